@@ -1,0 +1,26 @@
+import type { EligibilityDecision } from '../../../workflows/definitions';
+import { decideEligibility, type EligibilityRequest, type GasAccount, type GasCompanyPort } from './port';
+
+/** For unit tests only: the same rule as the Postgres adapter, held in maps. */
+export class InMemoryGasCompany implements GasCompanyPort {
+  readonly accounts = new Map<string, GasAccount>();
+  readonly checks = new Map<string, EligibilityDecision>();
+
+  checkEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
+    const existing = this.checks.get(request.idempotencyKey);
+    if (existing) return Promise.resolve(existing);
+    const decision = decideEligibility(request, this.accounts.get(request.accountRef));
+    const recorded: EligibilityDecision = {
+      ...decision,
+      checkedAt: new Date().toISOString(),
+      checkId: String(this.checks.size + 1),
+    };
+    this.checks.set(request.idempotencyKey, recorded);
+    return Promise.resolve(recorded);
+  }
+
+  upsertAccounts(accounts: readonly GasAccount[]): Promise<void> {
+    for (const account of accounts) this.accounts.set(account.accountRef, account);
+    return Promise.resolve();
+  }
+}

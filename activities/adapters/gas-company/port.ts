@@ -1,0 +1,38 @@
+import type { District, EligibilityDecision, GasUserType } from '../../../workflows/definitions';
+
+export interface GasAccount {
+  accountRef: string;
+  district: District;
+  userType: GasUserType;
+  status: 'active' | 'closed';
+}
+
+export interface EligibilityRequest {
+  /** Unique per case and step; a repeated request returns the answer already given. */
+  idempotencyKey: string;
+  caseId: string;
+  district: District;
+  accountRef: string;
+  userType: GasUserType;
+}
+
+/** The gas company's system, as OneThing sees it. */
+export interface GasCompanyPort {
+  checkEligibility(request: EligibilityRequest): Promise<EligibilityDecision>;
+  /** Registers or updates customer accounts (the gas company's own data feed; also used for demo data). */
+  upsertAccounts(accounts: readonly GasAccount[]): Promise<void>;
+}
+
+/** The gas company's rule for whether an account may enter the retrofit process. Pure, so both adapters share it. */
+export function decideEligibility(
+  request: Pick<EligibilityRequest, 'district' | 'userType'>,
+  account: GasAccount | undefined,
+):
+  | { outcome: 'eligible' }
+  | { outcome: 'ineligible'; reason: Exclude<EligibilityDecision, { outcome: 'eligible' }>['reason'] } {
+  if (!account) return { outcome: 'ineligible', reason: 'account-not-found' };
+  if (account.status !== 'active') return { outcome: 'ineligible', reason: 'account-closed' };
+  if (account.district !== request.district) return { outcome: 'ineligible', reason: 'district-mismatch' };
+  if (account.userType !== request.userType) return { outcome: 'ineligible', reason: 'user-type-mismatch' };
+  return { outcome: 'eligible' };
+}

@@ -1,0 +1,84 @@
+import type { Db } from '../../db/connection';
+import type { EligibilityDecision, IneligibilityReason } from '../../../workflows/definitions';
+import { decideEligibility, type EligibilityRequest, type GasAccount, type GasCompanyPort } from './port';
+
+interface AccountRow {
+  account_ref: string;
+  district: GasAccount['district'];
+  user_type: GasAccount['userType'];
+  status: GasAccount['status'];
+}
+
+interface CheckRow {
+  id: string;
+  idempotency_key: string;
+  outcome: 'eligible' | 'ineligible';
+  reason: IneligibilityReason | null;
+  checked_at: Date;
+}
+
+function toDecision(row: CheckRow): EligibilityDecision {
+  const common = { checkedAt: row.checked_at.toISOString(), checkId: String(row.id) };
+  return row.outcome === 'eligible'
+    ? { outcome: 'eligible', ...common }
+    : { outcome: 'ineligible', reason: row.reason ?? 'account-not-found', ...common };
+}
+
+export class PostgresGasCompany implements GasCompanyPort {
+  constructor(private readonly db: Db) {}
+
+  async checkEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
+    return this.db.transaction(async (trx) => {
+      const existing = await trx<CheckRow>('gas_company.eligibility_checks')
+        .where({ idempotency_key: request.idempotencyKey })
+        .first();
+      if (existing) return toDecision(existing);
+
+      const account = await trx<AccountRow>('gas_company.accounts')
+        .where({ account_ref: request.accountRef })
+        .first();
+      const decision = decideEligibility(
+        request,
+        account && {
+          accountRef: account.account_ref,
+          district: account.district,
+          userType: account.user_type,
+          status: account.status,
+        },
+      );
+      // ON CONFLICT keeps a concurrent duplicate from booking a second answer; it then reads the first one.
+      const [inserted] = await trx('gas_company.eligibility_checks')
+        .insert({
+          idempotency_key: request.idempotencyKey,
+          case_id: request.caseId,
+          account_ref: request.accountRef,
+          outcome: decision.outcome,
+          reason: decision.outcome === 'ineligible' ? decision.reason : null,
+        })
+        .onConflict('idempotency_key')
+        .ignore()
+        .returning<CheckRow[]>(['id', 'idempotency_key', 'outcome', 'reason', 'checked_at']);
+      if (inserted) return toDecision(inserted);
+      const winner = await trx<CheckRow>('gas_company.eligibility_checks')
+        .where({ idempotency_key: request.idempotencyKey })
+        .first();
+      if (!winner) throw new Error('eligibility check vanished after an idempotency conflict');
+      return toDecision(winner);
+    });
+  }
+
+  async upsertAccounts(accounts: readonly GasAccount[]): Promise<void> {
+    if (accounts.length === 0) return;
+    await this.db('gas_company.accounts')
+      .insert(
+        accounts.map((a) => ({
+          account_ref: a.accountRef,
+          district: a.district,
+          user_type: a.userType,
+          status: a.status,
+        })),
+      )
+      .onConflict('account_ref')
+      .merge(['district', 'user_type', 'status']);
+  }
+}

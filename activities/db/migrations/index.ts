@@ -1,0 +1,20 @@
+import type { Knex } from 'knex';
+import * as caseRegistry from './20261129090000_case_registry';
+import * as gasCompany from './20261129090100_gas_company';
+
+type Migration = Knex.Migration;
+
+/**
+ * Every migration, in order. Listed explicitly (rather than read from the folder) so that the same list works
+ * under tsx, compiled to dist/, and in any bundler, and so that a missing file fails the typecheck.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['20261129090000_case_registry', caseRegistry],
+  ['20261129090100_gas_company', gasCompany],
+];
+
+export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
+  getMigrations: () => Promise.resolve([...MIGRATIONS]),
+  getMigrationName: ([name]) => name,
+  getMigration: ([, migration]) => Promise.resolve(migration),
+};

@@ -1,0 +1,50 @@
+import {
+  DISTRICT_CODES,
+  GAS_USER_TYPES,
+  type District,
+  type GasUserType,
+} from '../../../workflows/definitions';
+import type { GasAccount } from '../../adapters/gas-company/port';
+
+/** Account-number prefixes the demo gas company uses per district. */
+export const DEMO_ACCOUNT_PREFIX: Record<District, string> = {
+  zhongyuan: 'ZY',
+  erqi: 'EQ',
+  jinshui: 'JS',
+  guancheng: 'GC',
+  huiji: 'HJ',
+  zhengdong: 'ZD',
+  gaoxin: 'GX',
+  jingkai: 'JK',
+};
+
+/** Most households in the backlog are existing pipeline-gas homes; the mix below mirrors that. */
+const USER_TYPE_CYCLE: GasUserType[] = [
+  'residential-pipeline',
+  'residential-pipeline',
+  'residential-pipeline',
+  'residential-lpg',
+  'residential-pipeline',
+  'non-residential-pipeline',
+  'residential-pipeline',
+  'new-build-residential',
+  'residential-pipeline',
+  'non-residential-lpg',
+];
+
+/** Deterministic demo accounts: `perDistrict` per district, every 25th one closed. */
+export function demoAccounts(perDistrict: number): GasAccount[] {
+  if (!GAS_USER_TYPES.every((type) => USER_TYPE_CYCLE.includes(type)))
+    throw new Error('demo mix misses a user type');
+  return DISTRICT_CODES.flatMap((district) =>
+    Array.from({ length: perDistrict }, (_, index) => {
+      const n = index + 1;
+      return {
+        accountRef: `${DEMO_ACCOUNT_PREFIX[district]}-${String(n).padStart(6, '0')}`,
+        district,
+        userType: USER_TYPE_CYCLE[index % USER_TYPE_CYCLE.length] ?? 'residential-pipeline',
+        status: n % 25 === 0 ? ('closed' as const) : ('active' as const),
+      };
+    }),
+  );
+}

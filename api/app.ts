@@ -1,0 +1,30 @@
+import express, { type Express } from 'express';
+import swaggerUi from 'swagger-ui-express';
+import type { ApiDeps } from './deps';
+import { errorHandler, notFoundHandler } from './error-middleware';
+import { createOpenApiDocument } from './openapi';
+import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
+import { healthRouter, healthRoutes } from './routes/health';
+
+/** Builds the HTTP API without listening, so tests drive it with supertest and server.ts owns the socket. */
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
+  );
+
+  const openApiDocument = createOpenApiDocument([...healthRoutes, ...gasRetrofitRoutes]);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'OneThing API' }));
+
+  app.use(healthRouter(deps));
+  app.use(gasRetrofitRouter(deps));
+
+  app.use(notFoundHandler());
+  app.use(errorHandler(deps.logger));
+  return app;
+}

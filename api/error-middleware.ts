@@ -1,0 +1,78 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { HttpError, NotFoundError, ValidationError } from './errors';
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** gRPC UNAVAILABLE / DEADLINE_EXCEEDED, or a connection that could not be made at all. */
+function isTemporalUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+  if (error instanceof ServiceError || error.name === 'ServiceError') return code === 14 || code === 4;
+  return error.name === 'TransportError' || /^Failed to connect before the deadline/.test(error.message);
+}
+
+function toHttpError(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  const parserError = error as BodyParserError;
+  switch (parserError?.type) {
+    case 'entity.too.large':
+      return new HttpError(
+        413,
+        'payload-too-large',
+        `request body is larger than the ${parserError.limit ?? ''} byte limit`.replace('  ', ' '),
+      );
+    case 'entity.parse.failed':
+      return new ValidationError([{ field: '(body)', rule: 'must be well-formed JSON' }]);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, 'unsupported-encoding', 'request body must be UTF-8 JSON');
+  }
+  if (error instanceof WorkflowNotFoundError) return new NotFoundError('no such case');
+  if (isTemporalUnavailable(error)) {
+    return new HttpError(
+      503,
+      'temporal-unavailable',
+      'the workflow service is unavailable; try again shortly',
+    );
+  }
+  return undefined;
+}
+
+/**
+ * What an unexpected error may put in a log: its class, code and stack frames, but not its message, which can
+ * quote stored values (a Postgres constraint error repeats the row's data).
+ */
+function describeUnexpected(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { errorType: typeof error };
+  return {
+    errorName: error.name,
+    errorCode: (error as { code?: unknown }).code,
+    frames: error.stack?.split('\n').slice(1, 8).map((line) => line.trim()),
+  };
+}
+
+export function notFoundHandler(): RequestHandler {
+  return (req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`));
+}
+
+/** The one place where errors become HTTP answers: JSON, no stack traces, no request data echoed. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const httpError = toHttpError(error);
+    if (!httpError) {
+      logger.error({ ...describeUnexpected(error), method: req.method, path: req.path }, 'unhandled error');
+      res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
+      return;
+    }
+    if (httpError.status >= 500) logger.warn({ code: httpError.code, path: req.path }, httpError.message);
+    const body: Record<string, unknown> = { code: httpError.code, message: httpError.message };
+    if (httpError instanceof ValidationError) body.problems = httpError.problems;
+    res.status(httpError.status).json({ error: body });
+  };
+}

@@ -1,0 +1,55 @@
+/** Typed errors that the error middleware maps to HTTP answers. Messages never carry personal data. */
+
+export interface FieldProblem {
+  /** Dotted path of the offending field in the request body, query or params (e.g. `items.hose.lengthM`). */
+  field: string;
+  /** The rule that was broken, in words. */
+  rule: string;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends HttpError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(400, 'validation-failed', problems.map((p) => `${p.field}: ${p.rule}`).join('; '));
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  constructor(message = 'a valid bearer token is required') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(message: string) {
+    super(404, 'not-found', message);
+  }
+}
+
+export class ConflictError extends HttpError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
+export class ServiceUnavailableError extends HttpError {
+  constructor(message: string) {
+    super(503, 'service-unavailable', message);
+  }
+}

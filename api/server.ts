@@ -1,0 +1,56 @@
+/** API entry point: `npm run api`. Listens, and closes cleanly on SIGINT/SIGTERM. */
+import { createDb } from '../activities/db/connection';
+import { provideDatabase } from '../activities/db/provide-database';
+import { loadConfig } from '../workers/config';
+import { createLogger } from '../workers/logger';
+import { connectClient } from '../workers/temporal';
+import { createApp } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 'onething-api');
+  const database = await provideDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPort: config.embeddedPostgresPort,
+    log: (message) => logger.info(message),
+  });
+  const db = createDb(database.url);
+  const client = await connectClient(config.temporal);
+  const app = createApp({
+    client,
+    db,
+    logger,
+    jwt: config.jwt,
+    taskQueue: config.taskQueue,
+    bodyLimit: config.api.bodyLimit,
+  });
+  const server = app.listen(config.api.port, config.api.host, () => {
+    logger.info({ url: `http://${config.api.host}:${config.api.port}` }, 'api listening');
+  });
+  server.on('error', (error) => {
+    logger.fatal({ err: error }, 'api could not listen');
+    process.exit(1);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'api shutting down');
+    server.close(() => {
+      void Promise.allSettled([client.connection.close(), db.destroy(), database.stop()]).then(() =>
+        process.exit(0),
+      );
+    });
+    server.closeAllConnections();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  const known = error.name === 'ConfigError' || error.name === 'DatabaseUnavailableError';
+  process.stderr.write(`api failed to start: ${known ? error.message : (error.stack ?? String(error))}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,248 @@
+/**
+ * `npm start`: the whole platform on one machine. Starts (or reuses) the Temporal dev server with its Web UI,
+ * provides PostgreSQL and migrates it, seeds demo accounts, starts the worker and the API, then prints how to
+ * use it. Ctrl-C (or SIGTERM) stops everything it started.
+ */
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { createPostgresAdapters } from '../activities/adapters';
+import { createDb, type Db } from '../activities/db/connection';
+import { migrateToLatest } from '../activities/db/migrate';
+import { portAnswers, provideDatabase, type ProvidedDatabase } from '../activities/db/provide-database';
+import { demoAccounts } from '../activities/db/seeds/demo-accounts';
+import { signToken } from '../api/auth';
+import { gasRetrofitHouseholdWorkflowId } from '../workflows/definitions';
+import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../workers/config';
+import { ensureSearchAttributes } from '../workers/search-attributes';
+import { connectClient } from '../workers/temporal';
+import { startChild, stopChild, tailOf, tsEntry, type ManagedChild } from './lib/child-processes';
+import { temporalCliPath } from './lib/temporal-binaries';
+
+const DEMO_ACCOUNTS_PER_DISTRICT = 200;
+
+function say(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s`);
+}
+
+function isLocalAddress(address: string): { host: string; port: number } | undefined {
+  const match = /^(127\.0\.0\.1|localhost):(\d+)$/.exec(address);
+  return match ? { host: '127.0.0.1', port: Number(match[2]) } : undefined;
+}
+
+class Platform {
+  private children: ManagedChild[] = [];
+  private database: ProvidedDatabase | undefined;
+  private stopping: Promise<void> | undefined;
+  private readonly logDir: string;
+
+  constructor(private readonly config: PlatformConfig) {
+    this.logDir = path.join(config.dataDir, 'logs');
+  }
+
+  async start(): Promise<void> {
+    const { config } = this;
+    const temporalUi = await this.startTemporal();
+    const client = await this.connectTemporal();
+
+    say('• preparing PostgreSQL');
+    this.database = await provideDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      embeddedPort: config.embeddedPostgresPort,
+      log: (message) => say(`  ${message}`),
+    });
+    const db = createDb(this.database.url, { poolMax: 2 });
+    const nextAccount = await this.prepareDatabase(db);
+
+    const childEnv = { ...process.env, DATABASE_URL: this.database.url, ONETHING_DATA_DIR: config.dataDir };
+    say('• starting worker and API');
+    this.spawn('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv);
+    this.spawn('api', path.join(PROJECT_ROOT, 'api', 'server.ts'), childEnv);
+    const apiUrl = `http://${config.api.host}:${config.api.port}`;
+    await waitFor('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, 90_000);
+    await client.connection.close();
+
+    const token = await signToken(
+      {
+        sub: 'demo-clerk-jinshui',
+        name: 'Demo Clerk',
+        dept: 'gas-company',
+        district: 'jinshui',
+        roles: ['clerk'],
+      },
+      config.jwt,
+    );
+    const body = JSON.stringify({
+      district: 'jinshui',
+      accountRef: nextAccount,
+      userType: 'residential-pipeline',
+      channel: 'window',
+    });
+    say('');
+    say('OneThing is running.');
+    say(`  Temporal Web UI   ${temporalUi ?? '(external Temporal; use its own UI)'}`);
+    say(`  API               ${apiUrl}   (docs ${apiUrl}/docs, OpenAPI ${apiUrl}/openapi.json)`);
+    say(`  Worker metrics    http://${config.workerMetricsBindAddress}/metrics`);
+    say(`  Database          ${this.database.source} PostgreSQL`);
+    say(`  Logs              ${this.logDir}`);
+    say('');
+    say('A clerk token (gas company, 金水区), valid for ' + config.jwt.tokenTtl + ':');
+    say(`  ${token}`);
+    say('');
+    say('Start a household case:');
+    say(
+      `  curl -sS -X POST ${apiUrl}/v1/gas-retrofit/households -H 'Authorization: Bearer ${token}' ` +
+        `-H 'Content-Type: application/json' -d '${body}'`,
+    );
+    say('');
+    say('Press Ctrl-C to stop everything.');
+  }
+
+  /** Starts a dev server when TEMPORAL_ADDRESS is local and free; returns the Web UI URL if there is one. */
+  private async startTemporal(): Promise<string | undefined> {
+    const { temporal, devServerUiPort, dataDir } = this.config;
+    const local = isLocalAddress(temporal.address);
+    if (!local) {
+      say(`• using Temporal at ${temporal.address} (namespace ${temporal.namespace})`);
+      return undefined;
+    }
+    const uiUrl = `http://127.0.0.1:${devServerUiPort}`;
+    if (await portAnswers(local.host, local.port)) {
+      say(`• reusing the Temporal server already listening on ${temporal.address}`);
+      return uiUrl;
+    }
+    say(`• starting the Temporal dev server on ${temporal.address} (Web UI ${uiUrl})`);
+    this.children.push(
+      startChild(
+        'temporal',
+        temporalCliPath(),
+        [
+          'server',
+          'start-dev',
+          '--ip',
+          local.host,
+          '--port',
+          String(local.port),
+          '--ui-port',
+          String(devServerUiPort),
+          '--db-filename',
+          path.join(dataDir, 'temporal.sqlite'),
+          '--namespace',
+          temporal.namespace,
+          '--ui-disable-news-fetch',
+          '--log-level',
+          'warn',
+        ],
+        { env: process.env, logDir: this.logDir, cwd: PROJECT_ROOT },
+      ),
+    );
+    this.watch(this.children[this.children.length - 1]!);
+    await waitFor('the Temporal dev server', () => portAnswers(local.host, local.port), 60_000);
+    await waitFor('the Temporal Web UI', () => portAnswers('127.0.0.1', devServerUiPort), 60_000);
+    return uiUrl;
+  }
+
+  private async connectTemporal(): Promise<Client> {
+    let client: Client | undefined;
+    await waitFor(
+      'the Temporal frontend',
+      async () => {
+        client ??= await connectClient(this.config.temporal);
+        await client.workflowService.getSystemInfo({});
+        return true;
+      },
+      60_000,
+    );
+    const added = await ensureSearchAttributes(client!, this.config.temporal.namespace);
+    if (added.length > 0) say(`  registered search attributes: ${added.join(', ')}`);
+    return client!;
+  }
+
+  /** Migrates, seeds the demo gas accounts, and picks an account without a case for the printed curl line. */
+  private async prepareDatabase(db: Db): Promise<string> {
+    try {
+      const applied = await migrateToLatest(db);
+      say(applied.length ? `  migrations applied: ${applied.join(', ')}` : '  schema up to date');
+      const accounts = demoAccounts(DEMO_ACCOUNTS_PER_DISTRICT);
+      await createPostgresAdapters(db).gasCompany.upsertAccounts(accounts);
+      const jinshui = accounts.filter(
+        (a) => a.district === 'jinshui' && a.userType === 'residential-pipeline' && a.status === 'active',
+      );
+      const started = new Set(
+        (await db('onething.cases').where({ district: 'jinshui' }).pluck<string[]>('case_id')) ?? [],
+      );
+      const free = jinshui.find((a) => !started.has(gasRetrofitHouseholdWorkflowId('jinshui', a.accountRef)));
+      return (free ?? jinshui[0]!).accountRef;
+    } finally {
+      await db.destroy();
+    }
+  }
+
+  private spawn(name: string, entry: string, env: NodeJS.ProcessEnv): void {
+    const { command, args } = tsEntry(entry);
+    const child = startChild(name, command, args, { env, logDir: this.logDir, cwd: PROJECT_ROOT });
+    this.children.push(child);
+    this.watch(child);
+  }
+
+  /** Any child that dies on its own takes the platform down with it, loudly. */
+  private watch(child: ManagedChild): void {
+    void child.exited.then((code) => {
+      if (this.stopping) return;
+      process.stderr.write(
+        `\n${child.name} exited unexpectedly (${code}); last lines of ${child.logFile}:\n${tailOf(child.logFile)}\n`,
+      );
+      void this.stop().then(() => process.exit(1));
+    });
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      // Reverse start order: API and worker first (they drain), then Temporal, then the database.
+      for (const child of [...this.children].reverse()) await stopChild(child, 15_000);
+      await this.database?.stop();
+    })();
+    return this.stopping;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: PlatformConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const platform = new Platform(config);
+  const shutdown = (signal: string) => {
+    say(`\n${signal} received: stopping OneThing...`);
+    void platform.stop().then(() => {
+      say('stopped.');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await platform.start();
+  } catch (error) {
+    const known = ['ConfigError', 'DatabaseUnavailableError'].includes((error as Error).name);
+    process.stderr.write(
+      `OneThing could not start: ${known ? (error as Error).message : String((error as Error).stack)}\n`,
+    );
+    await platform.stop();
+    process.exit(1);
+  }
+}
+
+void main();

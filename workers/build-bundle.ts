@@ -1,0 +1,19 @@
+/** `npm run build`: writes the prebuilt workflow bundle that production workers load (WORKFLOW_BUNDLE_PATH). */
+import { writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { PROJECT_ROOT } from './config';
+import { WORKFLOWS_PATH } from './process-worker';
+
+async function main(): Promise<void> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH });
+  const out = path.join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, code);
+  process.stdout.write(`workflow bundle written to ${out}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,162 @@
+/**
+ * The one place that reads the environment. Workers, the API, the platform launcher and the CLIs all call
+ * loadConfig() once at start-up; a bad value stops start-up with a message naming the variable and the rule.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig';
+import type { NativeConnectionOptions } from '@temporalio/worker';
+import { z } from 'zod';
+import { TASK_QUEUES } from '../workflows/definitions';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+export interface PlatformConfig {
+  temporal: {
+    address: string;
+    namespace: string;
+    /** Address, TLS, API key and gRPC metadata, as resolved by @temporalio/envconfig (env vars and TOML profile). */
+    connection: NativeConnectionOptions & { address: string };
+  };
+  taskQueue: string;
+  /** Undefined: use the local server on 127.0.0.1:5432 if one answers, else start an embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  api: { host: string; port: number; bodyLimit: string };
+  workerMetricsBindAddress: string;
+  jwt: { secret: Uint8Array; issuer: string; audience: string; tokenTtl: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** A prebuilt workflow bundle (npm run build); when unset the worker bundles workflows/ at start. */
+  workflowBundlePath: string | undefined;
+  /** The Web UI port of the dev server that `npm start` runs when TEMPORAL_ADDRESS is local. */
+  devServerUiPort: number;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be a port number between 1 and 65535')
+  .max(65535, 'must be a port number between 1 and 65535');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  ONETHING_TASK_QUEUE: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be 1-200 letters, digits, dots, dashes or underscores')
+    .default(TASK_QUEUES.processes),
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(value), {
+      message:
+        'must be a postgres:// URL that names a database, e.g. postgres://user@127.0.0.1:5432/onething',
+    })
+    .optional(),
+  ONETHING_DATA_DIR: z.string().min(1, 'must not be empty').default(path.join(PROJECT_ROOT, '.data')),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  API_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  API_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 64kb or 1mb')
+    .default('64kb'),
+  WORKER_METRICS_PORT: port.default(9464),
+  WORKER_METRICS_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ISSUER: z.string().min(1, 'must not be empty').default('onething'),
+  JWT_AUDIENCE: z.string().min(1, 'must not be empty').default('onething-api'),
+  JWT_TOKEN_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'must be a duration such as 30m, 8h or 7d')
+    .default('8h'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  WORKFLOW_BUNDLE_PATH: z.string().min(1, 'must not be empty').optional(),
+  TEMPORAL_UI_PORT: port.default(8233),
+});
+
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'TEMPORAL_API_KEY']);
+
+function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+  const variable = String(issue.path[0] ?? '(environment)');
+  const raw = env[variable];
+  const shown = raw === undefined || SECRET_VARIABLES.has(variable) ? '' : ` (got ${JSON.stringify(raw)})`;
+  return `${variable} ${issue.message}${shown}`;
+}
+
+function loadTemporal(env: NodeJS.ProcessEnv): PlatformConfig['temporal'] {
+  let profile;
+  try {
+    profile = loadClientConfigProfile({
+      profile: env.TEMPORAL_PROFILE,
+      overrideEnvVars: env as Record<string, string>,
+    });
+  } catch (error) {
+    throw new ConfigError([
+      `TEMPORAL_CONFIG_FILE / TEMPORAL_PROFILE could not be loaded: ${(error as Error).message}`,
+    ]);
+  }
+  const { connectionOptions, namespace } = toClientOptions(profile);
+  const address = connectionOptions.address ?? '127.0.0.1:7233';
+  const problems: string[] = [];
+  if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(address) && !/^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(address)) {
+    problems.push(`TEMPORAL_ADDRESS must be host:port, e.g. 127.0.0.1:7233 (got ${JSON.stringify(address)})`);
+  }
+  const resolvedNamespace = namespace ?? 'default';
+  if (!/^[A-Za-z0-9._-]{2,255}$/.test(resolvedNamespace)) {
+    problems.push(
+      `TEMPORAL_NAMESPACE must be 2-255 letters, digits, dots, dashes or underscores (got ${JSON.stringify(resolvedNamespace)})`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { address, namespace: resolvedNamespace, connection: { ...connectionOptions, address } };
+}
+
+/** A development signing key, generated once per checkout and kept under .data/ so tokens survive restarts. */
+function developmentJwtSecret(dataDir: string): Uint8Array {
+  const file = path.join(dataDir, 'dev-jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, env)));
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  if (production && !vars.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET is required when NODE_ENV=production (at least 32 characters)']);
+  }
+  const temporal = loadTemporal(env);
+  const dataDir = path.resolve(vars.ONETHING_DATA_DIR);
+  return {
+    temporal,
+    taskQueue: vars.ONETHING_TASK_QUEUE,
+    databaseUrl: vars.DATABASE_URL,
+    dataDir,
+    embeddedPostgresPort: vars.EMBEDDED_POSTGRES_PORT,
+    api: { host: vars.API_HOST, port: vars.API_PORT, bodyLimit: vars.API_BODY_LIMIT },
+    workerMetricsBindAddress: `${vars.WORKER_METRICS_HOST}:${vars.WORKER_METRICS_PORT}`,
+    jwt: {
+      secret: vars.JWT_SECRET ? new TextEncoder().encode(vars.JWT_SECRET) : developmentJwtSecret(dataDir),
+      issuer: vars.JWT_ISSUER,
+      audience: vars.JWT_AUDIENCE,
+      tokenTtl: vars.JWT_TOKEN_TTL,
+    },
+    logLevel: vars.LOG_LEVEL,
+    workflowBundlePath: vars.WORKFLOW_BUNDLE_PATH,
+    devServerUiPort: vars.TEMPORAL_UI_PORT,
+    production,
+  };
+}

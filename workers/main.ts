@@ -1,0 +1,65 @@
+/** Worker entry point: `npm run worker`. Stops gracefully on SIGINT/SIGTERM (in-flight activities finish). */
+import { Runtime } from '@temporalio/worker';
+import { createPostgresAdapters } from '../activities/adapters';
+import { createDb } from '../activities/db/connection';
+import { pendingMigrations } from '../activities/db/migrate';
+import { provideDatabase } from '../activities/db/provide-database';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { createProcessWorker } from './process-worker';
+import { connectWorker } from './temporal';
+import { temporalLoggerFor } from './temporal-logger';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 'onething-worker');
+  Runtime.install({
+    logger: temporalLoggerFor(logger),
+    telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsBindAddress } } },
+    shutdownSignals: ['SIGINT', 'SIGTERM'],
+  });
+
+  const database = await provideDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPort: config.embeddedPostgresPort,
+    log: (message) => logger.info(message),
+  });
+  const db = createDb(database.url);
+  const connection = await connectWorker(config.temporal);
+  try {
+    const pending = await pendingMigrations(db);
+    if (pending.length > 0) {
+      throw new Error(
+        `the database schema is behind (${pending.length} pending migrations): run npm run migrate`,
+      );
+    }
+    const worker = await createProcessWorker({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.taskQueue,
+      adapters: createPostgresAdapters(db),
+      workflowBundlePath: config.workflowBundlePath,
+    });
+    logger.info(
+      {
+        taskQueue: config.taskQueue,
+        namespace: config.temporal.namespace,
+        metrics: config.workerMetricsBindAddress,
+      },
+      'worker running',
+    );
+    await worker.run();
+    logger.info('worker stopped');
+  } finally {
+    await connection.close();
+    await db.destroy();
+    await database.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  const known = error.name === 'ConfigError' || error.name === 'DatabaseUnavailableError';
+  process.stderr.write(`worker failed to start: ${known ? error.message : (error.stack ?? String(error))}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { Adapters } from '../activities/adapters';
+
+export interface ProcessWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  adapters: Adapters;
+  /** A prebuilt bundle (production) or, when absent, workflows/ bundled at start (development). */
+  workflowBundlePath?: string;
+}
+
+export const WORKFLOWS_PATH = require.resolve('../workflows');
+
+/** The worker that runs every process workflow and its department activities. */
+export function createProcessWorker(options: ProcessWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundlePath
+      ? { workflowBundle: { codePath: options.workflowBundlePath } }
+      : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities({ adapters: options.adapters }),
+  });
+}

@@ -1,0 +1,2 @@
+/** The worker's one workflow entry point: every process workflow is exported here. */
+export { gasRetrofitHousehold } from './gas-retrofit-household';
