@@ -53,7 +53,10 @@ function describeUnexpected(error: unknown): Record<string, unknown> {
   return {
     errorName: error.name,
     errorCode: (error as { code?: unknown }).code,
-    frames: error.stack?.split('\n').slice(1, 8).map((line) => line.trim()),
+    frames: error.stack
+      ?.split('\n')
+      .slice(1, 8)
+      .map((line) => line.trim()),
   };
 }
 

@@ -50,9 +50,7 @@ class Platform {
 
   async start(): Promise<void> {
     const { config } = this;
-    const temporalUi = await this.startTemporal();
-    const client = await this.connectTemporal();
-
+    // The database first: a missing or misconfigured one is the likeliest failure, so it should fail fast.
     say('• preparing PostgreSQL');
     this.database = await provideDatabase({
       databaseUrl: config.databaseUrl,
@@ -60,8 +58,10 @@ class Platform {
       embeddedPort: config.embeddedPostgresPort,
       log: (message) => say(`  ${message}`),
     });
-    const db = createDb(this.database.url, { poolMax: 2 });
-    const nextAccount = await this.prepareDatabase(db);
+    const nextAccount = await this.prepareDatabase(createDb(this.database.url, { poolMax: 2 }));
+
+    const temporalUi = await this.startTemporal();
+    const client = await this.connectTemporal();
 
     const childEnv = { ...process.env, DATABASE_URL: this.database.url, ONETHING_DATA_DIR: config.dataDir };
     say('• starting worker and API');

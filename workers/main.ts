@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'onething-worker');
   Runtime.install({
     logger: temporalLoggerFor(logger),
-    telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsBindAddress } } },
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      metrics: { prometheus: { bindAddress: config.workerMetricsBindAddress } },
+    },
     shutdownSignals: ['SIGINT', 'SIGTERM'],
   });
 

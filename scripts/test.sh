@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite — typecheck, lint, formatting, then every mocha suite (unit, adapters on real
+# PostgreSQL, workflows on the real Temporal test servers, API, end-to-end on the real dev server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-node-modules.sh
+bash scripts/install-temporal.sh
+echo "== typecheck" && npx tsc --noEmit -p .
+echo "== lint" && npx eslint . --max-warnings 0
+echo "== format" && npx prettier --check . --log-level warn
+echo "== mocha" && npx mocha "$@"

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createDb, maintenanceUrlOf, type Db } from '../../activities/db/connection';
+import { ensureDatabaseExists } from '../../activities/db/provide-database';
+
+/** The run's migrated test database (created by test/setup/global-fixtures.ts). */
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through mocha (npm test)');
+  return url;
+}
+
+export function openTestDb(): Db {
+  return createDb(testDatabaseUrl(), { poolMax: 5 });
+}
+
+/** A fresh, empty database on the same server, for tests that migrate from nothing; dropped by the callback. */
+export async function withScratchDatabase(run: (url: string) => Promise<void>): Promise<void> {
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `/onething_scratch_${randomBytes(4).toString('hex')}`;
+  await ensureDatabaseExists(url.toString());
+  try {
+    await run(url.toString());
+  } finally {
+    const admin = new Client({ connectionString: maintenanceUrlOf(url.toString()) });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** A business key unique to this test, so tests never share workflow IDs or rows. */
+export function uniqueAccountRef(prefix = 'T'): string {
+  return `${prefix}-${randomBytes(5).toString('hex').toUpperCase()}`;
+}

@@ -1,0 +1,72 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import type { Adapters } from '../../activities/adapters';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/definitions';
+import { WORKFLOWS_PATH } from '../../workers/process-worker';
+import { indexedTypesOf } from '../../workers/search-attributes';
+import { temporalCliPath, temporalTestServerPath } from '../../scripts/lib/temporal-binaries';
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Workflows are bundled once per test run, not per suite or per test. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundle;
+}
+
+const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => console.error(message),
+};
+
+/** The real Temporal CLI dev server (from the project venv), with the platform's search attributes. */
+export function startDevServer(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
+      extraArgs: ['--log-level', 'error'],
+    },
+  });
+}
+
+/**
+ * The real time-skipping test server (from the project venv), for tests where timers matter. It cannot list
+ * search attributes but accepts new ones, so the platform's are added outright.
+ */
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+  await env.client.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: indexedTypesOf(ALL_SEARCH_ATTRIBUTES),
+  });
+  return env;
+}
+
+let taskQueueCounter = 0;
+/** A task queue of its own for each test, so no test's workflows land on another test's worker. */
+export function uniqueTaskQueue(label: string): string {
+  taskQueueCounter += 1;
+  return `test-${label}-${process.pid}-${taskQueueCounter}`;
+}
+
+export async function createTestWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  adapters: Adapters,
+): Promise<Worker> {
+  return Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities({ adapters }),
+  });
+}
