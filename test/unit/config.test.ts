@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../workers/config';
+
+const dataDir = path.join(os.tmpdir(), 'onething-config-test');
+const base = { ONETHING_DATA_DIR: dataDir, TEMPORAL_CONFIG_FILE: '/nonexistent/temporal.toml' };
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig({ ...base, ...env });
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
+    return error.problems;
+  }
+  assert.fail('expected the configuration to be refused');
+}
+
+describe('configuration', function () {
+  it('has working defaults for a local machine', function () {
+    const config = loadConfig(base);
+    assert.equal(config.temporal.address, '127.0.0.1:7233');
+    assert.equal(config.temporal.namespace, 'default');
+    assert.equal(config.api.port, 3000);
+    assert.equal(config.databaseUrl, undefined);
+    assert.ok(config.jwt.secret.length >= 32, 'a development signing key is generated');
+  });
+
+  it('reads Temporal address, namespace and API key through envconfig', function () {
+    const config = loadConfig({
+      ...base,
+      TEMPORAL_ADDRESS: 'onething.a1b2c.tmprl.cloud:7233',
+      TEMPORAL_NAMESPACE: 'onething.a1b2c',
+      TEMPORAL_API_KEY: 'secret-key',
+    });
+    assert.equal(config.temporal.address, 'onething.a1b2c.tmprl.cloud:7233');
+    assert.equal(config.temporal.namespace, 'onething.a1b2c');
+    assert.equal(config.temporal.connection.apiKey, 'secret-key');
+    assert.ok(config.temporal.connection.tls, 'an API key turns TLS on');
+  });
+
+  const refusals: Array<[string, NodeJS.ProcessEnv, RegExp]> = [
+    ['a port that is not a number', { API_PORT: 'abc' }, /^API_PORT must be a whole number \(got "abc"\)/],
+    ['a port out of range', { WORKER_METRICS_PORT: '70000' }, /^WORKER_METRICS_PORT must be a port number/],
+    [
+      'a database URL of another kind',
+      { DATABASE_URL: 'mysql://db/onething' },
+      /^DATABASE_URL must be a postgres:\/\/ URL/,
+    ],
+    [
+      'a Temporal address without a port',
+      { TEMPORAL_ADDRESS: 'localhost' },
+      /^TEMPORAL_ADDRESS must be host:port/,
+    ],
+    ['a namespace with spaces', { TEMPORAL_NAMESPACE: 'my namespace' }, /^TEMPORAL_NAMESPACE must be/],
+    ['a short JWT secret', { JWT_SECRET: 'short' }, /^JWT_SECRET must be at least 32 characters$/],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [
+      'production without a JWT secret',
+      { NODE_ENV: 'production' },
+      /^JWT_SECRET is required when NODE_ENV=production/,
+    ],
+  ];
+  for (const [label, env, expected] of refusals) {
+    it(`refuses ${label}, naming the variable and the rule`, function () {
+      const problems = problemsOf(env);
+      assert.ok(
+        problems.some((p) => expected.test(p)),
+        `${JSON.stringify(problems)} should match ${expected}`,
+      );
+    });
+  }
+
+  it('never repeats a secret value in its message', function () {
+    const problems = problemsOf({
+      JWT_SECRET: 'tooshort-but-secret',
+      DATABASE_URL: 'mysql://user:hunter2@db/x',
+    });
+    assert.ok(!problems.join('\n').includes('hunter2'));
+    assert.ok(!problems.join('\n').includes('tooshort-but-secret'));
+  });
+});
