@@ -1,11 +1,28 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { PlatformConfig } from './config';
 
+/**
+ * gRPC retries for request/response callers such as the API: a few quick attempts, so that an unreachable
+ * Temporal becomes a 503 within seconds instead of holding the HTTP request for the SDK's default ~20 s.
+ */
+export const interactiveRetries = () => [
+  makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 })),
+];
+
 /** A client for the API and CLIs: one connection per process, never per request. */
-export async function connectClient(temporal: PlatformConfig['temporal']): Promise<Client> {
+export async function connectClient(
+  temporal: PlatformConfig['temporal'],
+  options: { interactive?: boolean } = {},
+): Promise<Client> {
   const { address, tls, apiKey, metadata } = temporal.connection;
-  const connection = await Connection.connect({ address, tls, apiKey, metadata });
+  const connection = await Connection.connect({
+    address,
+    tls,
+    apiKey,
+    metadata,
+    ...(options.interactive ? { interceptors: interactiveRetries() } : {}),
+  });
   return new Client({ connection, namespace: temporal.namespace });
 }
 

@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { Client, Connection } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createPostgresAdapters } from '../../activities/adapters';
+import type { Db } from '../../activities/db/connection';
+import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
+import { interactiveRetries } from '../../workers/temporal';
+import { bearer, testApp } from '../helpers/api';
+import { openTestDb, uniqueAccountRef } from '../helpers/database';
+import { createTestWorker, startDevServer, uniqueTaskQueue } from '../helpers/temporal';
+
+describe('gas-retrofit API (supertest on createApp, real dev server, real Postgres)', function () {
+  let env: TestWorkflowEnvironment;
+  let db: Db;
+  let worker: Worker;
+  let running: Promise<void>;
+  let app: Express;
+
+  before(async function () {
+    env = await startDevServer();
+    db = openTestDb();
+    const taskQueue = uniqueTaskQueue('api');
+    worker = await createTestWorker(env, taskQueue, createPostgresAdapters(db));
+    running = worker.run();
+    app = testApp(env.client, db, taskQueue);
+  });
+
+  after(async function () {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await db?.destroy();
+  });
+
+  async function newAccount(district = 'jinshui' as const) {
+    const accountRef = uniqueAccountRef('JS');
+    await createPostgresAdapters(db).gasCompany.upsertAccounts([
+      { accountRef, district, userType: 'residential-pipeline', status: 'active' },
+    ]);
+    return accountRef;
+  }
+
+  const startBody = (accountRef: string) => ({
+    district: 'jinshui',
+    accountRef,
+    userType: 'residential-pipeline',
+    channel: 'app',
+  });
+
+  async function waitForStage(caseUrl: string, stage: string) {
+    const auth = await bearer();
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const res = await request(app).get(caseUrl).set('Authorization', auth);
+      if (res.status === 200 && res.body.stage === stage) return res.body;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(`case ${caseUrl} never reached ${stage}`);
+  }
+
+  it('starts a case (201 + Location), a repeat returns the same case (200), and the case reads back', async function () {
+    const accountRef = await newAccount();
+    const auth = await bearer();
+    const first = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', auth)
+      .send(startBody(accountRef));
+    assert.equal(first.status, 201);
+    assert.equal(first.body.caseId, `gas-retrofit:jinshui:${accountRef}`);
+    assert.equal(first.headers.location, first.body.links.self);
+
+    const repeat = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', auth)
+      .send(startBody(accountRef));
+    assert.equal(repeat.status, 200);
+    assert.equal(repeat.body.status, 'existing');
+    assert.equal(repeat.body.caseId, first.body.caseId);
+
+    const done = await waitForStage(first.headers.location!, 'eligible');
+    assert.equal(done.workflowStatus, 'COMPLETED');
+    assert.equal(done.eligibility.outcome, 'eligible');
+
+    const description = await env.client.workflow.getHandle(first.body.caseId).describe();
+    assert.equal(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.district), 'jinshui');
+    assert.equal(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage), 'eligible');
+  });
+
+  it('refuses bad bodies with 400 naming each field and rule, and starts nothing', async function () {
+    const accountRef = await newAccount();
+    const res = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer())
+      .send({ ...startBody(accountRef), userType: 'castle', channel: 7, contactName: '张三丰' });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.error.problems.map((p: { field: string }) => p.field).sort(), [
+      'channel',
+      'contactName',
+      'userType',
+    ]);
+    assert.ok(!JSON.stringify(res.body).includes('张三丰'), 'the body is not echoed');
+    const listed = await env.client.workflow.count(`WorkflowId = 'gas-retrofit:jinshui:${accountRef}'`);
+    assert.equal(listed.count, 0);
+  });
+
+  it('answers malformed JSON with 400 and oversized bodies with 413', async function () {
+    const auth = await bearer();
+    const malformed = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('{"district": "jinshui",');
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.error.problems[0].rule, 'must be well-formed JSON');
+
+    const huge = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', auth)
+      .send({ ...startBody('JS-000001'), padding: 'x'.repeat(64 * 1024) });
+    assert.equal(huge.status, 413);
+  });
+
+  it('401 without a token; 403 for another district, a non-clerk, or another department', async function () {
+    const accountRef = await newAccount();
+    const url = '/v1/gas-retrofit/households';
+    assert.equal((await request(app).post(url).send(startBody(accountRef))).status, 401);
+    assert.equal(
+      (await request(app).post(url).set('Authorization', 'Bearer not.a.token').send(startBody(accountRef)))
+        .status,
+      401,
+    );
+    for (const claims of [
+      { district: 'erqi' as const },
+      { roles: ['supervisor' as const] },
+      { dept: 'city-finance' as const },
+    ]) {
+      const res = await request(app)
+        .post(url)
+        .set('Authorization', await bearer(claims))
+        .send(startBody(accountRef));
+      assert.equal(res.status, 403, JSON.stringify(claims));
+    }
+    const cityClerk = await request(app)
+      .post(url)
+      .set('Authorization', await bearer({ district: 'city', dept: 'gas-safety-office' }))
+      .send(startBody(accountRef));
+    assert.equal(
+      cityClerk.status,
+      201,
+      'a city-level clerk of the gas-safety office may start a case anywhere',
+    );
+  });
+
+  it('404 for an unknown case or a malformed case ID; 403 reading another district', async function () {
+    const auth = await bearer();
+    assert.equal(
+      (
+        await request(app)
+          .get('/v1/gas-retrofit/households/gas-retrofit%3Ajinshui%3ANOPE-0000')
+          .set('Authorization', auth)
+      ).status,
+      404,
+    );
+    assert.equal(
+      (await request(app).get('/v1/gas-retrofit/households/whatever').set('Authorization', auth)).status,
+      404,
+    );
+    const other = await request(app)
+      .get('/v1/gas-retrofit/households/gas-retrofit%3Aerqi%3AEQ-000001')
+      .set('Authorization', auth);
+    assert.equal(other.status, 403);
+  });
+
+  it('serves health, an OpenAPI document and a docs page', async function () {
+    const health = await request(app).get('/healthz');
+    assert.equal(health.status, 200);
+    assert.deepEqual(health.body.checks, { temporal: 'ok', database: 'ok' });
+
+    const doc = await request(app).get('/openapi.json');
+    assert.equal(doc.status, 200);
+    assert.match(doc.body.openapi, /^3\./);
+    const start = doc.body.paths['/v1/gas-retrofit/households'].post;
+    assert.ok(start.requestBody, 'the start body is documented');
+    assert.equal(doc.body.components.schemas.StartGasRetrofitHousehold.additionalProperties, false);
+
+    const docs = await request(app).get('/docs/');
+    assert.equal(docs.status, 200);
+    assert.match(docs.text, /swagger-ui/);
+  });
+
+  it('answers 503 when Temporal cannot be reached', async function () {
+    const deadConnection = Connection.lazy({
+      address: '127.0.0.1:1',
+      connectTimeout: 500,
+      interceptors: interactiveRetries(),
+    });
+    const deadApp = testApp(new Client({ connection: deadConnection }), db, 'nowhere');
+    const res = await request(deadApp)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer())
+      .send(startBody(await newAccount()));
+    assert.equal(res.status, 503);
+    assert.equal(res.body.error.code, 'temporal-unavailable');
+    const health = await request(deadApp).get('/healthz');
+    assert.equal(health.status, 503);
+    assert.equal(health.body.checks.temporal, 'unavailable');
+  });
+});
