@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  computeSettlement,
+  ESTIMATE_PRICES,
+  PARTIES,
+  resolvePriceBasis,
+  SettlementRuleError,
+  splitBySixths,
+  type RetrofitItems,
+  type SettlementUserType,
+} from '../../workflows/lib/settlement';
+
+const RESIDENTIAL = { cityFinance: 2, districtFinance: 1, gasCompany: 2, resident: 1 };
+const sum = (shares: Record<string, number>) => Object.values(shares).reduce((a, b) => a + b, 0);
+
+describe('settlement: prices and the four-party split', function () {
+  it('¥240 estimate for valve + hose ≤ 3 m splits 80/40/80/40', function () {
+    const settlement = computeSettlement(
+      'residential-pipeline',
+      { valve: true, hoseLengthM: 2.5 },
+      ESTIMATE_PRICES,
+    );
+    assert.equal(settlement.totalFen, 24_000);
+    assert.deepEqual(settlement.totals, {
+      cityFinance: 8_000,
+      districtFinance: 4_000,
+      gasCompany: 8_000,
+      resident: 4_000,
+    });
+  });
+
+  it('valve only or hose only: the same ratios on that item', function () {
+    const valve = computeSettlement('residential-pipeline', { valve: true }, ESTIMATE_PRICES);
+    assert.deepEqual(valve.totals, {
+      cityFinance: 4_000,
+      districtFinance: 2_000,
+      gasCompany: 4_000,
+      resident: 2_000,
+    });
+    const hose = computeSettlement('residential-lpg', { valve: false, hoseLengthM: 3 }, ESTIMATE_PRICES);
+    assert.deepEqual(hose.totals, {
+      cityFinance: 4_000,
+      districtFinance: 2_000,
+      gasCompany: 4_000,
+      resident: 2_000,
+    });
+  });
+
+  it('hose beyond 3 m: the excess is the resident’s alone, half a fen rounding up', function () {
+    const settlement = computeSettlement(
+      'residential-pipeline',
+      { valve: false, hoseLengthM: 4.5 },
+      {
+        ...ESTIMATE_PRICES,
+        hoseExtraPerMetre: 3_333,
+      },
+    );
+    const extra = settlement.lines.find((l) => l.item === 'hose-extra')!;
+    assert.equal(extra.costFen, 5_000); // 3333 × 1.5 = 4999.5 → 5000
+    assert.deepEqual(extra.shares, { cityFinance: 0, districtFinance: 0, gasCompany: 0, resident: 5_000 });
+    assert.equal(settlement.totals.resident, 2_000 + 5_000);
+  });
+
+  it('non-residential users pay alarm, shut-off valve and hose in full', function () {
+    const settlement = computeSettlement(
+      'non-residential-pipeline',
+      { valve: false, hoseLengthM: 2 },
+      {
+        ...ESTIMATE_PRICES,
+        alarm: 26_000,
+        shutoffValve: 18_000,
+      },
+    );
+    assert.deepEqual(settlement.totals, {
+      cityFinance: 0,
+      districtFinance: 0,
+      gasCompany: 0,
+      resident: 56_000,
+    });
+  });
+
+  it('refuses work that the user type does not get, naming the field', function () {
+    const refusals: Array<[SettlementUserType, RetrofitItems, RegExp]> = [
+      ['residential-lpg', { valve: true, hoseLengthM: 2 }, /^items\.valve:/],
+      ['residential-pipeline', { valve: false }, /^items:/],
+      ['non-residential-lpg', { valve: false }, /^items\.hoseLengthM: a metal hose is mandatory/],
+      [
+        'residential-pipeline',
+        { valve: false, hoseLengthM: 2.55 },
+        /^items\.hoseLengthM: must have at most one decimal/,
+      ],
+      ['residential-pipeline', { valve: false, hoseLengthM: 0 }, /^items\.hoseLengthM: must be between/],
+      ['non-residential-pipeline', { valve: false, hoseLengthM: 2 }, /^prices\.alarm: no tender price/],
+    ];
+    for (const [userType, items, message] of refusals) {
+      assert.throws(
+        () => computeSettlement(userType, items, ESTIMATE_PRICES),
+        (error: unknown) => {
+          assert.ok(error instanceof SettlementRuleError);
+          assert.match(error.message, message);
+          return true;
+        },
+      );
+    }
+  });
+
+  it('the split of any cost sums exactly, each share within one fen of its exact value', function () {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_00 }), (cost) => {
+        const shares = splitBySixths(cost, RESIDENTIAL);
+        assert.equal(sum(shares), cost);
+        for (const party of PARTIES) {
+          assert.ok(Math.abs(shares[party] - (cost * RESIDENTIAL[party]) / 6) < 1, `${party} of ${cost}`);
+        }
+        // Equal weights get equal shares but for the tie-break: city ≥ gas company, district ≥ resident.
+        assert.ok(shares.cityFinance - shares.gasCompany >= 0 && shares.cityFinance - shares.gasCompany <= 1);
+        assert.ok(
+          shares.districtFinance - shares.resident >= 0 && shares.districtFinance - shares.resident <= 1,
+        );
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('any prices, items and lengths: every line and the totals sum exactly to the cost', function () {
+    const price = fc.integer({ min: 1, max: 5_000_00 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SettlementUserType>(
+          'residential-pipeline',
+          'residential-lpg',
+          'non-residential-pipeline',
+          'non-residential-lpg',
+        ),
+        fc.boolean(),
+        fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+        fc.record({ valve: price, hose: price, hoseExtraPerMetre: price, alarm: price, shutoffValve: price }),
+        (userType, wantsValve, decimetres, prices) => {
+          const residential = userType.startsWith('residential');
+          const items: RetrofitItems = {
+            valve: userType === 'residential-pipeline' && wantsValve,
+            hoseLengthM: decimetres === undefined ? undefined : decimetres / 10,
+          };
+          if (!residential && items.hoseLengthM === undefined) items.hoseLengthM = 2;
+          if (residential && !items.valve && items.hoseLengthM === undefined) items.hoseLengthM = 3;
+          const settlement = computeSettlement(userType, items, prices);
+          for (const l of settlement.lines) assert.equal(sum(l.shares), l.costFen);
+          assert.equal(sum(settlement.totals), settlement.totalFen);
+          if (!residential) assert.equal(settlement.totals.resident, settlement.totalFen);
+          for (const party of PARTIES)
+            assert.ok(Number.isSafeInteger(settlement.totals[party]) && settlement.totals[party] >= 0);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('tender prices replace the estimate item by item, and the basis says so', function () {
+    assert.equal(resolvePriceBasis({}, null).basis, 'estimate');
+    const mixed = resolvePriceBasis({ valve: 9_900 }, 'ZZ-2026-017');
+    assert.equal(mixed.basis, 'mixed');
+    assert.equal(mixed.prices.valve, 9_900);
+    assert.equal(mixed.prices.hose, ESTIMATE_PRICES.hose);
+    const tender = resolvePriceBasis({ valve: 9_900, hose: 10_500, hoseExtraPerMetre: 3_000 }, 'ZZ-2026-017');
+    assert.equal(tender.basis, 'tender');
+  });
+});
