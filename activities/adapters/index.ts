@@ -1,18 +1,34 @@
 import type { Db } from '../db/connection';
 import type { CaseRegistryPort } from './case-registry/port';
 import { PostgresCaseRegistry } from './case-registry/postgres';
+import type { CityFinancePort } from './city-finance/port';
+import { PostgresCityFinance } from './city-finance/postgres';
+import type { DistrictFinancePort } from './district-finance/port';
+import { PostgresDistrictFinance } from './district-finance/postgres';
 import type { GasCompanyPort } from './gas-company/port';
 import { PostgresGasCompany } from './gas-company/postgres';
+import type { InstallerPort } from './installer/port';
+import { PostgresInstaller } from './installer/postgres';
+import type { TaskBoardPort } from './task-board/port';
+import { PostgresTaskBoard } from './task-board/postgres';
 
-/** One adapter per department system (plus the platform's own case registry). */
+/** One adapter per department system, plus the platform's own case registry and task board. */
 export interface Adapters {
   caseRegistry: CaseRegistryPort;
+  taskBoard: TaskBoardPort;
   gasCompany: GasCompanyPort;
+  installer: InstallerPort;
+  cityFinance: CityFinancePort;
+  districtFinance: DistrictFinancePort;
 }
 
 export function createPostgresAdapters(db: Db): Adapters {
   return {
     caseRegistry: new PostgresCaseRegistry(db),
+    taskBoard: new PostgresTaskBoard(db),
     gasCompany: new PostgresGasCompany(db),
+    installer: new PostgresInstaller(db),
+    cityFinance: new PostgresCityFinance(db),
+    districtFinance: new PostgresDistrictFinance(db),
   };
 }

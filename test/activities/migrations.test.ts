@@ -7,7 +7,7 @@ import { withScratchDatabase } from '../helpers/database';
 async function tablesIn(db: ReturnType<typeof createDb>): Promise<string[]> {
   const result = await db.raw<{ rows: Array<{ name: string }> }>(
     `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
-     WHERE table_schema IN ('onething', 'gas_company') ORDER BY 1`,
+     WHERE table_schema IN ('onething', 'gas_company', 'city_finance', 'district_finance', 'installer') ORDER BY 1`,
   );
   return result.rows.map((row) => row.name);
 }
@@ -23,9 +23,20 @@ describe('migrations', function () {
           MIGRATIONS.map(([name]) => name),
         );
         assert.deepEqual(await tablesIn(db), [
+          'city_finance.ledger',
+          'district_finance.ledger',
+          'district_finance.tender_prices',
+          'gas_company.acceptance_checks',
           'gas_company.accounts',
           'gas_company.eligibility_checks',
+          'gas_company.ledger',
+          'gas_company.receivables',
+          'installer.bookings',
+          'installer.completion_reports',
+          'installer.team_days',
+          'installer.teams',
           'onething.cases',
+          'onething.tasks',
         ]);
         assert.deepEqual(await pendingMigrations(db), []);
         assert.deepEqual(await migrateToLatest(db), [], 'a second run has nothing to do');
@@ -35,7 +46,7 @@ describe('migrations', function () {
         assert.equal((await pendingMigrations(db)).length, MIGRATIONS.length);
 
         await migrateToLatest(db);
-        assert.equal((await tablesIn(db)).length, 3);
+        assert.equal((await tablesIn(db)).length, 14);
       } finally {
         await db.destroy();
       }

@@ -1,10 +1,25 @@
 import type { EligibilityDecision } from '../../../workflows/definitions';
-import { decideEligibility, type EligibilityRequest, type GasAccount, type GasCompanyPort } from './port';
+import { InMemoryLedger } from '../ledger/in-memory';
+import {
+  decideEligibility,
+  type AcceptanceRecord,
+  type EligibilityRequest,
+  type GasAccount,
+  type GasCompanyPort,
+} from './port';
 
 /** For unit tests only: the same rule as the Postgres adapter, held in maps. */
 export class InMemoryGasCompany implements GasCompanyPort {
   readonly accounts = new Map<string, GasAccount>();
   readonly checks = new Map<string, EligibilityDecision>();
+  readonly acceptances = new Map<string, AcceptanceRecord>();
+  readonly ledger = new InMemoryLedger();
+  readonly receivables = new InMemoryLedger();
+
+  recordAcceptance(record: AcceptanceRecord): Promise<void> {
+    if (!this.acceptances.has(record.idempotencyKey)) this.acceptances.set(record.idempotencyKey, record);
+    return Promise.resolve();
+  }
 
   checkEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
     const existing = this.checks.get(request.idempotencyKey);

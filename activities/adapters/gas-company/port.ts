@@ -1,4 +1,5 @@
 import type { District, EligibilityDecision, GasUserType } from '../../../workflows/definitions';
+import type { LedgerPort } from '../ledger/port';
 
 export interface GasAccount {
   accountRef: string;
@@ -16,11 +17,24 @@ export interface EligibilityRequest {
   userType: GasUserType;
 }
 
+export interface AcceptanceRecord {
+  idempotencyKey: string;
+  caseId: string;
+  result: 'pass' | 'fail';
+  reason?: string;
+  inspector: string;
+}
+
 /** The gas company's system, as OneThing sees it. */
 export interface GasCompanyPort {
   checkEligibility(request: EligibilityRequest): Promise<EligibilityDecision>;
   /** Registers or updates customer accounts (the gas company's own data feed; also used for demo data). */
   upsertAccounts(accounts: readonly GasAccount[]): Promise<void>;
+  recordAcceptance(record: AcceptanceRecord): Promise<void>;
+  /** The gas company's own third of each residential retrofit. */
+  ledger: LedgerPort;
+  /** What residents (and non-residential users) owe the gas company, which it collects. */
+  receivables: LedgerPort;
 }
 
 /** The gas company's rule for whether an account may enter the retrofit process. Pure, so both adapters share it. */

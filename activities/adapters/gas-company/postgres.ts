@@ -1,6 +1,13 @@
 import type { Db } from '../../db/connection';
 import type { EligibilityDecision, IneligibilityReason } from '../../../workflows/definitions';
-import { decideEligibility, type EligibilityRequest, type GasAccount, type GasCompanyPort } from './port';
+import { PostgresLedger } from '../ledger/postgres';
+import {
+  decideEligibility,
+  type AcceptanceRecord,
+  type EligibilityRequest,
+  type GasAccount,
+  type GasCompanyPort,
+} from './port';
 
 interface AccountRow {
   account_ref: string;
@@ -25,7 +32,26 @@ function toDecision(row: CheckRow): EligibilityDecision {
 }
 
 export class PostgresGasCompany implements GasCompanyPort {
-  constructor(private readonly db: Db) {}
+  readonly ledger;
+  readonly receivables;
+
+  constructor(private readonly db: Db) {
+    this.ledger = new PostgresLedger(db, 'gas_company.ledger');
+    this.receivables = new PostgresLedger(db, 'gas_company.receivables');
+  }
+
+  async recordAcceptance(record: AcceptanceRecord): Promise<void> {
+    await this.db('gas_company.acceptance_checks')
+      .insert({
+        idempotency_key: record.idempotencyKey,
+        case_id: record.caseId,
+        result: record.result,
+        reason: record.reason ?? null,
+        inspector: record.inspector,
+      })
+      .onConflict('idempotency_key')
+      .ignore();
+  }
 
   async checkEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
     return this.db.transaction(async (trx) => {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as caseRegistry from './20261129090000_case_registry';
 import * as gasCompany from './20261129090100_gas_company';
+import * as gasRetrofitDepartments from './20261129110000_gas_retrofit_departments';
 
 type Migration = Knex.Migration;
 
@@ -11,6 +12,7 @@ type Migration = Knex.Migration;
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261129090000_case_registry', caseRegistry],
   ['20261129090100_gas_company', gasCompany],
+  ['20261129110000_gas_retrofit_departments', gasRetrofitDepartments],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
