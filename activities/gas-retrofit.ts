@@ -1,11 +1,149 @@
-import type { EligibilityDecision } from '../workflows/definitions';
-import type { EligibilityRequest, GasCompanyPort } from './adapters/gas-company/port';
+import { ApplicationFailure } from '@temporalio/common';
+import type {
+  District,
+  EligibilityDecision,
+  GasUserType,
+  Party,
+  PriceBasis,
+  Settlement,
+} from '../workflows/definitions';
+import {
+  computeSettlement,
+  resolvePriceBasis,
+  SettlementRuleError,
+  type RetrofitItems,
+} from '../workflows/lib/settlement';
+import type { Adapters } from './adapters';
+import type { EligibilityRequest } from './adapters/gas-company/port';
+import {
+  NoInstallerCapacityError,
+  type Booking,
+  type BookSlotRequest,
+  type CompletionReport,
+} from './adapters/installer/port';
+import type { AcceptanceRecord } from './adapters/gas-company/port';
+import type { LedgerEntry, LedgerPort } from './adapters/ledger/port';
 
-export function createGasRetrofitActivities(gasCompany: GasCompanyPort) {
+export interface ShareBooking {
+  caseId: string;
+  district: District;
+  party: Party;
+  amountFen: number;
+  idempotencyKey: string;
+}
+
+export interface ShareReversal {
+  party: Party;
+  idempotencyKey: string;
+  reverses: string;
+}
+
+/** Failure types the workflow (and operators reading the Web UI) can tell apart. */
+export const ACTIVITY_FAILURES = {
+  noInstallerCapacity: 'NoInstallerCapacity',
+  tenderPriceMissing: 'TenderPriceMissing',
+  settlementRule: 'SettlementRuleViolation',
+} as const;
+
+/** Which department's ledger books each party's share; the resident's share is the gas company's receivable. */
+function ledgerOf(adapters: Adapters, party: Party): LedgerPort {
+  switch (party) {
+    case 'cityFinance':
+      return adapters.cityFinance.ledger;
+    case 'districtFinance':
+      return adapters.districtFinance.ledger;
+    case 'gasCompany':
+      return adapters.gasCompany.ledger;
+    case 'resident':
+      return adapters.gasCompany.receivables;
+  }
+}
+
+export function createGasRetrofitActivities(adapters: Adapters) {
   return {
     /** Asks the gas company whether the account may enter the retrofit; the answer is recorded there once. */
     async checkGasEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
-      return gasCompany.checkEligibility(request);
+      return adapters.gasCompany.checkEligibility(request);
+    },
+
+    /** Books the earliest free installer slot in the district. No capacity is retried: slots free up daily. */
+    async bookInstallationSlot(request: BookSlotRequest): Promise<Booking> {
+      try {
+        return await adapters.installer.bookSlot(request);
+      } catch (error) {
+        if (error instanceof NoInstallerCapacityError) {
+          throw ApplicationFailure.retryable(error.message, ACTIVITY_FAILURES.noInstallerCapacity);
+        }
+        throw error;
+      }
+    },
+
+    async endInstallationBooking(request: {
+      bookingId: string;
+      status: 'released' | 'missed';
+    }): Promise<void> {
+      await adapters.installer.endBooking(request.bookingId, request.status);
+    },
+
+    async recordInstallationCompletion(report: CompletionReport): Promise<void> {
+      await adapters.installer.recordCompletion(report);
+    },
+
+    async recordAcceptanceCheck(record: AcceptanceRecord): Promise<void> {
+      await adapters.gasCompany.recordAcceptance(record);
+    },
+
+    /**
+     * Prices the case at the district's tender prices (the estimate where none exists) and splits it. Runs once
+     * per case, when settlement starts; its result in history is the case's price for good.
+     */
+    async priceGasRetrofit(request: {
+      district: District;
+      userType: Exclude<GasUserType, 'new-build-residential'>;
+      items: RetrofitItems;
+    }): Promise<{ priceBasis: PriceBasis; settlement: Settlement }> {
+      const tender = await adapters.districtFinance.currentTenderPrices(request.district);
+      const priceBasis = resolvePriceBasis(tender.prices, tender.tenderRef);
+      try {
+        return {
+          priceBasis,
+          settlement: computeSettlement(request.userType, request.items, priceBasis.prices),
+        };
+      } catch (error) {
+        if (error instanceof SettlementRuleError && error.field.startsWith('prices.')) {
+          // Waits (retrying) until the district's finance bureau sets the missing tender price.
+          throw ApplicationFailure.retryable(
+            `no price for ${error.field.slice('prices.'.length)} in ${request.district}: set a tender price`,
+            ACTIVITY_FAILURES.tenderPriceMissing,
+          );
+        }
+        if (error instanceof SettlementRuleError) {
+          throw ApplicationFailure.nonRetryable(error.message, ACTIVITY_FAILURES.settlementRule);
+        }
+        throw error;
+      }
+    },
+
+    async bookSettlementShare(booking: ShareBooking): Promise<LedgerEntry> {
+      return ledgerOf(adapters, booking.party).book({
+        idempotencyKey: booking.idempotencyKey,
+        caseId: booking.caseId,
+        district: booking.district,
+        amountFen: booking.amountFen,
+        reference: `gas-retrofit settlement: ${booking.party} share`,
+      });
+    },
+
+    async reverseSettlementShare(reversal: ShareReversal): Promise<LedgerEntry | undefined> {
+      return ledgerOf(adapters, reversal.party).reverse({
+        idempotencyKey: reversal.idempotencyKey,
+        reverses: reversal.reverses,
+        reference: `gas-retrofit settlement reversed: ${reversal.party} share`,
+      });
+    },
+
+    async isGasAccountActive(request: { accountRef: string }): Promise<boolean> {
+      return adapters.gasCompany.isAccountActive(request.accountRef);
     },
   };
 }

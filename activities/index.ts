@@ -3,8 +3,9 @@
  *   proxyActivities<ReturnType<typeof createActivities>>(...)
  */
 import type { Adapters } from './adapters';
-import { createGasRetrofitActivities } from './gas-retrofit';
 import { createCaseRegistryActivities } from './case-registry';
+import { createGasRetrofitActivities } from './gas-retrofit';
+import { createTaskBoardActivities } from './task-board';
 
 export interface ActivityDeps {
   adapters: Adapters;
@@ -13,7 +14,8 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseRegistryActivities(deps.adapters.caseRegistry),
-    ...createGasRetrofitActivities(deps.adapters.gasCompany),
+    ...createTaskBoardActivities(deps.adapters.taskBoard),
+    ...createGasRetrofitActivities(deps.adapters),
   };
 }
 

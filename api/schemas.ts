@@ -1,5 +1,6 @@
 /** Request and response schemas. Every object is `.strict()`: an unknown field is refused, never dropped. */
 import { z } from 'zod';
+import { checkItems, SettlementRuleError } from '../workflows/lib/settlement';
 import {
   CHANNELS,
   DISTRICT_CODES,
@@ -24,6 +25,17 @@ export const errorSchema = z
   })
   .meta({ id: 'Error' });
 
+export const retrofitItemsSchema = z
+  .object({
+    valve: z.boolean().meta({ description: 'Fit a self-closing valve (自闭阀)' }),
+    hoseLengthM: z.number().positive().max(20).optional().meta({
+      description: 'Metal hose length in metres (one decimal); omit when no hose is fitted',
+      example: 2.5,
+    }),
+  })
+  .strict()
+  .meta({ id: 'RetrofitItems' });
+
 export const startGasRetrofitHouseholdSchema = z
   .object({
     district: districtSchema,
@@ -41,8 +53,17 @@ export const startGasRetrofitHouseholdSchema = z
     channel: z
       .enum(CHANNELS)
       .meta({ description: 'Where the request came in: 郑好办 app, website, hall window or kiosk' }),
+    items: retrofitItemsSchema,
   })
   .strict()
+  .superRefine((body, ctx) => {
+    try {
+      checkItems(body.userType, body.items);
+    } catch (error) {
+      if (!(error instanceof SettlementRuleError)) throw error;
+      ctx.addIssue({ code: 'custom', path: error.field.split('.'), message: error.rule });
+    }
+  })
   .meta({ id: 'StartGasRetrofitHousehold' });
 export type StartGasRetrofitHouseholdBody = z.infer<typeof startGasRetrofitHouseholdSchema>;
 
@@ -69,6 +90,21 @@ export const gasRetrofitCaseSchema = z
     userType: z.enum(GAS_USER_TYPES),
     channel: z.enum(CHANNELS),
     stage: z.enum(GAS_RETROFIT_STAGES),
+    items: retrofitItemsSchema.optional(),
+    booking: z.object({ bookingId: z.string(), teamId: z.string(), day: z.string() }).optional(),
+    openTask: z
+      .object({
+        taskId: z.string(),
+        kind: z.string(),
+        department: z.string(),
+        role: z.string(),
+        dueAt: z.string(),
+      })
+      .optional(),
+    settlement: z
+      .object({ totalFen: z.number().int(), totals: z.record(z.string(), z.number().int()) })
+      .optional()
+      .meta({ description: 'Each party’s share in fen, once the case is priced' }),
     workflowStatus: z.string().meta({ description: 'Temporal execution status: RUNNING, COMPLETED, ...' }),
     eligibility: z
       .object({

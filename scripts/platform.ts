@@ -9,7 +9,7 @@ import { createPostgresAdapters } from '../activities/adapters';
 import { createDb, type Db } from '../activities/db/connection';
 import { migrateToLatest } from '../activities/db/migrate';
 import { portAnswers, provideDatabase, type ProvidedDatabase } from '../activities/db/provide-database';
-import { demoAccounts } from '../activities/db/seeds/demo-accounts';
+import { demoAccounts, demoInstallerTeams } from '../activities/db/seeds/demo-accounts';
 import { signToken } from '../api/auth';
 import { gasRetrofitHouseholdWorkflowId } from '../workflows/definitions';
 import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../workers/config';
@@ -86,6 +86,7 @@ class Platform {
       accountRef: nextAccount,
       userType: 'residential-pipeline',
       channel: 'window',
+      items: { valve: true, hoseLengthM: 2.5 },
     });
     say('');
     say('OneThing is running.');
@@ -173,7 +174,9 @@ class Platform {
       const applied = await migrateToLatest(db);
       say(applied.length ? `  migrations applied: ${applied.join(', ')}` : '  schema up to date');
       const accounts = demoAccounts(DEMO_ACCOUNTS_PER_DISTRICT);
-      await createPostgresAdapters(db).gasCompany.upsertAccounts(accounts);
+      const adapters = createPostgresAdapters(db);
+      await adapters.gasCompany.upsertAccounts(accounts);
+      await adapters.installer.upsertTeams(demoInstallerTeams());
       const jinshui = accounts.filter(
         (a) => a.district === 'jinshui' && a.userType === 'residential-pipeline' && a.status === 'active',
       );

@@ -3,7 +3,11 @@
  * keys, queries and updates. This is the one workflow file that api/ and audit tools may import.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Party, PriceBasis, RetrofitItems, Settlement } from './lib/settlement';
+
+export type { Party, PriceBasis, RetrofitItems, Settlement } from './lib/settlement';
 
 /** Zhengzhou's eight urban districts in scope of the retrofit campaign (domain.md, Process 1). */
 export const DISTRICTS = {
@@ -98,10 +102,37 @@ export interface GasRetrofitHouseholdInput {
   userType: GasUserType;
   channel: Channel;
   startedBy: Actor;
+  /** What is to be fitted. Absent only in histories from before the full process (eligibility-only slice). */
+  items?: RetrofitItems;
+  /** Set when the case continues as new to keep its history bounded (yearly calibration of alarms). */
+  carriedOver?: GasRetrofitCaseState;
 }
 
-export const GAS_RETROFIT_STAGES = ['eligibility-check', 'eligible', 'ineligible'] as const;
+export const GAS_RETROFIT_STAGES = [
+  'eligibility-check',
+  /** Only in histories of the eligibility-only first slice. */
+  'eligible',
+  'ineligible',
+  'scheduling',
+  'installation-scheduled',
+  'grid-follow-up',
+  'acceptance',
+  'settlement',
+  'payment',
+  'payment-incident',
+  'closed',
+  'cancelled',
+  'settlement-reversed',
+  'calibration-watch',
+] as const;
 export type GasRetrofitStage = (typeof GAS_RETROFIT_STAGES)[number];
+export const GAS_RETROFIT_TERMINAL_STAGES: readonly GasRetrofitStage[] = [
+  'eligible',
+  'ineligible',
+  'closed',
+  'cancelled',
+  'settlement-reversed',
+];
 
 export const INELIGIBILITY_REASONS = [
   'account-not-found',
@@ -115,6 +146,40 @@ export type EligibilityDecision =
   | { outcome: 'eligible'; checkedAt: string; checkId: string }
   | { outcome: 'ineligible'; reason: IneligibilityReason; checkedAt: string; checkId: string };
 
+export const CANCELLATION_REASONS = ['resident-withdrew', 'account-closed'] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
+
+export interface InstallationBooking {
+  bookingId: string;
+  teamId: string;
+  day: string;
+}
+
+export interface PaymentRecord {
+  party: Party;
+  amountFen: number;
+  idempotencyKey: string;
+  entryId: string;
+  reversed: boolean;
+}
+
+export interface DecisionRecord {
+  action: GasRetrofitAction;
+  by: Actor;
+  /** Workflow time of the decision (ISO 8601). */
+  at: string;
+  detail: string;
+}
+
+export interface OpenTaskSummary {
+  taskId: string;
+  kind: string;
+  department: Department;
+  role: Role;
+  dueAt: string;
+  escalationRung: number;
+}
+
 export interface GasRetrofitCaseState {
   caseId: string;
   process: ProcessType;
@@ -123,8 +188,104 @@ export interface GasRetrofitCaseState {
   userType: GasUserType;
   channel: Channel;
   stage: GasRetrofitStage;
+  items?: RetrofitItems;
   eligibility?: EligibilityDecision;
+  booking?: InstallationBooking;
+  misses?: number;
+  reworks?: number;
+  openTask?: OpenTaskSummary;
+  serials?: Record<string, string>;
+  priceBasis?: PriceBasis;
+  settlement?: Settlement;
+  payments?: PaymentRecord[];
+  incident?: { party: Party; message: string; since: string };
+  cancellation?: { reason: CancellationReason; by: string };
+  calibration?: { nextDueAt: string; lastCalibratedAt: string | null; year: number };
+  decisions?: DecisionRecord[];
+  /** Increases with every stage change; carried across continue-as-new. */
+  revision?: number;
 }
+
+// Decisions taken on a household case: each is an Update whose validator checks the actor.
+export const GAS_RETROFIT_ACTIONS = [
+  'reschedule',
+  'record-miss',
+  'report-installation',
+  'acceptance',
+  'grid-follow-up',
+  'resolve-incident',
+  'cancel',
+  'record-calibration',
+] as const;
+export type GasRetrofitAction = (typeof GAS_RETROFIT_ACTIONS)[number];
+
+export interface RescheduleArgs {
+  actor: Actor;
+  /** YYYY-MM-DD; the earliest day the resident can receive the installers. */
+  preferredDay?: string;
+}
+export interface RecordMissArgs {
+  actor: Actor;
+  note?: string;
+}
+export interface ReportInstallationArgs {
+  actor: Actor;
+  /** Serial numbers of the fitted parts, e.g. { valve: 'ZV-2026-000123', hose: 'MH-88812' }. */
+  serials: Record<string, string>;
+}
+export interface AcceptanceArgs {
+  actor: Actor;
+  result: 'pass' | 'fail';
+  reason?: string;
+}
+export interface GridFollowUpArgs {
+  actor: Actor;
+  outcome: 'rebook' | 'withdrawn';
+  note?: string;
+}
+export interface ResolveIncidentArgs {
+  actor: Actor;
+  action: 'retry' | 'compensate';
+}
+export interface CancelArgs {
+  actor: Actor;
+  reason: CancellationReason;
+}
+export interface RecordCalibrationArgs {
+  actor: Actor;
+  certificateRef: string;
+}
+
+export interface GasRetrofitActionArgs {
+  reschedule: RescheduleArgs;
+  'record-miss': RecordMissArgs;
+  'report-installation': ReportInstallationArgs;
+  acceptance: AcceptanceArgs;
+  'grid-follow-up': GridFollowUpArgs;
+  'resolve-incident': ResolveIncidentArgs;
+  cancel: CancelArgs;
+  'record-calibration': RecordCalibrationArgs;
+}
+
+export const gasRetrofitUpdates: {
+  [A in GasRetrofitAction]: UpdateDefinition<GasRetrofitCaseState, [GasRetrofitActionArgs[A]], A>;
+} = {
+  reschedule: defineUpdate('reschedule'),
+  'record-miss': defineUpdate('record-miss'),
+  'report-installation': defineUpdate('report-installation'),
+  acceptance: defineUpdate('acceptance'),
+  'grid-follow-up': defineUpdate('grid-follow-up'),
+  'resolve-incident': defineUpdate('resolve-incident'),
+  cancel: defineUpdate('cancel'),
+  'record-calibration': defineUpdate('record-calibration'),
+};
+
+/** ApplicationFailure types a refused decision carries; the API maps them to 403 / 409 / 400. */
+export const DECISION_REFUSALS = {
+  forbidden: 'DecisionForbidden',
+  wrongStage: 'DecisionNotAllowedAtStage',
+  invalid: 'DecisionInvalid',
+} as const;
 
 export const gasRetrofitStateQuery = defineQuery<GasRetrofitCaseState>('caseState');
 

@@ -1,24 +1,106 @@
-import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
+  GAS_RETROFIT_ACTIONS,
+  GAS_RETROFIT_TERMINAL_STAGES,
   gasRetrofitStateQuery,
+  gasRetrofitUpdates,
   PROCESSES,
   SEARCH_ATTRIBUTES,
+  type Actor,
+  type Department,
+  type GasRetrofitAction,
+  type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdInput,
   type GasRetrofitStage,
+  type Role,
 } from './definitions';
 import { departmentCall } from './lib/activity-options';
+import { checkDecision, refuse } from './lib/decision-rules';
+import { PARTIES } from './lib/settlement';
 
-const { checkGasEligibility, recordCaseStage } = proxyActivities<Activities>(departmentCall);
+/** The full process (scheduling → installation → acceptance → settlement → payments) after the first slice. */
+export const FULL_PROCESS_PATCH = 'gas-retrofit-full-process';
 
 /**
- * One household's gas-safety retrofit case (domain.md, Process 1).
- * First slice: the gas company checks the account and user type; the outcome is recorded and the case ends.
+ * Deadlines of the human steps. *Assumption*: the city has published no figures for these; they are the
+ * platform's defaults, in calendar days.
+ */
+export const GAS_RETROFIT_TIMINGS = {
+  gridFollowUpDays: 3,
+  acceptanceDays: 5,
+  incidentDays: 2,
+  escalationDays: 2,
+  calibrationIntervalDays: 365,
+  calibrationWindowDays: 30,
+} as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const { checkGasEligibility, recordCaseStage, upsertHumanTask, closeHumanTask } =
+  proxyActivities<Activities>(departmentCall);
+const { endInstallationBooking, recordInstallationCompletion, recordAcceptanceCheck, isGasAccountActive } =
+  proxyActivities<Activities>(departmentCall);
+// Installer capacity frees up as days pass: keep trying, slowly, rather than fail the case.
+const { bookInstallationSlot } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '6 hours' },
+});
+// A missing tender price is waited for (retried hourly) until the district's finance bureau sets it.
+const { priceGasRetrofit } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 hour',
+    nonRetryableErrorTypes: ['SettlementRuleViolation'],
+  },
+});
+// Payments retry a few times, then the case stops in a visible payment-incident for a finance clerk.
+const { bookSettlementShare, reverseSettlementShare } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    maximumAttempts: 5,
+  },
+});
+
+interface PendingDecision {
+  action: GasRetrofitAction;
+  args: GasRetrofitActionArgs[GasRetrofitAction];
+  accept: (state: GasRetrofitCaseState) => void;
+  reject: (error: Error) => void;
+}
+
+interface TaskAssignment {
+  kind: string;
+  department: Department;
+  role: Role;
+  days: number;
+}
+
+/**
+ * One household's gas-safety retrofit case (domain.md, Process 1): eligibility at the gas company → an
+ * installer slot → installation (reschedules, misses, grid-worker follow-up) → acceptance by the gas company →
+ * settlement at the district's tender prices → the four parties' payments → closed; non-residential users then
+ * get a yearly alarm calibration for as long as the account is active.
  */
 export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Promise<GasRetrofitCaseState> {
   const caseId = workflowInfo().workflowId;
-  const state: GasRetrofitCaseState = {
+  const state: GasRetrofitCaseState = input.carriedOver ?? {
     caseId,
     process: PROCESSES.gasRetrofitHousehold,
     district: input.district,
@@ -26,13 +108,49 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     userType: input.userType,
     channel: input.channel,
     stage: 'eligibility-check',
+    ...(input.items ? { items: input.items } : {}),
   };
-  let stageSeq = 0;
+  let stageSeq = state.revision ?? 0;
+  const inbox: PendingDecision[] = [];
+  const now = () => new Date(Date.now()).toISOString();
+  const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+
   setHandler(gasRetrofitStateQuery, () => state);
+  for (const action of GAS_RETROFIT_ACTIONS) {
+    setHandler(
+      gasRetrofitUpdates[action],
+      (args: GasRetrofitActionArgs[typeof action]) =>
+        new Promise<GasRetrofitCaseState>((accept, reject) => inbox.push({ action, args, accept, reject })),
+      { validator: (args: GasRetrofitActionArgs[typeof action]) => validateDecision(action, args) },
+    );
+  }
+
+  function validateDecision<A extends GasRetrofitAction>(action: A, args: GasRetrofitActionArgs[A]): void {
+    checkDecision(action, args.actor, state.district, state.stage);
+    if (action === 'report-installation') {
+      const { serials } = args as GasRetrofitActionArgs['report-installation'];
+      for (const part of partsFitted()) {
+        if (!serials[part]?.trim()) refuse('invalid', `serials.${part} is required: the ${part} was fitted`);
+      }
+    }
+    if (action === 'acceptance') {
+      const { result, reason } = args as GasRetrofitActionArgs['acceptance'];
+      if (result === 'fail' && !reason?.trim()) refuse('invalid', 'reason is required when acceptance fails');
+    }
+  }
+
+  function partsFitted(): string[] {
+    const parts: string[] = [];
+    if (state.userType.startsWith('non-residential')) parts.push('alarm', 'shutoffValve');
+    if (state.items?.valve) parts.push('valve');
+    if (state.items?.hoseLengthM !== undefined) parts.push('hose');
+    return parts;
+  }
 
   async function enterStage(stage: GasRetrofitStage): Promise<void> {
     state.stage = stage;
     stageSeq += 1;
+    state.revision = stageSeq;
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: stage }]);
     await recordCaseStage({
       caseId,
@@ -46,18 +164,370 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
         channel: state.channel,
         eligibilityCheckId: state.eligibility?.checkId ?? null,
         ineligibilityReason: state.eligibility?.outcome === 'ineligible' ? state.eligibility.reason : null,
+        bookingDay: state.booking?.day ?? null,
+        totalFen: state.settlement?.totalFen ?? null,
       },
     });
   }
 
-  await enterStage('eligibility-check');
-  state.eligibility = await checkGasEligibility({
-    idempotencyKey: `${caseId}:eligibility`,
-    caseId,
-    district: input.district,
-    accountRef: input.accountRef,
-    userType: input.userType,
-  });
-  await enterStage(state.eligibility.outcome === 'eligible' ? 'eligible' : 'ineligible');
+  function record(action: GasRetrofitAction, by: Actor, detail: string): void {
+    (state.decisions ??= []).push({ action, by, at: now(), detail });
+  }
+
+  // ---- human tasks: a deadline, and escalation when it passes -----------------------------------------
+
+  async function openTask(assignment: TaskAssignment): Promise<void> {
+    const taskId = `${caseId}:${assignment.kind}:${stageSeq}`;
+    state.openTask = {
+      taskId,
+      kind: assignment.kind,
+      department: assignment.department,
+      role: assignment.role,
+      dueAt: inDays(assignment.days),
+      escalationRung: 0,
+    };
+    await upsertHumanTask({ ...state.openTask, caseId, district: state.district });
+  }
+
+  async function closeTask(status: 'done' | 'cancelled'): Promise<void> {
+    if (!state.openTask) return;
+    await closeHumanTask({ taskId: state.openTask.taskId, status });
+    delete state.openTask;
+  }
+
+  /** Waits for the next decision; if the open task's deadline passes first, escalates it and keeps waiting. */
+  async function nextDecision(escalateTo?: { department: Department; role: Role }): Promise<PendingDecision> {
+    for (;;) {
+      const task = state.openTask;
+      const timeout = task ? Math.max(0, Date.parse(task.dueAt) - Date.now()) : undefined;
+      const arrived =
+        timeout === undefined
+          ? await condition(() => inbox.length > 0).then(() => true)
+          : await condition(() => inbox.length > 0, timeout);
+      if (arrived) return inbox.shift()!;
+      if (task && escalateTo) {
+        task.escalationRung += 1;
+        task.department = escalateTo.department;
+        task.role = escalateTo.role;
+        task.dueAt = inDays(GAS_RETROFIT_TIMINGS.escalationDays);
+        await upsertHumanTask({ ...task, caseId, district: state.district });
+      } else if (task) {
+        // Nobody to escalate to: the task stays overdue and visible; wait for the decision without a timer.
+        await condition(() => inbox.length > 0);
+      }
+    }
+  }
+
+  /** Applies a decision the validator accepted, unless the case has moved on since (then 409 to the caller). */
+  async function apply(
+    pending: PendingDecision,
+    handlers: Partial<Record<GasRetrofitAction, (args: never) => Promise<void>>>,
+  ) {
+    const handler = handlers[pending.action];
+    if (!handler) {
+      pending.reject(
+        ApplicationFailure.nonRetryable(
+          `${pending.action} is no longer possible: the case is at stage ${state.stage}`,
+          'DecisionNotAllowedAtStage',
+        ),
+      );
+      return;
+    }
+    record(pending.action, pending.args.actor, JSON.stringify({ ...pending.args, actor: undefined }));
+    await handler(pending.args as never);
+    pending.accept(state);
+  }
+
+  // ---- the steps --------------------------------------------------------------------------------------
+
+  async function bookSlot(earliestDay?: string): Promise<void> {
+    await enterStage('scheduling');
+    state.booking = await bookInstallationSlot({
+      // Each entry into scheduling has its own revision, so each booking its own key.
+      idempotencyKey: `${caseId}:booking:${stageSeq}`,
+      caseId,
+      district: state.district,
+      ...(earliestDay ? { earliestDay } : {}),
+    });
+    await enterStage('installation-scheduled');
+  }
+
+  async function endBooking(status: 'released' | 'missed'): Promise<void> {
+    if (state.booking) await endInstallationBooking({ bookingId: state.booking.bookingId, status });
+    delete state.booking;
+  }
+
+  async function cancel(reason: 'resident-withdrew' | 'account-closed', by: string): Promise<void> {
+    await endBooking('released');
+    await closeTask('cancelled');
+    state.cancellation = { reason, by };
+    await enterStage('cancelled');
+  }
+
+  async function awaitInstallation(): Promise<void> {
+    await apply(await nextDecision(), {
+      reschedule: async ({ preferredDay }: GasRetrofitActionArgs['reschedule']) => {
+        await endBooking('released');
+        await bookSlot(preferredDay);
+      },
+      'record-miss': async () => {
+        await endBooking('missed');
+        state.misses = (state.misses ?? 0) + 1;
+        if (state.misses >= 2) {
+          await enterStage('grid-follow-up');
+          await openTask({
+            kind: 'grid-follow-up',
+            department: 'community',
+            role: 'grid-worker',
+            days: GAS_RETROFIT_TIMINGS.gridFollowUpDays,
+          });
+        } else {
+          await bookSlot();
+        }
+      },
+      'report-installation': async ({ serials, actor }: GasRetrofitActionArgs['report-installation']) => {
+        await recordInstallationCompletion({
+          idempotencyKey: `${caseId}:completion:${stageSeq}`,
+          caseId,
+          bookingId: state.booking!.bookingId,
+          serials,
+          reportedBy: actor.userId,
+        });
+        state.serials = serials;
+        await awaitAcceptanceStage();
+      },
+      cancel: ({ reason, actor }: GasRetrofitActionArgs['cancel']) => cancel(reason, actor.userId),
+    });
+  }
+
+  async function awaitAcceptanceStage(): Promise<void> {
+    await enterStage('acceptance');
+    await openTask({
+      kind: 'acceptance',
+      department: 'gas-company',
+      role: 'clerk',
+      days: GAS_RETROFIT_TIMINGS.acceptanceDays,
+    });
+  }
+
+  async function awaitGridFollowUp(): Promise<void> {
+    await apply(await nextDecision({ department: 'gas-safety-office', role: 'supervisor' }), {
+      'grid-follow-up': async ({ outcome, actor }: GasRetrofitActionArgs['grid-follow-up']) => {
+        if (outcome === 'withdrawn') return cancel('resident-withdrew', actor.userId);
+        await closeTask('done');
+        state.misses = 0;
+        await bookSlot();
+      },
+      cancel: ({ reason, actor }: GasRetrofitActionArgs['cancel']) => cancel(reason, actor.userId),
+    });
+  }
+
+  async function awaitAcceptance(): Promise<void> {
+    await apply(await nextDecision({ department: 'gas-safety-office', role: 'supervisor' }), {
+      acceptance: async ({ result, reason, actor }: GasRetrofitActionArgs['acceptance']) => {
+        await recordAcceptanceCheck({
+          idempotencyKey: `${caseId}:acceptance:${stageSeq}`,
+          caseId,
+          result,
+          ...(reason ? { reason } : {}),
+          inspector: actor.userId,
+        });
+        await closeTask('done');
+        if (result === 'fail') {
+          state.reworks = (state.reworks ?? 0) + 1;
+          // New-build homes are only verified: the builder puts it right, and the gas company checks again.
+          if (state.userType === 'new-build-residential') return awaitAcceptanceStage();
+          return bookSlot();
+        }
+        if (state.userType === 'new-build-residential') return enterStage('closed');
+        await enterStage('settlement');
+      },
+    });
+  }
+
+  async function settle(): Promise<void> {
+    if (!state.items)
+      throw ApplicationFailure.nonRetryable(
+        'items are required to settle a retrofit',
+        'SettlementRuleViolation',
+      );
+    const priced = await priceGasRetrofit({
+      district: state.district,
+      userType: state.userType as Exclude<typeof state.userType, 'new-build-residential'>,
+      items: state.items,
+    });
+    state.priceBasis = priced.priceBasis;
+    state.settlement = priced.settlement;
+    state.payments = [];
+    await enterStage('payment');
+  }
+
+  async function pay(): Promise<void> {
+    for (const party of PARTIES) {
+      const amountFen = state.settlement!.totals[party];
+      if (amountFen === 0 || state.payments!.some((p) => p.party === party)) continue;
+      const idempotencyKey = `${caseId}:settlement:${party}`;
+      try {
+        const entry = await bookSettlementShare({
+          caseId,
+          district: state.district,
+          party,
+          amountFen,
+          idempotencyKey,
+        });
+        state.payments!.push({ party, amountFen, idempotencyKey, entryId: entry.entryId, reversed: false });
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+        return paymentIncident(party, error.cause?.message ?? error.message);
+      }
+    }
+    await closeTask('done');
+    delete state.incident;
+    await enterStage(state.userType.startsWith('non-residential') ? 'calibration-watch' : 'closed');
+  }
+
+  async function paymentIncident(party: (typeof PARTIES)[number], message: string): Promise<void> {
+    state.incident = { party, message, since: now() };
+    await enterStage('payment-incident');
+    if (!state.openTask) {
+      await openTask({
+        kind: 'payment-incident',
+        department: 'district-finance',
+        role: 'finance',
+        days: GAS_RETROFIT_TIMINGS.incidentDays,
+      });
+    }
+  }
+
+  async function awaitIncidentResolution(): Promise<void> {
+    await apply(await nextDecision({ department: 'city-finance', role: 'finance' }), {
+      'resolve-incident': async ({ action }: GasRetrofitActionArgs['resolve-incident']) => {
+        if (action === 'retry') {
+          await enterStage('payment');
+          return;
+        }
+        for (const payment of state.payments!.filter((p) => !p.reversed)) {
+          try {
+            await reverseSettlementShare({
+              party: payment.party,
+              idempotencyKey: `${payment.idempotencyKey}:reversal`,
+              reverses: payment.idempotencyKey,
+            });
+            payment.reversed = true;
+          } catch (error) {
+            if (!(error instanceof ActivityFailure)) throw error;
+            // A failed refund is never swallowed: the case stays in the incident, loudly.
+            state.incident = {
+              party: payment.party,
+              message: `reversal failed: ${error.cause?.message ?? error.message}`,
+              since: now(),
+            };
+            await enterStage('payment-incident');
+            return;
+          }
+        }
+        await closeTask('done');
+        delete state.incident;
+        await enterStage('settlement-reversed');
+      },
+    });
+  }
+
+  async function watchCalibration(): Promise<'continue-as-new' | 'ended'> {
+    state.calibration ??= {
+      nextDueAt: inDays(GAS_RETROFIT_TIMINGS.calibrationIntervalDays),
+      lastCalibratedAt: null,
+      year: 1,
+    };
+    const dueIn = Math.max(0, Date.parse(state.calibration.nextDueAt) - Date.now());
+    if (!state.openTask && !(await condition(() => inbox.length > 0, dueIn))) {
+      if (!(await isGasAccountActive({ accountRef: state.accountRef }))) {
+        await enterStage('closed');
+        return 'ended';
+      }
+      await openTask({
+        kind: 'alarm-calibration',
+        department: 'gas-company',
+        role: 'clerk',
+        days: GAS_RETROFIT_TIMINGS.calibrationWindowDays,
+      });
+      await enterStage('calibration-watch');
+    }
+    await apply(await nextDecision({ department: 'gas-safety-office', role: 'supervisor' }), {
+      'record-calibration': async () => {
+        await closeTask('done');
+        const calibration = state.calibration!;
+        calibration.lastCalibratedAt = now();
+        calibration.nextDueAt = inDays(GAS_RETROFIT_TIMINGS.calibrationIntervalDays);
+        calibration.year += 1;
+      },
+    });
+    return 'continue-as-new';
+  }
+
+  // ---- the process ------------------------------------------------------------------------------------
+
+  if (!input.carriedOver) {
+    await enterStage('eligibility-check');
+    state.eligibility = await checkGasEligibility({
+      idempotencyKey: `${caseId}:eligibility`,
+      caseId,
+      district: input.district,
+      accountRef: input.accountRef,
+      userType: input.userType,
+    });
+    if (state.eligibility.outcome === 'ineligible') {
+      await enterStage('ineligible');
+      return state;
+    }
+    if (!patched(FULL_PROCESS_PATCH)) {
+      await enterStage('eligible');
+      return state;
+    }
+    if (state.userType === 'new-build-residential') await awaitAcceptanceStage();
+    else await bookSlot();
+  }
+
+  while (!GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage)) {
+    switch (state.stage) {
+      case 'scheduling':
+        await bookSlot();
+        break;
+      case 'installation-scheduled':
+        await awaitInstallation();
+        break;
+      case 'grid-follow-up':
+        await awaitGridFollowUp();
+        break;
+      case 'acceptance':
+        await awaitAcceptance();
+        break;
+      case 'settlement':
+        await settle();
+        break;
+      case 'payment':
+        await pay();
+        break;
+      case 'payment-incident':
+        await awaitIncidentResolution();
+        break;
+      case 'calibration-watch':
+        if ((await watchCalibration()) === 'continue-as-new') {
+          // One calibration year per run keeps the history bounded for an account that lives for decades.
+          await condition(allHandlersFinished);
+          await continueAsNew<typeof gasRetrofitHousehold>({ ...input, carriedOver: state });
+        }
+        break;
+      default:
+        throw ApplicationFailure.nonRetryable(`no step for stage ${state.stage}`);
+    }
+  }
+  // Decisions that arrived too late for the case are refused rather than left hanging.
+  for (const pending of inbox.splice(0)) {
+    pending.reject(
+      ApplicationFailure.nonRetryable(`the case has ended (${state.stage})`, 'DecisionNotAllowedAtStage'),
+    );
+  }
+  await condition(allHandlersFinished);
   return state;
 }

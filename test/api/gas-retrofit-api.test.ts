@@ -11,6 +11,7 @@ import { interactiveRetries } from '../../workers/temporal';
 import { bearer, testApp } from '../helpers/api';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
 import { createTestWorker, startDevServer, uniqueTaskQueue } from '../helpers/temporal';
+import { ensureTeams } from '../workflows/gas-retrofit-helpers';
 
 describe('gas-retrofit API (supertest on createApp, real dev server, real Postgres)', function () {
   let env: TestWorkflowEnvironment;
@@ -26,6 +27,7 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     worker = await createTestWorker(env, taskQueue, createPostgresAdapters(db));
     running = worker.run();
     app = testApp(env.client, db, taskQueue);
+    await ensureTeams(createPostgresAdapters(db), 'jinshui');
   });
 
   after(async function () {
@@ -48,6 +50,7 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     accountRef,
     userType: 'residential-pipeline',
     channel: 'app',
+    items: { valve: true, hoseLengthM: 2 },
   });
 
   async function waitForStage(caseUrl: string, stage: string) {
@@ -79,13 +82,14 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     assert.equal(repeat.body.status, 'existing');
     assert.equal(repeat.body.caseId, first.body.caseId);
 
-    const done = await waitForStage(first.headers.location!, 'eligible');
-    assert.equal(done.workflowStatus, 'COMPLETED');
-    assert.equal(done.eligibility.outcome, 'eligible');
+    const scheduled = await waitForStage(first.headers.location!, 'installation-scheduled');
+    assert.equal(scheduled.workflowStatus, 'RUNNING');
+    assert.equal(scheduled.eligibility.outcome, 'eligible');
+    assert.match(scheduled.booking.day, /^\d{4}-\d{2}-\d{2}$/);
 
     const description = await env.client.workflow.getHandle(first.body.caseId).describe();
     assert.equal(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.district), 'jinshui');
-    assert.equal(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage), 'eligible');
+    assert.equal(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage), 'installation-scheduled');
   });
 
   it('refuses bad bodies with 400 naming each field and rule, and starts nothing', async function () {

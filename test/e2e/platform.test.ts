@@ -80,19 +80,24 @@ describe('the platform end to end (npm start)', function () {
     const { caseId } = (await started.json()) as { caseId: string };
     const location = started.headers.get('location')!;
 
-    let state: { stage?: string; workflowStatus?: string } = {};
-    for (let attempt = 0; attempt < 100 && state.workflowStatus !== 'COMPLETED'; attempt += 1) {
+    let state: { stage?: string; workflowStatus?: string; booking?: { bookingId: string } } = {};
+    for (let attempt = 0; attempt < 100 && state.stage !== 'installation-scheduled'; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const read = await fetch(`${apiUrl}${location}`, { headers: { Authorization: `Bearer ${token}` } });
       if (read.ok) state = (await read.json()) as typeof state;
     }
-    assert.equal(state.workflowStatus, 'COMPLETED');
-    assert.equal(state.stage, 'eligible');
+    assert.equal(state.workflowStatus, 'RUNNING');
+    assert.equal(state.stage, 'installation-scheduled');
 
     const db = createDb(testDatabaseUrl(), { poolMax: 1 });
     try {
       assert.equal((await db('gas_company.eligibility_checks').where({ case_id: caseId })).length, 1);
-      assert.equal((await db('onething.cases').where({ case_id: caseId }).first())?.stage, 'eligible');
+      assert.equal(
+        (await db('onething.cases').where({ case_id: caseId }).first())?.stage,
+        'installation-scheduled',
+      );
+      const booking = await db('installer.bookings').where({ case_id: caseId, status: 'booked' }).first();
+      assert.equal(String(booking?.booking_id), state.booking?.bookingId);
     } finally {
       await db.destroy();
     }

@@ -1,123 +1,361 @@
 import assert from 'node:assert/strict';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createPostgresAdapters } from '../../activities/adapters';
+import type { Worker } from '@temporalio/worker';
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
+import type { LedgerPort } from '../../activities/adapters/ledger/port';
 import type { Db } from '../../activities/db/connection';
-import {
-  gasRetrofitHouseholdWorkflowId,
-  gasRetrofitStateQuery,
-  WORKFLOW_TYPES,
-  type GasRetrofitHouseholdInput,
-  type GasRetrofitHouseholdWorkflow,
-  type GasUserType,
-} from '../../workflows/definitions';
+import { DECISION_REFUSALS, type GasUserType } from '../../workflows/definitions';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
 import { createTestWorker, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
+import { actors, startCase, type CaseDriver } from './gas-retrofit-helpers';
 
-const CLERK = {
-  userId: 'clerk-1',
-  department: 'gas-company',
-  district: 'jinshui',
-  roles: ['clerk'],
-} as const;
+const J = 'jinshui' as const;
+
+/** A ledger that refuses the first `failures` bookings, as a department system that is down would. */
+function failing(ledger: LedgerPort, failures: { left: number }): LedgerPort {
+  return {
+    book: (booking) => {
+      if (failures.left > 0) {
+        failures.left -= 1;
+        return Promise.reject(new Error('district finance system unavailable'));
+      }
+      return ledger.book(booking);
+    },
+    reverse: (reversal) => ledger.reverse(reversal),
+    entriesFor: (caseId) => ledger.entriesFor(caseId),
+  };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof WorkflowUpdateFailedError, String(error));
+    return (error.cause as { type?: string } | undefined)?.type;
+  }
+  assert.fail('the decision was expected to be refused');
+}
 
 describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters)', function () {
+  this.timeout(120_000);
   let env: TestWorkflowEnvironment;
   let db: Db;
+  let adapters: Adapters;
+  let worker: Worker;
+  let running: Promise<void>;
+  let taskQueue: string;
+  const districtFinanceFailures = { left: 0 };
 
   before(async function () {
     env = await startTimeSkippingServer();
     db = openTestDb();
+    const real = createPostgresAdapters(db);
+    adapters = {
+      ...real,
+      districtFinance: {
+        ...real.districtFinance,
+        currentTenderPrices: (d) => real.districtFinance.currentTenderPrices(d),
+        setTenderPrices: (r) => real.districtFinance.setTenderPrices(r),
+        ledger: failing(real.districtFinance.ledger, districtFinanceFailures),
+      },
+    };
+    taskQueue = uniqueTaskQueue('household');
+    worker = await createTestWorker(env, taskQueue, adapters);
+    running = worker.run();
   });
 
   after(async function () {
+    worker?.shutdown();
+    await running;
     await env?.teardown();
     await db?.destroy();
   });
 
-  async function runCase(input: GasRetrofitHouseholdInput) {
-    const taskQueue = uniqueTaskQueue('gas-retrofit');
-    const worker = await createTestWorker(env, taskQueue, createPostgresAdapters(db));
-    return worker.runUntil(
-      env.client.workflow.execute<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
-        workflowId: gasRetrofitHouseholdWorkflowId(input.district, input.accountRef),
-        taskQueue,
-        args: [input],
-      }),
-    );
-  }
+  beforeEach(() => (districtFinanceFailures.left = 0));
 
-  async function registerAccount(userType: GasUserType, status: 'active' | 'closed' = 'active') {
-    const accountRef = uniqueAccountRef('JS');
-    await createPostgresAdapters(db).gasCompany.upsertAccounts([
-      { accountRef, district: 'jinshui', userType, status },
-    ]);
-    return accountRef;
-  }
-
-  const input = (
-    accountRef: string,
-    userType: GasUserType = 'residential-pipeline',
-  ): GasRetrofitHouseholdInput => ({
-    district: 'jinshui',
-    accountRef,
-    userType,
-    channel: 'window',
-    startedBy: { ...CLERK, roles: [...CLERK.roles] },
+  const ledgerRows = async (caseId: string) => ({
+    city: await db('city_finance.ledger').where({ case_id: caseId }).orderBy('id'),
+    district: await db('district_finance.ledger').where({ case_id: caseId }).orderBy('id'),
+    gas: await db('gas_company.ledger').where({ case_id: caseId }).orderBy('id'),
+    receivable: await db('gas_company.receivables').where({ case_id: caseId }).orderBy('id'),
   });
 
-  it('an active account of the stated type is eligible, and the case record says so', async function () {
-    const accountRef = await registerAccount('residential-pipeline');
-    const result = await runCase(input(accountRef));
-    assert.equal(result.stage, 'eligible');
-    assert.equal(result.eligibility?.outcome, 'eligible');
-    const row = await db('onething.cases').where({ case_id: result.caseId }).first();
-    assert.equal(row.stage, 'eligible');
-    assert.equal(row.stage_seq, 2);
-    const checks = await db('gas_company.eligibility_checks').where({ case_id: result.caseId });
-    assert.equal(checks.length, 1);
-  });
+  async function install(c: CaseDriver, serials = { valve: 'ZV-1', hose: 'MH-1' }) {
+    await c.waitForStage('installation-scheduled');
+    return c.act('report-installation', { actor: actors.installer(J), serials });
+  }
 
-  for (const [label, setup, reason] of [
-    ['an unknown account', () => Promise.resolve(uniqueAccountRef('JS')), 'account-not-found'],
-    ['a closed account', () => registerAccount('residential-lpg', 'closed'), 'account-closed'],
-  ] as const) {
-    it(`${label} is ineligible (${reason})`, async function () {
-      const accountRef = await setup();
-      const result = await runCase(input(accountRef, 'residential-lpg'));
-      assert.equal(result.stage, 'ineligible');
-      assert.deepEqual(
-        result.eligibility?.outcome === 'ineligible' ? result.eligibility.reason : undefined,
-        reason,
-      );
+  it('residential pipeline: booked, installed, accepted, settled at the estimate 80/40/80/40, paid once each, closed', async function () {
+    const c = await startCase(env, db, taskQueue);
+    const scheduled = await c.waitForStage('installation-scheduled');
+    assert.ok(scheduled.booking?.day.match(/^\d{4}-\d{2}-\d{2}$/));
+    assert.equal((await install(c)).stage, 'acceptance');
+    assert.equal((await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' })).stage, 'settlement');
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'closed');
+    assert.equal(done.priceBasis?.basis, 'estimate');
+    assert.deepEqual(done.settlement?.totals, {
+      cityFinance: 8000,
+      districtFinance: 4000,
+      gasCompany: 8000,
+      resident: 4000,
     });
-  }
+    const rows = await ledgerRows(c.caseId);
+    assert.deepEqual(
+      [rows.city, rows.district, rows.gas, rows.receivable].map((r) =>
+        r.map((row) => Number(row.amount_fen)),
+      ),
+      [[8000], [4000], [8000], [4000]],
+    );
+    assert.deepEqual(
+      done.decisions?.map((d) => [d.action, d.by.userId]),
+      [
+        ['report-installation', 'fitter-7'],
+        ['acceptance', 'clerk-1'],
+      ],
+    );
+    const booking = await db('installer.bookings').where({ case_id: c.caseId }).first();
+    assert.equal(booking.status, 'completed');
+    assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+  });
 
-  it('a user type that differs from the gas company record is ineligible', async function () {
-    const accountRef = await registerAccount('non-residential-pipeline');
-    const result = await runCase(input(accountRef, 'residential-pipeline'));
+  it('bottled LPG: hose only, beyond 3 m the excess is the resident’s', async function () {
+    const c = await startCase(env, db, taskQueue, {
+      userType: 'residential-lpg',
+      items: { valve: false, hoseLengthM: 4 },
+    });
+    await install(c, { hose: 'MH-2' } as never);
+    await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+    const done = await c.handle.result();
+    assert.deepEqual(done.settlement?.totals, {
+      cityFinance: 4000,
+      districtFinance: 2000,
+      gasCompany: 4000,
+      resident: 2000 + 4000,
+    });
+  });
+
+  it('new-build: the fitted parts are verified, nothing is settled', async function () {
+    const c = await startCase(env, db, taskQueue, { userType: 'new-build-residential' });
+    await c.waitForStage('acceptance');
+    await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'closed');
+    assert.equal(done.settlement, undefined);
+    assert.equal((await db('installer.bookings').where({ case_id: c.caseId })).length, 0);
+  });
+
+  it('reschedule releases the slot and books from the preferred day', async function () {
+    const c = await startCase(env, db, taskQueue);
+    const first = await c.waitForStage('installation-scheduled');
+    const preferredDay = '2099-06-01';
+    const after = await c.act('reschedule', { actor: actors.clerk(J), preferredDay });
+    assert.equal(after.booking?.day, preferredDay);
+    const released = await db('installer.bookings').where({ booking_id: first.booking!.bookingId }).first();
+    assert.equal(released.status, 'released');
+  });
+
+  it('one miss rebooks; two misses open a grid-worker task, which escalates when its deadline passes', async function () {
+    const c = await startCase(env, db, taskQueue);
+    await c.waitForStage('installation-scheduled');
     assert.equal(
-      result.eligibility?.outcome === 'ineligible' && result.eligibility.reason,
-      'user-type-mismatch',
+      (await c.act('record-miss', { actor: actors.installer(J) })).stage,
+      'installation-scheduled',
+    );
+    const followUp = await c.act('record-miss', { actor: actors.installer(J) });
+    assert.equal(followUp.stage, 'grid-follow-up');
+    assert.equal(followUp.openTask?.department, 'community');
+    const task = await db('onething.tasks').where({ task_id: followUp.openTask.taskId }).first();
+    assert.equal(task.role, 'grid-worker');
+
+    await env.sleep('4 days');
+    const escalated = await c.state();
+    assert.equal(escalated.openTask?.escalationRung, 1);
+    assert.equal(escalated.openTask?.department, 'gas-safety-office');
+    assert.equal(
+      (await db('onething.tasks').where({ task_id: followUp.openTask.taskId }).first()).escalation_rung,
+      1,
+    );
+
+    const rebooked = await c.act('grid-follow-up', { actor: actors.safetyOffice(), outcome: 'rebook' });
+    assert.equal(rebooked.stage, 'installation-scheduled');
+    assert.equal(
+      (await db('onething.tasks').where({ task_id: followUp.openTask.taskId }).first()).status,
+      'done',
     );
   });
 
-  it('answers the caseState query with the current stage', async function () {
-    const accountRef = await registerAccount('residential-pipeline');
-    const taskQueue = uniqueTaskQueue('gas-retrofit');
-    const worker = await createTestWorker(env, taskQueue, createPostgresAdapters(db));
-    const handle = await env.client.workflow.start<GasRetrofitHouseholdWorkflow>(
-      WORKFLOW_TYPES.gasRetrofitHousehold,
-      {
-        workflowId: gasRetrofitHouseholdWorkflowId('jinshui', accountRef),
-        taskQueue,
-        args: [input(accountRef)],
-      },
-    );
-    const state = await worker.runUntil(async () => {
-      await handle.result();
-      return handle.query(gasRetrofitStateQuery);
+  it('acceptance fail returns the case to installation; the rework then passes', async function () {
+    const c = await startCase(env, db, taskQueue);
+    await install(c);
+    const failed = await c.act('acceptance', {
+      actor: actors.clerk(J),
+      result: 'fail',
+      reason: 'hose clamp missing',
     });
-    assert.equal(state.stage, 'eligible');
-    assert.equal(state.accountRef, accountRef);
+    assert.equal(failed.reworks, 1);
+    await install(c, { valve: 'ZV-1', hose: 'MH-1b' });
+    await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+    assert.equal((await c.handle.result()).stage, 'closed');
+    assert.deepEqual(
+      (await db('gas_company.acceptance_checks').where({ case_id: c.caseId }).orderBy('id')).map(
+        (r) => r.result,
+      ),
+      ['fail', 'pass'],
+    );
+  });
+
+  for (const stage of ['installation-scheduled', 'grid-follow-up'] as const) {
+    it(`cancel at ${stage} releases the slot and ends the case`, async function () {
+      const c = await startCase(env, db, taskQueue);
+      await c.waitForStage('installation-scheduled');
+      if (stage === 'grid-follow-up') {
+        await c.act('record-miss', { actor: actors.installer(J) });
+        await c.act('record-miss', { actor: actors.installer(J) });
+      }
+      const cancelled = await c.act('cancel', { actor: actors.clerk(J), reason: 'resident-withdrew' });
+      assert.equal(cancelled.stage, 'cancelled');
+      assert.equal((await c.handle.result()).cancellation?.reason, 'resident-withdrew');
+      assert.equal((await db('installer.bookings').where({ case_id: c.caseId, status: 'booked' })).length, 0);
+      assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+    });
+  }
+
+  it('refuses decisions by the wrong people or at the wrong stage, and records none of them', async function () {
+    const c = await startCase(env, db, taskQueue);
+    await c.waitForStage('installation-scheduled');
+    const serials = { valve: 'V', hose: 'H' };
+    assert.equal(
+      await refusal(c.act('report-installation', { actor: actors.clerk(J), serials })),
+      DECISION_REFUSALS.forbidden,
+    );
+    assert.equal(
+      await refusal(c.act('report-installation', { actor: actors.installer('erqi'), serials })),
+      DECISION_REFUSALS.forbidden,
+    );
+    assert.equal(
+      await refusal(c.act('report-installation', { actor: actors.installer(J), serials: { valve: 'V' } })),
+      DECISION_REFUSALS.invalid,
+    );
+    assert.equal(
+      await refusal(c.act('acceptance', { actor: actors.clerk(J), result: 'pass' })),
+      DECISION_REFUSALS.wrongStage,
+    );
+    await install(c);
+    assert.equal(
+      await refusal(c.act('cancel', { actor: actors.clerk(J), reason: 'resident-withdrew' })),
+      DECISION_REFUSALS.wrongStage,
+      'no cancellation once installed',
+    );
+    assert.deepEqual(
+      (await c.state()).decisions?.map((d) => d.action),
+      ['report-installation'],
+    );
+  });
+
+  it('a payment that keeps failing becomes a payment incident; retry completes it without paying twice', async function () {
+    const c = await startCase(env, db, taskQueue);
+    await install(c);
+    districtFinanceFailures.left = 5;
+    await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+    const incident = await c.waitForStage('payment-incident', 60_000);
+    assert.equal(incident.incident?.party, 'districtFinance');
+    assert.equal(incident.openTask?.kind, 'payment-incident');
+    assert.equal(
+      await refusal(c.act('resolve-incident', { actor: actors.clerk(J), action: 'retry' })),
+      DECISION_REFUSALS.forbidden,
+      'clerks do not approve payments',
+    );
+    await c.act('resolve-incident', { actor: actors.finance(J), action: 'retry' });
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'closed');
+    const rows = await ledgerRows(c.caseId);
+    assert.deepEqual(
+      [rows.city.length, rows.district.length, rows.gas.length, rows.receivable.length],
+      [1, 1, 1, 1],
+    );
+  });
+
+  it('compensation reverses what was paid and ends the case visibly as settlement-reversed', async function () {
+    const c = await startCase(env, db, taskQueue);
+    await install(c);
+    districtFinanceFailures.left = 5;
+    await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+    await c.waitForStage('payment-incident', 60_000);
+    await c.act('resolve-incident', { actor: actors.finance(J), action: 'compensate' });
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'settlement-reversed');
+    const rows = await ledgerRows(c.caseId);
+    assert.deepEqual(
+      rows.city.map((r) => Number(r.amount_fen)),
+      [8000, -8000],
+    );
+    assert.deepEqual(rows.district, []);
+  });
+
+  it('a tender price set before settlement is used; one set after is not (priced once)', async function () {
+    const district = 'zhongyuan' as const;
+    await adapters.districtFinance.setTenderPrices({
+      district,
+      prices: { valve: 9_900, hose: 10_500 },
+      tenderRef: `ZY-${uniqueAccountRef('T')}`,
+      setBy: 'fin-2',
+    });
+    const c = await startCase(env, db, taskQueue, { district });
+    await c.waitForStage('installation-scheduled');
+    await c.act('report-installation', {
+      actor: actors.installer(district),
+      serials: { valve: 'V', hose: 'H' },
+    });
+    await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
+    const done = await c.handle.result();
+    assert.equal(done.settlement?.totalFen, 9_900 + 10_500);
+    assert.equal(done.priceBasis?.sources.valve, 'tender');
+    await adapters.districtFinance.setTenderPrices({
+      district,
+      prices: { valve: 1 },
+      tenderRef: 'later',
+      setBy: 'fin-2',
+    });
+    assert.equal((await c.handle.result()).settlement?.totalFen, 9_900 + 10_500);
+  });
+
+  it('non-residential: paid in full by the user, then a yearly calibration task while the account is active', async function () {
+    const district = 'gaoxin' as const;
+    const userType: GasUserType = 'non-residential-pipeline';
+    await adapters.districtFinance.setTenderPrices({
+      district,
+      prices: { alarm: 26_000, shutoffValve: 18_000 },
+      tenderRef: 'GX-ALARM-2026',
+      setBy: 'fin-2',
+    });
+    const c = await startCase(env, db, taskQueue, {
+      district,
+      userType,
+      items: { valve: false, hoseLengthM: 2 },
+    });
+    await c.waitForStage('installation-scheduled');
+    await c.act('report-installation', {
+      actor: actors.installer(district),
+      serials: { alarm: 'AL-1', shutoffValve: 'SV-1', hose: 'H-1' },
+    });
+    await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
+    const watching = await c.waitForStage('calibration-watch');
+    assert.deepEqual(watching.settlement?.totals, {
+      cityFinance: 0,
+      districtFinance: 0,
+      gasCompany: 0,
+      resident: 56_000,
+    });
+    assert.equal(watching.openTask, undefined);
+
+    await env.sleep('366 days');
+    const due = await c.state();
+    assert.equal(due.openTask?.kind, 'alarm-calibration');
+    await c.act('record-calibration', { actor: actors.installer(district), certificateRef: 'CAL-2027-001' });
+    const next = await c.waitForStage('calibration-watch');
+    assert.equal(next.calibration?.year, 2);
+    assert.equal(next.openTask, undefined);
   });
 });

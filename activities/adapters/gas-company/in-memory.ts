@@ -16,6 +16,10 @@ export class InMemoryGasCompany implements GasCompanyPort {
   readonly ledger = new InMemoryLedger();
   readonly receivables = new InMemoryLedger();
 
+  isAccountActive(accountRef: string): Promise<boolean> {
+    return Promise.resolve(this.accounts.get(accountRef)?.status === 'active');
+  }
+
   recordAcceptance(record: AcceptanceRecord): Promise<void> {
     if (!this.acceptances.has(record.idempotencyKey)) this.acceptances.set(record.idempotencyKey, record);
     return Promise.resolve();

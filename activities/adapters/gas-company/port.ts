@@ -31,6 +31,7 @@ export interface GasCompanyPort {
   /** Registers or updates customer accounts (the gas company's own data feed; also used for demo data). */
   upsertAccounts(accounts: readonly GasAccount[]): Promise<void>;
   recordAcceptance(record: AcceptanceRecord): Promise<void>;
+  isAccountActive(accountRef: string): Promise<boolean>;
   /** The gas company's own third of each residential retrofit. */
   ledger: LedgerPort;
   /** What residents (and non-residential users) owe the gas company, which it collects. */

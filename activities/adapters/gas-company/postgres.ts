@@ -40,6 +40,13 @@ export class PostgresGasCompany implements GasCompanyPort {
     this.receivables = new PostgresLedger(db, 'gas_company.receivables');
   }
 
+  async isAccountActive(accountRef: string): Promise<boolean> {
+    const row = await this.db<{ status: string }>('gas_company.accounts')
+      .where('account_ref', accountRef)
+      .first('status');
+    return row?.status === 'active';
+  }
+
   async recordAcceptance(record: AcceptanceRecord): Promise<void> {
     await this.db('gas_company.acceptance_checks')
       .insert({

@@ -5,6 +5,7 @@ import {
   type GasUserType,
 } from '../../../workflows/definitions';
 import type { GasAccount } from '../../adapters/gas-company/port';
+import type { InstallerTeam } from '../../adapters/installer/port';
 
 /** Account-number prefixes the demo gas company uses per district. */
 export const DEMO_ACCOUNT_PREFIX: Record<District, string> = {
@@ -46,5 +47,12 @@ export function demoAccounts(perDistrict: number): GasAccount[] {
         status: n % 25 === 0 ? ('closed' as const) : ('active' as const),
       };
     }),
+  );
+}
+
+/** Three installer teams per district, each fitting eight households a day (*assumption* for the demo). */
+export function demoInstallerTeams(): InstallerTeam[] {
+  return DISTRICT_CODES.flatMap((district) =>
+    [1, 2, 3].map((n) => ({ teamId: `${DEMO_ACCOUNT_PREFIX[district]}-T${n}`, district, dailyCapacity: 8 })),
   );
 }

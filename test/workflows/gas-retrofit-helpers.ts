@@ -1,0 +1,120 @@
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Adapters } from '../../activities/adapters';
+import { createPostgresAdapters } from '../../activities/adapters';
+import type { Db } from '../../activities/db/connection';
+import {
+  gasRetrofitHouseholdWorkflowId,
+  gasRetrofitStateQuery,
+  gasRetrofitUpdates,
+  WORKFLOW_TYPES,
+  type Actor,
+  type District,
+  type GasRetrofitAction,
+  type GasRetrofitActionArgs,
+  type GasRetrofitHouseholdWorkflow,
+  type GasRetrofitStage,
+  type GasUserType,
+  type RetrofitItems,
+} from '../../workflows/definitions';
+import { uniqueAccountRef } from '../helpers/database';
+
+export const actors = {
+  clerk: (district: District): Actor => ({
+    userId: 'clerk-1',
+    department: 'gas-company',
+    district,
+    roles: ['clerk'],
+  }),
+  installer: (district: District): Actor => ({
+    userId: 'fitter-7',
+    department: 'installer',
+    district,
+    roles: ['installer'],
+  }),
+  gridWorker: (district: District): Actor => ({
+    userId: 'grid-3',
+    department: 'community',
+    district,
+    roles: ['grid-worker'],
+  }),
+  safetyOffice: (): Actor => ({
+    userId: 'sup-1',
+    department: 'gas-safety-office',
+    district: 'city',
+    roles: ['supervisor'],
+  }),
+  finance: (district: District): Actor => ({
+    userId: 'fin-2',
+    department: 'district-finance',
+    district,
+    roles: ['finance'],
+  }),
+};
+
+/** Installer teams with room to spare, so tests never wait for capacity. */
+export async function ensureTeams(adapters: Adapters, district: District): Promise<void> {
+  await adapters.installer.upsertTeams([
+    { teamId: `${district}-wf-test-team`, district, dailyCapacity: 10_000 },
+  ]);
+}
+
+export class CaseDriver {
+  constructor(
+    readonly client: Client,
+    readonly caseId: string,
+  ) {}
+
+  get handle() {
+    return this.client.workflow.getHandle<GasRetrofitHouseholdWorkflow>(this.caseId);
+  }
+
+  state() {
+    return this.handle.query(gasRetrofitStateQuery);
+  }
+
+  act<A extends GasRetrofitAction>(action: A, args: GasRetrofitActionArgs[A]) {
+    return this.handle.executeUpdate(gasRetrofitUpdates[action], { args: [args] });
+  }
+
+  async waitForStage(stage: GasRetrofitStage, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await this.state();
+      if (state.stage === stage) return state;
+      if (Date.now() > deadline)
+        throw new Error(`case ${this.caseId} stayed at ${state.stage}, expected ${stage}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export async function startCase(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  taskQueue: string,
+  options: { district?: District; userType?: GasUserType; items?: RetrofitItems } = {},
+): Promise<CaseDriver> {
+  const district = options.district ?? 'jinshui';
+  const userType = options.userType ?? 'residential-pipeline';
+  const accountRef = uniqueAccountRef('WF');
+  const adapters = createPostgresAdapters(db);
+  await adapters.gasCompany.upsertAccounts([{ accountRef, district, userType, status: 'active' }]);
+  await ensureTeams(adapters, district);
+  const workflowId = gasRetrofitHouseholdWorkflowId(district, accountRef);
+  await env.client.workflow.start<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
+    workflowId,
+    taskQueue,
+    args: [
+      {
+        district,
+        accountRef,
+        userType,
+        channel: 'window',
+        startedBy: actors.clerk(district),
+        items: options.items ?? { valve: true, hoseLengthM: 2 },
+      },
+    ],
+  });
+  return new CaseDriver(env.client, workflowId);
+}
