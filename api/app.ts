@@ -4,7 +4,9 @@ import type { ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument } from './openapi';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
+import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './routes/gas-retrofit-pricing';
 import { healthRouter, healthRoutes } from './routes/health';
+import { taskRouter, taskRoutes } from './routes/tasks';
 
 /** Builds the HTTP API without listening, so tests drive it with supertest and server.ts owns the socket. */
 export function createApp(deps: ApiDeps): Express {
@@ -15,7 +17,12 @@ export function createApp(deps: ApiDeps): Express {
     express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
   );
 
-  const openApiDocument = createOpenApiDocument([...healthRoutes, ...gasRetrofitRoutes]);
+  const openApiDocument = createOpenApiDocument([
+    ...healthRoutes,
+    ...gasRetrofitRoutes,
+    ...gasRetrofitPricingRoutes,
+    ...taskRoutes,
+  ]);
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
@@ -23,6 +30,8 @@ export function createApp(deps: ApiDeps): Express {
 
   app.use(healthRouter(deps));
   app.use(gasRetrofitRouter(deps));
+  app.use(gasRetrofitPricingRouter(deps));
+  app.use(taskRouter(deps));
 
   app.use(notFoundHandler());
   app.use(errorHandler(deps.logger));

@@ -1,11 +1,14 @@
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
+import type { Adapters } from '../activities/adapters';
 import type { Db } from '../activities/db/connection';
 import type { JwtSettings } from './auth';
 
 export interface ApiDeps {
   client: Client;
   db: Db;
+  /** Department systems the API reads or writes directly: tender prices, contacts, the task board. */
+  adapters: Pick<Adapters, 'districtFinance' | 'gasCompany' | 'taskBoard'>;
   logger: Logger;
   jwt: JwtSettings;
   taskQueue: string;

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
+import { decisionRefusalToHttp } from './decision-errors';
 import { HttpError, NotFoundError, ValidationError } from './errors';
 
 interface BodyParserError extends Error {
@@ -19,6 +20,8 @@ function isTemporalUnavailable(error: unknown): boolean {
 
 function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
+  const refusal = decisionRefusalToHttp(error);
+  if (refusal) return refusal;
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
     case 'entity.too.large':

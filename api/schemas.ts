@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { checkItems, SettlementRuleError } from '../workflows/lib/settlement';
 import {
+  CANCELLATION_REASONS,
   CHANNELS,
   DISTRICT_CODES,
   GAS_ACCOUNT_REF_PATTERN,
@@ -36,6 +37,22 @@ export const retrofitItemsSchema = z
   .strict()
   .meta({ id: 'RetrofitItems' });
 
+const CHINESE_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+export const serviceContactSchema = z
+  .object({
+    name: z.string().trim().min(1).max(40),
+    phone: z
+      .string()
+      .regex(CHINESE_PHONE, 'must be a mainland mobile (11 digits) or landline with area code'),
+    address: z.string().trim().min(4).max(200),
+  })
+  .strict()
+  .meta({
+    id: 'ServiceContact',
+    description: 'Personal data: kept by the gas company, never sent to Temporal',
+  });
+
 export const startGasRetrofitHouseholdSchema = z
   .object({
     district: districtSchema,
@@ -54,6 +71,7 @@ export const startGasRetrofitHouseholdSchema = z
       .enum(CHANNELS)
       .meta({ description: 'Where the request came in: 郑好办 app, website, hall window or kiosk' }),
     items: retrofitItemsSchema,
+    contact: serviceContactSchema,
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -123,3 +141,70 @@ export const healthSchema = z
     checks: z.object({ temporal: z.enum(['ok', 'unavailable']), database: z.enum(['ok', 'unavailable']) }),
   })
   .meta({ id: 'Health' });
+
+const dayString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), 'must be a real calendar date');
+const note = z.string().trim().min(1).max(500);
+
+/** Bodies of the decisions on a household case (the actor comes from the token, never from the body). */
+export const gasRetrofitActionBodies = {
+  reschedule: z.object({ preferredDay: dayString.optional() }).strict(),
+  'record-miss': z.object({ note: note.optional() }).strict(),
+  'report-installation': z
+    .object({
+      serials: z.partialRecord(
+        z.enum(['valve', 'hose', 'alarm', 'shutoffValve']),
+        z.string().trim().min(1).max(64),
+      ),
+    })
+    .strict(),
+  acceptance: z.object({ result: z.enum(['pass', 'fail']), reason: note.optional() }).strict(),
+  'grid-follow-up': z.object({ outcome: z.enum(['rebook', 'withdrawn']), note: note.optional() }).strict(),
+  'resolve-incident': z.object({ action: z.enum(['retry', 'compensate']) }).strict(),
+  cancel: z.object({ reason: z.enum(CANCELLATION_REASONS) }).strict(),
+  'record-calibration': z.object({ certificateRef: z.string().trim().min(1).max(64) }).strict(),
+} as const;
+
+const fen = z
+  .number()
+  .int('must be a whole number of fen')
+  .positive('must be more than 0 fen')
+  .max(100_000_000);
+
+export const tenderPricesSchema = z
+  .object({
+    tenderRef: z.string().trim().min(1).max(64).meta({ description: 'Tender (招标) reference' }),
+    prices: z
+      .object({
+        valve: fen.optional(),
+        hose: fen.optional(),
+        hoseExtraPerMetre: fen.optional(),
+        alarm: fen.optional(),
+        shutoffValve: fen.optional(),
+      })
+      .strict()
+      .refine((prices) => Object.keys(prices).length > 0, 'must set at least one item'),
+  })
+  .strict()
+  .meta({ id: 'TenderPrices', description: 'Prices in fen; items not named keep their current price' });
+
+export const quoteRequestSchema = z
+  .object({
+    district: districtSchema,
+    userType: z.enum(GAS_USER_TYPES).exclude(['new-build-residential']),
+    items: retrofitItemsSchema,
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    try {
+      checkItems(body.userType, body.items);
+    } catch (error) {
+      if (!(error instanceof SettlementRuleError)) throw error;
+      ctx.addIssue({ code: 'custom', path: error.field.split('.'), message: error.rule });
+    }
+  })
+  .meta({ id: 'QuoteRequest' });
+
+export const districtParamsSchema = z.object({ district: districtSchema }).strict();

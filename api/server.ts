@@ -1,4 +1,5 @@
 /** API entry point: `npm run api`. Listens, and closes cleanly on SIGINT/SIGTERM. */
+import { createPostgresAdapters } from '../activities/adapters';
 import { createDb } from '../activities/db/connection';
 import { provideDatabase } from '../activities/db/provide-database';
 import { loadConfig } from '../workers/config';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const app = createApp({
     client,
     db,
+    adapters: createPostgresAdapters(db),
     logger,
     jwt: config.jwt,
     taskQueue: config.taskQueue,

@@ -87,6 +87,8 @@ class Platform {
       userType: 'residential-pipeline',
       channel: 'window',
       items: { valve: true, hoseLengthM: 2.5 },
+      // Made-up demo contact; real contacts stay in the gas company's tables and never reach Temporal.
+      contact: { name: '张三', phone: '13800000000', address: '金水区示例路 1 号' },
     });
     say('');
     say('OneThing is running.');

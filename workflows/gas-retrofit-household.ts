@@ -130,12 +130,13 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     if (action === 'report-installation') {
       const { serials } = args as GasRetrofitActionArgs['report-installation'];
       for (const part of partsFitted()) {
-        if (!serials[part]?.trim()) refuse('invalid', `serials.${part} is required: the ${part} was fitted`);
+        if (!serials[part]?.trim()) refuse('invalid', `serials.${part}: is required, the ${part} was fitted`);
       }
     }
     if (action === 'acceptance') {
       const { result, reason } = args as GasRetrofitActionArgs['acceptance'];
-      if (result === 'fail' && !reason?.trim()) refuse('invalid', 'reason is required when acceptance fails');
+      if (result === 'fail' && !reason?.trim())
+        refuse('invalid', 'reason: is required when acceptance fails');
     }
   }
 

@@ -1,13 +1,18 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import { Router } from 'express';
+import type { ZodType } from 'zod';
+import { Router, type Response } from 'express';
 import {
+  GAS_RETROFIT_ACTIONS,
+  GAS_RETROFIT_TERMINAL_STAGES,
   gasRetrofitHouseholdWorkflowId,
   gasRetrofitStateQuery,
+  gasRetrofitUpdates,
   parseGasRetrofitHouseholdWorkflowId,
   PROCESSES,
   SEARCH_ATTRIBUTES,
   WORKFLOW_TYPES,
+  type GasRetrofitAction,
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
@@ -18,6 +23,7 @@ import { COMMON_ERROR_RESPONSES, type ApiRoute } from '../openapi';
 import {
   caseIdParamsSchema,
   caseStartedSchema,
+  gasRetrofitActionBodies,
   gasRetrofitCaseSchema,
   startGasRetrofitHouseholdSchema,
 } from '../schemas';
@@ -31,18 +37,20 @@ const READ_CASE: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'finance', 'installer', 'grid-worker'],
 };
 
+const json = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
+
 export const gasRetrofitRoutes: ApiRoute[] = [
   {
     method: 'post',
     path: HOUSEHOLDS,
     summary: 'Start a household gas-safety retrofit case (idempotent on district + account)',
     security: [{ bearer: [] }],
-    request: { body: { content: { 'application/json': { schema: startGasRetrofitHouseholdSchema } } } },
+    request: { body: json(startGasRetrofitHouseholdSchema) },
     responses: {
-      201: { description: 'Case started', content: { 'application/json': { schema: caseStartedSchema } } },
+      201: { description: 'Case started', ...json(caseStartedSchema) },
       200: {
         description: 'A case for this district and account already exists; it is returned',
-        content: { 'application/json': { schema: caseStartedSchema } },
+        ...json(caseStartedSchema),
       },
       ...COMMON_ERROR_RESPONSES,
     },
@@ -50,27 +58,56 @@ export const gasRetrofitRoutes: ApiRoute[] = [
   {
     method: 'get',
     path: `${HOUSEHOLDS}/{caseId}`,
-    summary: 'Read a household case: stage and eligibility outcome',
+    summary: 'Read a household case: stage, booking, open task, price basis and shares',
     security: [{ bearer: [] }],
     request: { params: caseIdParamsSchema },
     responses: {
-      200: { description: 'The case', content: { 'application/json': { schema: gasRetrofitCaseSchema } } },
+      200: { description: 'The case', ...json(gasRetrofitCaseSchema) },
       404: COMMON_ERROR_RESPONSES[403],
       ...COMMON_ERROR_RESPONSES,
     },
   },
+  ...GAS_RETROFIT_ACTIONS.map((action): ApiRoute => ({
+    method: 'post',
+    path: `${HOUSEHOLDS}/{caseId}/actions/${action}`,
+    summary: `Decision: ${action} (checked against the caller's role, department and district, and the case's stage)`,
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema, body: json(gasRetrofitActionBodies[action]) },
+    responses: {
+      200: {
+        description: 'Accepted; the case as it stands after the decision',
+        ...json(gasRetrofitCaseSchema),
+      },
+      404: COMMON_ERROR_RESPONSES[403],
+      409: COMMON_ERROR_RESPONSES[403],
+      ...COMMON_ERROR_RESPONSES,
+    },
+  })),
 ];
 
-export function gasRetrofitRouter({ client, jwt, taskQueue }: ApiDeps): Router {
+export function gasRetrofitRouter({ client, jwt, taskQueue, adapters }: ApiDeps): Router {
   const router = Router();
   router.use(HOUSEHOLDS, authenticate(jwt));
 
+  function caseKey(caseId: string) {
+    const key = parseGasRetrofitHouseholdWorkflowId(caseId);
+    if (!key) throw new NotFoundError('no such case');
+    return key;
+  }
+
+  function sendCase(res: Response, state: GasRetrofitCaseState, workflowStatus: string) {
+    res.json({ ...state, workflowStatus });
+  }
+
   router.post(HOUSEHOLDS, async (req, res) => {
     const actor = actorOf(res);
-    const body = parse(startGasRetrofitHouseholdSchema, req.body);
+    const { contact, ...body } = parse(startGasRetrofitHouseholdSchema, req.body);
     authorize(actor, START_CASE, body.district);
     const caseId = gasRetrofitHouseholdWorkflowId(body.district, body.accountRef);
     const location = `${HOUSEHOLDS}/${encodeURIComponent(caseId)}`;
+    // The contact goes to the gas company's system first (an upsert, so a retried request is harmless); only
+    // references go to Temporal.
+    await adapters.gasCompany.saveServiceContact(caseId, contact);
     try {
       await client.workflow.start<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
         workflowId: caseId,
@@ -101,15 +138,32 @@ export function gasRetrofitRouter({ client, jwt, taskQueue }: ApiDeps): Router {
 
   router.get(`${HOUSEHOLDS}/:caseId`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    const key = parseGasRetrofitHouseholdWorkflowId(caseId);
-    if (!key) throw new NotFoundError('no such case');
-    authorize(actorOf(res), READ_CASE, key.district);
+    authorize(actorOf(res), READ_CASE, caseKey(caseId).district);
     const handle = client.workflow.getHandle<GasRetrofitHouseholdWorkflow>(caseId);
     const { status } = await handle.describe();
     // A finished case answers from its recorded result, which needs no worker; a running one from a query.
-    const state: GasRetrofitCaseState =
+    const state =
       status.name === 'COMPLETED' ? await handle.result() : await handle.query(gasRetrofitStateQuery);
-    res.json({ ...state, workflowStatus: status.name });
+    sendCase(res, state, status.name);
+  });
+
+  router.post(`${HOUSEHOLDS}/:caseId/actions/:action`, async (req, res) => {
+    const { caseId } = parse(caseIdParamsSchema, { caseId: req.params.caseId }, 'params');
+    const action = req.params.action as GasRetrofitAction;
+    if (!GAS_RETROFIT_ACTIONS.includes(action)) throw new NotFoundError(`no action ${action}`);
+    const actor = actorOf(res);
+    authorize(actor, READ_CASE, caseKey(caseId).district);
+    const body = parse(gasRetrofitActionBodies[action], req.body);
+    const handle = client.workflow.getHandle<GasRetrofitHouseholdWorkflow>(caseId);
+    // The workflow's validator is the authority on who may decide what, and when; it refuses with a typed
+    // failure that the error middleware turns into 403 / 409 / 400.
+    const state = await handle.executeUpdate(
+      gasRetrofitUpdates[action] as (typeof gasRetrofitUpdates)['cancel'],
+      {
+        args: [{ ...(body), actor } as never],
+      },
+    );
+    sendCase(res, state, GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage) ? 'COMPLETED' : 'RUNNING');
   });
 
   return router;

@@ -31,6 +31,7 @@ describe('migrations', function () {
           'gas_company.eligibility_checks',
           'gas_company.ledger',
           'gas_company.receivables',
+          'gas_company.service_contacts',
           'installer.bookings',
           'installer.completion_reports',
           'installer.team_days',
@@ -46,7 +47,7 @@ describe('migrations', function () {
         assert.equal((await pendingMigrations(db)).length, MIGRATIONS.length);
 
         await migrateToLatest(db);
-        assert.equal((await tablesIn(db)).length, 14);
+        assert.equal((await tablesIn(db)).length, 15);
       } finally {
         await db.destroy();
       }

@@ -51,6 +51,7 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     userType: 'residential-pipeline',
     channel: 'app',
     items: { valve: true, hoseLengthM: 2 },
+    contact: { name: '王小明', phone: '13812345678', address: '金水区花园路 8 号 3 单元 501' },
   });
 
   async function waitForStage(caseUrl: string, stage: string) {

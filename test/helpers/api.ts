@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import pino from 'pino';
 import { signToken, type Claims, type JwtSettings } from '../../api/auth';
 import { createApp } from '../../api/app';
+import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 
 export const TEST_JWT: JwtSettings = {
@@ -15,6 +16,7 @@ export function testApp(client: Client, db: Db, taskQueue: string) {
   return createApp({
     client,
     db,
+    adapters: createPostgresAdapters(db),
     logger: pino({ level: 'silent' }),
     jwt: TEST_JWT,
     taskQueue,

@@ -6,6 +6,7 @@ import {
   type EligibilityRequest,
   type GasAccount,
   type GasCompanyPort,
+  type ServiceContact,
 } from './port';
 
 /** For unit tests only: the same rule as the Postgres adapter, held in maps. */
@@ -13,6 +14,12 @@ export class InMemoryGasCompany implements GasCompanyPort {
   readonly accounts = new Map<string, GasAccount>();
   readonly checks = new Map<string, EligibilityDecision>();
   readonly acceptances = new Map<string, AcceptanceRecord>();
+  readonly contacts = new Map<string, ServiceContact>();
+
+  saveServiceContact(caseId: string, contact: ServiceContact): Promise<void> {
+    this.contacts.set(caseId, contact);
+    return Promise.resolve();
+  }
   readonly ledger = new InMemoryLedger();
   readonly receivables = new InMemoryLedger();
 

@@ -25,6 +25,13 @@ export interface AcceptanceRecord {
   inspector: string;
 }
 
+/** Personal data: stored by the gas company for its installers; never sent to Temporal. */
+export interface ServiceContact {
+  name: string;
+  phone: string;
+  address: string;
+}
+
 /** The gas company's system, as OneThing sees it. */
 export interface GasCompanyPort {
   checkEligibility(request: EligibilityRequest): Promise<EligibilityDecision>;
@@ -32,6 +39,7 @@ export interface GasCompanyPort {
   upsertAccounts(accounts: readonly GasAccount[]): Promise<void>;
   recordAcceptance(record: AcceptanceRecord): Promise<void>;
   isAccountActive(accountRef: string): Promise<boolean>;
+  saveServiceContact(caseId: string, contact: ServiceContact): Promise<void>;
   /** The gas company's own third of each residential retrofit. */
   ledger: LedgerPort;
   /** What residents (and non-residential users) owe the gas company, which it collects. */

@@ -7,6 +7,7 @@ import {
   type EligibilityRequest,
   type GasAccount,
   type GasCompanyPort,
+  type ServiceContact,
 } from './port';
 
 interface AccountRow {
@@ -45,6 +46,13 @@ export class PostgresGasCompany implements GasCompanyPort {
       .where('account_ref', accountRef)
       .first('status');
     return row?.status === 'active';
+  }
+
+  async saveServiceContact(caseId: string, contact: ServiceContact): Promise<void> {
+    await this.db('gas_company.service_contacts')
+      .insert({ case_id: caseId, ...contact })
+      .onConflict('case_id')
+      .merge({ ...contact, updated_at: this.db.fn.now() });
   }
 
   async recordAcceptance(record: AcceptanceRecord): Promise<void> {

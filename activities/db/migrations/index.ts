@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as caseRegistry from './20261129090000_case_registry';
 import * as gasCompany from './20261129090100_gas_company';
 import * as gasRetrofitDepartments from './20261129110000_gas_retrofit_departments';
+import * as serviceContacts from './20261129120000_service_contacts';
 
 type Migration = Knex.Migration;
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261129090000_case_registry', caseRegistry],
   ['20261129090100_gas_company', gasCompany],
   ['20261129110000_gas_retrofit_departments', gasRetrofitDepartments],
+  ['20261129120000_service_contacts', serviceContacts],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import { actorOf, authenticate } from '../auth';
+import type { ApiDeps } from '../deps';
+import { COMMON_ERROR_RESPONSES, type ApiRoute } from '../openapi';
+
+export const taskRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/v1/tasks',
+    summary: "The caller's open human tasks (by department, district and role), soonest deadline first",
+    security: [{ bearer: [] }],
+    responses: { 200: { description: 'Open tasks' }, 401: COMMON_ERROR_RESPONSES[401] },
+  },
+];
+
+export function taskRouter({ jwt, adapters }: ApiDeps): Router {
+  return Router().get('/v1/tasks', authenticate(jwt), async (_req, res) => {
+    const actor = actorOf(res);
+    const tasks = await adapters.taskBoard.openTasks({
+      departments: [actor.department],
+      ...(actor.district === 'city' ? {} : { district: actor.district }),
+      roles: actor.roles,
+    });
+    res.json({ tasks });
+  });
+}

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createPostgresAdapters } from '../../activities/adapters';
+import type { Db } from '../../activities/db/connection';
+import { bearer, testApp } from '../helpers/api';
+import { openTestDb, uniqueAccountRef } from '../helpers/database';
+import { createTestWorker, startDevServer, uniqueTaskQueue } from '../helpers/temporal';
+import { ensureTeams } from '../workflows/gas-retrofit-helpers';
+
+const CONTACT = { name: '李秀英', phone: '13987654321', address: '二七区大学路 66 号 2 号楼 302' };
+
+describe('gas-retrofit decisions, pricing and tasks through the API (real dev server, real Postgres)', function () {
+  this.timeout(60_000);
+  let env: TestWorkflowEnvironment;
+  let db: Db;
+  let worker: Worker;
+  let running: Promise<void>;
+  let app: Express;
+  const district = 'erqi';
+
+  before(async function () {
+    env = await startDevServer();
+    db = openTestDb();
+    const taskQueue = uniqueTaskQueue('api-decisions');
+    const adapters = createPostgresAdapters(db);
+    worker = await createTestWorker(env, taskQueue, adapters);
+    running = worker.run();
+    app = testApp(env.client, db, taskQueue);
+    await ensureTeams(adapters, district);
+  });
+
+  after(async function () {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await db?.destroy();
+  });
+
+  const as = {
+    clerk: () => bearer({ sub: 'clerk-eq', dept: 'gas-company', district, roles: ['clerk'] }),
+    installer: () => bearer({ sub: 'fitter-eq', dept: 'installer', district, roles: ['installer'] }),
+    finance: () => bearer({ sub: 'fin-eq', dept: 'district-finance', district, roles: ['finance'] }),
+  };
+
+  async function startCase() {
+    const accountRef = uniqueAccountRef('EQ');
+    await createPostgresAdapters(db).gasCompany.upsertAccounts([
+      { accountRef, district, userType: 'residential-pipeline', status: 'active' },
+    ]);
+    const started = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await as.clerk())
+      .send({
+        district,
+        accountRef,
+        userType: 'residential-pipeline',
+        channel: 'kiosk',
+        items: { valve: true, hoseLengthM: 1.5 },
+        contact: CONTACT,
+      });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const url = started.headers.location!;
+    for (let i = 0; i < 100; i += 1) {
+      const read = await request(app)
+        .get(url)
+        .set('Authorization', await as.clerk());
+      if (read.body.stage === 'installation-scheduled') return { url, caseId: started.body.caseId as string };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('case never scheduled');
+  }
+
+  it('installer reports, clerk accepts, the case settles and pays; refusals are 403 / 409 / 400', async function () {
+    const { url, caseId } = await startCase();
+    const report = (token: string, serials: object) =>
+      request(app).post(`${url}/actions/report-installation`).set('Authorization', token).send({ serials });
+
+    assert.equal((await report(await as.clerk(), { valve: 'V', hose: 'H' })).status, 403);
+    const missing = await report(await as.installer(), { valve: 'V' });
+    assert.equal(missing.status, 400);
+    assert.deepEqual(missing.body.error.problems, [
+      { field: 'serials.hose', rule: 'is required, the hose was fitted' },
+    ]);
+    const early = await request(app)
+      .post(`${url}/actions/acceptance`)
+      .set('Authorization', await as.clerk())
+      .send({ result: 'pass' });
+    assert.equal(early.status, 409);
+
+    const reported = await report(await as.installer(), { valve: 'ZV-9', hose: 'MH-9' });
+    assert.equal(reported.status, 200);
+    assert.equal(reported.body.stage, 'acceptance');
+
+    const tasks = await request(app)
+      .get('/v1/tasks')
+      .set('Authorization', await as.clerk());
+    assert.ok(
+      tasks.body.tasks.some(
+        (t: { caseId: string; kind: string }) => t.caseId === caseId && t.kind === 'acceptance',
+      ),
+    );
+
+    const unknownField = await request(app)
+      .post(`${url}/actions/acceptance`)
+      .set('Authorization', await as.clerk())
+      .send({ result: 'pass', approvedAmount: 1 });
+    assert.equal(unknownField.status, 400);
+
+    const accepted = await request(app)
+      .post(`${url}/actions/acceptance`)
+      .set('Authorization', await as.clerk())
+      .send({ result: 'pass' });
+    assert.equal(accepted.status, 200);
+    await env.client.workflow.getHandle(caseId).result();
+    const done = await request(app)
+      .get(url)
+      .set('Authorization', await as.clerk());
+    assert.equal(done.body.stage, 'closed');
+    assert.equal(done.body.settlement.totalFen, 24_000);
+
+    const late = await request(app)
+      .post(`${url}/actions/cancel`)
+      .set('Authorization', await as.clerk())
+      .send({ reason: 'resident-withdrew' });
+    assert.equal(late.status, 409);
+    assert.equal(
+      (
+        await request(app)
+          .post(`${url}/actions/launch`)
+          .set('Authorization', await as.clerk())
+          .send({})
+      ).status,
+      404,
+    );
+  });
+
+  it('keeps the contact in the gas company’s system and out of Temporal', async function () {
+    const { caseId } = await startCase();
+    const stored = await db('gas_company.service_contacts').where({ case_id: caseId }).first();
+    assert.equal(stored.phone, CONTACT.phone);
+    const history = JSON.stringify(await env.client.workflow.getHandle(caseId).fetchHistory());
+    for (const value of Object.values(CONTACT))
+      assert.ok(!history.includes(value), 'no contact data in history');
+  });
+
+  it('quotes at the estimate, then at tender prices only finance may set', async function () {
+    const clerk = await as.clerk();
+    const first = await request(app)
+      .post('/v1/gas-retrofit/quote')
+      .set('Authorization', clerk)
+      .send({ district: 'huiji', userType: 'residential-pipeline', items: { valve: true, hoseLengthM: 3 } });
+    assert.equal(first.status, 200);
+    assert.equal(first.body.priceBasis.basis, 'estimate');
+    assert.deepEqual(first.body.settlement.totals, {
+      cityFinance: 8000,
+      districtFinance: 4000,
+      gasCompany: 8000,
+      resident: 4000,
+    });
+
+    const prices = {
+      tenderRef: 'HJ-2026-003',
+      prices: { valve: 10_200, hose: 9_600, hoseExtraPerMetre: 3_100 },
+    };
+    assert.equal(
+      (
+        await request(app)
+          .put('/v1/gas-retrofit/tender-prices/huiji')
+          .set('Authorization', clerk)
+          .send(prices)
+      ).status,
+      403,
+    );
+    const wrongDistrict = await bearer({ dept: 'district-finance', district: 'erqi', roles: ['finance'] });
+    assert.equal(
+      (
+        await request(app)
+          .put('/v1/gas-retrofit/tender-prices/huiji')
+          .set('Authorization', wrongDistrict)
+          .send(prices)
+      ).status,
+      403,
+    );
+    const bad = await request(app)
+      .put('/v1/gas-retrofit/tender-prices/huiji')
+      .set('Authorization', await bearer({ dept: 'district-finance', district: 'huiji', roles: ['finance'] }))
+      .send({ tenderRef: 'x', prices: { valve: 99.5 } });
+    assert.deepEqual(bad.body.error.problems, [
+      { field: 'prices.valve', rule: 'must be a whole number of fen' },
+    ]);
+    const set = await request(app)
+      .put('/v1/gas-retrofit/tender-prices/huiji')
+      .set('Authorization', await bearer({ dept: 'district-finance', district: 'huiji', roles: ['finance'] }))
+      .send(prices);
+    assert.equal(set.status, 200);
+    assert.equal(set.body.tenderRef, 'HJ-2026-003');
+
+    const second = await request(app)
+      .post('/v1/gas-retrofit/quote')
+      .set('Authorization', clerk)
+      .send({ district: 'huiji', userType: 'residential-pipeline', items: { valve: true, hoseLengthM: 3 } });
+    assert.equal(second.body.priceBasis.basis, 'tender');
+    assert.equal(second.body.settlement.totalFen, 19_800);
+
+    const noAlarmPrice = await request(app)
+      .post('/v1/gas-retrofit/quote')
+      .set('Authorization', clerk)
+      .send({
+        district: 'jingkai',
+        userType: 'non-residential-lpg',
+        items: { valve: false, hoseLengthM: 1 },
+      });
+    assert.equal(noAlarmPrice.status, 409);
+  });
+});
