@@ -160,7 +160,7 @@ export function gasRetrofitRouter({ client, jwt, taskQueue, adapters }: ApiDeps)
     const state = await handle.executeUpdate(
       gasRetrofitUpdates[action] as (typeof gasRetrofitUpdates)['cancel'],
       {
-        args: [{ ...(body), actor } as never],
+        args: [{ ...body, actor } as never],
       },
     );
     sendCase(res, state, GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage) ? 'COMPLETED' : 'RUNNING');

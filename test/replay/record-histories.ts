@@ -30,7 +30,7 @@ async function main(): Promise<void> {
           console.log(`kept     ${path.basename(file)} (already recorded)`);
           continue;
         }
-        const workflowId = await scenario.run(env.client, adapters, taskQueue);
+        const workflowId = await scenario.run({ env, db, adapters, taskQueue });
         const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
         writeFileSync(file, historyToJSON(history));
         console.log(`recorded ${path.basename(file)}`);

@@ -1,46 +1,53 @@
 /**
  * The runs whose histories make up the replay corpus (test/histories). Each scenario drives one real workflow
- * to the end on a real server; record-histories.ts saves what happened, replay.test.ts replays it.
+ * on a real server with the Postgres adapters; record-histories.ts saves what happened, replay.test.ts
+ * replays it against the current code.
  */
-import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Adapters } from '../../activities/adapters';
+import type { Db } from '../../activities/db/connection';
 import {
   gasRetrofitHouseholdWorkflowId,
   WORKFLOW_TYPES,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
+import { actors, startCase } from '../workflows/gas-retrofit-helpers';
+
+export interface ScenarioContext {
+  env: TestWorkflowEnvironment;
+  db: Db;
+  adapters: Adapters;
+  taskQueue: string;
+}
 
 export interface ReplayScenario {
   /** File name: `<workflowType>_<scenario>` (the SDK version is appended). */
   name: string;
-  run(client: Client, adapters: Adapters, taskQueue: string): Promise<string>;
+  /** Drives the case to the point worth keeping; returns its workflow ID. */
+  run(context: ScenarioContext): Promise<string>;
 }
 
-const clerk = {
-  userId: 'recorder',
-  department: 'gas-company',
-  district: 'jinshui',
-  roles: ['clerk'],
-} as const;
+const J = 'jinshui' as const;
 
-function householdScenario(name: string, accountRef: string, status: 'active' | 'closed'): ReplayScenario {
+/** The eligibility-only first slice: recorded before the full process existed; kept to prove `patched`. */
+function firstSliceScenario(name: string, accountRef: string, status: 'active' | 'closed'): ReplayScenario {
   return {
     name,
-    async run(client, adapters, taskQueue) {
+    async run({ env, adapters, taskQueue }) {
       await adapters.gasCompany.upsertAccounts([
-        { accountRef, district: 'jinshui', userType: 'residential-pipeline', status },
+        { accountRef, district: J, userType: 'residential-pipeline', status },
       ]);
-      const workflowId = gasRetrofitHouseholdWorkflowId('jinshui', accountRef);
-      await client.workflow.execute<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
+      const workflowId = gasRetrofitHouseholdWorkflowId(J, accountRef);
+      await env.client.workflow.execute<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
         workflowId,
         taskQueue,
         args: [
           {
-            district: 'jinshui',
+            district: J,
             accountRef,
             userType: 'residential-pipeline',
             channel: 'app',
-            startedBy: { ...clerk, roles: [...clerk.roles] },
+            startedBy: actors.clerk(J),
           },
         ],
       });
@@ -50,6 +57,77 @@ function householdScenario(name: string, accountRef: string, status: 'active' | 
 }
 
 export const SCENARIOS: ReplayScenario[] = [
-  householdScenario('gasRetrofitHousehold_eligibility-only-eligible', 'JS-REPLAY-1', 'active'),
-  householdScenario('gasRetrofitHousehold_eligibility-only-closed', 'JS-REPLAY-2', 'closed'),
+  firstSliceScenario('gasRetrofitHousehold_eligibility-only-eligible', 'JS-REPLAY-1', 'active'),
+  firstSliceScenario('gasRetrofitHousehold_eligibility-only-closed', 'JS-REPLAY-2', 'closed'),
+  {
+    name: 'gasRetrofitHousehold_residential-closed',
+    async run({ env, db, taskQueue }) {
+      const c = await startCase(env, db, taskQueue);
+      await c.waitForStage('installation-scheduled');
+      await c.act('reschedule', { actor: actors.clerk(J), preferredDay: '2099-01-05' });
+      await c.act('record-miss', { actor: actors.installer(J) });
+      await c.act('report-installation', {
+        actor: actors.installer(J),
+        serials: { valve: 'ZV-R1', hose: 'MH-R1' },
+      });
+      await c.act('acceptance', { actor: actors.clerk(J), result: 'fail', reason: 'valve not sealed' });
+      await c.act('report-installation', {
+        actor: actors.installer(J),
+        serials: { valve: 'ZV-R2', hose: 'MH-R1' },
+      });
+      await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'gasRetrofitHousehold_grid-follow-up-withdrawn',
+    async run({ env, db, taskQueue }) {
+      const c = await startCase(env, db, taskQueue);
+      await c.waitForStage('installation-scheduled');
+      await c.act('record-miss', { actor: actors.installer(J) });
+      await c.act('record-miss', { actor: actors.installer(J) });
+      await c.act('grid-follow-up', { actor: actors.gridWorker(J), outcome: 'rebook' });
+      await c.act('record-miss', { actor: actors.installer(J) });
+      await c.act('record-miss', { actor: actors.installer(J) });
+      await c.act('grid-follow-up', { actor: actors.gridWorker(J), outcome: 'withdrawn' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'gasRetrofitHousehold_new-build-verified',
+    async run({ env, db, taskQueue }) {
+      const c = await startCase(env, db, taskQueue, { userType: 'new-build-residential' });
+      await c.waitForStage('acceptance');
+      await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'gasRetrofitHousehold_non-residential-calibration-watch',
+    async run({ env, db, adapters, taskQueue }) {
+      const district = 'gaoxin' as const;
+      await adapters.districtFinance.setTenderPrices({
+        district,
+        prices: { alarm: 26_000, shutoffValve: 18_000 },
+        tenderRef: 'GX-REPLAY',
+        setBy: 'recorder',
+      });
+      const c = await startCase(env, db, taskQueue, {
+        district,
+        userType: 'non-residential-lpg',
+        items: { valve: false, hoseLengthM: 2.5 },
+      });
+      await c.waitForStage('installation-scheduled');
+      await c.act('report-installation', {
+        actor: actors.installer(district),
+        serials: { alarm: 'AL-R', shutoffValve: 'SV-R', hose: 'H-R' },
+      });
+      await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
+      await c.waitForStage('calibration-watch');
+      return c.caseId;
+    },
+  },
 ];
