@@ -3,12 +3,15 @@
  *   proxyActivities<ReturnType<typeof createActivities>>(...)
  */
 import type { Adapters } from './adapters';
+import { createCampaignActivities, type CampaignTemporal } from './campaign';
 import { createCaseRegistryActivities } from './case-registry';
 import { createGasRetrofitActivities } from './gas-retrofit';
 import { createTaskBoardActivities } from './task-board';
 
 export interface ActivityDeps {
   adapters: Adapters;
+  /** A client for activities that start other workflows (district campaigns start household cases). */
+  temporal?: CampaignTemporal;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -16,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseRegistryActivities(deps.adapters.caseRegistry),
     ...createTaskBoardActivities(deps.adapters.taskBoard),
     ...createGasRetrofitActivities(deps.adapters),
+    ...createCampaignActivities(deps.adapters.gasCompany, deps.temporal),
   };
 }
 

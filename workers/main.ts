@@ -7,7 +7,7 @@ import { provideDatabase } from '../activities/db/provide-database';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { createProcessWorker } from './process-worker';
-import { connectWorker } from './temporal';
+import { connectClient, connectWorker } from './temporal';
 import { temporalLoggerFor } from './temporal-logger';
 
 async function main(): Promise<void> {
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   });
   const db = createDb(database.url);
   const connection = await connectWorker(config.temporal);
+  const client = await connectClient(config.temporal);
   try {
     const pending = await pendingMigrations(db);
     if (pending.length > 0) {
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       namespace: config.temporal.namespace,
       taskQueue: config.taskQueue,
       adapters: createPostgresAdapters(db),
+      client,
       workflowBundlePath: config.workflowBundlePath,
     });
     logger.info(
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     logger.info('worker stopped');
   } finally {
     await connection.close();
+    await client.connection.close();
     await db.destroy();
     await database.stop();
   }

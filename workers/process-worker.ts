@@ -1,12 +1,15 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Adapters } from '../activities/adapters';
+import type { Client } from '@temporalio/client';
 
 export interface ProcessWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   adapters: Adapters;
+  /** Used by activities that start workflows (campaigns start household cases on this worker's queue). */
+  client: Client;
   /** A prebuilt bundle (production) or, when absent, workflows/ bundled at start (development). */
   workflowBundlePath?: string;
 }
@@ -22,6 +25,9 @@ export function createProcessWorker(options: ProcessWorkerOptions): Promise<Work
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities({ adapters: options.adapters }),
+    activities: createActivities({
+      adapters: options.adapters,
+      temporal: { client: options.client, taskQueue: options.taskQueue },
+    }),
   });
 }

@@ -84,6 +84,7 @@ export const TASK_QUEUES = {
 
 export const PROCESSES = {
   gasRetrofitHousehold: 'gas-retrofit-household',
+  gasRetrofitCampaign: 'gas-retrofit-campaign',
 } as const;
 export type ProcessType = (typeof PROCESSES)[keyof typeof PROCESSES];
 
@@ -106,6 +107,8 @@ export interface GasRetrofitHouseholdInput {
   items?: RetrofitItems;
   /** Set when the case continues as new to keep its history bounded (yearly calibration of alarms). */
   carriedOver?: GasRetrofitCaseState;
+  /** The district campaign that started the case, if any. */
+  campaignId?: string;
 }
 
 export const GAS_RETROFIT_STAGES = [
@@ -307,7 +310,62 @@ export function parseGasRetrofitHouseholdWorkflowId(
 /** Workflow type names, for clients that must not import workflow code. */
 export const WORKFLOW_TYPES = {
   gasRetrofitHousehold: 'gasRetrofitHousehold',
+  gasRetrofitCampaign: 'gasRetrofitCampaign',
 } as const;
 export type GasRetrofitHouseholdWorkflow = (
   input: GasRetrofitHouseholdInput,
 ) => Promise<GasRetrofitCaseState>;
+
+// ---- Gas-safety retrofit: district campaign -----------------------------------------------------------------
+
+export interface GasRetrofitCampaignInput {
+  campaignId: string;
+  district: District;
+  startedBy: Actor;
+  /** Households started per minute at most: what installers and department systems can bear. */
+  householdsPerMinute: number;
+  /** Accounts read from the gas company's backlog per page. */
+  pageSize: number;
+  /** Carried across continue-as-new. */
+  progress?: GasRetrofitCampaignProgress;
+}
+
+export interface GasRetrofitCampaignProgress {
+  /** The last account handled; the next page starts after it. */
+  cursor: string | null;
+  started: number;
+  alreadyStarted: number;
+  pages: number;
+  paused: boolean;
+  finished: boolean;
+  lastDecision?: { action: 'pause' | 'resume'; by: string; at: string };
+}
+
+export interface CampaignDecisionArgs {
+  actor: Actor;
+}
+
+export const gasRetrofitCampaignProgressQuery = defineQuery<GasRetrofitCampaignProgress>('campaignProgress');
+export const gasRetrofitCampaignUpdates = {
+  pause: defineUpdate<GasRetrofitCampaignProgress, [CampaignDecisionArgs], 'pause'>('pause'),
+  resume: defineUpdate<GasRetrofitCampaignProgress, [CampaignDecisionArgs], 'resume'>('resume'),
+};
+export type GasRetrofitCampaignWorkflow = (
+  input: GasRetrofitCampaignInput,
+) => Promise<GasRetrofitCampaignProgress>;
+
+export const CAMPAIGN_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+export function gasRetrofitCampaignWorkflowId(district: District, campaignId: string): string {
+  return `gas-retrofit-campaign:${district}:${campaignId}`;
+}
+
+export function parseGasRetrofitCampaignWorkflowId(
+  id: string,
+): { district: District; campaignId: string } | undefined {
+  const [prefix, district, campaignId, ...rest] = id.split(':');
+  if (prefix !== 'gas-retrofit-campaign' || rest.length > 0 || !district || !campaignId) return undefined;
+  if (!(DISTRICT_CODES as string[]).includes(district) || !CAMPAIGN_ID_PATTERN.test(campaignId))
+    return undefined;
+  return { district: district as District, campaignId };
+}

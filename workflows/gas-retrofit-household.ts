@@ -155,6 +155,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: stage }]);
     await recordCaseStage({
       caseId,
+      ...(input.campaignId ? { campaignId: input.campaignId } : {}),
       process: state.process,
       district: state.district,
       stage,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { portAnswers } from '../../activities/db/provide-database';
 import { createDb } from '../../activities/db/connection';
 import { PROJECT_ROOT } from '../../workers/config';
-import { testDatabaseUrl } from '../helpers/database';
+import { createScratchDatabase } from '../helpers/database';
 import { freePort, processesMentioning, runProcess, type RunningProcess } from '../helpers/processes';
 
 const LAUNCHER = [
@@ -33,17 +33,26 @@ async function platformEnv(dataDir: string, overrides: NodeJS.ProcessEnv = {}) {
     API_PORT: String(ports.api),
     WORKER_METRICS_PORT: String(ports.metrics),
     ONETHING_DATA_DIR: dataDir,
-    DATABASE_URL: testDatabaseUrl(),
+    DATABASE_URL: scratchDatabaseUrl,
     LOG_LEVEL: 'info',
     ...overrides,
   };
   return { env, ports };
 }
 
+let scratchDatabaseUrl = '';
+
 describe('the platform end to end (npm start)', function () {
   this.timeout(180_000);
   let dataDir: string;
   let platform: RunningProcess | undefined;
+  let dropScratch: () => Promise<void>;
+
+  // The platform seeds demo accounts and teams; it gets a database of its own so other suites never see them.
+  before(async function () {
+    ({ url: scratchDatabaseUrl, drop: dropScratch } = await createScratchDatabase('e2e'));
+  });
+  after(() => dropScratch?.());
 
   beforeEach(function () {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'onething-e2e-'));
@@ -89,7 +98,7 @@ describe('the platform end to end (npm start)', function () {
     assert.equal(state.workflowStatus, 'RUNNING');
     assert.equal(state.stage, 'installation-scheduled');
 
-    const db = createDb(testDatabaseUrl(), { poolMax: 1 });
+    const db = createDb(scratchDatabaseUrl, { poolMax: 1 });
     try {
       assert.equal((await db('gas_company.eligibility_checks').where({ case_id: caseId })).length, 1);
       assert.equal(

@@ -14,18 +14,31 @@ export function openTestDb(): Db {
   return createDb(testDatabaseUrl(), { poolMax: 5 });
 }
 
-/** A fresh, empty database on the same server, for tests that migrate from nothing; dropped by the callback. */
-export async function withScratchDatabase(run: (url: string) => Promise<void>): Promise<void> {
+/** A fresh, empty database on the test server; `drop` removes it. */
+export async function createScratchDatabase(
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = new URL(testDatabaseUrl());
-  url.pathname = `/onething_scratch_${randomBytes(4).toString('hex')}`;
+  url.pathname = `/onething_${label}_${randomBytes(4).toString('hex')}`;
   await ensureDatabaseExists(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      const admin = new Client({ connectionString: maintenanceUrlOf(url.toString()) });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A fresh, empty database for the callback, for tests that migrate from nothing. */
+export async function withScratchDatabase(run: (url: string) => Promise<void>): Promise<void> {
+  const scratch = await createScratchDatabase('scratch');
   try {
-    await run(url.toString());
+    await run(scratch.url);
   } finally {
-    const admin = new Client({ connectionString: maintenanceUrlOf(url.toString()) });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

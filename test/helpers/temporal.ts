@@ -67,6 +67,6 @@ export async function createTestWorker(
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ adapters }),
+    activities: createActivities({ adapters, temporal: { client: env.client, taskQueue } }),
   });
 }

@@ -12,6 +12,7 @@ import {
   type District,
   type GasRetrofitAction,
   type GasRetrofitActionArgs,
+  type GasRetrofitCaseState,
   type GasRetrofitHouseholdWorkflow,
   type GasRetrofitStage,
   type GasUserType,
@@ -77,11 +78,16 @@ export class CaseDriver {
     return this.handle.executeUpdate(gasRetrofitUpdates[action], { args: [args] });
   }
 
-  async waitForStage(stage: GasRetrofitStage, timeoutMs = 20_000) {
+  /** Waits until the case is at the stage and, if given, the predicate holds (a stage's task opens just after). */
+  async waitForStage(
+    stage: GasRetrofitStage,
+    timeoutMs = 20_000,
+    and: (state: GasRetrofitCaseState) => boolean = () => true,
+  ) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const state = await this.state();
-      if (state.stage === stage) return state;
+      if (state.stage === stage && and(state)) return state;
       if (Date.now() > deadline)
         throw new Error(`case ${this.caseId} stayed at ${state.stage}, expected ${stage}`);
       await new Promise((resolve) => setTimeout(resolve, 50));

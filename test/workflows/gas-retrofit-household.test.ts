@@ -27,6 +27,18 @@ function failing(ledger: LedgerPort, failures: { left: number }): LedgerPort {
   };
 }
 
+/** Retries an assertion on state another process writes, for up to ten seconds. */
+async function eventually(check: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await check();
+    } catch (error) {
+      if (attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
@@ -170,13 +182,16 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     assert.equal(task.role, 'grid-worker');
 
     await env.sleep('4 days');
-    const escalated = await c.state();
-    assert.equal(escalated.openTask?.escalationRung, 1);
-    assert.equal(escalated.openTask?.department, 'gas-safety-office');
-    assert.equal(
-      (await db('onething.tasks').where({ task_id: followUp.openTask.taskId }).first()).escalation_rung,
-      1,
+    const escalated = await c.waitForStage(
+      'grid-follow-up',
+      20_000,
+      (state) => state.openTask?.escalationRung === 1,
     );
+    assert.equal(escalated.openTask?.department, 'gas-safety-office');
+    await eventually(async () => {
+      const row = await db('onething.tasks').where({ task_id: followUp.openTask!.taskId }).first();
+      assert.equal(row.escalation_rung, 1);
+    });
 
     const rebooked = await c.act('grid-follow-up', { actor: actors.safetyOffice(), outcome: 'rebook' });
     assert.equal(rebooked.stage, 'installation-scheduled');
@@ -259,7 +274,11 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     await install(c);
     districtFinanceFailures.left = 5;
     await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
-    const incident = await c.waitForStage('payment-incident', 60_000);
+    const incident = await c.waitForStage(
+      'payment-incident',
+      60_000,
+      (state) => state.openTask !== undefined,
+    );
     assert.equal(incident.incident?.party, 'districtFinance');
     assert.equal(incident.openTask?.kind, 'payment-incident');
     assert.equal(
@@ -282,7 +301,7 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     await install(c);
     districtFinanceFailures.left = 5;
     await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
-    await c.waitForStage('payment-incident', 60_000);
+    await c.waitForStage('payment-incident', 60_000, (state) => state.openTask !== undefined);
     await c.act('resolve-incident', { actor: actors.finance(J), action: 'compensate' });
     const done = await c.handle.result();
     assert.equal(done.stage, 'settlement-reversed');
@@ -351,8 +370,11 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     assert.equal(watching.openTask, undefined);
 
     await env.sleep('366 days');
-    const due = await c.state();
-    assert.equal(due.openTask?.kind, 'alarm-calibration');
+    await c.waitForStage(
+      'calibration-watch',
+      20_000,
+      (state) => state.openTask?.kind === 'alarm-calibration',
+    );
     await c.act('record-calibration', { actor: actors.installer(district), certificateRef: 'CAL-2027-001' });
     const next = await c.waitForStage('calibration-watch');
     assert.equal(next.calibration?.year, 2);

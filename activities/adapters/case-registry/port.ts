@@ -7,6 +7,8 @@ export interface CaseStageRecord {
   stage: string;
   /** Monotonic per case (set by the workflow); an update with a lower or equal sequence is ignored. */
   stageSeq: number;
+  /** The district campaign that started the case, if any. */
+  campaignId?: string;
   /** References and figures only — never personal data. */
   details: Record<string, string | number | boolean | null>;
 }

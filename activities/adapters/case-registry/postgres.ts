@@ -23,6 +23,7 @@ export class PostgresCaseRegistry implements CaseRegistryPort {
         district: record.district,
         stage: record.stage,
         stage_seq: record.stageSeq,
+        campaign_id: record.campaignId ?? null,
         details: JSON.stringify(record.details),
       })
       .onConflict('case_id')

@@ -5,6 +5,7 @@ import {
   type AcceptanceRecord,
   type EligibilityRequest,
   type GasAccount,
+  type BacklogAccount,
   type GasCompanyPort,
   type ServiceContact,
 } from './port';
@@ -15,6 +16,21 @@ export class InMemoryGasCompany implements GasCompanyPort {
   readonly checks = new Map<string, EligibilityDecision>();
   readonly acceptances = new Map<string, AcceptanceRecord>();
   readonly contacts = new Map<string, ServiceContact>();
+
+  retrofitBacklog(district: string, after: string | null, limit: number): Promise<BacklogAccount[]> {
+    return Promise.resolve(
+      [...this.accounts.values()]
+        .filter((a) => a.district === district && a.status === 'active' && (a.survey?.needsRetrofit ?? true))
+        .filter((a) => after === null || a.accountRef > after)
+        .sort((a, b) => (a.accountRef < b.accountRef ? -1 : 1))
+        .slice(0, limit)
+        .map((a) => ({
+          accountRef: a.accountRef,
+          userType: a.userType,
+          items: a.survey?.items ?? { valve: true, hoseLengthM: 2 },
+        })),
+    );
+  }
 
   saveServiceContact(caseId: string, contact: ServiceContact): Promise<void> {
     this.contacts.set(caseId, contact);

@@ -1,4 +1,5 @@
 import type { District, EligibilityDecision, GasUserType } from '../../../workflows/definitions';
+import type { RetrofitItems } from '../../../workflows/lib/settlement';
 import type { LedgerPort } from '../ledger/port';
 
 export interface GasAccount {
@@ -6,6 +7,15 @@ export interface GasAccount {
   district: District;
   userType: GasUserType;
   status: 'active' | 'closed';
+  /** The gas company's survey: what the household still needs. Defaults: valve and a 2 m hose, needed. */
+  survey?: { needsRetrofit: boolean; items: RetrofitItems };
+}
+
+/** One account of the retrofit backlog, with the work the survey found. */
+export interface BacklogAccount {
+  accountRef: string;
+  userType: GasUserType;
+  items: RetrofitItems;
 }
 
 export interface EligibilityRequest {
@@ -39,6 +49,8 @@ export interface GasCompanyPort {
   upsertAccounts(accounts: readonly GasAccount[]): Promise<void>;
   recordAcceptance(record: AcceptanceRecord): Promise<void>;
   isAccountActive(accountRef: string): Promise<boolean>;
+  /** Active accounts of the district that still need work, in account order, after the given account. */
+  retrofitBacklog(district: District, after: string | null, limit: number): Promise<BacklogAccount[]>;
   saveServiceContact(caseId: string, contact: ServiceContact): Promise<void>;
   /** The gas company's own third of each residential retrofit. */
   ledger: LedgerPort;

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/connection';
-import type { EligibilityDecision, IneligibilityReason } from '../../../workflows/definitions';
+import type { District, EligibilityDecision, IneligibilityReason } from '../../../workflows/definitions';
 import { PostgresLedger } from '../ledger/postgres';
 import {
   decideEligibility,
   type AcceptanceRecord,
   type EligibilityRequest,
   type GasAccount,
+  type BacklogAccount,
   type GasCompanyPort,
   type ServiceContact,
 } from './port';
@@ -46,6 +47,32 @@ export class PostgresGasCompany implements GasCompanyPort {
       .where('account_ref', accountRef)
       .first('status');
     return row?.status === 'active';
+  }
+
+  async retrofitBacklog(district: District, after: string | null, limit: number): Promise<BacklogAccount[]> {
+    const query = this.db('gas_company.accounts')
+      .select('account_ref', 'user_type', 'needs_valve', 'hose_length_dm')
+      .where({ district, status: 'active', needs_retrofit: true })
+      .orderBy('account_ref')
+      .limit(limit);
+    if (after !== null) void query.andWhere('account_ref', '>', after);
+    const rows = (await query) as Array<{
+      account_ref: string;
+      user_type: BacklogAccount['userType'];
+      needs_valve: boolean;
+      hose_length_dm: number | null;
+    }>;
+    return rows.map((row) => ({
+      accountRef: row.account_ref,
+      userType: row.user_type,
+      items: {
+        // Bottled LPG and non-residential users never get a self-closing valve (domain table).
+        valve:
+          row.needs_valve &&
+          (row.user_type === 'residential-pipeline' || row.user_type === 'new-build-residential'),
+        ...(row.hose_length_dm === null ? {} : { hoseLengthM: row.hose_length_dm / 10 }),
+      },
+    }));
   }
 
   async saveServiceContact(caseId: string, contact: ServiceContact): Promise<void> {
@@ -117,9 +144,16 @@ export class PostgresGasCompany implements GasCompanyPort {
           district: a.district,
           user_type: a.userType,
           status: a.status,
+          needs_retrofit: a.survey?.needsRetrofit ?? true,
+          needs_valve: a.survey?.items.valve ?? true,
+          hose_length_dm: a.survey
+            ? a.survey.items.hoseLengthM === undefined
+              ? null
+              : Math.round(a.survey.items.hoseLengthM * 10)
+            : 20,
         })),
       )
       .onConflict('account_ref')
-      .merge(['district', 'user_type', 'status']);
+      .merge(['district', 'user_type', 'status', 'needs_retrofit', 'needs_valve', 'hose_length_dm']);
   }
 }

@@ -3,6 +3,7 @@ import * as caseRegistry from './20261129090000_case_registry';
 import * as gasCompany from './20261129090100_gas_company';
 import * as gasRetrofitDepartments from './20261129110000_gas_retrofit_departments';
 import * as serviceContacts from './20261129120000_service_contacts';
+import * as campaignBacklog from './20261129130000_campaign_backlog';
 
 type Migration = Knex.Migration;
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261129090100_gas_company', gasCompany],
   ['20261129110000_gas_retrofit_departments', gasRetrofitDepartments],
   ['20261129120000_service_contacts', serviceContacts],
+  ['20261129130000_campaign_backlog', campaignBacklog],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

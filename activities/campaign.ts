@@ -1,0 +1,92 @@
+import { heartbeat, activityInfo } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import {
+  gasRetrofitHouseholdWorkflowId,
+  PROCESSES,
+  SEARCH_ATTRIBUTES,
+  WORKFLOW_TYPES,
+  type Actor,
+  type District,
+  type GasRetrofitHouseholdWorkflow,
+} from '../workflows/definitions';
+import type { BacklogAccount, GasCompanyPort } from './adapters/gas-company/port';
+
+export interface CampaignTemporal {
+  client: Client;
+  /** Where household cases run. */
+  taskQueue: string;
+}
+
+export interface StartHouseholdsRequest {
+  campaignId: string;
+  district: District;
+  startedBy: Actor;
+  accounts: BacklogAccount[];
+}
+
+export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: CampaignTemporal | undefined) {
+  return {
+    async fetchRetrofitBacklog(request: {
+      district: District;
+      after: string | null;
+      limit: number;
+    }): Promise<BacklogAccount[]> {
+      return gasCompany.retrofitBacklog(request.district, request.after, request.limit);
+    },
+
+    /**
+     * Starts one household case per account. The workflow ID is the business key and duplicates are refused by
+     * the server, so a retried or resumed page never starts a household twice; progress is heartbeated so a
+     * retry resumes where the last attempt stopped.
+     */
+    async startHouseholdCases(
+      request: StartHouseholdsRequest,
+    ): Promise<{ started: number; alreadyStarted: number }> {
+      if (!temporal) throw new Error('this worker has no Temporal client for starting cases');
+      const resumed = (activityInfo().heartbeatDetails as
+        { index: number; started: number; alreadyStarted: number } | undefined) ?? {
+        index: 0,
+        started: 0,
+        alreadyStarted: 0,
+      };
+      let { started, alreadyStarted } = resumed;
+      for (let index = resumed.index; index < request.accounts.length; index += 1) {
+        const account = request.accounts[index]!;
+        try {
+          await temporal.client.workflow.start<GasRetrofitHouseholdWorkflow>(
+            WORKFLOW_TYPES.gasRetrofitHousehold,
+            {
+              workflowId: gasRetrofitHouseholdWorkflowId(request.district, account.accountRef),
+              taskQueue: temporal.taskQueue,
+              args: [
+                {
+                  district: request.district,
+                  accountRef: account.accountRef,
+                  userType: account.userType,
+                  channel: 'window',
+                  items: account.items,
+                  startedBy: request.startedBy,
+                  campaignId: request.campaignId,
+                },
+              ],
+              workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+              workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+              typedSearchAttributes: [
+                { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitHousehold },
+                { key: SEARCH_ATTRIBUTES.district, value: request.district },
+                { key: SEARCH_ATTRIBUTES.stage, value: 'eligibility-check' },
+              ],
+            },
+          );
+          started += 1;
+        } catch (error) {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          alreadyStarted += 1;
+        }
+        heartbeat({ index: index + 1, started, alreadyStarted });
+      }
+      return { started, alreadyStarted };
+    },
+  };
+}

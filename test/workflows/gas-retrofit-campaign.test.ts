@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
+import type { Db } from '../../activities/db/connection';
+import {
+  DECISION_REFUSALS,
+  gasRetrofitCampaignProgressQuery,
+  gasRetrofitCampaignUpdates,
+  gasRetrofitCampaignWorkflowId,
+  gasRetrofitHouseholdWorkflowId,
+  WORKFLOW_TYPES,
+  type GasRetrofitCampaignWorkflow,
+} from '../../workflows/definitions';
+import { openTestDb } from '../helpers/database';
+import { createTestWorker, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
+import { actors, ensureTeams } from './gas-retrofit-helpers';
+
+const district = 'zhengdong' as const;
+const officer = {
+  userId: 'office-1',
+  department: 'gas-safety-office' as const,
+  district: 'city' as const,
+  roles: ['supervisor' as const],
+};
+
+describe('gasRetrofitCampaign workflow (time-skipping server, Postgres adapters)', function () {
+  this.timeout(120_000);
+  let env: TestWorkflowEnvironment;
+  let db: Db;
+  let adapters: Adapters;
+  let worker: Worker;
+  let running: Promise<void>;
+  let taskQueue: string;
+  const accounts = Array.from({ length: 25 }, (_, i) => `ZD-CAMP-${String(i + 1).padStart(4, '0')}`);
+
+  before(async function () {
+    env = await startTimeSkippingServer();
+    db = openTestDb();
+    adapters = createPostgresAdapters(db);
+    taskQueue = uniqueTaskQueue('campaign');
+    worker = await createTestWorker(env, taskQueue, adapters);
+    running = worker.run();
+    await ensureTeams(adapters, district);
+    await adapters.gasCompany.upsertAccounts([
+      ...accounts.map((accountRef, i) => ({
+        accountRef,
+        district,
+        userType: i % 5 === 0 ? ('residential-lpg' as const) : ('residential-pipeline' as const),
+        status: 'active' as const,
+        survey: {
+          needsRetrofit: true,
+          items: i % 5 === 0 ? { valve: false, hoseLengthM: 1.5 } : { valve: true, hoseLengthM: 2 },
+        },
+      })),
+      // Not in the backlog: already done, and closed.
+      {
+        accountRef: 'ZD-CAMP-DONE',
+        district,
+        userType: 'residential-pipeline',
+        status: 'active',
+        survey: { needsRetrofit: false, items: { valve: true } },
+      },
+      { accountRef: 'ZD-CAMP-SHUT', district, userType: 'residential-pipeline', status: 'closed' },
+    ]);
+  });
+
+  after(async function () {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await db?.destroy();
+  });
+
+  const start = (campaignId: string, pageSize: number, householdsPerMinute: number) =>
+    env.client.workflow.start<GasRetrofitCampaignWorkflow>(WORKFLOW_TYPES.gasRetrofitCampaign, {
+      workflowId: gasRetrofitCampaignWorkflowId(district, campaignId),
+      taskQueue,
+      args: [{ campaignId, district, startedBy: officer, householdsPerMinute, pageSize }],
+    });
+
+  it('starts one case per backlog account, page by page, continuing as new; a second campaign starts none twice', async function () {
+    const first = await start('spring-2026', 1, 60);
+    const progress = await first.result();
+    assert.deepEqual(
+      {
+        started: progress.started,
+        alreadyStarted: progress.alreadyStarted,
+        pages: progress.pages,
+        finished: progress.finished,
+      },
+      { started: 25, alreadyStarted: 0, pages: 25, finished: true },
+    );
+    const runs = await env.client.workflow.count(`WorkflowId = '${first.workflowId}'`).catch(() => undefined);
+    void runs;
+    for (const accountRef of [accounts[0]!, accounts[24]!]) {
+      const description = await env.client.workflow
+        .getHandle(gasRetrofitHouseholdWorkflowId(district, accountRef))
+        .describe();
+      assert.equal(description.type, 'gasRetrofitHousehold');
+    }
+    for (const skipped of ['ZD-CAMP-DONE', 'ZD-CAMP-SHUT']) {
+      await assert.rejects(
+        env.client.workflow.getHandle(gasRetrofitHouseholdWorkflowId(district, skipped)).describe(),
+      );
+    }
+    const lpgCase = await env.client.workflow
+      .getHandle(gasRetrofitHouseholdWorkflowId(district, accounts[0]!))
+      .query('caseState');
+    assert.deepEqual((lpgCase as { items: unknown }).items, { valve: false, hoseLengthM: 1.5 });
+
+    const second = await start('autumn-2026', 10, 600);
+    const again = await second.result();
+    assert.equal(again.started, 0);
+    assert.equal(again.alreadyStarted, 25);
+  });
+
+  it('pauses and resumes; only the gas-safety office or gas company may', async function () {
+    const handle = await start('pause-test', 5, 1);
+    await env.sleep('1 second');
+    await assert.rejects(
+      handle.executeUpdate(gasRetrofitCampaignUpdates.pause, {
+        args: [{ actor: actors.installer(district) }],
+      }),
+      (error: unknown) =>
+        error instanceof WorkflowUpdateFailedError &&
+        (error.cause as { type?: string }).type === DECISION_REFUSALS.forbidden,
+    );
+    const paused = await handle.executeUpdate(gasRetrofitCampaignUpdates.pause, {
+      args: [{ actor: officer }],
+    });
+    assert.equal(paused.paused, true);
+    const before = (await handle.query(gasRetrofitCampaignProgressQuery)).pages;
+    await env.sleep('2 hours');
+    assert.equal(
+      (await handle.query(gasRetrofitCampaignProgressQuery)).pages,
+      before,
+      'no page while paused',
+    );
+    await handle.executeUpdate(gasRetrofitCampaignUpdates.resume, { args: [{ actor: officer }] });
+    const done = await handle.result();
+    assert.equal(done.finished, true);
+    assert.equal(done.lastDecision?.action, 'resume');
+  });
+});
