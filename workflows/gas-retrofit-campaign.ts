@@ -68,7 +68,7 @@ export async function gasRetrofitCampaign(
   for (const action of ['pause', 'resume'] as const) {
     setHandler(
       gasRetrofitCampaignUpdates[action],
-      ({ actor }) => {
+      ({ actor }: CampaignDecisionArgs) => {
         progress.paused = action === 'pause';
         progress.lastDecision = { action, by: actor.userId, at: new Date(Date.now()).toISOString() };
         upsertSearchAttributes([
@@ -77,7 +77,7 @@ export async function gasRetrofitCampaign(
         return Promise.resolve(progress);
       },
       {
-        validator: (args) => {
+        validator: (args: CampaignDecisionArgs) => {
           checkActor(args);
           if (progress.finished) refuse('wrongStage', 'the campaign has finished');
         },
