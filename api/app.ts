@@ -4,6 +4,7 @@ import type { ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument } from './openapi';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
+import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './routes/gas-retrofit-campaigns';
 import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './routes/gas-retrofit-pricing';
 import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
@@ -21,6 +22,7 @@ export function createApp(deps: ApiDeps): Express {
     ...healthRoutes,
     ...gasRetrofitRoutes,
     ...gasRetrofitPricingRoutes,
+    ...gasRetrofitCampaignRoutes,
     ...taskRoutes,
   ]);
   app.get('/openapi.json', (_req, res) => {
@@ -31,6 +33,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(healthRouter(deps));
   app.use(gasRetrofitRouter(deps));
   app.use(gasRetrofitPricingRouter(deps));
+  app.use(gasRetrofitCampaignRouter(deps));
   app.use(taskRouter(deps));
 
   app.use(notFoundHandler());

@@ -8,7 +8,7 @@ export interface ApiDeps {
   client: Client;
   db: Db;
   /** Department systems the API reads or writes directly: tender prices, contacts, the task board. */
-  adapters: Pick<Adapters, 'districtFinance' | 'gasCompany' | 'taskBoard'>;
+  adapters: Pick<Adapters, 'districtFinance' | 'gasCompany' | 'taskBoard' | 'caseRegistry'>;
   logger: Logger;
   jwt: JwtSettings;
   taskQueue: string;

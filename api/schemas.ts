@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { checkItems, SettlementRuleError } from '../workflows/lib/settlement';
 import {
+  CAMPAIGN_ID_PATTERN,
   CANCELLATION_REASONS,
   CHANNELS,
   DISTRICT_CODES,
@@ -208,3 +209,17 @@ export const quoteRequestSchema = z
   .meta({ id: 'QuoteRequest' });
 
 export const districtParamsSchema = z.object({ district: districtSchema }).strict();
+
+export const startCampaignSchema = z
+  .object({
+    district: districtSchema,
+    campaignId: z
+      .string()
+      .regex(CAMPAIGN_ID_PATTERN, 'must be 2-40 lower-case letters, digits or dashes, e.g. spring-2026'),
+    householdsPerMinute: z.number().int().min(1).max(10_000).default(60),
+    pageSize: z.number().int().min(1).max(1_000).default(100),
+  })
+  .strict()
+  .meta({ id: 'StartCampaign' });
+
+export const campaignIdParamsSchema = z.object({ campaignId: z.string().min(1).max(120) }).strict();

@@ -22,4 +22,12 @@ export interface StoredCase extends CaseStageRecord {
 export interface CaseRegistryPort {
   recordStage(record: CaseStageRecord): Promise<void>;
   find(caseId: string): Promise<StoredCase | undefined>;
+  campaignReport(campaignId: string): Promise<CampaignReport>;
+}
+
+export interface CampaignReport {
+  campaignId: string;
+  casesByStage: Record<string, number>;
+  /** Net fen booked per party (bookings less reversals) for the campaign's cases. */
+  settledFen: { cityFinance: number; districtFinance: number; gasCompany: number; resident: number };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import type { CaseRegistryPort, CaseStageRecord, StoredCase } from './port';
+import type { CampaignReport, CaseRegistryPort, CaseStageRecord, StoredCase } from './port';
 
 interface CaseRow {
   case_id: string;
@@ -35,6 +35,33 @@ export class PostgresCaseRegistry implements CaseRegistryPort {
       })
       // A retried older update must not overwrite a newer stage.
       .where('onething.cases.stage_seq', '<', record.stageSeq);
+  }
+
+  async campaignReport(campaignId: string): Promise<CampaignReport> {
+    const stages = await this.db.raw<{ rows: Array<{ stage: string; count: string }> }>(
+      'SELECT stage, count(*) AS count FROM onething.cases WHERE campaign_id = ? GROUP BY stage',
+      [campaignId],
+    );
+    // Net of reversals: what each party has actually paid (or, for the resident, owes) for the campaign's cases.
+    const settled = await this.db.raw<{
+      rows: Array<{ party: keyof CampaignReport['settledFen']; total: string }>;
+    }>(
+      `SELECT party, coalesce(sum(l.amount_fen), 0) AS total FROM (
+         SELECT 'cityFinance' AS party, case_id, amount_fen FROM city_finance.ledger
+         UNION ALL SELECT 'districtFinance', case_id, amount_fen FROM district_finance.ledger
+         UNION ALL SELECT 'gasCompany', case_id, amount_fen FROM gas_company.ledger
+         UNION ALL SELECT 'resident', case_id, amount_fen FROM gas_company.receivables
+       ) l JOIN onething.cases c ON c.case_id = l.case_id
+       WHERE c.campaign_id = ? GROUP BY party`,
+      [campaignId],
+    );
+    const settledFen = { cityFinance: 0, districtFinance: 0, gasCompany: 0, resident: 0 };
+    for (const row of settled.rows) settledFen[row.party] = Number(row.total);
+    return {
+      campaignId,
+      casesByStage: Object.fromEntries(stages.rows.map((row) => [row.stage, Number(row.count)])),
+      settledFen,
+    };
   }
 
   async find(caseId: string): Promise<StoredCase | undefined> {

@@ -1,0 +1,136 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { Router } from 'express';
+import { z, type ZodType } from 'zod';
+import {
+  gasRetrofitCampaignProgressQuery,
+  gasRetrofitCampaignUpdates,
+  gasRetrofitCampaignWorkflowId,
+  parseGasRetrofitCampaignWorkflowId,
+  PROCESSES,
+  SEARCH_ATTRIBUTES,
+  WORKFLOW_TYPES,
+  type GasRetrofitCampaignWorkflow,
+} from '../../workflows/definitions';
+import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
+import type { ApiDeps } from '../deps';
+import { NotFoundError } from '../errors';
+import { COMMON_ERROR_RESPONSES, type ApiRoute } from '../openapi';
+import { campaignIdParamsSchema, startCampaignSchema } from '../schemas';
+import { parse } from '../validation';
+
+const CAMPAIGNS = '/v1/gas-retrofit/campaigns';
+const RUN_CAMPAIGN: AccessRule = { roles: ['supervisor', 'clerk'], departments: ['gas-safety-office'] };
+const READ_CAMPAIGN: AccessRule = { roles: ['supervisor', 'clerk', 'auditor', 'finance'] };
+
+const anyObject = z.record(z.string(), z.unknown());
+const json = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
+
+export const gasRetrofitCampaignRoutes: ApiRoute[] = [
+  {
+    method: 'post',
+    path: CAMPAIGNS,
+    summary: "Start a district's retrofit campaign (idempotent on district + campaign ID)",
+    security: [{ bearer: [] }],
+    request: { body: json(startCampaignSchema) },
+    responses: {
+      201: { description: 'Campaign started', ...json(anyObject) },
+      200: { description: 'The campaign already exists', ...json(anyObject) },
+      ...COMMON_ERROR_RESPONSES,
+    },
+  },
+  {
+    method: 'get',
+    path: `${CAMPAIGNS}/{campaignId}`,
+    summary: 'Campaign progress: households started, cases per stage, fen settled per party',
+    security: [{ bearer: [] }],
+    request: { params: campaignIdParamsSchema },
+    responses: { 200: { description: 'Progress', ...json(anyObject) }, ...COMMON_ERROR_RESPONSES },
+  },
+  ...(['pause', 'resume'] as const).map((action): ApiRoute => ({
+    method: 'post',
+    path: `${CAMPAIGNS}/{campaignId}/actions/${action}`,
+    summary: `${action === 'pause' ? 'Pause' : 'Resume'} starting households (cases already started go on)`,
+    security: [{ bearer: [] }],
+    request: { params: campaignIdParamsSchema },
+    responses: { 200: { description: 'Progress', ...json(anyObject) }, ...COMMON_ERROR_RESPONSES },
+  })),
+];
+
+export function gasRetrofitCampaignRouter({ client, jwt, taskQueue, adapters }: ApiDeps): Router {
+  const router = Router();
+  router.use(CAMPAIGNS, authenticate(jwt));
+
+  function campaignKey(id: string) {
+    const key = parseGasRetrofitCampaignWorkflowId(id);
+    if (!key) throw new NotFoundError('no such campaign');
+    return key;
+  }
+
+  router.post(CAMPAIGNS, async (req, res) => {
+    const actor = actorOf(res);
+    const body = parse(startCampaignSchema, req.body);
+    authorize(actor, RUN_CAMPAIGN, body.district);
+    const id = gasRetrofitCampaignWorkflowId(body.district, body.campaignId);
+    const location = `${CAMPAIGNS}/${encodeURIComponent(id)}`;
+    try {
+      await client.workflow.start<GasRetrofitCampaignWorkflow>(WORKFLOW_TYPES.gasRetrofitCampaign, {
+        workflowId: id,
+        taskQueue,
+        args: [{ ...body, startedBy: actor }],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitCampaign },
+          { key: SEARCH_ATTRIBUTES.district, value: body.district },
+          { key: SEARCH_ATTRIBUTES.stage, value: 'running' },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      res
+        .status(200)
+        .location(location)
+        .json({ campaignId: id, status: 'existing', links: { self: location } });
+      return;
+    }
+    res
+      .status(201)
+      .location(location)
+      .json({ campaignId: id, status: 'started', links: { self: location } });
+  });
+
+  router.get(`${CAMPAIGNS}/:campaignId`, async (req, res) => {
+    const { campaignId } = parse(campaignIdParamsSchema, req.params, 'params');
+    const key = campaignKey(campaignId);
+    authorize(actorOf(res), READ_CAMPAIGN, key.district);
+    const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(campaignId);
+    const { status } = await handle.describe();
+    const progress =
+      status.name === 'COMPLETED'
+        ? await handle.result()
+        : await handle.query(gasRetrofitCampaignProgressQuery);
+    const report = await adapters.caseRegistry.campaignReport(key.campaignId);
+    res.json({
+      ...report,
+      workflowId: campaignId,
+      district: key.district,
+      workflowStatus: status.name,
+      progress,
+    });
+  });
+
+  router.post(`${CAMPAIGNS}/:campaignId/actions/:action`, async (req, res) => {
+    const { campaignId } = parse(campaignIdParamsSchema, { campaignId: req.params.campaignId }, 'params');
+    const action = req.params.action;
+    if (action !== 'pause' && action !== 'resume') throw new NotFoundError(`no action ${action}`);
+    const key = campaignKey(campaignId);
+    const actor = actorOf(res);
+    authorize(actor, READ_CAMPAIGN, key.district);
+    parse(z.object({}).strict(), req.body ?? {});
+    const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(campaignId);
+    res.json(await handle.executeUpdate(gasRetrofitCampaignUpdates[action], { args: [{ actor }] }));
+  });
+
+  return router;
+}
