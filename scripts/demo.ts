@@ -1,0 +1,205 @@
+/**
+ * `npm run demo`: loads a realistic sample into a running platform (npm start) through its HTTP API, so the Web
+ * UI shows a living campaign: a few hundred households across all eight districts and every user type, some
+ * mid-way (installed, awaiting acceptance, missed visits with a grid-worker task, cancelled), some settled, and
+ * one slow district campaign still starting cases.
+ */
+import { SingleBar, Presets } from 'cli-progress';
+import { Command } from 'commander';
+import { demoAccounts } from '../activities/db/seeds/demo-accounts';
+import { signToken, type Claims } from '../api/auth';
+import { DISTRICT_CODES, type District } from '../workflows/definitions';
+import { loadConfig } from '../workers/config';
+
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+];
+const ROADS = [
+  '花园路',
+  '金水路',
+  '农业路',
+  '经三路',
+  '大学路',
+  '建设路',
+  '中原路',
+  '商都路',
+  '郑汴路',
+  '科学大道',
+];
+
+/** Made-up contacts (a deterministic mix of common names, roads and 138 numbers): never real people. */
+function demoContact(n: number) {
+  return {
+    name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`,
+    phone: `138${String(10_000_000 + ((n * 7919) % 89_999_999)).padStart(8, '0')}`,
+    address: `${ROADS[n % ROADS.length]} ${1 + (n % 200)} 号 ${1 + (n % 6)} 单元 ${101 + (n % 18)}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = new Command('demo')
+    .description('Load a realistic sample into the running platform through its API')
+    .option('--per-district <n>', 'households per district', (v) => Number.parseInt(v, 10), 40)
+    .parse()
+    .opts<{ perDistrict: number }>();
+  const config = loadConfig();
+  const api = `http://${config.api.host}:${config.api.port}`;
+  const health = await fetch(`${api}/healthz`).catch(() => undefined);
+  if (!health?.ok) throw new Error(`the platform is not answering at ${api}: start it first with npm start`);
+
+  const token = (claims: Omit<Claims, 'name'>) => signToken({ ...claims, name: 'Demo' }, config.jwt);
+  const call = async (auth: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${auth}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok && res.status !== 409)
+      throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const waitForStage = async (auth: string, caseUrl: string, stages: string[]) => {
+    for (let i = 0; i < 200; i += 1) {
+      const state = await call(auth, 'GET', caseUrl);
+      if (stages.includes(String(state.stage))) return String(state.stage);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return undefined;
+  };
+
+  // Tender prices in half the districts, so the Web UI shows both price bases.
+  for (const district of ['jinshui', 'erqi', 'zhengdong', 'gaoxin'] as District[]) {
+    const finance = await token({
+      sub: `fin-${district}`,
+      dept: 'district-finance',
+      district,
+      roles: ['finance'],
+    });
+    await call(finance, 'PUT', `/v1/gas-retrofit/tender-prices/${district}`, {
+      tenderRef: `ZZ-2026-${district.toUpperCase()}`,
+      prices: { valve: 10_800, hose: 11_200, hoseExtraPerMetre: 3_600, alarm: 26_000, shutoffValve: 18_500 },
+    });
+  }
+
+  const accounts = demoAccounts(200).filter((a) => a.status === 'active');
+  const sample = DISTRICT_CODES.flatMap((district) =>
+    accounts.filter((a) => a.district === district).slice(0, options.perDistrict),
+  );
+  const bar = new SingleBar(
+    { format: 'households {bar} {value}/{total} | {district} | {step}' },
+    Presets.shades_classic,
+  );
+  bar.start(sample.length, 0, { district: '', step: '' });
+  const loadOne = async (account: (typeof sample)[number], n: number): Promise<void> => {
+    const district = account.district;
+    const clerk = await token({ sub: `clerk-${district}`, dept: 'gas-company', district, roles: ['clerk'] });
+    const installer = await token({
+      sub: `fitter-${district}`,
+      dept: 'installer',
+      district,
+      roles: ['installer'],
+    });
+    const residentialValve =
+      account.userType === 'residential-pipeline' || account.userType === 'new-build-residential';
+    const started = await call(clerk, 'POST', '/v1/gas-retrofit/households', {
+      district,
+      accountRef: account.accountRef,
+      userType: account.userType,
+      channel: (['app', 'web', 'window', 'kiosk'] as const)[n % 4],
+      items: { valve: residentialValve, hoseLengthM: 1.5 + (n % 25) / 10 },
+      contact: demoContact(n),
+    });
+    const caseUrl = `/v1/gas-retrofit/households/${encodeURIComponent(String(started.caseId))}`;
+    // Leave the cases at different points of the process.
+    const plan = n % 10;
+    if (plan < 3 || account.userType === 'new-build-residential') {
+      bar.increment(1, { district, step: 'awaiting installation' });
+      return;
+    }
+    if ((await waitForStage(clerk, caseUrl, ['installation-scheduled'])) !== 'installation-scheduled') {
+      bar.increment(1, { district, step: 'not scheduled' });
+      return;
+    }
+    if (plan === 3) {
+      await call(clerk, 'POST', `${caseUrl}/actions/cancel`, { reason: 'resident-withdrew' });
+    } else if (plan === 4) {
+      await call(installer, 'POST', `${caseUrl}/actions/record-miss`, { note: 'nobody home' });
+      await call(installer, 'POST', `${caseUrl}/actions/record-miss`, { note: 'nobody home again' });
+    } else {
+      const serials: Record<string, string> = { hose: `MH-${account.accountRef}` };
+      if (residentialValve) serials.valve = `ZV-${account.accountRef}`;
+      if (account.userType.startsWith('non-residential'))
+        Object.assign(serials, { alarm: `AL-${n}`, shutoffValve: `SV-${n}` });
+      await call(installer, 'POST', `${caseUrl}/actions/report-installation`, { serials });
+      if (plan >= 7) await call(clerk, 'POST', `${caseUrl}/actions/acceptance`, { result: 'pass' });
+    }
+    bar.increment(1, { district, step: 'done' });
+  };
+  // A few households at a time, as several clerks at several windows would.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < sample.length) {
+        const index = next++;
+        await loadOne(sample[index]!, index + 1);
+      }
+    }),
+  );
+  bar.stop();
+
+  // A living campaign: jinshui's backlog, a few households a minute.
+  const office = await token({
+    sub: 'office-demo',
+    dept: 'gas-safety-office',
+    district: 'city',
+    roles: ['supervisor'],
+  });
+  const campaign = await call(office, 'POST', '/v1/gas-retrofit/campaigns', {
+    district: 'jinshui',
+    campaignId: 'demo-2026',
+    householdsPerMinute: 6,
+    pageSize: 10,
+  });
+  process.stdout.write(
+    `\nLoaded ${sample.length} households across ${DISTRICT_CODES.length} districts and started campaign ${String(campaign.campaignId)}.\n` +
+      `Web UI: http://127.0.0.1:${config.devServerUiPort} — try the query  OneThingStage = "acceptance"\n`,
+  );
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`demo failed: ${error.message}\n`);
+  process.exit(1);
+});
