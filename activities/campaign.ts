@@ -1,15 +1,7 @@
 import { heartbeat, activityInfo } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import {
-  gasRetrofitHouseholdWorkflowId,
-  PROCESSES,
-  SEARCH_ATTRIBUTES,
-  WORKFLOW_TYPES,
-  type Actor,
-  type District,
-  type GasRetrofitHouseholdWorkflow,
-} from '../workflows/definitions';
+import type { Client } from '@temporalio/client';
+import type { Actor, District } from '../workflows/definitions';
+import { startHouseholdCase } from '../workers/start-household-case';
 import type { BacklogAccount, GasCompanyPort } from './adapters/gas-company/port';
 
 export interface CampaignTemporal {
@@ -53,37 +45,17 @@ export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: C
       let { started, alreadyStarted } = resumed;
       for (let index = resumed.index; index < request.accounts.length; index += 1) {
         const account = request.accounts[index]!;
-        try {
-          await temporal.client.workflow.start<GasRetrofitHouseholdWorkflow>(
-            WORKFLOW_TYPES.gasRetrofitHousehold,
-            {
-              workflowId: gasRetrofitHouseholdWorkflowId(request.district, account.accountRef),
-              taskQueue: temporal.taskQueue,
-              args: [
-                {
-                  district: request.district,
-                  accountRef: account.accountRef,
-                  userType: account.userType,
-                  channel: 'window',
-                  items: account.items,
-                  startedBy: request.startedBy,
-                  campaignId: request.campaignId,
-                },
-              ],
-              workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-              workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-              typedSearchAttributes: [
-                { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitHousehold },
-                { key: SEARCH_ATTRIBUTES.district, value: request.district },
-                { key: SEARCH_ATTRIBUTES.stage, value: 'eligibility-check' },
-              ],
-            },
-          );
-          started += 1;
-        } catch (error) {
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          alreadyStarted += 1;
-        }
+        const { status } = await startHouseholdCase(temporal.client, temporal.taskQueue, {
+          district: request.district,
+          accountRef: account.accountRef,
+          userType: account.userType,
+          channel: 'window',
+          items: account.items,
+          startedBy: request.startedBy,
+          campaignId: request.campaignId,
+        });
+        if (status === 'started') started += 1;
+        else alreadyStarted += 1;
         heartbeat({ index: index + 1, started, alreadyStarted });
       }
       return { started, alreadyStarted };

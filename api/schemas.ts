@@ -1,6 +1,6 @@
 /** Request and response schemas. Every object is `.strict()`: an unknown field is refused, never dropped. */
 import { z } from 'zod';
-import { checkItems, SettlementRuleError } from '../workflows/lib/settlement';
+import { checkItems, SettlementRuleError, type RetrofitItems } from '../workflows/lib/settlement';
 import {
   CAMPAIGN_ID_PATTERN,
   CANCELLATION_REASONS,
@@ -10,6 +10,7 @@ import {
   GAS_RETROFIT_STAGES,
   GAS_USER_TYPES,
   INELIGIBILITY_REASONS,
+  type GasUserType,
 } from '../workflows/definitions';
 
 export const districtSchema = z.enum(DISTRICT_CODES).meta({ id: 'District', description: 'District code' });
@@ -26,6 +27,16 @@ export const errorSchema = z
     }),
   })
   .meta({ id: 'Error' });
+
+/** The domain's rule of which work each user type gets, reported on the field that breaks it. */
+function itemsFitUserType(body: { userType: GasUserType; items: RetrofitItems }, ctx: z.RefinementCtx): void {
+  try {
+    checkItems(body.userType, body.items);
+  } catch (error) {
+    if (!(error instanceof SettlementRuleError)) throw error;
+    ctx.addIssue({ code: 'custom', path: error.field.split('.'), message: error.rule });
+  }
+}
 
 export const retrofitItemsSchema = z
   .object({
@@ -75,14 +86,7 @@ export const startGasRetrofitHouseholdSchema = z
     contact: serviceContactSchema,
   })
   .strict()
-  .superRefine((body, ctx) => {
-    try {
-      checkItems(body.userType, body.items);
-    } catch (error) {
-      if (!(error instanceof SettlementRuleError)) throw error;
-      ctx.addIssue({ code: 'custom', path: error.field.split('.'), message: error.rule });
-    }
-  })
+  .superRefine(itemsFitUserType)
   .meta({ id: 'StartGasRetrofitHousehold' });
 export type StartGasRetrofitHouseholdBody = z.infer<typeof startGasRetrofitHouseholdSchema>;
 
@@ -198,14 +202,7 @@ export const quoteRequestSchema = z
     items: retrofitItemsSchema,
   })
   .strict()
-  .superRefine((body, ctx) => {
-    try {
-      checkItems(body.userType, body.items);
-    } catch (error) {
-      if (!(error instanceof SettlementRuleError)) throw error;
-      ctx.addIssue({ code: 'custom', path: error.field.split('.'), message: error.rule });
-    }
-  })
+  .superRefine(itemsFitUserType)
   .meta({ id: 'QuoteRequest' });
 
 export const districtParamsSchema = z.object({ district: districtSchema }).strict();

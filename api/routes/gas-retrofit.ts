@@ -1,5 +1,3 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { ZodType } from 'zod';
 import { Router, type Response } from 'express';
 import {
@@ -9,13 +7,11 @@ import {
   gasRetrofitStateQuery,
   gasRetrofitUpdates,
   parseGasRetrofitHouseholdWorkflowId,
-  PROCESSES,
-  SEARCH_ATTRIBUTES,
-  WORKFLOW_TYPES,
   type GasRetrofitAction,
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
+import { startHouseholdCase } from '../../workers/start-household-case';
 import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
@@ -103,37 +99,18 @@ export function gasRetrofitRouter({ client, jwt, taskQueue, adapters }: ApiDeps)
     const actor = actorOf(res);
     const { contact, ...body } = parse(startGasRetrofitHouseholdSchema, req.body);
     authorize(actor, START_CASE, body.district);
-    const caseId = gasRetrofitHouseholdWorkflowId(body.district, body.accountRef);
-    const location = `${HOUSEHOLDS}/${encodeURIComponent(caseId)}`;
     // The contact goes to the gas company's system first (an upsert, so a retried request is harmless); only
     // references go to Temporal.
-    await adapters.gasCompany.saveServiceContact(caseId, contact);
-    try {
-      await client.workflow.start<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
-        workflowId: caseId,
-        taskQueue,
-        args: [{ ...body, startedBy: actor }],
-        // One case per household, ever: a repeat (running or finished) is answered with the existing case.
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitHousehold },
-          { key: SEARCH_ATTRIBUTES.district, value: body.district },
-          { key: SEARCH_ATTRIBUTES.stage, value: 'eligibility-check' },
-        ],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      res
-        .status(200)
-        .location(location)
-        .json({ caseId, status: 'existing', links: { self: location } });
-      return;
-    }
+    await adapters.gasCompany.saveServiceContact(
+      gasRetrofitHouseholdWorkflowId(body.district, body.accountRef),
+      contact,
+    );
+    const { caseId, status } = await startHouseholdCase(client, taskQueue, { ...body, startedBy: actor });
+    const location = `${HOUSEHOLDS}/${encodeURIComponent(caseId)}`;
     res
-      .status(201)
+      .status(status === 'started' ? 201 : 200)
       .location(location)
-      .json({ caseId, status: 'started', links: { self: location } });
+      .json({ caseId, status, links: { self: location } });
   });
 
   router.get(`${HOUSEHOLDS}/:caseId`, async (req, res) => {
