@@ -85,6 +85,10 @@ export function createGasRetrofitActivities(adapters: Adapters) {
       await adapters.installer.endBooking(request.bookingId, request.status);
     },
 
+    async releaseBookingAttempt(request: { idempotencyKey: string }): Promise<void> {
+      await adapters.installer.releaseByKey(request.idempotencyKey);
+    },
+
     async recordInstallationCompletion(report: CompletionReport): Promise<void> {
       await adapters.installer.recordCompletion(report);
     },

@@ -2,7 +2,9 @@ import {
   ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
+  CancellationScope,
   condition,
+  isCancellation,
   continueAsNew,
   patched,
   proxyActivities,
@@ -33,6 +35,8 @@ import { PARTIES } from './lib/settlement';
 
 /** The full process (scheduling → installation → acceptance → settlement → payments) after the first slice. */
 export const FULL_PROCESS_PATCH = 'gas-retrofit-full-process';
+/** A cancellation no longer waits for a pending booking (which may wait days for installer capacity). */
+export const CANCEL_WHILE_SCHEDULING_PATCH = 'gas-retrofit-cancel-while-scheduling';
 
 /**
  * Deadlines of the human steps. *Assumption*: the city has published no figures for these; they are the
@@ -50,8 +54,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const { checkGasEligibility, recordCaseStage, upsertHumanTask, closeHumanTask } =
   proxyActivities<Activities>(departmentCall);
-const { endInstallationBooking, recordInstallationCompletion, recordAcceptanceCheck, isGasAccountActive } =
-  proxyActivities<Activities>(departmentCall);
+const {
+  endInstallationBooking,
+  releaseBookingAttempt,
+  recordInstallationCompletion,
+  recordAcceptanceCheck,
+  isGasAccountActive,
+} = proxyActivities<Activities>(departmentCall);
 // Installer capacity frees up as days pass: keep trying, slowly, rather than fail the case.
 const { bookInstallationSlot } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -244,13 +253,36 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
 
   async function bookSlot(earliestDay?: string): Promise<void> {
     await enterStage('scheduling');
-    state.booking = await bookInstallationSlot({
-      // Each entry into scheduling has its own revision, so each booking its own key.
+    // Each entry into scheduling has its own revision, so each booking its own key.
+    const request = {
       idempotencyKey: `${caseId}:booking:${stageSeq}`,
       caseId,
       district: state.district,
       ...(earliestDay ? { earliestDay } : {}),
-    });
+    };
+    if (!patched(CANCEL_WHILE_SCHEDULING_PATCH)) {
+      state.booking = await bookInstallationSlot(request);
+      await enterStage('installation-scheduled');
+      return;
+    }
+    const attempt = new CancellationScope();
+    const booked = attempt.run(() => bookInstallationSlot(request));
+    const cancelRequested = condition(() => inbox.some((pending) => pending.action === 'cancel'));
+    if (
+      (await Promise.race([
+        booked.then(() => 'booked' as const),
+        cancelRequested.then(() => 'cancel' as const),
+      ])) === 'cancel'
+    ) {
+      attempt.cancel();
+      await booked.catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      });
+      // The booking may have landed just before the cancellation did: free whatever slot this request took.
+      await releaseBookingAttempt({ idempotencyKey: request.idempotencyKey });
+      return; // still at `scheduling`: the main loop applies the pending cancellation
+    }
+    state.booking = await booked;
     await enterStage('installation-scheduled');
   }
 
@@ -492,9 +524,17 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
 
   while (!GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage)) {
     switch (state.stage) {
-      case 'scheduling':
-        await bookSlot();
+      case 'scheduling': {
+        const cancelAt = inbox.findIndex((pending) => pending.action === 'cancel');
+        if (cancelAt >= 0) {
+          await apply(inbox.splice(cancelAt, 1)[0]!, {
+            cancel: ({ reason, actor }: GasRetrofitActionArgs['cancel']) => cancel(reason, actor.userId),
+          });
+        } else {
+          await bookSlot();
+        }
         break;
+      }
       case 'installation-scheduled':
         await awaitInstallation();
         break;

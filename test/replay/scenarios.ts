@@ -7,8 +7,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import {
+  gasRetrofitCampaignWorkflowId,
   gasRetrofitHouseholdWorkflowId,
   WORKFLOW_TYPES,
+  type GasRetrofitCampaignWorkflow,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
 import { actors, startCase } from '../workflows/gas-retrofit-helpers';
@@ -128,6 +130,45 @@ export const SCENARIOS: ReplayScenario[] = [
       await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
       await c.waitForStage('calibration-watch');
       return c.caseId;
+    },
+  },
+  {
+    name: 'gasRetrofitHousehold_cancelled-while-scheduling',
+    async run({ env, db, taskQueue }) {
+      const c = await startCase(env, db, taskQueue, { district: 'huiji', skipTeams: true });
+      await c.waitForStage('scheduling');
+      await c.act('cancel', { actor: actors.clerk('huiji'), reason: 'resident-withdrew' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'gasRetrofitCampaign_small-backlog-finished',
+    async run({ env, adapters, taskQueue }) {
+      const district = 'erqi' as const;
+      await adapters.gasCompany.upsertAccounts(
+        ['EQ-CAMP-1', 'EQ-CAMP-2', 'EQ-CAMP-3'].map((accountRef) => ({
+          accountRef,
+          district,
+          userType: 'residential-pipeline' as const,
+          status: 'active' as const,
+        })),
+      );
+      const workflowId = gasRetrofitCampaignWorkflowId(district, 'replay');
+      await env.client.workflow.execute<GasRetrofitCampaignWorkflow>(WORKFLOW_TYPES.gasRetrofitCampaign, {
+        workflowId,
+        taskQueue,
+        args: [
+          {
+            campaignId: 'replay',
+            district,
+            startedBy: actors.safetyOffice(),
+            householdsPerMinute: 6000,
+            pageSize: 2,
+          },
+        ],
+      });
+      return workflowId;
     },
   },
 ];

@@ -99,14 +99,14 @@ export async function startCase(
   env: TestWorkflowEnvironment,
   db: Db,
   taskQueue: string,
-  options: { district?: District; userType?: GasUserType; items?: RetrofitItems } = {},
+  options: { district?: District; userType?: GasUserType; items?: RetrofitItems; skipTeams?: boolean } = {},
 ): Promise<CaseDriver> {
   const district = options.district ?? 'jinshui';
   const userType = options.userType ?? 'residential-pipeline';
   const accountRef = uniqueAccountRef('WF');
   const adapters = createPostgresAdapters(db);
   await adapters.gasCompany.upsertAccounts([{ accountRef, district, userType, status: 'active' }]);
-  await ensureTeams(adapters, district);
+  if (!options.skipTeams) await ensureTeams(adapters, district);
   const workflowId = gasRetrofitHouseholdWorkflowId(district, accountRef);
   await env.client.workflow.start<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
     workflowId,

@@ -5,7 +5,7 @@ import type { Worker } from '@temporalio/worker';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { LedgerPort } from '../../activities/adapters/ledger/port';
 import type { Db } from '../../activities/db/connection';
-import { DECISION_REFUSALS, type GasUserType } from '../../workflows/definitions';
+import { DECISION_REFUSALS } from '../../workflows/definitions';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
 import { createTestWorker, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
 import { actors, startCase, type CaseDriver } from './gas-retrofit-helpers';
@@ -237,6 +237,20 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     });
   }
 
+  it('cancel while the booking waits for installer capacity: nothing stays booked', async function () {
+    const district = 'huiji' as const;
+    await db('installer.team_days')
+      .whereIn('team_id', db('installer.teams').select('team_id').where({ district }))
+      .delete();
+    await db('installer.teams').where({ district }).delete();
+    const c = await startCase(env, db, taskQueue, { district, skipTeams: true });
+    await c.waitForStage('scheduling');
+    const cancelled = await c.act('cancel', { actor: actors.clerk(district), reason: 'account-closed' });
+    assert.equal(cancelled.stage, 'cancelled');
+    assert.equal((await c.handle.result()).cancellation?.reason, 'account-closed');
+    assert.equal((await db('installer.bookings').where({ case_id: c.caseId, status: 'booked' })).length, 0);
+  });
+
   it('refuses decisions by the wrong people or at the wrong stage, and records none of them', async function () {
     const c = await startCase(env, db, taskQueue);
     await c.waitForStage('installation-scheduled');
@@ -340,44 +354,50 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     assert.equal((await c.handle.result()).settlement?.totalFen, 9_900 + 10_500);
   });
 
-  it('non-residential: paid in full by the user, then a yearly calibration task while the account is active', async function () {
-    const district = 'gaoxin' as const;
-    const userType: GasUserType = 'non-residential-pipeline';
-    await adapters.districtFinance.setTenderPrices({
-      district,
-      prices: { alarm: 26_000, shutoffValve: 18_000 },
-      tenderRef: 'GX-ALARM-2026',
-      setBy: 'fin-2',
-    });
-    const c = await startCase(env, db, taskQueue, {
-      district,
-      userType,
-      items: { valve: false, hoseLengthM: 2 },
-    });
-    await c.waitForStage('installation-scheduled');
-    await c.act('report-installation', {
-      actor: actors.installer(district),
-      serials: { alarm: 'AL-1', shutoffValve: 'SV-1', hose: 'H-1' },
-    });
-    await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
-    const watching = await c.waitForStage('calibration-watch');
-    assert.deepEqual(watching.settlement?.totals, {
-      cityFinance: 0,
-      districtFinance: 0,
-      gasCompany: 0,
-      resident: 56_000,
-    });
-    assert.equal(watching.openTask, undefined);
+  for (const [userType, district] of [
+    ['non-residential-pipeline', 'gaoxin'],
+    ['non-residential-lpg', 'jingkai'],
+  ] as const) {
+    it(`${userType}: paid in full by the user, then a yearly calibration task while the account is active`, async function () {
+      await adapters.districtFinance.setTenderPrices({
+        district,
+        prices: { alarm: 26_000, shutoffValve: 18_000 },
+        tenderRef: 'GX-ALARM-2026',
+        setBy: 'fin-2',
+      });
+      const c = await startCase(env, db, taskQueue, {
+        district,
+        userType,
+        items: { valve: false, hoseLengthM: 2 },
+      });
+      await c.waitForStage('installation-scheduled');
+      await c.act('report-installation', {
+        actor: actors.installer(district),
+        serials: { alarm: 'AL-1', shutoffValve: 'SV-1', hose: 'H-1' },
+      });
+      await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
+      const watching = await c.waitForStage('calibration-watch');
+      assert.deepEqual(watching.settlement?.totals, {
+        cityFinance: 0,
+        districtFinance: 0,
+        gasCompany: 0,
+        resident: 56_000,
+      });
+      assert.equal(watching.openTask, undefined);
 
-    await env.sleep('366 days');
-    await c.waitForStage(
-      'calibration-watch',
-      20_000,
-      (state) => state.openTask?.kind === 'alarm-calibration',
-    );
-    await c.act('record-calibration', { actor: actors.installer(district), certificateRef: 'CAL-2027-001' });
-    const next = await c.waitForStage('calibration-watch');
-    assert.equal(next.calibration?.year, 2);
-    assert.equal(next.openTask, undefined);
-  });
+      await env.sleep('366 days');
+      await c.waitForStage(
+        'calibration-watch',
+        20_000,
+        (state) => state.openTask?.kind === 'alarm-calibration',
+      );
+      await c.act('record-calibration', {
+        actor: actors.installer(district),
+        certificateRef: 'CAL-2027-001',
+      });
+      const next = await c.waitForStage('calibration-watch');
+      assert.equal(next.calibration?.year, 2);
+      assert.equal(next.openTask, undefined);
+    });
+  }
 });

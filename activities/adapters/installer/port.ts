@@ -48,4 +48,6 @@ export interface InstallerPort {
   /** Ends a live booking: `released` frees the slot (reschedule, cancel); `missed` keeps it used (team went). */
   endBooking(bookingId: string, status: 'released' | 'missed'): Promise<void>;
   recordCompletion(report: CompletionReport): Promise<void>;
+  /** Frees the slot a booking request took, if it took one (a case cancelled while its booking was pending). */
+  releaseByKey(idempotencyKey: string): Promise<void>;
 }

@@ -106,6 +106,13 @@ export class PostgresInstaller implements InstallerPort {
     });
   }
 
+  async releaseByKey(idempotencyKey: string): Promise<void> {
+    const booking = await this.db<{ booking_id: string }>('installer.bookings')
+      .where('idempotency_key', idempotencyKey)
+      .first('booking_id');
+    if (booking) await this.endBooking(String(booking.booking_id), 'released');
+  }
+
   async recordCompletion(report: CompletionReport): Promise<void> {
     await this.db.transaction(async (trx) => {
       const [inserted] = await trx('installer.completion_reports')
