@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { PostgresInstaller } from '../../activities/adapters/installer/postgres';
 import type { Db } from '../../activities/db/connection';
-import { openTestDb } from '../helpers/database';
+import { clearInstallerTeams, openTestDb } from '../helpers/database';
 
 describe('installer scheduling (PostgreSQL)', function () {
   let db: Db;
@@ -15,13 +15,7 @@ describe('installer scheduling (PostgreSQL)', function () {
 
   // Each test gets its own district-sized world: teams with unique IDs in a district nobody else books in.
   async function teams(district: 'huiji' | 'gaoxin' | 'jingkai', capacities: number[]) {
-    await db('installer.bookings')
-      .whereIn('team_id', db('installer.teams').select('team_id').where({ district }))
-      .delete();
-    await db('installer.team_days')
-      .whereIn('team_id', db('installer.teams').select('team_id').where({ district }))
-      .delete();
-    await db('installer.teams').where({ district }).delete();
+    await clearInstallerTeams(db, district);
     const ids = capacities.map((_, i) => `${district}-team-${i}-${randomBytes(2).toString('hex')}`);
     await installer.upsertTeams(
       capacities.map((dailyCapacity, i) => ({ teamId: ids[i]!, district, dailyCapacity })),

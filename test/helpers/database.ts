@@ -46,3 +46,14 @@ export async function withScratchDatabase(run: (url: string) => Promise<void>): 
 export function uniqueAccountRef(prefix = 'T'): string {
   return `${prefix}-${randomBytes(5).toString('hex').toUpperCase()}`;
 }
+
+/** Removes a district's installer teams with their days and bookings, for tests that need an empty district. */
+export async function clearInstallerTeams(db: Db, district: string): Promise<void> {
+  const teams = db('installer.teams').select('team_id').where({ district });
+  await db('installer.completion_reports')
+    .whereIn('booking_id', db('installer.bookings').select('booking_id').whereIn('team_id', teams))
+    .delete();
+  await db('installer.bookings').whereIn('team_id', teams).delete();
+  await db('installer.team_days').whereIn('team_id', teams).delete();
+  await db('installer.teams').where({ district }).delete();
+}

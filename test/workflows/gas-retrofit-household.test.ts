@@ -6,7 +6,7 @@ import { createPostgresAdapters, type Adapters } from '../../activities/adapters
 import type { LedgerPort } from '../../activities/adapters/ledger/port';
 import type { Db } from '../../activities/db/connection';
 import { DECISION_REFUSALS } from '../../workflows/definitions';
-import { openTestDb, uniqueAccountRef } from '../helpers/database';
+import { clearInstallerTeams, openTestDb, uniqueAccountRef } from '../helpers/database';
 import { createTestWorker, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
 import { actors, startCase, type CaseDriver } from './gas-retrofit-helpers';
 
@@ -239,10 +239,7 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
 
   it('cancel while the booking waits for installer capacity: nothing stays booked', async function () {
     const district = 'huiji' as const;
-    await db('installer.team_days')
-      .whereIn('team_id', db('installer.teams').select('team_id').where({ district }))
-      .delete();
-    await db('installer.teams').where({ district }).delete();
+    await clearInstallerTeams(db, district);
     const c = await startCase(env, db, taskQueue, { district, skipTeams: true });
     await c.waitForStage('scheduling');
     const cancelled = await c.act('cancel', { actor: actors.clerk(district), reason: 'account-closed' });
