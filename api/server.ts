@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     log: (message) => logger.info(message),
   });
   const db = createDb(database.url);
-  const client = await connectClient(config.temporal, { interactive: true });
+  const client = await connectClient(config, { interactive: true });
   const app = createApp({
     client,
     db,

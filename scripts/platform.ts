@@ -159,7 +159,7 @@ class Platform {
     await waitFor(
       'the Temporal frontend',
       async () => {
-        client ??= await connectClient(this.config.temporal);
+        client ??= await connectClient(this.config);
         await client.workflowService.getSystemInfo({});
         return true;
       },

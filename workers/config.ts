@@ -9,6 +9,7 @@ import { loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig'
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { z } from 'zod';
 import { TASK_QUEUES } from '../workflows/definitions';
+import { parseKeyRing, type KeyRing } from './codec/payload-codec';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
@@ -30,6 +31,8 @@ export interface PlatformConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** A prebuilt workflow bundle (npm run build); when unset the worker bundles workflows/ at start. */
   workflowBundlePath: string | undefined;
+  /** Keys of the payload codec: every payload Temporal stores is encrypted with the active one. */
+  payloadKeys: KeyRing;
   /** The Web UI port of the dev server that `npm start` runs when TEMPORAL_ADDRESS is local. */
   devServerUiPort: number;
   production: boolean;
@@ -81,9 +84,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   WORKFLOW_BUNDLE_PATH: z.string().min(1, 'must not be empty').optional(),
   TEMPORAL_UI_PORT: port.default(8233),
+  ONETHING_PAYLOAD_KEYS: z.string().min(1, 'must not be empty').optional(),
+  ONETHING_PAYLOAD_ACTIVE_KEY: z.string().min(1, 'must not be empty').optional(),
 });
 
-const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'TEMPORAL_API_KEY']);
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'TEMPORAL_API_KEY', 'ONETHING_PAYLOAD_KEYS']);
 
 function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
   const variable = String(issue.path[0] ?? '(environment)');
@@ -130,6 +135,26 @@ function developmentJwtSecret(dataDir: string): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
+/** A development payload key, generated once per checkout under .data/, like the development JWT key. */
+function developmentPayloadKeys(dataDir: string): string {
+  const file = path.join(dataDir, 'dev-payload-keys');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `dev-1:${randomBytes(32).toString('base64')}`, { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function loadPayloadKeys(spec: string, active: string | undefined): KeyRing {
+  try {
+    return parseKeyRing(spec, active);
+  } catch (error) {
+    throw new ConfigError([
+      `ONETHING_PAYLOAD_KEYS ${(error as Error).message} (format: id:base64-32-byte-key,...)`,
+    ]);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, env)));
@@ -137,6 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   const production = vars.NODE_ENV === 'production';
   if (production && !vars.JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET is required when NODE_ENV=production (at least 32 characters)']);
+  }
+  if (production && !vars.ONETHING_PAYLOAD_KEYS) {
+    throw new ConfigError([
+      'ONETHING_PAYLOAD_KEYS is required when NODE_ENV=production (id:base64-32-byte-key,...)',
+    ]);
   }
   const temporal = loadTemporal(env);
   const dataDir = path.resolve(vars.ONETHING_DATA_DIR);
@@ -157,6 +187,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     logLevel: vars.LOG_LEVEL,
     workflowBundlePath: vars.WORKFLOW_BUNDLE_PATH,
     devServerUiPort: vars.TEMPORAL_UI_PORT,
+    payloadKeys: loadPayloadKeys(
+      vars.ONETHING_PAYLOAD_KEYS ?? developmentPayloadKeys(dataDir),
+      vars.ONETHING_PAYLOAD_ACTIVE_KEY,
+    ),
     production,
   };
 }

@@ -5,6 +5,7 @@ import { createDb } from '../activities/db/connection';
 import { pendingMigrations } from '../activities/db/migrate';
 import { provideDatabase } from '../activities/db/provide-database';
 import { loadConfig } from './config';
+import { createDataConverter } from './codec/data-converter';
 import { createLogger } from './logger';
 import { createProcessWorker } from './process-worker';
 import { connectClient, connectWorker } from './temporal';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   });
   const db = createDb(database.url);
   const connection = await connectWorker(config.temporal);
-  const client = await connectClient(config.temporal);
+  const client = await connectClient(config);
   try {
     const pending = await pendingMigrations(db);
     if (pending.length > 0) {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       taskQueue: config.taskQueue,
       adapters: createPostgresAdapters(db),
       client,
+      dataConverter: createDataConverter(config.payloadKeys),
       workflowBundlePath: config.workflowBundlePath,
     });
     logger.info(

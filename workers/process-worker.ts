@@ -2,6 +2,7 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Adapters } from '../activities/adapters';
 import type { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 
 export interface ProcessWorkerOptions {
   connection: NativeConnection;
@@ -10,6 +11,8 @@ export interface ProcessWorkerOptions {
   adapters: Adapters;
   /** Used by activities that start workflows (campaigns start household cases on this worker's queue). */
   client: Client;
+  /** The payload codec and failure converter (see workers/codec). */
+  dataConverter: DataConverter;
   /** A prebuilt bundle (production) or, when absent, workflows/ bundled at start (development). */
   workflowBundlePath?: string;
 }
@@ -22,6 +25,7 @@ export function createProcessWorker(options: ProcessWorkerOptions): Promise<Work
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
+    dataConverter: options.dataConverter,
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: WORKFLOWS_PATH }),

@@ -1,5 +1,6 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { createDataConverter } from './codec/data-converter';
 import type { PlatformConfig } from './config';
 
 /**
@@ -10,11 +11,12 @@ export const interactiveRetries = () => [
   makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 })),
 ];
 
-/** A client for the API and CLIs: one connection per process, never per request. */
+/** A client for the API and CLIs: one connection per process, never per request; payloads encrypted. */
 export async function connectClient(
-  temporal: PlatformConfig['temporal'],
+  config: Pick<PlatformConfig, 'temporal' | 'payloadKeys'>,
   options: { interactive?: boolean } = {},
 ): Promise<Client> {
+  const { temporal } = config;
   const { address, tls, apiKey, metadata } = temporal.connection;
   const connection = await Connection.connect({
     address,
@@ -23,7 +25,11 @@ export async function connectClient(
     metadata,
     ...(options.interactive ? { interceptors: interactiveRetries() } : {}),
   });
-  return new Client({ connection, namespace: temporal.namespace });
+  return new Client({
+    connection,
+    namespace: temporal.namespace,
+    dataConverter: createDataConverter(config.payloadKeys),
+  });
 }
 
 export function connectWorker(temporal: PlatformConfig['temporal']): Promise<NativeConnection> {

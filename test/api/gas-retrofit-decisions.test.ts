@@ -137,7 +137,7 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
     );
   });
 
-  it('keeps the contact in the gas company’s system and out of Temporal', async function () {
+  it('keeps the contact in the gas company’s system and out of Temporal, and encrypts what Temporal stores', async function () {
     const { caseId } = await startCase();
     const stored = await db('gas_company.service_contacts').where({ case_id: caseId }).first();
     assert.equal(stored.phone, CONTACT.phone);

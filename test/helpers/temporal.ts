@@ -1,18 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { Adapters } from '../../activities/adapters';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/definitions';
+import { createDataConverter, FAILURE_CONVERTER_PATH } from '../../workers/codec/data-converter';
+import { parseKeyRing } from '../../workers/codec/payload-codec';
 import { WORKFLOWS_PATH } from '../../workers/process-worker';
 import { indexedTypesOf } from '../../workers/search-attributes';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/lib/temporal-binaries';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** Workflows are bundled once per test run, not per suite or per test. */
+/** Workflows are bundled once per test run, not per suite or per test (with the failure converter, as in production). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: quietBundlerLogger,
+  });
   return bundle;
+}
+
+/** This run's payload key: tests encrypt exactly as production does, with a key that lives only in memory. */
+export const TEST_PAYLOAD_KEYS = parseKeyRing(`test-run:${randomBytes(32).toString('base64')}`);
+
+/**
+ * The data converter of test clients and workers. `plaintext` is only for recording the replay corpus, whose
+ * synthetic histories are committed readable (the codec passes unencrypted payloads through on replay).
+ */
+export function testDataConverter(options: { plaintext?: boolean } = {}): DataConverter {
+  return options.plaintext
+    ? { failureConverterPath: FAILURE_CONVERTER_PATH }
+    : createDataConverter(TEST_PAYLOAD_KEYS);
 }
 
 const quietBundlerLogger = {
@@ -25,8 +46,9 @@ const quietBundlerLogger = {
 };
 
 /** The real Temporal CLI dev server (from the project venv), with the platform's search attributes. */
-export function startDevServer(): Promise<TestWorkflowEnvironment> {
+export function startDevServer(options: { plaintext?: boolean } = {}): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
+    client: { dataConverter: testDataConverter(options) },
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
@@ -41,6 +63,7 @@ export function startDevServer(): Promise<TestWorkflowEnvironment> {
  */
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
+    client: { dataConverter: testDataConverter() },
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
   });
   await env.client.connection.operatorService.addSearchAttributes({
@@ -61,8 +84,10 @@ export async function createTestWorker(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   adapters: Adapters,
+  options: { plaintext?: boolean } = {},
 ): Promise<Worker> {
   return Worker.create({
+    dataConverter: testDataConverter(options),
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,

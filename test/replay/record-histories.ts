@@ -17,11 +17,11 @@ import { HISTORIES_DIR, SDK_VERSION } from './corpus';
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';
   await mochaGlobalSetup();
-  const env = await startDevServer();
+  const env = await startDevServer({ plaintext: true });
   const db = createDb(process.env.TEST_DATABASE_URL!, { poolMax: 2 });
   const adapters = createPostgresAdapters(db);
   const taskQueue = 'record-histories';
-  const worker = await createTestWorker(env, taskQueue, adapters);
+  const worker = await createTestWorker(env, taskQueue, adapters, { plaintext: true });
   try {
     await worker.runUntil(async () => {
       for (const scenario of SCENARIOS.filter((s) => s.name.includes(filter))) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Worker } from '@temporalio/worker';
-import { workflowBundle } from '../helpers/temporal';
+import { testDataConverter, workflowBundle } from '../helpers/temporal';
 import { loadCorpus } from './corpus';
 
 describe('replay corpus: every committed history replays against the current workflow code', function () {
@@ -12,7 +12,11 @@ describe('replay corpus: every committed history replays against the current wor
 
   for (const { file, workflowId, history } of corpus) {
     it(file, async function () {
-      await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId);
+      await Worker.runReplayHistory(
+        { workflowBundle: await workflowBundle(), dataConverter: testDataConverter() },
+        history,
+        workflowId,
+      );
     });
   }
 });
