@@ -60,6 +60,16 @@ describe('configuration', function () {
       { NODE_ENV: 'production' },
       /^JWT_SECRET is required when NODE_ENV=production/,
     ],
+    [
+      'a payload key of the wrong size',
+      { ONETHING_PAYLOAD_KEYS: 'k1:c2hvcnQ=' },
+      /^ONETHING_PAYLOAD_KEYS key k1 must be 32 bytes/,
+    ],
+    [
+      'production without payload keys',
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) },
+      /^ONETHING_PAYLOAD_KEYS is required when NODE_ENV=production/,
+    ],
   ];
   for (const [label, env, expected] of refusals) {
     it(`refuses ${label}, naming the variable and the rule`, function () {
