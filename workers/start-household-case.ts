@@ -8,6 +8,7 @@ import {
   type GasRetrofitHouseholdInput,
   type GasRetrofitHouseholdWorkflow,
 } from '../workflows/definitions';
+import { householdSummary } from '../workflows/lib/case-details';
 
 /**
  * Starts a household's retrofit case, or finds the one it already has: one case per household, ever (running
@@ -25,6 +26,7 @@ export async function startHouseholdCase(
       workflowId: caseId,
       taskQueue,
       args: [input],
+      staticSummary: householdSummary(input.userType, input.district, input.accountRef),
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       typedSearchAttributes: [

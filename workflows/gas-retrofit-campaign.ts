@@ -21,9 +21,13 @@ import {
 import { departmentCall } from './lib/activity-options';
 import { refuse } from './lib/decision-rules';
 
-const { fetchRetrofitBacklog } = proxyActivities<Activities>(departmentCall);
+const { fetchRetrofitBacklog } = proxyActivities<Activities>({
+  ...departmentCall,
+  summary: '读取燃气公司待改造户清单',
+});
 // Starting a page of cases can take a while; it heartbeats and resumes where it stopped.
 const { startHouseholdCases } = proxyActivities<Activities>({
+  summary: '按户号发起入户办件',
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },

@@ -8,6 +8,7 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -30,6 +31,7 @@ import {
   type Role,
 } from './definitions';
 import { departmentCall } from './lib/activity-options';
+import { householdDetails } from './lib/case-details';
 import { checkDecision, refuse } from './lib/decision-rules';
 import { PARTIES } from './lib/settlement';
 
@@ -52,22 +54,26 @@ export const GAS_RETROFIT_TIMINGS = {
 } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const { checkGasEligibility, recordCaseStage, upsertHumanTask, closeHumanTask } =
-  proxyActivities<Activities>(departmentCall);
-const {
-  endInstallationBooking,
-  releaseBookingAttempt,
-  recordInstallationCompletion,
-  recordAcceptanceCheck,
-  isGasAccountActive,
-} = proxyActivities<Activities>(departmentCall);
+// Each activity carries a summary in Chinese, so the Web UI's timeline reads as the process does.
+const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
+const { checkGasEligibility } = call('燃气公司核验户号与用户类型');
+const { recordCaseStage } = call('更新办件台账');
+const { upsertHumanTask } = call('派发或升级待办');
+const { closeHumanTask } = call('关闭待办');
+const { endInstallationBooking } = call('释放或结束安装预约');
+const { releaseBookingAttempt } = call('撤销未完成的预约');
+const { recordInstallationCompletion } = call('登记安装完成与配件编号');
+const { recordAcceptanceCheck } = call('登记燃气公司验收结果');
+const { isGasAccountActive } = call('核实燃气户号是否在用');
 // Installer capacity frees up as days pass: keep trying, slowly, rather than fail the case.
 const { bookInstallationSlot } = proxyActivities<Activities>({
+  summary: '预约安装队上门时段',
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '6 hours' },
 });
 // A missing tender price is waited for (retried hourly) until the district's finance bureau sets it.
 const { priceGasRetrofit } = proxyActivities<Activities>({
+  summary: '按区招标价（无则估算价）计价并分摊',
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '5 seconds',
@@ -77,15 +83,19 @@ const { priceGasRetrofit } = proxyActivities<Activities>({
   },
 });
 // Payments retry a few times, then the case stops in a visible payment-incident for a finance clerk.
-const { bookSettlementShare, reverseSettlementShare } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    maximumAttempts: 5,
-  },
-});
+const payments = (summary: string) =>
+  proxyActivities<Activities>({
+    summary,
+    startToCloseTimeout: '30 seconds',
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '30 seconds',
+      maximumAttempts: 5,
+    },
+  });
+const { bookSettlementShare } = payments('记账拨付一方份额');
+const { reverseSettlementShare } = payments('冲回一方份额');
 
 interface PendingDecision {
   action: GasRetrofitAction;
@@ -162,6 +172,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     stageSeq += 1;
     state.revision = stageSeq;
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: stage }]);
+    setCurrentDetails(householdDetails(state));
     await recordCaseStage({
       caseId,
       ...(input.campaignId ? { campaignId: input.campaignId } : {}),
@@ -197,6 +208,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
       dueAt: inDays(assignment.days),
       escalationRung: 0,
     };
+    setCurrentDetails(householdDetails(state));
     await upsertHumanTask({ ...state.openTask, caseId, district: state.district });
   }
 
@@ -221,6 +233,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
         task.department = escalateTo.department;
         task.role = escalateTo.role;
         task.dueAt = inDays(GAS_RETROFIT_TIMINGS.escalationDays);
+        setCurrentDetails(householdDetails(state));
         await upsertHumanTask({ ...task, caseId, district: state.district });
       } else if (task) {
         // Nobody to escalate to: the task stays overdue and visible; wait for the decision without a timer.

@@ -3,6 +3,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import { Router } from 'express';
 import { z, type ZodType } from 'zod';
 import {
+  DISTRICTS,
   gasRetrofitCampaignProgressQuery,
   gasRetrofitCampaignUpdates,
   gasRetrofitCampaignWorkflowId,
@@ -78,6 +79,7 @@ export function gasRetrofitCampaignRouter({ client, jwt, taskQueue, adapters }: 
         workflowId: id,
         taskQueue,
         args: [{ ...body, startedBy: actor }],
+        staticSummary: `燃气安全改造区级批次 · ${DISTRICTS[body.district]} · ${body.campaignId}`,
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         typedSearchAttributes: [

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
+import { workflowMetadataQuery } from '@temporalio/workflow';
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { interactiveRetries } from '../../workers/temporal';
 import { bearer, testApp } from '../helpers/api';
@@ -91,6 +92,14 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     const description = await env.client.workflow.getHandle(first.body.caseId).describe();
     assert.equal(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.district), 'jinshui');
     assert.equal(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage), 'installation-scheduled');
+    // What a supervisor reads in the Web UI: a one-line summary and current details, in Chinese, no personal data.
+    assert.equal(
+      await description.staticSummary(),
+      `燃气自闭阀与金属软管加装 · 金水区 · 户号尾号${accountRef.slice(-4)}`,
+    );
+    const metadata = await env.client.workflow.getHandle(first.body.caseId).query(workflowMetadataQuery);
+    assert.match(metadata.currentDetails ?? '', /\*\*阶段\*\*：待上门安装/);
+    assert.match(metadata.currentDetails ?? '', /\*\*预约\*\*：\d{4}-\d{2}-\d{2}/);
   });
 
   it('refuses bad bodies with 400 naming each field and rule, and starts nothing', async function () {
