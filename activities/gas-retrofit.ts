@@ -1,11 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type {
-  District,
-  EligibilityDecision,
-  GasUserType,
-  Party,
-  PriceBasis,
-  Settlement,
+import {
+  ACTIVITY_FAILURES,
+  type District,
+  type EligibilityDecision,
+  type GasUserType,
+  type Party,
+  type PriceBasis,
+  type Settlement,
 } from '../workflows/definitions';
 import {
   computeSettlement,
@@ -37,13 +38,6 @@ export interface ShareReversal {
   idempotencyKey: string;
   reverses: string;
 }
-
-/** Failure types the workflow (and operators reading the Web UI) can tell apart. */
-export const ACTIVITY_FAILURES = {
-  noInstallerCapacity: 'NoInstallerCapacity',
-  tenderPriceMissing: 'TenderPriceMissing',
-  settlementRule: 'SettlementRuleViolation',
-} as const;
 
 /** Which department's ledger books each party's share; the resident's share is the gas company's receivable. */
 function ledgerOf(adapters: Adapters, party: Party): LedgerPort {

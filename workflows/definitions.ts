@@ -283,6 +283,13 @@ export const gasRetrofitUpdates: {
   'record-calibration': defineUpdate('record-calibration'),
 };
 
+/** Failure types of department activities that the workflow (and operators reading the Web UI) tell apart. */
+export const ACTIVITY_FAILURES = {
+  noInstallerCapacity: 'NoInstallerCapacity',
+  tenderPriceMissing: 'TenderPriceMissing',
+  settlementRule: 'SettlementRuleViolation',
+} as const;
+
 /** ApplicationFailure types a refused decision carries; the API maps them to 403 / 409 / 400. */
 export const DECISION_REFUSALS = {
   forbidden: 'DecisionForbidden',

@@ -15,6 +15,8 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
+  ACTIVITY_FAILURES,
+  DECISION_REFUSALS,
   GAS_RETROFIT_ACTIONS,
   GAS_RETROFIT_TERMINAL_STAGES,
   gasRetrofitStateQuery,
@@ -79,7 +81,7 @@ const { priceGasRetrofit } = proxyActivities<Activities>({
     initialInterval: '5 seconds',
     backoffCoefficient: 2,
     maximumInterval: '1 hour',
-    nonRetryableErrorTypes: ['SettlementRuleViolation'],
+    nonRetryableErrorTypes: [ACTIVITY_FAILURES.settlementRule],
   },
 });
 // Payments retry a few times, then the case stops in a visible payment-incident for a finance clerk.
@@ -252,7 +254,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
       pending.reject(
         ApplicationFailure.nonRetryable(
           `${pending.action} is no longer possible: the case is at stage ${state.stage}`,
-          'DecisionNotAllowedAtStage',
+          DECISION_REFUSALS.wrongStage,
         ),
       );
       return;
@@ -311,6 +313,8 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     await enterStage('cancelled');
   }
 
+  const onCancel = ({ reason, actor }: GasRetrofitActionArgs['cancel']) => cancel(reason, actor.userId);
+
   async function awaitInstallation(): Promise<void> {
     await apply(await nextDecision(), {
       reschedule: async ({ preferredDay }: GasRetrofitActionArgs['reschedule']) => {
@@ -343,7 +347,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
         state.serials = serials;
         await awaitAcceptanceStage();
       },
-      cancel: ({ reason, actor }: GasRetrofitActionArgs['cancel']) => cancel(reason, actor.userId),
+      cancel: onCancel,
     });
   }
 
@@ -365,7 +369,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
         state.misses = 0;
         await bookSlot();
       },
-      cancel: ({ reason, actor }: GasRetrofitActionArgs['cancel']) => cancel(reason, actor.userId),
+      cancel: onCancel,
     });
   }
 
@@ -396,7 +400,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     if (!state.items)
       throw ApplicationFailure.nonRetryable(
         'items are required to settle a retrofit',
-        'SettlementRuleViolation',
+        ACTIVITY_FAILURES.settlementRule,
       );
     const priced = await priceGasRetrofit({
       district: state.district,
@@ -463,14 +467,11 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
             payment.reversed = true;
           } catch (error) {
             if (!(error instanceof ActivityFailure)) throw error;
-            // A failed refund is never swallowed: the case stays in the incident, loudly.
-            state.incident = {
-              party: payment.party,
-              message: `reversal failed: ${error.cause?.message ?? error.message}`,
-              since: now(),
-            };
-            await enterStage('payment-incident');
-            return;
+            // A failed refund is never swallowed: the case stays in the incident (its task still open), loudly.
+            return paymentIncident(
+              payment.party,
+              `reversal failed: ${error.cause?.message ?? error.message}`,
+            );
           }
         }
         await closeTask('done');
@@ -540,9 +541,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
       case 'scheduling': {
         const cancelAt = inbox.findIndex((pending) => pending.action === 'cancel');
         if (cancelAt >= 0) {
-          await apply(inbox.splice(cancelAt, 1)[0]!, {
-            cancel: ({ reason, actor }: GasRetrofitActionArgs['cancel']) => cancel(reason, actor.userId),
-          });
+          await apply(inbox.splice(cancelAt, 1)[0]!, { cancel: onCancel });
         } else {
           await bookSlot();
         }
@@ -580,7 +579,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
   // Decisions that arrived too late for the case are refused rather than left hanging.
   for (const pending of inbox.splice(0)) {
     pending.reject(
-      ApplicationFailure.nonRetryable(`the case has ended (${state.stage})`, 'DecisionNotAllowedAtStage'),
+      ApplicationFailure.nonRetryable(`the case has ended (${state.stage})`, DECISION_REFUSALS.wrongStage),
     );
   }
   await condition(allHandlersFinished);
