@@ -1,7 +1,7 @@
 import { heartbeat, activityInfo } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { Actor, District } from '../workflows/definitions';
-import { startHouseholdCase } from '../workers/start-household-case';
+import { startHouseholdCase } from '../workers/start-cases';
 import type { BacklogAccount, GasCompanyPort } from './adapters/gas-company/port';
 
 export interface CampaignTemporal {

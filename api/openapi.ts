@@ -1,7 +1,14 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z, type ZodType } from 'zod';
 import { errorSchema } from './schemas';
 
 export type ApiRoute = RouteConfig;
+
+/** A JSON request or response body for a route's OpenAPI entry. */
+export const jsonContent = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
+
+/** For responses documented only as a JSON object. */
+export const anyJsonObject = z.record(z.string(), z.unknown());
 
 const errorResponse = (description: string) => ({
   description,

@@ -1,22 +1,16 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { Router } from 'express';
-import { z, type ZodType } from 'zod';
+import { z } from 'zod';
 import {
-  DISTRICTS,
   gasRetrofitCampaignProgressQuery,
   gasRetrofitCampaignUpdates,
-  gasRetrofitCampaignWorkflowId,
   parseGasRetrofitCampaignWorkflowId,
-  PROCESSES,
-  SEARCH_ATTRIBUTES,
-  WORKFLOW_TYPES,
   type GasRetrofitCampaignWorkflow,
 } from '../../workflows/definitions';
+import { startCampaign } from '../../workers/start-cases';
 import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import { COMMON_ERROR_RESPONSES, type ApiRoute } from '../openapi';
+import { anyJsonObject, COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
 import { campaignIdParamsSchema, startCampaignSchema } from '../schemas';
 import { parse } from '../validation';
 
@@ -24,19 +18,16 @@ const CAMPAIGNS = '/v1/gas-retrofit/campaigns';
 const RUN_CAMPAIGN: AccessRule = { roles: ['supervisor', 'clerk'], departments: ['gas-safety-office'] };
 const READ_CAMPAIGN: AccessRule = { roles: ['supervisor', 'clerk', 'auditor', 'finance'] };
 
-const anyObject = z.record(z.string(), z.unknown());
-const json = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
-
 export const gasRetrofitCampaignRoutes: ApiRoute[] = [
   {
     method: 'post',
     path: CAMPAIGNS,
     summary: "Start a district's retrofit campaign (idempotent on district + campaign ID)",
     security: [{ bearer: [] }],
-    request: { body: json(startCampaignSchema) },
+    request: { body: jsonContent(startCampaignSchema) },
     responses: {
-      201: { description: 'Campaign started', ...json(anyObject) },
-      200: { description: 'The campaign already exists', ...json(anyObject) },
+      201: { description: 'Campaign started', ...jsonContent(anyJsonObject) },
+      200: { description: 'The campaign already exists', ...jsonContent(anyJsonObject) },
       ...COMMON_ERROR_RESPONSES,
     },
   },
@@ -46,7 +37,7 @@ export const gasRetrofitCampaignRoutes: ApiRoute[] = [
     summary: 'Campaign progress: households started, cases per stage, fen settled per party',
     security: [{ bearer: [] }],
     request: { params: campaignIdParamsSchema },
-    responses: { 200: { description: 'Progress', ...json(anyObject) }, ...COMMON_ERROR_RESPONSES },
+    responses: { 200: { description: 'Progress', ...jsonContent(anyJsonObject) }, ...COMMON_ERROR_RESPONSES },
   },
   ...(['pause', 'resume'] as const).map((action): ApiRoute => ({
     method: 'post',
@@ -54,7 +45,7 @@ export const gasRetrofitCampaignRoutes: ApiRoute[] = [
     summary: `${action === 'pause' ? 'Pause' : 'Resume'} starting households (cases already started go on)`,
     security: [{ bearer: [] }],
     request: { params: campaignIdParamsSchema },
-    responses: { 200: { description: 'Progress', ...json(anyObject) }, ...COMMON_ERROR_RESPONSES },
+    responses: { 200: { description: 'Progress', ...jsonContent(anyJsonObject) }, ...COMMON_ERROR_RESPONSES },
   })),
 ];
 
@@ -72,34 +63,15 @@ export function gasRetrofitCampaignRouter({ client, jwt, taskQueue, adapters }: 
     const actor = actorOf(res);
     const body = parse(startCampaignSchema, req.body);
     authorize(actor, RUN_CAMPAIGN, body.district);
-    const id = gasRetrofitCampaignWorkflowId(body.district, body.campaignId);
+    const { campaignWorkflowId: id, status } = await startCampaign(client, taskQueue, {
+      ...body,
+      startedBy: actor,
+    });
     const location = `${CAMPAIGNS}/${encodeURIComponent(id)}`;
-    try {
-      await client.workflow.start<GasRetrofitCampaignWorkflow>(WORKFLOW_TYPES.gasRetrofitCampaign, {
-        workflowId: id,
-        taskQueue,
-        args: [{ ...body, startedBy: actor }],
-        staticSummary: `燃气安全改造区级批次 · ${DISTRICTS[body.district]} · ${body.campaignId}`,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitCampaign },
-          { key: SEARCH_ATTRIBUTES.district, value: body.district },
-          { key: SEARCH_ATTRIBUTES.stage, value: 'running' },
-        ],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      res
-        .status(200)
-        .location(location)
-        .json({ campaignId: id, status: 'existing', links: { self: location } });
-      return;
-    }
     res
-      .status(201)
+      .status(status === 'started' ? 201 : 200)
       .location(location)
-      .json({ campaignId: id, status: 'started', links: { self: location } });
+      .json({ campaignId: id, status, links: { self: location } });
   });
 
   router.get(`${CAMPAIGNS}/:campaignId`, async (req, res) => {

@@ -1,10 +1,9 @@
-import { z, type ZodType } from 'zod';
 import { Router } from 'express';
 import { computeSettlement, resolvePriceBasis, SettlementRuleError } from '../../workflows/lib/settlement';
 import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ConflictError } from '../errors';
-import { COMMON_ERROR_RESPONSES, type ApiRoute } from '../openapi';
+import { anyJsonObject, COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
 import { districtParamsSchema, quoteRequestSchema, tenderPricesSchema } from '../schemas';
 import { parse } from '../validation';
 
@@ -15,18 +14,15 @@ const TENDER_PRICES = '/v1/gas-retrofit/tender-prices';
 const SET_PRICES: AccessRule = { roles: ['finance'], departments: ['district-finance', 'city-finance'] };
 const READ_PRICES: AccessRule = { roles: ['clerk', 'supervisor', 'auditor', 'finance'] };
 
-const anyObject = z.record(z.string(), z.unknown());
-const json = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
-
 export const gasRetrofitPricingRoutes: ApiRoute[] = [
   {
     method: 'post',
     path: QUOTE,
     summary: "For the window clerk: each party's share in fen and the price basis. No case is started.",
     security: [{ bearer: [] }],
-    request: { body: json(quoteRequestSchema) },
+    request: { body: jsonContent(quoteRequestSchema) },
     responses: {
-      200: { description: 'The quote', ...json(anyObject) },
+      200: { description: 'The quote', ...jsonContent(anyJsonObject) },
       409: COMMON_ERROR_RESPONSES[403],
       ...COMMON_ERROR_RESPONSES,
     },
@@ -36,9 +32,9 @@ export const gasRetrofitPricingRoutes: ApiRoute[] = [
     path: `${TENDER_PRICES}/{district}`,
     summary: "Set a district's tender prices (finance only); cases already priced keep their price",
     security: [{ bearer: [] }],
-    request: { params: districtParamsSchema, body: json(tenderPricesSchema) },
+    request: { params: districtParamsSchema, body: jsonContent(tenderPricesSchema) },
     responses: {
-      200: { description: 'The district’s current prices', ...json(anyObject) },
+      200: { description: 'The district’s current prices', ...jsonContent(anyJsonObject) },
       ...COMMON_ERROR_RESPONSES,
     },
   },
@@ -49,7 +45,7 @@ export const gasRetrofitPricingRoutes: ApiRoute[] = [
     security: [{ bearer: [] }],
     request: { params: districtParamsSchema },
     responses: {
-      200: { description: 'The district’s current prices', ...json(anyObject) },
+      200: { description: 'The district’s current prices', ...jsonContent(anyJsonObject) },
       ...COMMON_ERROR_RESPONSES,
     },
   },
@@ -65,7 +61,10 @@ export function gasRetrofitPricingRouter({ jwt, adapters }: ApiDeps): Router {
     const tender = await adapters.districtFinance.currentTenderPrices(body.district);
     const priceBasis = resolvePriceBasis(tender.prices, tender.tenderRef);
     try {
-      res.json({ priceBasis, settlement: computeSettlement(body.userType, body.items, priceBasis.prices) });
+      res.json({
+        priceBasis,
+        settlement: computeSettlement(body.userType, body.items, priceBasis.prices),
+      });
     } catch (error) {
       if (error instanceof SettlementRuleError) throw new ConflictError(`${error.field}: ${error.rule}`);
       throw error;

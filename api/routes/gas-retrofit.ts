@@ -1,4 +1,3 @@
-import type { ZodType } from 'zod';
 import { Router, type Response } from 'express';
 import {
   GAS_RETROFIT_ACTIONS,
@@ -11,11 +10,11 @@ import {
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
-import { startHouseholdCase } from '../../workers/start-household-case';
+import { startHouseholdCase } from '../../workers/start-cases';
 import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import { COMMON_ERROR_RESPONSES, type ApiRoute } from '../openapi';
+import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
 import {
   caseIdParamsSchema,
   caseStartedSchema,
@@ -33,20 +32,18 @@ const READ_CASE: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'finance', 'installer', 'grid-worker'],
 };
 
-const json = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
-
 export const gasRetrofitRoutes: ApiRoute[] = [
   {
     method: 'post',
     path: HOUSEHOLDS,
     summary: 'Start a household gas-safety retrofit case (idempotent on district + account)',
     security: [{ bearer: [] }],
-    request: { body: json(startGasRetrofitHouseholdSchema) },
+    request: { body: jsonContent(startGasRetrofitHouseholdSchema) },
     responses: {
-      201: { description: 'Case started', ...json(caseStartedSchema) },
+      201: { description: 'Case started', ...jsonContent(caseStartedSchema) },
       200: {
         description: 'A case for this district and account already exists; it is returned',
-        ...json(caseStartedSchema),
+        ...jsonContent(caseStartedSchema),
       },
       ...COMMON_ERROR_RESPONSES,
     },
@@ -58,7 +55,7 @@ export const gasRetrofitRoutes: ApiRoute[] = [
     security: [{ bearer: [] }],
     request: { params: caseIdParamsSchema },
     responses: {
-      200: { description: 'The case', ...json(gasRetrofitCaseSchema) },
+      200: { description: 'The case', ...jsonContent(gasRetrofitCaseSchema) },
       404: COMMON_ERROR_RESPONSES[403],
       ...COMMON_ERROR_RESPONSES,
     },
@@ -68,11 +65,11 @@ export const gasRetrofitRoutes: ApiRoute[] = [
     path: `${HOUSEHOLDS}/{caseId}/actions/${action}`,
     summary: `Decision: ${action} (checked against the caller's role, department and district, and the case's stage)`,
     security: [{ bearer: [] }],
-    request: { params: caseIdParamsSchema, body: json(gasRetrofitActionBodies[action]) },
+    request: { params: caseIdParamsSchema, body: jsonContent(gasRetrofitActionBodies[action]) },
     responses: {
       200: {
         description: 'Accepted; the case as it stands after the decision',
-        ...json(gasRetrofitCaseSchema),
+        ...jsonContent(gasRetrofitCaseSchema),
       },
       404: COMMON_ERROR_RESPONSES[403],
       409: COMMON_ERROR_RESPONSES[403],
