@@ -125,22 +125,15 @@ function loadTemporal(env: NodeJS.ProcessEnv): PlatformConfig['temporal'] {
   return { address, namespace: resolvedNamespace, connection: { ...connectionOptions, address } };
 }
 
-/** A development signing key, generated once per checkout and kept under .data/ so tokens survive restarts. */
-function developmentJwtSecret(dataDir: string): Uint8Array {
-  const file = path.join(dataDir, 'dev-jwt-secret');
+/**
+ * A development secret, generated once per checkout under .data/ so it survives restarts and every local
+ * process (launcher, worker, API, CLIs) reads the same one. Production takes its secrets from the environment.
+ */
+function developmentSecret(dataDir: string, fileName: string, generate: () => string): string {
+  const file = path.join(dataDir, fileName);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
-  }
-  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
-}
-
-/** A development payload key, generated once per checkout under .data/, like the development JWT key. */
-function developmentPayloadKeys(dataDir: string): string {
-  const file = path.join(dataDir, 'dev-payload-keys');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, `dev-1:${randomBytes(32).toString('base64')}`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, generate(), { mode: 0o600, flag: 'wx' });
   }
   return readFileSync(file, 'utf8').trim();
 }
@@ -179,7 +172,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     api: { host: vars.API_HOST, port: vars.API_PORT, bodyLimit: vars.API_BODY_LIMIT },
     workerMetricsBindAddress: `${vars.WORKER_METRICS_HOST}:${vars.WORKER_METRICS_PORT}`,
     jwt: {
-      secret: vars.JWT_SECRET ? new TextEncoder().encode(vars.JWT_SECRET) : developmentJwtSecret(dataDir),
+      secret: new TextEncoder().encode(
+        vars.JWT_SECRET ??
+          developmentSecret(dataDir, 'dev-jwt-secret', () => randomBytes(48).toString('base64url')),
+      ),
       issuer: vars.JWT_ISSUER,
       audience: vars.JWT_AUDIENCE,
       tokenTtl: vars.JWT_TOKEN_TTL,
@@ -188,7 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     workflowBundlePath: vars.WORKFLOW_BUNDLE_PATH,
     devServerUiPort: vars.TEMPORAL_UI_PORT,
     payloadKeys: loadPayloadKeys(
-      vars.ONETHING_PAYLOAD_KEYS ?? developmentPayloadKeys(dataDir),
+      vars.ONETHING_PAYLOAD_KEYS ??
+        developmentSecret(dataDir, 'dev-payload-keys', () => `dev-1:${randomBytes(32).toString('base64')}`),
       vars.ONETHING_PAYLOAD_ACTIVE_KEY,
     ),
     production,
