@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createPostgresAdapters } from '../../activities/adapters';
@@ -11,29 +10,26 @@ import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { interactiveRetries } from '../../workers/temporal';
 import { bearer, testApp } from '../helpers/api';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
-import { createTestWorker, startDevServer, uniqueTaskQueue } from '../helpers/temporal';
+import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { ensureTeams } from '../workflows/gas-retrofit-helpers';
 
 describe('gas-retrofit API (supertest on createApp, real dev server, real Postgres)', function () {
   let env: TestWorkflowEnvironment;
   let db: Db;
-  let worker: Worker;
-  let running: Promise<void>;
+  let worker: RunningTestWorker;
   let app: Express;
 
   before(async function () {
     env = await startDevServer();
     db = openTestDb();
     const taskQueue = uniqueTaskQueue('api');
-    worker = await createTestWorker(env, taskQueue, createPostgresAdapters(db));
-    running = worker.run();
+    worker = await runTestWorker(env, taskQueue, createPostgresAdapters(db));
     app = testApp(env.client, db, taskQueue);
     await ensureTeams(createPostgresAdapters(db), 'jinshui');
   });
 
   after(async function () {
-    worker?.shutdown();
-    await running;
+    await worker?.stop();
     await env?.teardown();
     await db?.destroy();
   });

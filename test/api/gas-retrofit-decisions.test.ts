@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { bearer, testApp } from '../helpers/api';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
-import { createTestWorker, startDevServer, uniqueTaskQueue } from '../helpers/temporal';
+import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { ensureTeams } from '../workflows/gas-retrofit-helpers';
 
 const CONTACT = { name: '李秀英', phone: '13987654321', address: '二七区大学路 66 号 2 号楼 302' };
@@ -16,8 +15,7 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
   this.timeout(60_000);
   let env: TestWorkflowEnvironment;
   let db: Db;
-  let worker: Worker;
-  let running: Promise<void>;
+  let worker: RunningTestWorker;
   let app: Express;
   const district = 'erqi';
 
@@ -26,15 +24,13 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
     db = openTestDb();
     const taskQueue = uniqueTaskQueue('api-decisions');
     const adapters = createPostgresAdapters(db);
-    worker = await createTestWorker(env, taskQueue, adapters);
-    running = worker.run();
+    worker = await runTestWorker(env, taskQueue, adapters);
     app = testApp(env.client, db, taskQueue);
     await ensureTeams(adapters, district);
   });
 
   after(async function () {
-    worker?.shutdown();
-    await running;
+    await worker?.stop();
     await env?.teardown();
     await db?.destroy();
   });

@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
@@ -21,7 +20,7 @@ import {
 } from '../../workflows/lib/settlement';
 import { bearer, testApp } from '../helpers/api';
 import { createScratchDatabase } from '../helpers/database';
-import { createTestWorker, startDevServer, uniqueTaskQueue } from '../helpers/temporal';
+import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 
 const HOUSEHOLDS = Number(process.env.CAMPAIGN_SCALE_HOUSEHOLDS ?? 2000);
 const district = 'guancheng' as const;
@@ -74,8 +73,7 @@ describe(`a district campaign of ${HOUSEHOLDS} households, human steps through t
   let env: TestWorkflowEnvironment;
   let db: Db;
   let adapters: Adapters;
-  let worker: Worker;
-  let running: Promise<void>;
+  let worker: RunningTestWorker;
   let app: Express;
   let dropDatabase: () => Promise<void>;
   const all = households();
@@ -89,8 +87,7 @@ describe(`a district campaign of ${HOUSEHOLDS} households, human steps through t
     adapters = createPostgresAdapters(db);
     env = await startDevServer();
     const taskQueue = uniqueTaskQueue('scale');
-    worker = await createTestWorker(env, taskQueue, adapters);
-    running = worker.run();
+    worker = await runTestWorker(env, taskQueue, adapters);
     app = testApp(env.client, db, taskQueue);
     // Three teams of 25 a day: 2,000 households need most of the 30-day booking horizon, so capacity binds.
     await adapters.installer.upsertTeams(
@@ -116,8 +113,7 @@ describe(`a district campaign of ${HOUSEHOLDS} households, human steps through t
   });
 
   after(async function () {
-    worker?.shutdown();
-    await running;
+    await worker?.stop();
     await env?.teardown();
     await db?.destroy();
     await dropDatabase?.();

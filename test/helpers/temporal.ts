@@ -95,3 +95,24 @@ export async function createTestWorker(
     activities: createActivities({ adapters, temporal: { client: env.client, taskQueue } }),
   });
 }
+
+export interface RunningTestWorker {
+  /** Shuts the worker down and waits until it has stopped. */
+  stop(): Promise<void>;
+}
+
+/** A test worker running in the background for a whole suite: `before` starts it, `after` stops it. */
+export async function runTestWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  adapters: Adapters,
+): Promise<RunningTestWorker> {
+  const worker = await createTestWorker(env, taskQueue, adapters);
+  const running = worker.run();
+  return {
+    async stop() {
+      worker.shutdown();
+      await running;
+    },
+  };
+}

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import {
@@ -14,7 +13,12 @@ import {
   type GasRetrofitCampaignWorkflow,
 } from '../../workflows/definitions';
 import { openTestDb } from '../helpers/database';
-import { createTestWorker, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
+import {
+  runTestWorker,
+  startTimeSkippingServer,
+  uniqueTaskQueue,
+  type RunningTestWorker,
+} from '../helpers/temporal';
 import { actors, ensureTeams } from './gas-retrofit-helpers';
 
 const district = 'zhengdong' as const;
@@ -30,8 +34,7 @@ describe('gasRetrofitCampaign workflow (time-skipping server, Postgres adapters)
   let env: TestWorkflowEnvironment;
   let db: Db;
   let adapters: Adapters;
-  let worker: Worker;
-  let running: Promise<void>;
+  let worker: RunningTestWorker;
   let taskQueue: string;
   const accounts = Array.from({ length: 25 }, (_, i) => `ZD-CAMP-${String(i + 1).padStart(4, '0')}`);
 
@@ -40,8 +43,7 @@ describe('gasRetrofitCampaign workflow (time-skipping server, Postgres adapters)
     db = openTestDb();
     adapters = createPostgresAdapters(db);
     taskQueue = uniqueTaskQueue('campaign');
-    worker = await createTestWorker(env, taskQueue, adapters);
-    running = worker.run();
+    worker = await runTestWorker(env, taskQueue, adapters);
     await ensureTeams(adapters, district);
     await adapters.gasCompany.upsertAccounts([
       ...accounts.map((accountRef, i) => ({
@@ -67,8 +69,7 @@ describe('gasRetrofitCampaign workflow (time-skipping server, Postgres adapters)
   });
 
   after(async function () {
-    worker?.shutdown();
-    await running;
+    await worker?.stop();
     await env?.teardown();
     await db?.destroy();
   });

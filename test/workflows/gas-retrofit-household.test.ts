@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { LedgerPort } from '../../activities/adapters/ledger/port';
 import type { Db } from '../../activities/db/connection';
 import { DECISION_REFUSALS } from '../../workflows/definitions';
 import { clearInstallerTeams, openTestDb, uniqueAccountRef } from '../helpers/database';
-import { createTestWorker, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
+import {
+  runTestWorker,
+  startTimeSkippingServer,
+  uniqueTaskQueue,
+  type RunningTestWorker,
+} from '../helpers/temporal';
 import { actors, startCase, type CaseDriver } from './gas-retrofit-helpers';
 
 const J = 'jinshui' as const;
@@ -54,8 +58,7 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
   let env: TestWorkflowEnvironment;
   let db: Db;
   let adapters: Adapters;
-  let worker: Worker;
-  let running: Promise<void>;
+  let worker: RunningTestWorker;
   let taskQueue: string;
   const districtFinanceFailures = { left: 0 };
 
@@ -73,13 +76,11 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
       },
     };
     taskQueue = uniqueTaskQueue('household');
-    worker = await createTestWorker(env, taskQueue, adapters);
-    running = worker.run();
+    worker = await runTestWorker(env, taskQueue, adapters);
   });
 
   after(async function () {
-    worker?.shutdown();
-    await running;
+    await worker?.stop();
     await env?.teardown();
     await db?.destroy();
   });
