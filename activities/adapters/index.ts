@@ -1,4 +1,6 @@
 import type { Db } from '../db/connection';
+import type { AuditLogPort } from './audit-log/port';
+import { PostgresAuditLog } from './audit-log/postgres';
 import type { CaseRegistryPort } from './case-registry/port';
 import { PostgresCaseRegistry } from './case-registry/postgres';
 import type { CityFinancePort } from './city-finance/port';
@@ -15,6 +17,7 @@ import { PostgresTaskBoard } from './task-board/postgres';
 /** One adapter per department system, plus the platform's own case registry and task board. */
 export interface Adapters {
   caseRegistry: CaseRegistryPort;
+  auditLog: AuditLogPort;
   taskBoard: TaskBoardPort;
   gasCompany: GasCompanyPort;
   installer: InstallerPort;
@@ -25,6 +28,7 @@ export interface Adapters {
 export function createPostgresAdapters(db: Db): Adapters {
   return {
     caseRegistry: new PostgresCaseRegistry(db),
+    auditLog: new PostgresAuditLog(db),
     taskBoard: new PostgresTaskBoard(db),
     gasCompany: new PostgresGasCompany(db),
     installer: new PostgresInstaller(db),

@@ -36,6 +36,7 @@ describe('migrations', function () {
           'installer.completion_reports',
           'installer.team_days',
           'installer.teams',
+          'onething.audit_log',
           'onething.cases',
           'onething.tasks',
         ]);
@@ -47,7 +48,7 @@ describe('migrations', function () {
         assert.equal((await pendingMigrations(db)).length, MIGRATIONS.length);
 
         await migrateToLatest(db);
-        assert.equal((await tablesIn(db)).length, 15);
+        assert.equal((await tablesIn(db)).length, 16);
       } finally {
         await db.destroy();
       }

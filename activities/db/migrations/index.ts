@@ -4,6 +4,7 @@ import * as gasCompany from './20261129090100_gas_company';
 import * as gasRetrofitDepartments from './20261129110000_gas_retrofit_departments';
 import * as serviceContacts from './20261129120000_service_contacts';
 import * as campaignBacklog from './20261129130000_campaign_backlog';
+import * as auditLog from './20261130090000_audit_log';
 
 type Migration = Knex.Migration;
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261129110000_gas_retrofit_departments', gasRetrofitDepartments],
   ['20261129120000_service_contacts', serviceContacts],
   ['20261129130000_campaign_backlog', campaignBacklog],
+  ['20261130090000_audit_log', auditLog],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
