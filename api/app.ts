@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import { codecRouter } from './codec/codec-router';
 import type { ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument } from './openapi';
@@ -14,6 +15,8 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // Before the JSON parser: the codec server has its own body limit (a history page of payloads) and CORS.
+  app.use(codecRouter({ codec: deps.codec, jwt: deps.jwt, auditLog: deps.adapters.auditLog }));
   app.use(
     express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
   );

@@ -3,15 +3,18 @@ import type { Logger } from 'pino';
 import type { Adapters } from '../activities/adapters';
 import type { Db } from '../activities/db/connection';
 import type { JwtSettings } from './auth';
+import type { CodecServerSettings } from './codec/codec-router';
 
 export interface ApiDeps {
   client: Client;
   db: Db;
   /** Department systems the API reads or writes directly: tender prices, contacts, the task board. */
-  adapters: Pick<Adapters, 'districtFinance' | 'gasCompany' | 'taskBoard' | 'caseRegistry'>;
+  adapters: Pick<Adapters, 'districtFinance' | 'gasCompany' | 'taskBoard' | 'caseRegistry' | 'auditLog'>;
   logger: Logger;
   jwt: JwtSettings;
   taskQueue: string;
   /** express.json size limit, e.g. `64kb`; larger bodies are answered 413. */
   bodyLimit: string;
+  /** The Web UI's codec server, served under /codec. */
+  codec: CodecServerSettings;
 }

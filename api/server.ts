@@ -6,6 +6,7 @@ import { loadConfig } from '../workers/config';
 import { createLogger } from '../workers/logger';
 import { connectClient } from '../workers/temporal';
 import { createApp } from './app';
+import { codecServerSettings } from './codec/codec-settings';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,14 +19,16 @@ async function main(): Promise<void> {
   });
   const db = createDb(database.url);
   const client = await connectClient(config, { interactive: true });
+  const adapters = createPostgresAdapters(db);
   const app = createApp({
     client,
     db,
-    adapters: createPostgresAdapters(db),
+    adapters,
     logger,
     jwt: config.jwt,
     taskQueue: config.taskQueue,
     bodyLimit: config.api.bodyLimit,
+    codec: codecServerSettings(config),
   });
   const server = app.listen(config.api.port, config.api.host, () => {
     logger.info({ url: `http://${config.api.host}:${config.api.port}` }, 'api listening');

@@ -81,6 +81,16 @@ class Platform {
       },
       config.jwt,
     );
+    const supervisorToken = await signToken(
+      {
+        sub: 'demo-supervisor',
+        name: 'Demo Supervisor',
+        dept: 'gas-safety-office',
+        district: 'city',
+        roles: ['supervisor'],
+      },
+      config.jwt,
+    );
     const body = JSON.stringify({
       district: 'jinshui',
       accountRef: nextAccount,
@@ -100,6 +110,12 @@ class Platform {
     say('');
     say('A clerk token (gas company, 金水区), valid for ' + config.jwt.tokenTtl + ':');
     say(`  ${token}`);
+    say('');
+    say('A supervisor token (city-wide), for the API and for decoding in the Web UI:');
+    say(`  ${supervisorToken}`);
+    say(
+      `  sign in at ${config.codec.publicEndpoint}/sign-in, then follow the page's two steps in the Web UI`,
+    );
     say('');
     say('Start a household case:');
     say(
@@ -142,6 +158,9 @@ class Platform {
           '--namespace',
           temporal.namespace,
           '--ui-disable-news-fetch',
+          // The UI decodes payloads through our codec server; without a signed-in supervisor it shows ciphertext.
+          '--ui-codec-endpoint',
+          this.config.codec.publicEndpoint,
           '--log-level',
           'warn',
         ],

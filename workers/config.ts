@@ -35,6 +35,8 @@ export interface PlatformConfig {
   payloadKeys: KeyRing;
   /** The Web UI port of the dev server that `npm start` runs when TEMPORAL_ADDRESS is local. */
   devServerUiPort: number;
+  /** The codec server (served by the API under /codec) that the Web UI calls to decode payloads. */
+  codec: { publicEndpoint: string; allowedOrigins: string[]; bodyLimit: string };
   production: boolean;
 }
 
@@ -86,6 +88,18 @@ const envSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   ONETHING_PAYLOAD_KEYS: z.string().min(1, 'must not be empty').optional(),
   ONETHING_PAYLOAD_ACTIVE_KEY: z.string().min(1, 'must not be empty').optional(),
+  CODEC_PUBLIC_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
+  TEMPORAL_UI_ORIGINS: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/,\s]+(,https?:\/\/[^/,\s]+)*$/,
+      'must be a comma-separated list of origins such as https://temporal.example.gov.cn',
+    )
+    .optional(),
+  CODEC_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 512kb or 4mb')
+    .default('4mb'),
 });
 
 const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'TEMPORAL_API_KEY', 'ONETHING_PAYLOAD_KEYS']);
@@ -183,6 +197,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     logLevel: vars.LOG_LEVEL,
     workflowBundlePath: vars.WORKFLOW_BUNDLE_PATH,
     devServerUiPort: vars.TEMPORAL_UI_PORT,
+    codec: {
+      publicEndpoint: vars.CODEC_PUBLIC_URL ?? `http://${vars.API_HOST}:${vars.API_PORT}/codec`,
+      allowedOrigins: vars.TEMPORAL_UI_ORIGINS?.split(',') ?? [
+        `http://127.0.0.1:${vars.TEMPORAL_UI_PORT}`,
+        `http://localhost:${vars.TEMPORAL_UI_PORT}`,
+      ],
+      bodyLimit: vars.CODEC_BODY_LIMIT,
+    },
     payloadKeys: loadPayloadKeys(
       vars.ONETHING_PAYLOAD_KEYS ??
         developmentSecret(dataDir, 'dev-payload-keys', () => `dev-1:${randomBytes(32).toString('base64')}`),

@@ -7,6 +7,7 @@
 import type { Request, Response } from 'express';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import { decodeJwt } from 'jose';
+import { z } from 'zod';
 import type { Actor, Role } from '../../workflows/definitions';
 import { verifyToken, type JwtSettings } from '../auth';
 import { UnauthorizedError } from '../errors';
@@ -14,6 +15,15 @@ import { UnauthorizedError } from '../errors';
 export const CODEC_COOKIE = 'onething_codec';
 export const CODEC_PATH = '/codec';
 export const CODEC_ROLES: readonly Role[] = ['supervisor', 'auditor'];
+
+export const sessionSchema = z
+  .object({
+    token: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,4096}$/, 'must be a JWT'),
+  })
+  .strict();
 
 export interface CookiePolicy {
   /** Production puts the UI on another site, which needs SameSite=None and therefore Secure. */

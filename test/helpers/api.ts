@@ -4,6 +4,8 @@ import { signToken, type Claims, type JwtSettings } from '../../api/auth';
 import { createApp } from '../../api/app';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
+import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
+import { TEST_PAYLOAD_KEYS } from './temporal';
 
 export const TEST_JWT: JwtSettings = {
   secret: new TextEncoder().encode('test-signing-key-that-is-at-least-32-chars'),
@@ -11,6 +13,8 @@ export const TEST_JWT: JwtSettings = {
   audience: 'onething-api',
   tokenTtl: '10m',
 };
+
+export const TEST_UI_ORIGIN = 'http://127.0.0.1:8233';
 
 export function testApp(client: Client, db: Db, taskQueue: string) {
   return createApp({
@@ -21,6 +25,14 @@ export function testApp(client: Client, db: Db, taskQueue: string) {
     jwt: TEST_JWT,
     taskQueue,
     bodyLimit: '16kb',
+    codec: {
+      payloadCodec: new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS),
+      namespace: client.options.namespace,
+      allowedOrigins: [TEST_UI_ORIGIN],
+      publicEndpoint: 'http://127.0.0.1:3000/codec',
+      cookie: { crossSite: false },
+      bodyLimit: '1mb',
+    },
   });
 }
 

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { Express } from 'express';
+import request from 'supertest';
+import type { Db } from '../../activities/db/connection';
+import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
+import { CODEC_COOKIE } from '../../api/codec/codec-session';
+import { toPayloadsJson } from '../../api/codec/payloads-json';
+import { bearer, TEST_UI_ORIGIN, testApp } from '../helpers/api';
+import { openTestDb } from '../helpers/database';
+import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
+
+const secretInput = { caseId: 'gas-retrofit:jinshui:JS-CODEC-1', note: '联系人 13812345678' };
+
+describe('codec server for the Temporal Web UI (/codec)', function () {
+  let db: Db;
+  let app: Express;
+  let encryptedBody: ReturnType<typeof toPayloadsJson>;
+  const codec = new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS);
+  const supervisor = () =>
+    bearer({ sub: 'sup-codec', dept: 'gas-safety-office', district: 'city', roles: ['supervisor'] });
+
+  before(async function () {
+    db = openTestDb();
+    // Never contacted: the codec server needs no Temporal connection, only the namespace it serves.
+    const client = new Client({
+      connection: Connection.lazy({ address: '127.0.0.1:1' }),
+      namespace: 'default',
+    });
+    app = testApp(client, db, 'unused');
+    encryptedBody = toPayloadsJson(await codec.encode([defaultPayloadConverter.toPayload(secretInput)]));
+  });
+  after(() => db?.destroy());
+
+  const decode = () =>
+    request(app).post('/codec/decode').set('X-Namespace', 'default').set('Origin', TEST_UI_ORIGIN);
+
+  it('decodes for a supervisor, and the Web UI origin may read the answer', async function () {
+    const res = await decode()
+      .set('Authorization', await supervisor())
+      .send(encryptedBody);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['access-control-allow-origin'], TEST_UI_ORIGIN);
+    assert.equal(res.headers['access-control-allow-credentials'], 'true');
+    const payload = res.body.payloads[0];
+    assert.equal(Buffer.from(payload.metadata.encoding, 'base64').toString(), 'json/plain');
+    assert.deepEqual(JSON.parse(Buffer.from(payload.data, 'base64').toString()), secretInput);
+  });
+
+  it('encodes so that what it returns decodes again (the UI encodes signal and update inputs)', async function () {
+    const plain = toPayloadsJson([defaultPayloadConverter.toPayload(secretInput)]);
+    const auth = await bearer({ sub: 'aud-1', dept: 'city-finance', district: 'city', roles: ['auditor'] });
+    const encoded = await request(app).post('/codec/default/encode').set('Authorization', auth).send(plain);
+    assert.equal(encoded.status, 200);
+    assert.ok(!JSON.stringify(encoded.body).includes(Buffer.from('13812345678').toString('base64')));
+    const decoded = await decode().set('Authorization', auth).send(encoded.body);
+    assert.deepEqual(decoded.body, plain);
+  });
+
+  it('answers the browser preflight for the Web UI origin only', async function () {
+    const ok = await request(app)
+      .options('/codec/decode')
+      .set('Origin', TEST_UI_ORIGIN)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type,x-namespace');
+    assert.equal(ok.status, 204);
+    assert.equal(ok.headers['access-control-allow-origin'], TEST_UI_ORIGIN);
+    const foreign = await request(app)
+      .options('/codec/decode')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
+    assert.equal(foreign.headers['access-control-allow-origin'], undefined);
+    const posted = await decode()
+      .set('Origin', 'https://evil.example')
+      .set('Authorization', await supervisor())
+      .send(encryptedBody);
+    assert.equal(posted.status, 403);
+  });
+
+  it('without credentials: 401, and the ciphertext stays ciphertext', async function () {
+    const res = await decode().send(encryptedBody);
+    assert.equal(res.status, 401);
+    assert.ok(!JSON.stringify(res.body).includes('JS-CODEC-1'));
+  });
+
+  it('refuses clerks, other namespaces and a missing namespace, and audits each refusal', async function () {
+    const clerk = await bearer({ sub: 'clerk-codec' });
+    assert.equal((await decode().set('Authorization', clerk).send(encryptedBody)).status, 403);
+    const other = await request(app)
+      .post('/codec/decode')
+      .set('X-Namespace', 'elsewhere')
+      .set('Authorization', await supervisor())
+      .send(encryptedBody);
+    assert.equal(other.status, 403);
+    const missing = await request(app)
+      .post('/codec/decode')
+      .set('Authorization', await supervisor())
+      .send(encryptedBody);
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.error.problems[0].field, 'X-Namespace');
+    const refused = await db('onething.audit_log')
+      .whereIn('actor_id', ['clerk-codec', 'sup-codec'])
+      .andWhere({ outcome: 'refused', action: 'codec:decode' })
+      .pluck('reason');
+    assert.ok(refused.some((reason: string) => /requires one of the roles/.test(reason)));
+    assert.ok(refused.some((reason: string) => /only the namespace default/.test(reason)));
+  });
+
+  it('answers a tampered or malformed payload with 4xx, never 500', async function () {
+    const auth = await supervisor();
+    const tampered = structuredClone(encryptedBody);
+    const data = Buffer.from(tampered.payloads[0]!.data!, 'base64');
+    data[20]! ^= 0x01;
+    tampered.payloads[0]!.data = data.toString('base64');
+    const res = await decode().set('Authorization', auth).send(tampered);
+    assert.equal(res.status, 422);
+    assert.equal(res.body.error.code, 'undecryptable-payload');
+
+    const malformed = await decode()
+      .set('Authorization', auth)
+      .send({ payloads: [{ data: 'not base64!' }] });
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.error.problems[0].field, 'payloads.0.data');
+    const notJson = await decode()
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('{');
+    assert.equal(notJson.status, 400);
+  });
+
+  it('sign-in sets an HttpOnly same-site cookie that then authorises the Web UI’s requests', async function () {
+    const token = (await supervisor()).slice('Bearer '.length);
+    const page = await request(app).get('/codec/sign-in');
+    assert.match(page.text, /<form method="post" action="\/codec\/session">/);
+    const signedIn = await request(app).post('/codec/session').type('form').send({ token });
+    assert.equal(signedIn.status, 200);
+    const cookie = String(signedIn.headers['set-cookie']);
+    assert.match(cookie, new RegExp(`^${CODEC_COOKIE}=`));
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Strict/);
+    assert.match(cookie, /Path=\/codec/);
+    const viaCookie = await decode().set('Cookie', cookie.split(';')[0]!).send(encryptedBody);
+    assert.equal(viaCookie.status, 200);
+
+    const clerkToken = (await bearer()).slice('Bearer '.length);
+    const clerk = await request(app).post('/codec/session').type('form').send({ token: clerkToken });
+    assert.equal(clerk.status, 403);
+    assert.equal(clerk.headers['set-cookie'], undefined);
+    const signedOut = await request(app).post('/codec/session/sign-out');
+    assert.match(String(signedOut.headers['set-cookie']), /Max-Age=0/);
+  });
+
+  it('writes every allowed use to the audit log, with the count and no payload content', async function () {
+    const rows = await db('onething.audit_log').where({ actor_id: 'sup-codec', outcome: 'allowed' });
+    assert.ok(rows.length >= 1);
+    assert.ok(rows.every((row: { details: { payloads: number } }) => row.details.payloads >= 1));
+    assert.ok(!JSON.stringify(rows).includes('13812345678'));
+  });
+});
