@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-node-modules.sh
 bash scripts/install-temporal.sh
+bash scripts/install-chromium.sh
 echo "== typecheck" && npx tsc --noEmit -p .
 echo "== lint" && npx eslint . --max-warnings 0
 echo "== format" && npx prettier --check . --log-level warn

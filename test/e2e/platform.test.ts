@@ -8,39 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { portAnswers } from '../../activities/db/provide-database';
 import { createDb } from '../../activities/db/connection';
-import { PROJECT_ROOT } from '../../workers/config';
 import { createScratchDatabase } from '../helpers/database';
-import { freePort, processesMentioning, runProcess, type RunningProcess } from '../helpers/processes';
-
-const LAUNCHER = [
-  process.execPath,
-  ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'platform.ts')],
-] as const;
-
-async function platformEnv(dataDir: string, overrides: NodeJS.ProcessEnv = {}) {
-  const ports = {
-    temporal: await freePort(),
-    ui: await freePort(),
-    api: await freePort(),
-    metrics: await freePort(),
-  };
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TEMPORAL_CONFIG_FILE: path.join(dataDir, 'no-temporal-profile.toml'),
-    TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
-    TEMPORAL_UI_PORT: String(ports.ui),
-    API_PORT: String(ports.api),
-    WORKER_METRICS_PORT: String(ports.metrics),
-    ONETHING_DATA_DIR: dataDir,
-    DATABASE_URL: scratchDatabaseUrl,
-    LOG_LEVEL: 'info',
-    ...overrides,
-  };
-  return { env, ports };
-}
+import { launchPlatform, PLATFORM_READY, platformEnv as platformEnvOn } from '../helpers/platform';
+import { freePort, processesMentioning, type RunningProcess } from '../helpers/processes';
 
 let scratchDatabaseUrl = '';
+const platformEnv = (dataDir: string, overrides: NodeJS.ProcessEnv = {}) =>
+  platformEnvOn(dataDir, scratchDatabaseUrl, overrides);
 
 describe('the platform end to end (npm start)', function () {
   this.timeout(180_000);
@@ -69,8 +43,8 @@ describe('the platform end to end (npm start)', function () {
 
   it('serves the Web UI and the API; the printed curl starts a case that runs, writes rows and reads back; Ctrl-C stops everything', async function () {
     const { env, ports } = await platformEnv(dataDir);
-    platform = runProcess(LAUNCHER[0], [...LAUNCHER[1]], env, PROJECT_ROOT);
-    await platform.waitForOutput(/Press Ctrl-C to stop everything/, 150_000);
+    platform = launchPlatform(env);
+    await platform.waitForOutput(PLATFORM_READY, 150_000);
 
     const output = platform.output();
     assert.match(output, new RegExp(`Temporal Web UI\\s+http://127\\.0\\.0\\.1:${ports.ui}`));
@@ -131,7 +105,7 @@ describe('the platform end to end (npm start)', function () {
 
   it('a bad configuration value stops start-up with the variable and the rule', async function () {
     const { env } = await platformEnv(dataDir, { API_PORT: 'eighty' });
-    platform = runProcess(LAUNCHER[0], [...LAUNCHER[1]], env, PROJECT_ROOT);
+    platform = launchPlatform(env);
     assert.equal(await platform.exited, 1);
     assert.match(platform.output(), /API_PORT must be a whole number \(got "eighty"\)/);
   });
@@ -140,7 +114,7 @@ describe('the platform end to end (npm start)', function () {
     const { env } = await platformEnv(dataDir, {
       DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/onething`,
     });
-    platform = runProcess(LAUNCHER[0], [...LAUNCHER[1]], env, PROJECT_ROOT);
+    platform = launchPlatform(env);
     assert.equal(await platform.exited, 1);
     assert.match(platform.output(), /Cannot reach PostgreSQL at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     assert.deepEqual(processesMentioning(dataDir), []);

@@ -1,0 +1,209 @@
+/**
+ * Supervisors in the real Temporal Web UI of `npm start`, and the proof that personal data never reaches
+ * Temporal: cases started with contact data through the API, then (1) headless Chromium filters, opens a case and
+ * reads its summary and decoded input through the codec server after signing in, ciphertext before; (2) raw
+ * histories, search attributes, memos, IDs, and the worker's, API's and server's logs hold none of that data.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { signToken } from '../../api/auth';
+import { demoAccounts } from '../../activities/db/seeds/demo-accounts';
+import { loadConfig, PROJECT_ROOT } from '../../workers/config';
+import type { District } from '../../workflows/definitions';
+import { createScratchDatabase } from '../helpers/database';
+import { launchPlatform, PLATFORM_READY, platformEnv, type PlatformPorts } from '../helpers/platform';
+import type { RunningProcess } from '../helpers/processes';
+import {
+  listCases,
+  openBrowser,
+  openCase,
+  signInToCodec,
+  useCodecWithCredentials,
+  waitForTextInAnyFrame,
+} from './web-ui/supervisor-browser';
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'web-ui');
+
+/** Made-up, distinctive personal data: any trace of it outside the gas company's table is a leak. */
+const CONTACTS = {
+  jinshui: { name: '隐私测试甲', phone: '13987650001', address: '金水区保密路77号' },
+  erqi: { name: '隐私测试乙', phone: '13987650002', address: '二七区保密街88号' },
+} as const satisfies Partial<Record<District, object>>;
+const PERSONAL_DATA = Object.values(CONTACTS).flatMap((contact) => Object.values(contact));
+
+describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm start)', function () {
+  this.timeout(240_000);
+  let dataDir: string;
+  let dropScratch: () => Promise<void>;
+  let platform: RunningProcess;
+  let ports: PlatformPorts;
+  let env: NodeJS.ProcessEnv;
+  const caseIds: Partial<Record<keyof typeof CONTACTS, string>> = {};
+
+  const apiUrl = () => `http://127.0.0.1:${ports.api}`;
+  const uiUrl = () => `http://127.0.0.1:${ports.ui}`;
+  const codecUrl = () => `${apiUrl()}/codec`;
+  const token = (claims: Parameters<typeof signToken>[0]) => signToken(claims, loadConfig(env).jwt);
+
+  before(async function () {
+    let url: string;
+    ({ url, drop: dropScratch } = await createScratchDatabase('webui'));
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'onething-webui-'));
+    ({ env, ports } = await platformEnv(dataDir, url));
+    platform = launchPlatform(env);
+    await platform.waitForOutput(PLATFORM_READY, 150_000);
+
+    for (const district of Object.keys(CONTACTS) as Array<keyof typeof CONTACTS>) {
+      const account = demoAccounts(50).find(
+        (a) => a.district === district && a.userType === 'residential-pipeline' && a.status === 'active',
+      )!;
+      const clerk = await token({
+        sub: `clerk-${district}`,
+        name: 'Clerk',
+        dept: 'gas-company',
+        district,
+        roles: ['clerk'],
+      });
+      const res = await fetch(`${apiUrl()}/v1/gas-retrofit/households`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${clerk}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          district,
+          accountRef: account.accountRef,
+          userType: account.userType,
+          channel: 'window',
+          items: { valve: true, hoseLengthM: 2 },
+          contact: CONTACTS[district],
+        }),
+      });
+      assert.equal(res.status, 201, await res.clone().text());
+      caseIds[district] = ((await res.json()) as { caseId: string }).caseId;
+    }
+    const supervisor = await supervisorToken();
+    for (const caseId of Object.values(caseIds)) {
+      await waitForStage(caseId, 'installation-scheduled', supervisor);
+    }
+  });
+
+  after(async function () {
+    if (platform?.child.exitCode === null) {
+      platform.child.kill('SIGINT');
+      await platform.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    await dropScratch?.();
+  });
+
+  const supervisorToken = () =>
+    token({
+      sub: 'sup-webui',
+      name: 'Supervisor',
+      dept: 'gas-safety-office',
+      district: 'city',
+      roles: ['supervisor'],
+    });
+
+  async function waitForStage(caseId: string, stage: string, bearer: string): Promise<void> {
+    let seen = '';
+    for (let attempt = 0; attempt < 150 && seen !== stage; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const res = await fetch(`${apiUrl()}/v1/gas-retrofit/households/${encodeURIComponent(caseId)}`, {
+        headers: { Authorization: `Bearer ${bearer}` },
+      });
+      if (res.ok) seen = ((await res.json()) as { stage: string }).stage;
+    }
+    assert.equal(seen, stage, `${caseId} reached ${stage}`);
+  }
+
+  it('a supervisor filters by district and stage, opens a case, reads its summary and decoded input', async function () {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const jinshuiCase = caseIds.jinshui!;
+    const session = await openBrowser();
+    const { page } = session;
+    try {
+      // Before signing in: the UI's codec calls are refused and the input stays ciphertext.
+      const refused = page.waitForResponse(
+        (res) => res.url().startsWith(`${codecUrl()}/decode`) && res.status() === 401,
+      );
+      await page.goto(`${uiUrl()}/namespaces/default/workflows/${encodeURIComponent(jinshuiCase)}`);
+      await refused;
+      await page.getByText('Results will appear upon completion').first().waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'case-before-sign-in.png') });
+      assert.equal(await page.getByText('"userType"').count(), 0);
+
+      await signInToCodec(page, codecUrl(), await supervisorToken());
+      await useCodecWithCredentials(page, uiUrl(), codecUrl());
+
+      await listCases(
+        page,
+        uiUrl(),
+        'OneThingDistrict = "jinshui" AND OneThingStage = "installation-scheduled"',
+      );
+      await page.getByRole('link', { name: jinshuiCase, exact: true }).waitFor();
+      assert.equal(await page.getByRole('link', { name: caseIds.erqi!, exact: true }).count(), 0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'cases-jinshui-installation-scheduled.png') });
+
+      await openCase(page, jinshuiCase);
+      await page.getByText('"userType"').first().waitFor({ timeout: 30_000 });
+      assert.ok(await page.getByText('"residential-pipeline"').first().isVisible());
+      await page.getByText('User Metadata').first().click();
+      await waitForTextInAnyFrame(page, /燃气自闭阀.*· 金水区 · 户号尾号\d{4}/);
+      await waitForTextInAnyFrame(page, /阶段：待上门安装/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'case-summary-decoded.png'), fullPage: true });
+      const shown = await Promise.all(page.frames().map((frame) => frame.locator('body').innerText()));
+      for (const value of PERSONAL_DATA) {
+        assert.ok(!shown.join('\n').includes(value), 'the UI shows no contact data');
+      }
+    } catch (error) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'failure.png'), fullPage: true });
+      throw error;
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('raw histories, search attributes, memos and IDs hold no personal data; nor do the logs', async function () {
+    // A client without the codec: what anyone with access to the Temporal service, but not the key, can read.
+    const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
+    try {
+      const raw = new Client({ connection, namespace: 'default' });
+      const evidence: Buffer[] = [];
+      let cases = 0;
+      for await (const execution of raw.workflow.list({ query: 'OneThingProcess IS NOT NULL' })) {
+        cases += 1;
+        const handle = raw.workflow.getHandle(execution.workflowId, execution.runId);
+        const history = await handle.fetchHistory();
+        evidence.push(Buffer.from(temporal.api.history.v1.History.encode(history).finish()));
+        const { raw: description } = await handle.describe();
+        evidence.push(
+          Buffer.from(
+            temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse.encode(description).finish(),
+          ),
+        );
+        evidence.push(Buffer.from(execution.workflowId));
+      }
+      assert.ok(cases >= 2, `histories read: ${cases}`);
+      const everything = Buffer.concat(evidence);
+      assert.ok(everything.includes(Buffer.from(caseIds.jinshui!)), 'the scan does see case data');
+      for (const value of PERSONAL_DATA) {
+        assert.equal(everything.indexOf(Buffer.from(value)), -1, 'personal data in Temporal');
+      }
+    } finally {
+      await connection.close();
+    }
+
+    const logDir = path.join(dataDir, 'logs');
+    const logs = readdirSync(logDir).map((file) => readFileSync(path.join(logDir, file), 'utf8'));
+    assert.ok(
+      logs.length >= 3 && logs.join('').includes('onething-api'),
+      'worker, API and server logs were read',
+    );
+    for (const value of PERSONAL_DATA) {
+      assert.ok(!logs.some((log) => log.includes(value)), 'personal data in a log');
+    }
+  });
+});
