@@ -50,7 +50,7 @@ export default tseslint.config(
   {
     files: [
       'scripts/**/*.ts',
-      'api/token-cli.ts',
+      '**/*-cli.ts',
       'activities/db/migrate-cli.ts',
       'test/**/*.ts',
       'bench/**/*.ts',

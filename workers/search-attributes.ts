@@ -9,6 +9,40 @@ import { ALL_SEARCH_ATTRIBUTES } from '../workflows/definitions';
 
 type IndexedValueType = temporal.api.enums.v1.IndexedValueType;
 
+/**
+ * Custom search attributes a namespace may hold per type on SQL visibility (PostgreSQL, MySQL, SQLite — the dev
+ * server's), per docs.temporal.io/search-attribute. Elasticsearch and Temporal Cloud allow more; staying within
+ * the smallest budget keeps every deployment open to us.
+ */
+export const SQL_VISIBILITY_BUDGET: Readonly<Record<SearchAttributeType, number>> = {
+  BOOL: 3,
+  DATETIME: 3,
+  DOUBLE: 3,
+  INT: 3,
+  KEYWORD: 10,
+  KEYWORD_LIST: 3,
+  TEXT: 3,
+};
+
+/** The CLI's and Temporal Cloud's names for each type. */
+const CLI_TYPE_NAMES: Readonly<Record<SearchAttributeType, string>> = {
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  DOUBLE: 'Double',
+  INT: 'Int',
+  KEYWORD: 'Keyword',
+  KEYWORD_LIST: 'KeywordList',
+  TEXT: 'Text',
+};
+
+/** The commands an operator runs where the platform may not register attributes itself. */
+export function registrationCommands(namespace: string): string[] {
+  return ALL_SEARCH_ATTRIBUTES.map(
+    (key) =>
+      `temporal operator search-attribute create --namespace ${namespace} --name ${key.name} --type ${CLI_TYPE_NAMES[key.type]}`,
+  );
+}
+
 /** The operator API's form of a set of typed search-attribute keys. */
 export function indexedTypesOf(
   keys: readonly SearchAttributeKey<SearchAttributeType>[],

@@ -61,6 +61,7 @@ export async function startHouseholdCase(
       { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitHousehold },
       { key: SEARCH_ATTRIBUTES.district, value: input.district },
       { key: SEARCH_ATTRIBUTES.stage, value: 'eligibility-check' },
+      { key: SEARCH_ATTRIBUTES.department, value: 'gas-company' },
     ],
   });
   return { caseId, status };
@@ -82,6 +83,7 @@ export async function startCampaign(
       { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitCampaign },
       { key: SEARCH_ATTRIBUTES.district, value: input.district },
       { key: SEARCH_ATTRIBUTES.stage, value: 'running' },
+      { key: SEARCH_ATTRIBUTES.department, value: 'gas-safety-office' },
     ],
   });
   return { campaignWorkflowId, status };

@@ -92,6 +92,15 @@ export const SEARCH_ATTRIBUTES = {
   process: defineSearchAttributeKey('OneThingProcess', SearchAttributeType.KEYWORD),
   district: defineSearchAttributeKey('OneThingDistrict', SearchAttributeType.KEYWORD),
   stage: defineSearchAttributeKey('OneThingStage', SearchAttributeType.KEYWORD),
+  /** The department that must act next (the open task's, else the stage's). */
+  department: defineSearchAttributeKey('OneThingDepartment', SearchAttributeType.KEYWORD),
+  /** The open task's deadline; unset when nobody is waited on. */
+  nextDeadline: defineSearchAttributeKey('OneThingNextDeadline', SearchAttributeType.DATETIME),
+  /** True once the open task's deadline has passed; false again when the task closes. */
+  overdue: defineSearchAttributeKey('OneThingOverdue', SearchAttributeType.BOOL),
+  escalationRung: defineSearchAttributeKey('OneThingEscalationRung', SearchAttributeType.INT),
+  /** The settled total in fen, once settled. */
+  amountFen: defineSearchAttributeKey('OneThingAmountFen', SearchAttributeType.INT),
 } as const;
 export const ALL_SEARCH_ATTRIBUTES = Object.values(SEARCH_ATTRIBUTES);
 
@@ -181,6 +190,8 @@ export interface OpenTaskSummary {
   role: Role;
   dueAt: string;
   escalationRung: number;
+  /** Set when a deadline of this task has passed (escalated, or nobody left to escalate to). */
+  overdue?: boolean;
 }
 
 export interface GasRetrofitCaseState {
@@ -336,6 +347,10 @@ export interface GasRetrofitCampaignInput {
   /** Carried across continue-as-new. */
   progress?: GasRetrofitCampaignProgress;
 }
+
+/** The stages a district campaign shows in OneThingStage. */
+export const CAMPAIGN_STAGES = ['running', 'paused', 'finished'] as const;
+export type CampaignStage = (typeof CAMPAIGN_STAGES)[number];
 
 export interface GasRetrofitCampaignProgress {
   /** The last account handled; the next page starts after it. */

@@ -33,6 +33,7 @@ import {
   type Role,
 } from './definitions';
 import { departmentCall } from './lib/activity-options';
+import { gasRetrofitCaseAttributes } from './lib/case-attributes';
 import { householdDetails } from './lib/case-details';
 import { checkDecision, refuse } from './lib/decision-rules';
 import { PARTIES } from './lib/settlement';
@@ -41,6 +42,8 @@ import { PARTIES } from './lib/settlement';
 export const FULL_PROCESS_PATCH = 'gas-retrofit-full-process';
 /** A cancellation no longer waits for a pending booking (which may wait days for installer capacity). */
 export const CANCEL_WHILE_SCHEDULING_PATCH = 'gas-retrofit-cancel-while-scheduling';
+/** Cases started before this also publish department, deadline, overdue, escalation rung and amount. */
+export const CASE_ATTRIBUTES_PATCH = 'gas-retrofit-case-attributes';
 
 /**
  * Deadlines of the human steps. *Assumption*: the city has published no figures for these; they are the
@@ -173,7 +176,10 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     state.stage = stage;
     stageSeq += 1;
     state.revision = stageSeq;
-    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: stage }]);
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.stage, value: stage },
+      ...(patched(CASE_ATTRIBUTES_PATCH) ? gasRetrofitCaseAttributes(state) : []),
+    ]);
     setCurrentDetails(householdDetails(state));
     await recordCaseStage({
       caseId,
@@ -194,6 +200,12 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     });
   }
 
+  /** Search attributes and current details after a task opens, escalates, falls overdue or closes. */
+  function publishTaskChange(): void {
+    setCurrentDetails(householdDetails(state));
+    if (patched(CASE_ATTRIBUTES_PATCH)) upsertSearchAttributes(gasRetrofitCaseAttributes(state));
+  }
+
   function record(action: GasRetrofitAction, by: Actor, detail: string): void {
     (state.decisions ??= []).push({ action, by, at: now(), detail });
   }
@@ -210,7 +222,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
       dueAt: inDays(assignment.days),
       escalationRung: 0,
     };
-    setCurrentDetails(householdDetails(state));
+    publishTaskChange();
     await upsertHumanTask({ ...state.openTask, caseId, district: state.district });
   }
 
@@ -218,6 +230,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
     if (!state.openTask) return;
     await closeHumanTask({ taskId: state.openTask.taskId, status });
     delete state.openTask;
+    publishTaskChange();
   }
 
   /** Waits for the next decision; if the open task's deadline passes first, escalates it and keeps waiting. */
@@ -235,10 +248,13 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
         task.department = escalateTo.department;
         task.role = escalateTo.role;
         task.dueAt = inDays(GAS_RETROFIT_TIMINGS.escalationDays);
-        setCurrentDetails(householdDetails(state));
+        task.overdue = true;
+        publishTaskChange();
         await upsertHumanTask({ ...task, caseId, district: state.district });
       } else if (task) {
         // Nobody to escalate to: the task stays overdue and visible; wait for the decision without a timer.
+        task.overdue = true;
+        publishTaskChange();
         await condition(() => inbox.length > 0);
       }
     }

@@ -13,7 +13,14 @@ import { temporal } from '@temporalio/proto';
 import { signToken } from '../../api/auth';
 import { demoAccounts } from '../../activities/db/seeds/demo-accounts';
 import { loadConfig, PROJECT_ROOT } from '../../workers/config';
-import type { District } from '../../workflows/definitions';
+import {
+  CAMPAIGN_STAGES,
+  DEPARTMENT_CODES,
+  DISTRICT_CODES,
+  GAS_RETROFIT_STAGES,
+  PROCESSES,
+  type District,
+} from '../../workflows/definitions';
 import { createScratchDatabase } from '../helpers/database';
 import { launchPlatform, PLATFORM_READY, platformEnv, type PlatformPorts } from '../helpers/platform';
 import type { RunningProcess } from '../helpers/processes';
@@ -33,6 +40,14 @@ const CONTACTS = {
   jinshui: { name: '隐私测试甲', phone: '13987650001', address: '金水区保密路77号' },
   erqi: { name: '隐私测试乙', phone: '13987650002', address: '二七区保密街88号' },
 } as const satisfies Partial<Record<District, object>>;
+/** Every value a Keyword search attribute of ours may take: codes only, so free text can never get in. */
+const CLOSED_VOCABULARY = new Set<string>([
+  ...Object.values(PROCESSES),
+  ...DISTRICT_CODES,
+  ...DEPARTMENT_CODES,
+  ...GAS_RETROFIT_STAGES,
+  ...CAMPAIGN_STAGES,
+]);
 const PERSONAL_DATA = Object.values(CONTACTS).flatMap((contact) => Object.values(contact));
 
 describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm start)', function () {
@@ -185,6 +200,13 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
           ),
         );
         evidence.push(Buffer.from(execution.workflowId));
+        for (const { key, value } of execution.typedSearchAttributes.getAll()) {
+          if (key.type !== 'KEYWORD' || !key.name.startsWith('OneThing')) continue;
+          assert.ok(
+            CLOSED_VOCABULARY.has(String(value)),
+            `${key.name} holds a value outside its codes: ${String(value).length} characters`,
+          );
+        }
       }
       assert.ok(cases >= 2, `histories read: ${cases}`);
       const everything = Buffer.concat(evidence);

@@ -58,45 +58,46 @@ function firstSliceScenario(name: string, accountRef: string, status: 'active' |
   };
 }
 
+const residentialClosed: ReplayScenario['run'] = async ({ env, db, taskQueue }) => {
+  const c = await startCase(env, db, taskQueue);
+  await c.waitForStage('installation-scheduled');
+  await c.act('reschedule', { actor: actors.clerk(J), preferredDay: '2099-01-05' });
+  await c.act('record-miss', { actor: actors.installer(J) });
+  await c.act('report-installation', {
+    actor: actors.installer(J),
+    serials: { valve: 'ZV-R1', hose: 'MH-R1' },
+  });
+  await c.act('acceptance', { actor: actors.clerk(J), result: 'fail', reason: 'valve not sealed' });
+  await c.act('report-installation', {
+    actor: actors.installer(J),
+    serials: { valve: 'ZV-R2', hose: 'MH-R1' },
+  });
+  await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+  await c.handle.result();
+  return c.caseId;
+};
+
+const gridFollowUpWithdrawn: ReplayScenario['run'] = async ({ env, db, taskQueue }) => {
+  const c = await startCase(env, db, taskQueue);
+  await c.waitForStage('installation-scheduled');
+  await c.act('record-miss', { actor: actors.installer(J) });
+  await c.act('record-miss', { actor: actors.installer(J) });
+  await c.act('grid-follow-up', { actor: actors.gridWorker(J), outcome: 'rebook' });
+  await c.act('record-miss', { actor: actors.installer(J) });
+  await c.act('record-miss', { actor: actors.installer(J) });
+  await c.act('grid-follow-up', { actor: actors.gridWorker(J), outcome: 'withdrawn' });
+  await c.handle.result();
+  return c.caseId;
+};
+
 export const SCENARIOS: ReplayScenario[] = [
   firstSliceScenario('gasRetrofitHousehold_eligibility-only-eligible', 'JS-REPLAY-1', 'active'),
   firstSliceScenario('gasRetrofitHousehold_eligibility-only-closed', 'JS-REPLAY-2', 'closed'),
-  {
-    name: 'gasRetrofitHousehold_residential-closed',
-    async run({ env, db, taskQueue }) {
-      const c = await startCase(env, db, taskQueue);
-      await c.waitForStage('installation-scheduled');
-      await c.act('reschedule', { actor: actors.clerk(J), preferredDay: '2099-01-05' });
-      await c.act('record-miss', { actor: actors.installer(J) });
-      await c.act('report-installation', {
-        actor: actors.installer(J),
-        serials: { valve: 'ZV-R1', hose: 'MH-R1' },
-      });
-      await c.act('acceptance', { actor: actors.clerk(J), result: 'fail', reason: 'valve not sealed' });
-      await c.act('report-installation', {
-        actor: actors.installer(J),
-        serials: { valve: 'ZV-R2', hose: 'MH-R1' },
-      });
-      await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
-      await c.handle.result();
-      return c.caseId;
-    },
-  },
-  {
-    name: 'gasRetrofitHousehold_grid-follow-up-withdrawn',
-    async run({ env, db, taskQueue }) {
-      const c = await startCase(env, db, taskQueue);
-      await c.waitForStage('installation-scheduled');
-      await c.act('record-miss', { actor: actors.installer(J) });
-      await c.act('record-miss', { actor: actors.installer(J) });
-      await c.act('grid-follow-up', { actor: actors.gridWorker(J), outcome: 'rebook' });
-      await c.act('record-miss', { actor: actors.installer(J) });
-      await c.act('record-miss', { actor: actors.installer(J) });
-      await c.act('grid-follow-up', { actor: actors.gridWorker(J), outcome: 'withdrawn' });
-      await c.handle.result();
-      return c.caseId;
-    },
-  },
+  { name: 'gasRetrofitHousehold_residential-closed', run: residentialClosed },
+  { name: 'gasRetrofitHousehold_grid-follow-up-withdrawn', run: gridFollowUpWithdrawn },
+  // Recorded after CASE_ATTRIBUTES_PATCH: the same runs, now with the department/deadline/amount attributes.
+  { name: 'gasRetrofitHousehold_residential-closed-case-attributes', run: residentialClosed },
+  { name: 'gasRetrofitHousehold_grid-follow-up-withdrawn-case-attributes', run: gridFollowUpWithdrawn },
   {
     name: 'gasRetrofitHousehold_new-build-verified',
     async run({ env, db, taskQueue }) {

@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { LedgerPort } from '../../activities/adapters/ledger/port';
 import type { Db } from '../../activities/db/connection';
-import { DECISION_REFUSALS } from '../../workflows/definitions';
+import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { clearInstallerTeams, openTestDb, uniqueAccountRef } from '../helpers/database';
 import {
   runTestWorker,
@@ -41,6 +41,19 @@ async function eventually(check: () => Promise<void>): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/** The case's search attributes as the Web UI filters on them. */
+async function attributes(c: CaseDriver) {
+  const typed = (await c.handle.describe()).typedSearchAttributes;
+  return {
+    stage: typed.get(SEARCH_ATTRIBUTES.stage),
+    department: typed.get(SEARCH_ATTRIBUTES.department),
+    nextDeadline: typed.get(SEARCH_ATTRIBUTES.nextDeadline)?.toISOString(),
+    overdue: typed.get(SEARCH_ATTRIBUTES.overdue),
+    escalationRung: typed.get(SEARCH_ATTRIBUTES.escalationRung),
+    amountFen: typed.get(SEARCH_ATTRIBUTES.amountFen),
+  };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
@@ -128,6 +141,14 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
         ['acceptance', 'clerk-1'],
       ],
     );
+    assert.deepEqual(await attributes(c), {
+      stage: 'closed',
+      department: undefined,
+      nextDeadline: undefined,
+      overdue: false,
+      escalationRung: 0,
+      amountFen: 24000,
+    });
     const booking = await db('installer.bookings').where({ case_id: c.caseId }).first();
     assert.equal(booking.status, 'completed');
     assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
@@ -181,6 +202,14 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     assert.equal(followUp.openTask?.department, 'community');
     const task = await db('onething.tasks').where({ task_id: followUp.openTask.taskId }).first();
     assert.equal(task.role, 'grid-worker');
+    assert.deepEqual(await attributes(c), {
+      stage: 'grid-follow-up',
+      department: 'community',
+      nextDeadline: followUp.openTask.dueAt,
+      overdue: false,
+      escalationRung: 0,
+      amountFen: undefined,
+    });
 
     await env.sleep('4 days');
     const escalated = await c.waitForStage(
@@ -189,6 +218,14 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
       (state) => state.openTask?.escalationRung === 1,
     );
     assert.equal(escalated.openTask?.department, 'gas-safety-office');
+    assert.deepEqual(await attributes(c), {
+      stage: 'grid-follow-up',
+      department: 'gas-safety-office',
+      nextDeadline: escalated.openTask?.dueAt,
+      overdue: true,
+      escalationRung: 1,
+      amountFen: undefined,
+    });
     await eventually(async () => {
       const row = await db('onething.tasks').where({ task_id: followUp.openTask!.taskId }).first();
       assert.equal(row.escalation_rung, 1);
@@ -196,6 +233,11 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
 
     const rebooked = await c.act('grid-follow-up', { actor: actors.safetyOffice(), outcome: 'rebook' });
     assert.equal(rebooked.stage, 'installation-scheduled');
+    const afterTask = await attributes(c);
+    assert.deepEqual(
+      [afterTask.department, afterTask.overdue, afterTask.nextDeadline],
+      ['installer', false, undefined],
+    );
     assert.equal(
       (await db('onething.tasks').where({ task_id: followUp.openTask.taskId }).first()).status,
       'done',
