@@ -5,6 +5,7 @@ import type { ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument } from './openapi';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
+import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
 import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './routes/gas-retrofit-campaigns';
 import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './routes/gas-retrofit-pricing';
 import { healthRouter, healthRoutes } from './routes/health';
@@ -24,6 +25,7 @@ export function createApp(deps: ApiDeps): Express {
   const openApiDocument = createOpenApiDocument([
     ...healthRoutes,
     ...gasRetrofitRoutes,
+    ...gasRetrofitContactRoutes,
     ...gasRetrofitPricingRoutes,
     ...gasRetrofitCampaignRoutes,
     ...taskRoutes,
@@ -35,6 +37,7 @@ export function createApp(deps: ApiDeps): Express {
 
   app.use(healthRouter(deps));
   app.use(gasRetrofitRouter(deps));
+  app.use(gasRetrofitContactRouter(deps));
   app.use(gasRetrofitPricingRouter(deps));
   app.use(gasRetrofitCampaignRouter(deps));
   app.use(taskRouter(deps));

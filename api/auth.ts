@@ -22,12 +22,18 @@ export interface JwtSettings {
 /** HS256 only: a token signed any other way (including `alg: none`) is refused before its claims are read. */
 const ALGORITHM = 'HS256';
 
+/** Permissions a token may grant on top of its roles. */
+export const PERMISSIONS = ['unmask-personal-data'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
 export const claimsSchema = z.object({
   sub: z.string().min(1).max(64),
   name: z.string().min(1).max(64),
   dept: z.enum(DEPARTMENT_CODES),
   district: z.enum([...DISTRICT_CODES, 'city']),
   roles: z.array(z.enum(ROLES)).min(1),
+  /** Grants beyond the role; absent for most staff. */
+  perms: z.array(z.enum(PERMISSIONS)).optional(),
 });
 export type Claims = z.infer<typeof claimsSchema>;
 
@@ -44,6 +50,24 @@ export async function signToken(claims: Claims, settings: JwtSettings): Promise<
 }
 
 export async function verifyToken(token: string, settings: JwtSettings): Promise<Actor> {
+  return actorFromClaims(await verifyClaims(token, settings));
+}
+
+function actorFromClaims(claims: Claims): Actor {
+  return { userId: claims.sub, department: claims.dept, district: claims.district, roles: claims.roles };
+}
+
+export function actorOf(res: Response): Actor {
+  const actor = res.locals.actor as Actor | undefined;
+  if (!actor) throw new UnauthorizedError();
+  return actor;
+}
+
+export function permissionsOf(res: Response): readonly Permission[] {
+  return (res.locals.permissions as Permission[] | undefined) ?? [];
+}
+
+async function verifyClaims(token: string, settings: JwtSettings): Promise<Claims> {
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, settings.secret, {
@@ -64,12 +88,7 @@ export async function verifyToken(token: string, settings: JwtSettings): Promise
     const fields = [...new Set(claims.error.issues.map((issue) => String(issue.path[0])))].join(', ');
     throw new UnauthorizedError(`token claims are not valid: ${fields}`);
   }
-  return {
-    userId: claims.data.sub,
-    department: claims.data.dept,
-    district: claims.data.district,
-    roles: claims.data.roles,
-  };
+  return claims.data;
 }
 
 export function authenticate(settings: JwtSettings): RequestHandler {
@@ -80,17 +99,12 @@ export function authenticate(settings: JwtSettings): RequestHandler {
       next(new UnauthorizedError());
       return;
     }
-    verifyToken(match[1], settings).then((actor) => {
-      res.locals.actor = actor;
+    verifyClaims(match[1], settings).then((claims) => {
+      res.locals.actor = actorFromClaims(claims);
+      res.locals.permissions = claims.perms ?? [];
       next();
     }, next);
   };
-}
-
-export function actorOf(res: Response): Actor {
-  const actor = res.locals.actor as Actor | undefined;
-  if (!actor) throw new UnauthorizedError();
-  return actor;
 }
 
 export interface AccessRule {

@@ -1,5 +1,6 @@
 /** Request and response schemas. Every object is `.strict()`: an unknown field is refused, never dropped. */
 import { z } from 'zod';
+import { NATIONAL_ID_RULES, nationalIdProblem } from './personal-data/national-id';
 import { checkItems, SettlementRuleError, type RetrofitItems } from '../workflows/lib/settlement';
 import {
   CAMPAIGN_ID_PATTERN,
@@ -58,11 +59,42 @@ export const serviceContactSchema = z
       .string()
       .regex(CHINESE_PHONE, 'must be a mainland mobile (11 digits) or landline with area code'),
     address: z.string().trim().min(4).max(200),
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .superRefine((value, ctx) => {
+        const problem = nationalIdProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: NATIONAL_ID_RULES[problem] });
+      })
+      .optional()
+      .meta({ description: 'Resident identity card number (GB 11643-1999, 18 characters)' }),
   })
   .strict()
   .meta({
     id: 'ServiceContact',
     description: 'Personal data: kept by the gas company, never sent to Temporal',
+  });
+
+export const contactReadQuerySchema = z
+  .object({ unmasked: z.enum(['true', 'false']).default('false') })
+  .strict();
+
+export const serviceContactViewSchema = z
+  .object({
+    caseId: z.string(),
+    masked: z.boolean(),
+    contact: z.object({
+      name: z.string(),
+      phone: z.string(),
+      address: z.string(),
+      idNumber: z.string().optional(),
+    }),
+  })
+  .meta({
+    id: 'ServiceContactView',
+    description:
+      'Masked (`138****5678`, `410105********1234`) unless unmasked with the permission, which is audited',
   });
 
 export const startGasRetrofitHouseholdSchema = z

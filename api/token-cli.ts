@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { DEPARTMENT_CODES, DISTRICT_CODES, ROLES } from '../workflows/definitions';
 import { loadConfig } from '../workers/config';
-import { claimsSchema, signToken } from './auth';
+import { claimsSchema, PERMISSIONS, signToken } from './auth';
 
 async function main(): Promise<void> {
   const options = new Command('token')
@@ -18,8 +18,9 @@ async function main(): Promise<void> {
     )
     .option('--sub <id>', 'user id (staff reference, not personal data)', 'dev-user')
     .option('--name <name>', 'display name', 'Dev User')
+    .addOption(new Option('--perm <permission...>', 'extra permissions').choices(PERMISSIONS))
     .parse()
-    .opts<{ role: string[]; dept: string; district: string; sub: string; name: string }>();
+    .opts<{ role: string[]; dept: string; district: string; sub: string; name: string; perm?: string[] }>();
   const config = loadConfig();
   const claims = claimsSchema.parse({
     sub: options.sub,
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     dept: options.dept,
     district: options.district,
     roles: options.role,
+    ...(options.perm ? { perms: options.perm } : {}),
   });
   console.log(await signToken(claims, config.jwt));
 }

@@ -1,4 +1,6 @@
 import pino, { type Logger } from 'pino';
+import { maskContact, maskIdNumber, maskPhone } from './personal-data/masking';
+import type { ServiceContact } from '../activities/adapters/gas-company/port';
 
 export type { Logger };
 
@@ -6,8 +8,20 @@ export type { Logger };
  * Structured JSON logs. Redaction is a second line of defence: code logs references (case IDs, account refs),
  * never personal data, and never request bodies.
  */
-export function createLogger(level: string, name: string): Logger {
-  return pino({
+/** Personal data that reaches a log anyway is masked as in API answers; secrets are removed. */
+function maskForLog(value: unknown, path: string[]): unknown {
+  const field = path[path.length - 1];
+  if (typeof value === 'string' && field === 'phone') return maskPhone(value);
+  if (typeof value === 'string' && field === 'idNumber') return maskIdNumber(value);
+  if (field === 'contact' && value && typeof value === 'object') {
+    const contact = value as Partial<ServiceContact>;
+    return maskContact({ name: '', phone: '', address: '', ...contact });
+  }
+  return '[redacted]';
+}
+
+export function createLogger(level: string, name: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     base: { service: name },
@@ -20,8 +34,13 @@ export function createLogger(level: string, name: string): Logger {
         'contact',
         '*.token',
         'token',
+        '*.phone',
+        'phone',
+        '*.idNumber',
+        'idNumber',
       ],
-      censor: '[redacted]',
+      censor: maskForLog,
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -115,6 +115,79 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     assert.equal(listed.count, 0);
   });
 
+  it('shows the contact masked; unmasking needs the permission and is audited either way', async function () {
+    const accountRef = await newAccount();
+    const contact = {
+      name: '王小明',
+      phone: '13812345678',
+      address: '金水区花园路 8 号',
+      idNumber: '41010519900307123x',
+    };
+    const started = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer())
+      .send({ ...startBody(accountRef), contact });
+    assert.equal(started.status, 201);
+    const url = `/v1/gas-retrofit/households/${encodeURIComponent(started.body.caseId)}/contact`;
+
+    const masked = await request(app)
+      .get(url)
+      .set('Authorization', await bearer());
+    assert.equal(masked.status, 200);
+    assert.deepEqual(masked.body, {
+      caseId: started.body.caseId,
+      masked: true,
+      contact: { name: '王**', phone: '138****5678', address: '金水区****', idNumber: '410105********123X' },
+    });
+
+    const refused = await request(app)
+      .get(`${url}?unmasked=true`)
+      .set('Authorization', await bearer());
+    assert.equal(refused.status, 403);
+    assert.ok(!JSON.stringify(refused.body).includes('13812345678'));
+    const otherDistrict = await request(app)
+      .get(url)
+      .set('Authorization', await bearer({ sub: 'clerk-erqi', district: 'erqi' }));
+    assert.equal(otherDistrict.status, 403);
+
+    const permitted = await bearer({ sub: 'clerk-unmask', perms: ['unmask-personal-data'] });
+    const full = await request(app).get(`${url}?unmasked=true`).set('Authorization', permitted);
+    assert.equal(full.status, 200);
+    assert.deepEqual(full.body.contact, { ...contact, idNumber: '41010519900307123X' });
+
+    const audit = await db('onething.audit_log')
+      .where({ case_id: started.body.caseId, action: 'contact:unmask' })
+      .orderBy('id');
+    assert.deepEqual(
+      audit.map((row: { actor_id: string; outcome: string }) => [row.actor_id, row.outcome]),
+      [
+        ['clerk-1', 'refused'],
+        ['clerk-unmask', 'allowed'],
+      ],
+    );
+  });
+
+  it('refuses an invalid identity card number, naming the field and rule without echoing it', async function () {
+    const accountRef = await newAccount();
+    const res = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer())
+      .send({
+        ...startBody(accountRef),
+        contact: { ...startBody(accountRef).contact, idNumber: '410105199003071230' },
+      });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.error.problems, [
+      { field: 'contact.idNumber', rule: 'has a wrong check character' },
+    ]);
+    assert.ok(!JSON.stringify(res.body).includes('410105199003071230'));
+    assert.equal(
+      (await db('gas_company.service_contacts').where({ case_id: `gas-retrofit:jinshui:${accountRef}` }))
+        .length,
+      0,
+    );
+  });
+
   it('answers malformed JSON with 400 and oversized bodies with 413', async function () {
     const auth = await bearer();
     const malformed = await request(app)

@@ -36,6 +36,11 @@ export class InMemoryGasCompany implements GasCompanyPort {
     this.contacts.set(caseId, contact);
     return Promise.resolve();
   }
+
+  findServiceContact(caseId: string): Promise<ServiceContact | undefined> {
+    return Promise.resolve(this.contacts.get(caseId));
+  }
+
   readonly ledger = new InMemoryLedger();
   readonly receivables = new InMemoryLedger();
 

@@ -40,6 +40,8 @@ export interface ServiceContact {
   name: string;
   phone: string;
   address: string;
+  /** Resident identity card number (GB 11643), when given. */
+  idNumber?: string;
 }
 
 /** The gas company's system, as OneThing sees it. */
@@ -52,6 +54,7 @@ export interface GasCompanyPort {
   /** Active accounts of the district that still need work, in account order, after the given account. */
   retrofitBacklog(district: District, after: string | null, limit: number): Promise<BacklogAccount[]>;
   saveServiceContact(caseId: string, contact: ServiceContact): Promise<void>;
+  findServiceContact(caseId: string): Promise<ServiceContact | undefined>;
   /** The gas company's own third of each residential retrofit. */
   ledger: LedgerPort;
   /** What residents (and non-residential users) owe the gas company, which it collects. */

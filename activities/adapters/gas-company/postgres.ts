@@ -33,6 +33,14 @@ function toDecision(row: CheckRow): EligibilityDecision {
     : { outcome: 'ineligible', reason: row.reason ?? 'account-not-found', ...common };
 }
 
+interface ContactRow {
+  case_id: string;
+  name: string;
+  phone: string;
+  address: string;
+  id_number: string | null;
+}
+
 export class PostgresGasCompany implements GasCompanyPort {
   readonly ledger;
   readonly receivables;
@@ -76,10 +84,27 @@ export class PostgresGasCompany implements GasCompanyPort {
   }
 
   async saveServiceContact(caseId: string, contact: ServiceContact): Promise<void> {
+    const row = {
+      name: contact.name,
+      phone: contact.phone,
+      address: contact.address,
+      id_number: contact.idNumber ?? null,
+    };
     await this.db('gas_company.service_contacts')
-      .insert({ case_id: caseId, ...contact })
+      .insert({ case_id: caseId, ...row })
       .onConflict('case_id')
-      .merge({ ...contact, updated_at: this.db.fn.now() });
+      .merge({ ...row, updated_at: this.db.fn.now() });
+  }
+
+  async findServiceContact(caseId: string): Promise<ServiceContact | undefined> {
+    const row = await this.db<ContactRow>('gas_company.service_contacts').where({ case_id: caseId }).first();
+    if (!row) return undefined;
+    return {
+      name: row.name,
+      phone: row.phone,
+      address: row.address,
+      ...(row.id_number ? { idNumber: row.id_number } : {}),
+    };
   }
 
   async recordAcceptance(record: AcceptanceRecord): Promise<void> {

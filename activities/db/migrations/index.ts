@@ -5,6 +5,7 @@ import * as gasRetrofitDepartments from './20261129110000_gas_retrofit_departmen
 import * as serviceContacts from './20261129120000_service_contacts';
 import * as campaignBacklog from './20261129130000_campaign_backlog';
 import * as auditLog from './20261130090000_audit_log';
+import * as contactIdNumber from './20261130100000_contact_id_number';
 
 type Migration = Knex.Migration;
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261129120000_service_contacts', serviceContacts],
   ['20261129130000_campaign_backlog', campaignBacklog],
   ['20261130090000_audit_log', auditLog],
+  ['20261130100000_contact_id_number', contactIdNumber],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -1,0 +1,84 @@
+/**
+ * The household's contact, as the gas company keeps it. Shown masked to anyone with business on the case; shown
+ * in full only with the `unmask-personal-data` permission, and every unmasking (or attempt) is audited.
+ */
+import { Router } from 'express';
+import { parseGasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
+import { actorOf, authenticate, authorize, permissionsOf, type AccessRule } from '../auth';
+import type { ApiDeps } from '../deps';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
+import { maskContact } from '../../workers/personal-data/masking';
+import { caseIdParamsSchema, contactReadQuerySchema, serviceContactViewSchema } from '../schemas';
+import { parse } from '../validation';
+
+const CONTACT = '/v1/gas-retrofit/households/:caseId/contact';
+
+/** Those who visit or call the household, and those who oversee the case. */
+const READ_CONTACT: AccessRule = {
+  roles: ['clerk', 'installer', 'grid-worker', 'supervisor', 'auditor'],
+  departments: [
+    'gas-company',
+    'installer',
+    'community',
+    'gas-safety-office',
+    'city-finance',
+    'district-finance',
+  ],
+};
+
+export const gasRetrofitContactRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/v1/gas-retrofit/households/{caseId}/contact',
+    summary:
+      'The household contact, masked; `?unmasked=true` needs the unmask-personal-data permission (audited)',
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema, query: contactReadQuerySchema },
+    responses: {
+      200: { description: 'The contact', ...jsonContent(serviceContactViewSchema) },
+      404: COMMON_ERROR_RESPONSES[403],
+      ...COMMON_ERROR_RESPONSES,
+    },
+  },
+];
+
+export function gasRetrofitContactRouter({ jwt, adapters }: ApiDeps): Router {
+  return Router().get(CONTACT, authenticate(jwt), async (req, res) => {
+    const actor = actorOf(res);
+    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
+    const { unmasked } = parse(contactReadQuerySchema, req.query, 'query');
+    const key = parseGasRetrofitHouseholdWorkflowId(caseId);
+    if (!key) throw new NotFoundError('no such case');
+    const wantsFull = unmasked === 'true';
+    try {
+      authorize(actor, READ_CONTACT, key.district);
+      if (wantsFull && !permissionsOf(res).includes('unmask-personal-data')) {
+        throw new ForbiddenError('unmasking needs the unmask-personal-data permission');
+      }
+    } catch (error) {
+      if (wantsFull && error instanceof ForbiddenError) {
+        await adapters.auditLog.record({
+          actor,
+          action: 'contact:unmask',
+          outcome: 'refused',
+          reason: error.message,
+          caseId,
+        });
+      }
+      throw error;
+    }
+    const contact = await adapters.gasCompany.findServiceContact(caseId);
+    if (!contact) throw new NotFoundError('no contact is kept for this case');
+    if (wantsFull) {
+      await adapters.auditLog.record({
+        actor,
+        action: 'contact:unmask',
+        outcome: 'allowed',
+        reason: 'unmask-personal-data permission',
+        caseId,
+      });
+    }
+    res.json({ caseId, masked: !wantsFull, contact: wantsFull ? contact : maskContact(contact) });
+  });
+}
