@@ -13,7 +13,8 @@ import {
 import { startHouseholdCase } from '../../workers/start-cases';
 import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
-import { NotFoundError } from '../errors';
+import { decisionRefusalToHttp } from '../decision-errors';
+import { HttpError, NotFoundError } from '../errors';
 import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
 import {
   caseIdParamsSchema,
@@ -126,17 +127,33 @@ export function gasRetrofitRouter({ client, jwt, taskQueue, adapters }: ApiDeps)
     const action = req.params.action as GasRetrofitAction;
     if (!GAS_RETROFIT_ACTIONS.includes(action)) throw new NotFoundError(`no action ${action}`);
     const actor = actorOf(res);
-    authorize(actor, READ_CASE, caseKey(caseId).district);
-    const body = parse(gasRetrofitActionBodies[action], req.body);
     const handle = client.workflow.getHandle<GasRetrofitHouseholdWorkflow>(caseId);
-    // The workflow's validator is the authority on who may decide what, and when; it refuses with a typed
-    // failure that the error middleware turns into 403 / 409 / 400.
-    const state = await handle.executeUpdate(
-      gasRetrofitUpdates[action] as (typeof gasRetrofitUpdates)['cancel'],
-      {
-        args: [{ ...body, actor } as never],
-      },
-    );
+    let state: GasRetrofitCaseState;
+    try {
+      authorize(actor, READ_CASE, caseKey(caseId).district);
+      const body = parse(gasRetrofitActionBodies[action], req.body);
+      // The workflow's validator is the authority on who may decide what, and when; it refuses with a typed
+      // failure that the error middleware turns into 403 / 409 / 400.
+      state = await handle.executeUpdate(
+        gasRetrofitUpdates[action] as (typeof gasRetrofitUpdates)['cancel'],
+        {
+          args: [{ ...body, actor } as never],
+        },
+      );
+    } catch (error) {
+      // Temporal keeps no record of a refused Update, so the refusal is kept here, for auditors.
+      const refusal = error instanceof HttpError ? error : decisionRefusalToHttp(error);
+      if (refusal && refusal.status < 500) {
+        await adapters.auditLog.record({
+          actor,
+          action: `decision:${action}`,
+          outcome: 'refused',
+          reason: `${refusal.status} ${refusal.code}: ${refusal.message}`,
+          caseId,
+        });
+      }
+      throw error;
+    }
     sendCase(res, state, GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage) ? 'COMPLETED' : 'RUNNING');
   });
 

@@ -131,6 +131,23 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
       ).status,
       404,
     );
+
+    // Temporal kept none of the refused decisions; the audit log kept each, with actor and rule.
+    const refusals = await db('onething.audit_log')
+      .where({ case_id: caseId, outcome: 'refused' })
+      .orderBy('id')
+      .select('action', 'actor_id', 'reason');
+    assert.deepEqual(
+      refusals.map((r: { action: string; reason: string }) => [r.action, r.reason.slice(0, 3)]),
+      [
+        ['decision:report-installation', '403'],
+        ['decision:report-installation', '400'],
+        ['decision:acceptance', '409'],
+        ['decision:acceptance', '400'],
+        ['decision:cancel', '409'],
+      ],
+    );
+    assert.match(refusals[1].reason, /serials\.hose: is required, the hose was fitted/);
   });
 
   it('keeps the contact in the gas company’s system and out of Temporal, and encrypts what Temporal stores', async function () {
