@@ -51,6 +51,7 @@ export default tseslint.config(
     files: [
       'scripts/**/*.ts',
       '**/*-cli.ts',
+      'audit/cli.ts',
       'activities/db/migrate-cli.ts',
       'test/**/*.ts',
       'bench/**/*.ts',

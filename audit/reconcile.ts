@@ -1,0 +1,99 @@
+/**
+ * Re-derives each settlement from its history (the items and the prices the case was priced at, run again
+ * through the settlement rules) and compares it with the four department ledgers in Postgres.
+ */
+import type { Db } from '../activities/db/connection';
+import type { GasRetrofitCaseState } from '../workflows/definitions';
+import { computeSettlement, PARTIES, type Party, type SettlementUserType } from '../workflows/lib/settlement';
+import type { Decoder } from './decode';
+import type { Evidence } from './histories';
+
+export const LEDGER_TABLES: Record<Party, string> = {
+  cityFinance: 'city_finance.ledger',
+  districtFinance: 'district_finance.ledger',
+  gasCompany: 'gas_company.ledger',
+  resident: 'gas_company.receivables',
+};
+
+export type DiscrepancyKind = 'missing' | 'duplicated' | 'mismatched' | 'rule-violated';
+
+export interface Discrepancy {
+  caseId: string;
+  party?: Party;
+  kind: DiscrepancyKind;
+  detail: string;
+}
+
+export interface ReconcileReport {
+  casesChecked: number;
+  settledFen: number;
+  discrepancies: Discrepancy[];
+}
+
+interface LedgerRow {
+  case_id: string;
+  idempotency_key: string;
+  amount_fen: string;
+  entry: 'booking' | 'reversal';
+}
+
+async function finalState(evidence: Evidence, decode: Decoder): Promise<GasRetrofitCaseState | undefined> {
+  const done = evidence.history.events?.find((e) => e.workflowExecutionCompletedEventAttributes);
+  const [state] = await decode(done?.workflowExecutionCompletedEventAttributes?.result?.payloads);
+  return state as GasRetrofitCaseState | undefined;
+}
+
+export async function reconcile(
+  histories: readonly Evidence[],
+  decode: Decoder,
+  db: Db,
+): Promise<ReconcileReport> {
+  const report: ReconcileReport = { casesChecked: 0, settledFen: 0, discrepancies: [] };
+  for (const evidence of histories) {
+    const state = await finalState(evidence, decode);
+    if (!state?.settlement || !state.priceBasis || !state.items) continue;
+    report.casesChecked += 1;
+    const { caseId } = state;
+    const derived = computeSettlement(
+      state.userType as SettlementUserType,
+      state.items,
+      state.priceBasis.prices,
+    );
+    for (const party of PARTIES) {
+      if (derived.totals[party] !== state.settlement.totals[party]) {
+        report.discrepancies.push({
+          caseId,
+          party,
+          kind: 'rule-violated',
+          detail: `history settled ${state.settlement.totals[party]} fen; the rules give ${derived.totals[party]}`,
+        });
+      }
+    }
+    const reversedCase = state.stage === 'settlement-reversed';
+    for (const party of PARTIES) {
+      const expected = reversedCase ? 0 : derived.totals[party];
+      const rows = await db<LedgerRow>(LEDGER_TABLES[party]).where({ case_id: caseId }).orderBy('id');
+      const bookings = rows.filter((row) => row.entry === 'booking');
+      const net = rows.reduce((sum, row) => sum + Number(row.amount_fen), 0);
+      report.settledFen += net;
+      if (expected > 0 && bookings.length === 0) {
+        report.discrepancies.push({ caseId, party, kind: 'missing', detail: `${expected} fen not booked` });
+      } else if (bookings.length > 1) {
+        report.discrepancies.push({
+          caseId,
+          party,
+          kind: 'duplicated',
+          detail: `${bookings.length} bookings: ${bookings.map((b) => b.idempotency_key).join(', ')}`,
+        });
+      } else if (net !== expected) {
+        report.discrepancies.push({
+          caseId,
+          party,
+          kind: 'mismatched',
+          detail: `ledger holds ${net} fen; the settlement gives ${expected}`,
+        });
+      }
+    }
+  }
+  return report;
+}

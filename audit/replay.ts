@@ -1,0 +1,77 @@
+/**
+ * Replays histories against the current workflow code: proof that today's code would have taken exactly the
+ * recorded decisions. Reports, per history, ok or the nondeterminism and where it diverged.
+ */
+import type { DataConverter } from '@temporalio/common';
+import { bundleWorkflowCode, DefaultLogger, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+
+const quietLogger = new DefaultLogger('WARN');
+import type { Evidence } from './histories';
+
+export interface ReplayOutcome {
+  workflowId: string;
+  source: string;
+  ok: boolean;
+  /** The SDK's account of the first divergence (event, expected and actual command). */
+  error?: string;
+}
+
+export interface ReplaySettings {
+  dataConverter: DataConverter;
+  /** A prebuilt bundle (npm run build), else the workflows are bundled from source. */
+  workflowBundlePath: string | undefined;
+}
+
+async function replayOptions(settings: ReplaySettings): Promise<ReplayWorkerOptions> {
+  const workflowBundle = settings.workflowBundlePath
+    ? { codePath: settings.workflowBundlePath }
+    : await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietLogger });
+  return { workflowBundle, dataConverter: settings.dataConverter };
+}
+
+const runIdOf = (h: Evidence) =>
+  h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.originalExecutionRunId ?? '';
+
+/**
+ * The replayer keys runs by run ID, so two copies of one run (the evidence and an auditor's altered copy) must
+ * not share a batch, or the second would be judged against the first's state.
+ */
+function batchesWithDistinctRuns(histories: readonly Evidence[]): Evidence[][] {
+  const batches: Array<{ runs: Set<string>; items: Evidence[] }> = [];
+  for (const history of histories) {
+    const runId = runIdOf(history);
+    let batch = batches.find((b) => !b.runs.has(runId));
+    if (!batch) batches.push((batch = { runs: new Set(), items: [] }));
+    batch.runs.add(runId);
+    batch.items.push(history);
+  }
+  return batches.map((b) => b.items);
+}
+
+export async function replayAll(
+  histories: readonly Evidence[],
+  settings: ReplaySettings,
+  onResult: (outcome: ReplayOutcome) => void = () => undefined,
+): Promise<ReplayOutcome[]> {
+  const options = await replayOptions(settings);
+  const outcomes: ReplayOutcome[] = [];
+  for (const batch of batchesWithDistinctRuns(histories)) {
+    const byKey = new Map(batch.map((h, index) => [`${h.workflowId}#${index}`, h]));
+    const results = Worker.runReplayHistories(
+      options,
+      [...byKey.entries()].map(([key, h]) => ({ workflowId: key, history: h.history })),
+    );
+    for await (const result of results) {
+      const evidence = byKey.get(result.workflowId)!;
+      const outcome: ReplayOutcome = {
+        workflowId: evidence.workflowId,
+        source: evidence.source,
+        ok: !result.error,
+        ...(result.error ? { error: `${result.error.name}: ${result.error.message}` } : {}),
+      };
+      outcomes.push(outcome);
+      onResult(outcome);
+    }
+  }
+  return outcomes;
+}
