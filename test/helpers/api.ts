@@ -11,7 +11,8 @@ export const TEST_JWT: JwtSettings = {
   secret: new TextEncoder().encode('test-signing-key-that-is-at-least-32-chars'),
   issuer: 'onething',
   audience: 'onething-api',
-  tokenTtl: '10m',
+  // Long enough for the 2,000-household campaign on a busy CI machine; expiry is tested with forged tokens.
+  tokenTtl: '2h',
 };
 
 export const TEST_UI_ORIGIN = 'http://127.0.0.1:8233';
