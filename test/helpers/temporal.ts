@@ -24,7 +24,8 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 /** This run's payload key: tests encrypt exactly as production does, with a key that lives only in memory. */
-export const TEST_PAYLOAD_KEYS = parseKeyRing(`test-run:${randomBytes(32).toString('base64')}`);
+export const TEST_PAYLOAD_KEYS_SPEC = `test-run:${randomBytes(32).toString('base64')}`;
+export const TEST_PAYLOAD_KEYS = parseKeyRing(TEST_PAYLOAD_KEYS_SPEC);
 
 /**
  * The data converter of test clients and workers. `plaintext` is only for recording the replay corpus, whose
