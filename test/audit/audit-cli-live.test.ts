@@ -21,7 +21,7 @@ import {
   type RunningTestWorker,
 } from '../helpers/temporal';
 import { HISTORIES_DIR } from '../replay/corpus';
-import { actors, startCase } from '../workflows/gas-retrofit-helpers';
+import { runClosedCase } from '../workflows/gas-retrofit-helpers';
 
 describe('npm run audit on live cases (real dev server, real ledgers)', function () {
   this.timeout(180_000);
@@ -58,17 +58,7 @@ describe('npm run audit on live cases (real dev server, real ledgers)', function
     const taskQueue = uniqueTaskQueue('audit-live');
     worker = await runTestWorker(env, taskQueue, createPostgresAdapters(db));
     out = mkdtempSync(path.join(os.tmpdir(), 'audit-live-'));
-    for (let i = 0; i < 2; i += 1) {
-      const c = await startCase(env, db, taskQueue);
-      await c.waitForStage('installation-scheduled');
-      await c.act('report-installation', {
-        actor: actors.installer('jinshui'),
-        serials: { valve: 'V', hose: 'H' },
-      });
-      await c.act('acceptance', { actor: actors.clerk('jinshui'), result: 'pass' });
-      await c.handle.result();
-      caseIds.push(c.caseId);
-    }
+    for (let i = 0; i < 2; i += 1) caseIds.push(await runClosedCase(env, db, taskQueue));
   });
   after(async function () {
     await worker?.stop();

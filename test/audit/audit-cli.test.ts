@@ -28,7 +28,7 @@ import {
   type RunningTestWorker,
 } from '../helpers/temporal';
 import { HISTORIES_DIR } from '../replay/corpus';
-import { actors, startCase } from '../workflows/gas-retrofit-helpers';
+import { runClosedCase } from '../workflows/gas-retrofit-helpers';
 
 const CORPUS_CASE = path.join(
   HISTORIES_DIR,
@@ -126,17 +126,7 @@ describe('audit: replay, timeline, export, reconcile', function () {
       await db?.destroy();
     });
 
-    async function closedCase(): Promise<string> {
-      const c = await startCase(env, db, taskQueue);
-      await c.waitForStage('installation-scheduled');
-      await c.act('report-installation', {
-        actor: actors.installer('jinshui'),
-        serials: { valve: 'V', hose: 'H' },
-      });
-      await c.act('acceptance', { actor: actors.clerk('jinshui'), result: 'pass' });
-      await c.handle.result();
-      return c.caseId;
-    }
+    const closedCase = () => runClosedCase(env, db, taskQueue);
 
     it('exports encrypted evidence, whose timeline decodes with the key', async function () {
       const caseId = await closedCase();

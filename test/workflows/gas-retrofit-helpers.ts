@@ -124,3 +124,20 @@ export async function startCase(
   });
   return new CaseDriver(env.client, workflowId);
 }
+
+/** A Jinshui residential case run straight through: installed, accepted, settled at ¥240, paid, closed. */
+export async function runClosedCase(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  taskQueue: string,
+): Promise<string> {
+  const c = await startCase(env, db, taskQueue);
+  await c.waitForStage('installation-scheduled');
+  await c.act('report-installation', {
+    actor: actors.installer('jinshui'),
+    serials: { valve: 'V', hose: 'H' },
+  });
+  await c.act('acceptance', { actor: actors.clerk('jinshui'), result: 'pass' });
+  await c.handle.result();
+  return c.caseId;
+}
