@@ -1,7 +1,9 @@
 import express, { type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { codecRouter } from './codec/codec-router';
+import { authenticate } from './auth';
 import type { ApiDeps } from './deps';
+import { perUserRateLimit } from './rate-limit';
 import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument } from './openapi';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
@@ -36,6 +38,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'OneThing API' }));
 
   app.use(healthRouter(deps));
+  app.use('/v1', authenticate(deps.jwt), perUserRateLimit(deps.rateLimit));
   app.use(gasRetrofitRouter(deps));
   app.use(gasRetrofitContactRouter(deps));
   app.use(gasRetrofitPricingRouter(deps));
@@ -43,6 +46,6 @@ export function createApp(deps: ApiDeps): Express {
   app.use(taskRouter(deps));
 
   app.use(notFoundHandler());
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, deps.adapters.auditLog));
   return app;
 }

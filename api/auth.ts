@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import {
   DEPARTMENT_CODES,
@@ -21,6 +21,8 @@ export interface JwtSettings {
 
 /** HS256 only: a token signed any other way (including `alg: none`) is refused before its claims are read. */
 const ALGORITHM = 'HS256';
+/** The key id our tokens carry; a token naming another key was not signed by us. */
+export const JWT_KEY_ID = 'onething-hs256-1';
 
 /** Permissions a token may grant on top of its roles. */
 export const PERMISSIONS = ['unmask-personal-data'] as const;
@@ -40,7 +42,7 @@ export type Claims = z.infer<typeof claimsSchema>;
 export async function signToken(claims: Claims, settings: JwtSettings): Promise<string> {
   const { sub, ...rest } = claimsSchema.parse(claims);
   return new SignJWT(rest)
-    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: JWT_KEY_ID })
     .setSubject(sub)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
@@ -70,6 +72,8 @@ export function permissionsOf(res: Response): readonly Permission[] {
 async function verifyClaims(token: string, settings: JwtSettings): Promise<Claims> {
   let payload: unknown;
   try {
+    const { kid } = decodeProtectedHeader(token);
+    if (kid !== undefined && kid !== JWT_KEY_ID) throw new UnauthorizedError('token names an unknown key id');
     ({ payload } = await jwtVerify(token, settings.secret, {
       algorithms: [ALGORITHM],
       issuer: settings.issuer,
@@ -77,6 +81,7 @@ async function verifyClaims(token: string, settings: JwtSettings): Promise<Claim
       requiredClaims: ['exp', 'sub'],
     }));
   } catch (error) {
+    if (error instanceof UnauthorizedError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new UnauthorizedError('token has expired');
     if (error instanceof joseErrors.JWTClaimValidationFailed) {
       throw new UnauthorizedError(`token claim "${error.claim}" is not accepted`);
@@ -93,6 +98,10 @@ async function verifyClaims(token: string, settings: JwtSettings): Promise<Claim
 
 export function authenticate(settings: JwtSettings): RequestHandler {
   return (req, res, next) => {
+    if (res.locals.actor) {
+      next(); // already authenticated by an outer router
+      return;
+    }
     const header = req.headers.authorization;
     const match = header?.match(/^Bearer ([A-Za-z0-9._-]+)$/);
     if (!match?.[1]) {

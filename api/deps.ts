@@ -4,6 +4,7 @@ import type { Adapters } from '../activities/adapters';
 import type { Db } from '../activities/db/connection';
 import type { JwtSettings } from './auth';
 import type { CodecServerSettings } from './codec/codec-router';
+import type { RateLimitSettings } from './rate-limit';
 
 export interface ApiDeps {
   client: Client;
@@ -17,4 +18,6 @@ export interface ApiDeps {
   bodyLimit: string;
   /** The Web UI's codec server, served under /codec. */
   codec: CodecServerSettings;
+  /** Requests per user per window under /v1; beyond it, 429. */
+  rateLimit: RateLimitSettings;
 }

@@ -1,4 +1,6 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { AuditLogPort } from '../activities/adapters/audit-log/port';
+import type { Actor } from '../workflows/definitions';
 import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { decisionRefusalToHttp } from './decision-errors';
@@ -67,10 +69,31 @@ export function notFoundHandler(): RequestHandler {
   return (req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`));
 }
 
-/** The one place where errors become HTTP answers: JSON, no stack traces, no request data echoed. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
+/** Marks a response whose refusal the route has already written to the audit log itself. */
+export function markAudited(res: Response): void {
+  res.locals.refusalAudited = true;
+}
+
+/**
+ * The one place where errors become HTTP answers: JSON, no stack traces, no request data echoed. Every 403 to an
+ * authenticated caller is written to the audit log (who tried what, and the rule that refused it).
+ */
+export function errorHandler(logger: Logger, auditLog: Pick<AuditLogPort, 'record'>): ErrorRequestHandler {
+  return async (error: unknown, req, res, _next) => {
     const httpError = toHttpError(error);
+    const actor = res.locals.actor as Actor | undefined;
+    if (httpError?.status === 403 && actor && !res.locals.refusalAudited) {
+      await auditLog
+        .record({
+          actor,
+          action: `http:${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.baseUrl + req.path}`,
+          outcome: 'refused',
+          reason: httpError.message,
+        })
+        .catch((auditError: unknown) =>
+          logger.error({ ...describeUnexpected(auditError) }, 'could not write a refusal to the audit log'),
+        );
+    }
     if (!httpError) {
       logger.error({ ...describeUnexpected(error), method: req.method, path: req.path }, 'unhandled error');
       res.status(500).json({ error: { code: 'internal', message: 'internal error' } });

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     bodyLimit: config.api.bodyLimit,
     codec: codecServerSettings(config),
+    rateLimit: { limit: config.api.requestsPerMinutePerUser, windowMs: 60_000 },
   });
   const server = app.listen(config.api.port, config.api.host, () => {
     logger.info({ url: `http://${config.api.host}:${config.api.port}` }, 'api listening');

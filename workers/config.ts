@@ -25,7 +25,7 @@ export interface PlatformConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPostgresPort: number;
-  api: { host: string; port: number; bodyLimit: string };
+  api: { host: string; port: number; bodyLimit: string; requestsPerMinutePerUser: number };
   workerMetricsBindAddress: string;
   jwt: { secret: Uint8Array; issuer: string; audience: string; tokenTtl: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -74,6 +74,11 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 64kb or 1mb')
     .default('64kb'),
+  API_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1 request per minute')
+    .default(600),
   WORKER_METRICS_PORT: port.default(9464),
   WORKER_METRICS_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -183,7 +188,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     databaseUrl: vars.DATABASE_URL,
     dataDir,
     embeddedPostgresPort: vars.EMBEDDED_POSTGRES_PORT,
-    api: { host: vars.API_HOST, port: vars.API_PORT, bodyLimit: vars.API_BODY_LIMIT },
+    api: {
+      host: vars.API_HOST,
+      port: vars.API_PORT,
+      bodyLimit: vars.API_BODY_LIMIT,
+      requestsPerMinutePerUser: vars.API_RATE_LIMIT,
+    },
     workerMetricsBindAddress: `${vars.WORKER_METRICS_HOST}:${vars.WORKER_METRICS_PORT}`,
     jwt: {
       secret: new TextEncoder().encode(

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { parseGasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
 import { actorOf, authenticate, authorize, permissionsOf, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
+import { markAudited } from '../error-middleware';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
 import { maskContact } from '../../workers/personal-data/masking';
@@ -58,6 +59,7 @@ export function gasRetrofitContactRouter({ jwt, adapters }: ApiDeps): Router {
       }
     } catch (error) {
       if (wantsFull && error instanceof ForbiddenError) {
+        markAudited(res);
         await adapters.auditLog.record({
           actor,
           action: 'contact:unmask',

@@ -14,6 +14,7 @@ import { startHouseholdCase } from '../../workers/start-cases';
 import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { decisionRefusalToHttp } from '../decision-errors';
+import { markAudited } from '../error-middleware';
 import { HttpError, NotFoundError } from '../errors';
 import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
 import {
@@ -144,6 +145,7 @@ export function gasRetrofitRouter({ client, jwt, taskQueue, adapters }: ApiDeps)
       // Temporal keeps no record of a refused Update, so the refusal is kept here, for auditors.
       const refusal = error instanceof HttpError ? error : decisionRefusalToHttp(error);
       if (refusal && refusal.status < 500) {
+        markAudited(res);
         await adapters.auditLog.record({
           actor,
           action: `decision:${action}`,

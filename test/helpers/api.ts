@@ -17,7 +17,12 @@ export const TEST_JWT: JwtSettings = {
 
 export const TEST_UI_ORIGIN = 'http://127.0.0.1:8233';
 
-export function testApp(client: Client, db: Db, taskQueue: string) {
+export function testApp(
+  client: Client,
+  db: Db,
+  taskQueue: string,
+  rateLimit = { limit: 1_000_000, windowMs: 60_000 },
+) {
   return createApp({
     client,
     db,
@@ -34,6 +39,7 @@ export function testApp(client: Client, db: Db, taskQueue: string) {
       cookie: { crossSite: false },
       bodyLimit: '1mb',
     },
+    rateLimit,
   });
 }
 

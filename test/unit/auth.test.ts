@@ -31,6 +31,7 @@ function forged(overrides: {
   exp?: number | string;
   secret?: Uint8Array;
   payload?: object;
+  kid?: string;
 }) {
   return new SignJWT({
     name: 'Clerk',
@@ -39,7 +40,7 @@ function forged(overrides: {
     roles: ['clerk'],
     ...overrides.payload,
   })
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: 'HS256', ...(overrides.kid ? { kid: overrides.kid } : {}) })
     .setSubject('u1')
     .setIssuer(overrides.issuer ?? settings.issuer)
     .setAudience(overrides.audience ?? settings.audience)
@@ -72,6 +73,11 @@ describe('JWT bearer tokens', function () {
       await forged({ secret: new TextEncoder().encode('another-secret-that-is-long-enough-99') }),
       /not valid/,
     );
+  });
+
+  it('refuses a token that names an unknown key id, even if signed with our key', async function () {
+    await rejected(await forged({ kid: 'someone-elses-key' }), /unknown key id/);
+    await rejected('not-a-jwt', /not valid/);
   });
 
   it('refuses an expired token', async function () {
