@@ -9,6 +9,7 @@ import { loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig'
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { z } from 'zod';
 import { TASK_QUEUES } from '../workflows/definitions';
+import { parseFault, type Fault } from '../activities/adapters/fault-injection';
 import { parseKeyRing, type KeyRing } from './codec/payload-codec';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -38,6 +39,8 @@ export interface PlatformConfig {
   /** The codec server (served by the API under /codec) that the Web UI calls to decode payloads. */
   codec: { publicEndpoint: string; allowedOrigins: string[]; bodyLimit: string };
   production: boolean;
+  /** A fault to inject into the department adapters (fault-tolerance tests only; NODE_ENV=test). */
+  fault: Fault | undefined;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +104,7 @@ const envSchema = z.object({
       'must be a comma-separated list of origins such as https://temporal.example.gov.cn',
     )
     .optional(),
+  ONETHING_FAULT: z.string().min(1, 'must not be empty').optional(),
   CODEC_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 512kb or 4mb')
@@ -180,6 +184,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       'ONETHING_PAYLOAD_KEYS is required when NODE_ENV=production (id:base64-32-byte-key,...)',
     ]);
   }
+  let fault: Fault | undefined;
+  if (vars.ONETHING_FAULT) {
+    if (vars.NODE_ENV !== 'test')
+      throw new ConfigError(['ONETHING_FAULT is only accepted when NODE_ENV=test']);
+    try {
+      fault = parseFault(vars.ONETHING_FAULT);
+    } catch (error) {
+      throw new ConfigError([`ONETHING_FAULT ${(error as Error).message}`]);
+    }
+  }
   const temporal = loadTemporal(env);
   const dataDir = path.resolve(vars.ONETHING_DATA_DIR);
   return {
@@ -221,5 +235,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       vars.ONETHING_PAYLOAD_ACTIVE_KEY,
     ),
     production,
+    fault,
   };
 }

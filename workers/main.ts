@@ -2,6 +2,7 @@
 import { Runtime } from '@temporalio/worker';
 import { createPostgresAdapters } from '../activities/adapters';
 import { createDb } from '../activities/db/connection';
+import { injectFault } from '../activities/adapters/fault-injection';
 import { pendingMigrations } from '../activities/db/migrate';
 import { provideDatabase } from '../activities/db/provide-database';
 import { loadConfig } from './config';
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.taskQueue,
-      adapters: createPostgresAdapters(db),
+      adapters: config.fault
+        ? injectFault(createPostgresAdapters(db), config.fault, config.dataDir)
+        : createPostgresAdapters(db),
       client,
       dataConverter: createDataConverter(config.payloadKeys),
       workflowBundlePath: config.workflowBundlePath,

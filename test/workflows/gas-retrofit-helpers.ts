@@ -130,9 +130,11 @@ export async function runClosedCase(
   env: TestWorkflowEnvironment,
   db: Db,
   taskQueue: string,
+  /** How long booking may take: longer where faults make activities retry (a booking retries after 30 s). */
+  bookingTimeoutMs?: number,
 ): Promise<string> {
   const c = await startCase(env, db, taskQueue);
-  await c.waitForStage('installation-scheduled');
+  await c.waitForStage('installation-scheduled', bookingTimeoutMs);
   await c.act('report-installation', {
     actor: actors.installer('jinshui'),
     serials: { valve: 'V', hose: 'H' },

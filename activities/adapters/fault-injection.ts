@@ -1,0 +1,90 @@
+/**
+ * Faults injected into the department adapters, for the fault-tolerance tests only (config refuses them outside
+ * NODE_ENV=test). They sit where real faults strike: around the adapter's call to its database.
+ *
+ * - `kill-after-commit`: the worker process dies (SIGKILL) right after the first ledger booking has committed and
+ *   before the activity can report it — the case Temporal's at-least-once delivery must turn into exactly once.
+ *   It fires once per data folder (a marker file), so the restarted worker carries on.
+ * - `flaky:<rate>`: that share of adapter calls fail, half before reaching the database and half after the
+ *   database has done the work, so retries must be idempotent.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Adapters } from '.';
+import type { LedgerPort } from './ledger/port';
+
+export type Fault = { kind: 'kill-after-commit' } | { kind: 'flaky'; rate: number };
+
+export class InjectedFault extends Error {
+  constructor(where: string, when: 'before' | 'after') {
+    super(`injected fault ${when} ${where}`);
+    this.name = 'InjectedFault';
+  }
+}
+
+export function parseFault(spec: string): Fault {
+  if (spec === 'kill-after-commit') return { kind: 'kill-after-commit' };
+  const flaky = /^flaky:(0(\.\d+)?|1)$/.exec(spec);
+  if (flaky) return { kind: 'flaky', rate: Number(flaky[1]) };
+  throw new Error('must be kill-after-commit or flaky:<rate between 0 and 1>');
+}
+
+function killAfterFirstBooking(ledger: LedgerPort, marker: string): LedgerPort {
+  return {
+    book: async (booking) => {
+      const entry = await ledger.book(booking);
+      if (!existsSync(marker)) {
+        mkdirSync(path.dirname(marker), { recursive: true });
+        writeFileSync(marker, booking.idempotencyKey);
+        process.kill(process.pid, 'SIGKILL');
+      }
+      return entry;
+    },
+    reverse: (reversal) => ledger.reverse(reversal),
+    entriesFor: (caseId) => ledger.entriesFor(caseId),
+  };
+}
+
+/** Wraps every method of a port: `rate` of calls fail, half before and half after the real call. */
+function flaky<T extends object>(port: T, name: string, rate: number, random: () => number): T {
+  return new Proxy(port, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') {
+        // Nested ports (a department's ledger) are flaky too.
+        return value && typeof value === 'object'
+          ? flaky(value, `${name}.${String(property)}`, rate, random)
+          : value;
+      }
+      return async (...args: unknown[]) => {
+        const where = `${name}.${String(property)}`;
+        const roll = random();
+        if (roll < rate / 2) throw new InjectedFault(where, 'before');
+        const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (roll < rate) throw new InjectedFault(where, 'after');
+        return result;
+      };
+    },
+  });
+}
+
+export function injectFault(
+  adapters: Adapters,
+  fault: Fault,
+  dataDir: string,
+  random = Math.random,
+): Adapters {
+  if (fault.kind === 'kill-after-commit') {
+    const marker = path.join(dataDir, 'fault-kill-after-commit.fired');
+    return {
+      ...adapters,
+      cityFinance: {
+        ...adapters.cityFinance,
+        ledger: killAfterFirstBooking(adapters.cityFinance.ledger, marker),
+      },
+    };
+  }
+  return Object.fromEntries(
+    Object.entries(adapters).map(([name, port]) => [name, flaky(port as object, name, fault.rate, random)]),
+  ) as unknown as Adapters;
+}
