@@ -26,12 +26,17 @@ function ruleOf(issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,40}$/;
+
 function toProblems(error: z.ZodError, root: string, input: unknown): FieldProblem[] {
   return error.issues.flatMap((issue) => {
     const base = [root, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
-        field: [base, key].filter(Boolean).join('.'),
+        // An unknown field is named back only if it looks like a field name: a key may itself be personal data.
+        field: [base, FIELD_NAME.test(key) ? key : '(a field whose name is not shown)']
+          .filter(Boolean)
+          .join('.'),
         rule: ruleOf(issue, input),
       }));
     }

@@ -1,0 +1,190 @@
+/**
+ * Bad input at every endpoint that takes a body: table-driven cases and fast-check-generated corruptions of a
+ * valid body. Each gets a 4xx naming the field and the rule; no workflow starts (the app's Temporal client points
+ * nowhere, so an attempt would surface as 503), no row is written, nothing sent is echoed back.
+ */
+import assert from 'node:assert/strict';
+import { Client, Connection } from '@temporalio/client';
+import type { Express } from 'express';
+import fc from 'fast-check';
+import request from 'supertest';
+import type { Db } from '../../activities/db/connection';
+import { interactiveRetries } from '../../workers/temporal';
+import { bearer, testApp } from '../helpers/api';
+import { openTestDb } from '../helpers/database';
+
+const MARKER = '王秘密13912345678';
+const UNKNOWN_CASE = encodeURIComponent('gas-retrofit:jinshui:JS-BADIN-01');
+
+interface Target {
+  name: string;
+  method: 'post' | 'put';
+  path: string;
+  claims: Parameters<typeof bearer>[0];
+  valid: () => Record<string, unknown>;
+}
+
+const TARGETS: Target[] = [
+  {
+    name: 'start a household case',
+    method: 'post',
+    path: '/v1/gas-retrofit/households',
+    claims: {},
+    valid: () => ({
+      district: 'jinshui',
+      accountRef: 'JS-BADIN-01',
+      userType: 'residential-pipeline',
+      channel: 'window',
+      items: { valve: true, hoseLengthM: 2 },
+      contact: {
+        name: '张三',
+        phone: '13800000000',
+        address: '金水区示例路 1 号',
+        idNumber: '41010519900307123X',
+      },
+    }),
+  },
+  {
+    name: 'set tender prices',
+    method: 'put',
+    path: '/v1/gas-retrofit/tender-prices/jinshui',
+    claims: { sub: 'fin-1', dept: 'district-finance', roles: ['finance'] },
+    valid: () => ({ tenderRef: 'ZZ-2026-01', prices: { valve: 7800, hose: 3900 } }),
+  },
+  {
+    name: 'quote',
+    method: 'post',
+    path: '/v1/gas-retrofit/quote',
+    claims: {},
+    valid: () => ({
+      district: 'jinshui',
+      userType: 'residential-pipeline',
+      items: { valve: true, hoseLengthM: 2 },
+    }),
+  },
+  {
+    name: 'start a campaign',
+    method: 'post',
+    path: '/v1/gas-retrofit/campaigns',
+    claims: { sub: 'sup-1', dept: 'gas-safety-office', district: 'city', roles: ['supervisor'] },
+    valid: () => ({ district: 'jinshui', campaignId: 'bad-input-1' }),
+  },
+  {
+    name: 'report an installation',
+    method: 'post',
+    path: `/v1/gas-retrofit/households/${UNKNOWN_CASE}/actions/report-installation`,
+    claims: { sub: 'fitter-1', dept: 'installer', roles: ['installer'] },
+    valid: () => ({ serials: { valve: 'ZV-1', hose: 'MH-1' } }),
+  },
+];
+
+/** Ways to break a valid body, each with the field the answer must name. */
+const CORRUPTIONS: Array<{
+  name: string;
+  apply: (body: Record<string, unknown>, key: string) => unknown;
+  fieldIs: 'key' | 'extra';
+}> = [
+  { name: 'an unknown field', apply: (body) => ({ ...body, [`x${MARKER}`]: MARKER }), fieldIs: 'extra' },
+  { name: 'a wrong type', apply: (body, key) => ({ ...body, [key]: [MARKER] }), fieldIs: 'key' },
+  { name: 'a negative number', apply: (body, key) => ({ ...body, [key]: -1.5 }), fieldIs: 'key' },
+  {
+    name: 'an out-of-range text',
+    apply: (body, key) => ({ ...body, [key]: MARKER.repeat(40) }),
+    fieldIs: 'key',
+  },
+  { name: 'null', apply: (body, key) => ({ ...body, [key]: null }), fieldIs: 'key' },
+];
+
+describe('bad input at every endpoint: 4xx naming field and rule, nothing started, written or echoed', function () {
+  let db: Db;
+  let app: Express;
+
+  before(function () {
+    db = openTestDb();
+    const nowhere = Connection.lazy({
+      address: '127.0.0.1:1',
+      connectTimeout: 300,
+      interceptors: interactiveRetries(),
+    });
+    app = testApp(new Client({ connection: nowhere }), db, 'nowhere');
+  });
+  after(() => db?.destroy());
+
+  async function send(target: Target, body: unknown) {
+    const agent = request(app);
+    const call = target.method === 'put' ? agent.put(target.path) : agent.post(target.path);
+    return call.set('Authorization', await bearer(target.claims)).send(body as object);
+  }
+
+  function assertRefused(res: request.Response, what: string) {
+    assert.ok([400, 413, 415].includes(res.status), `${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    const problems = (res.body.error?.problems ?? []) as Array<{ field: string; rule: string }>;
+    assert.ok(
+      problems.length > 0 && problems.every((p) => p.field && p.rule),
+      `${what}: names field and rule`,
+    );
+    assert.ok(!JSON.stringify(res.body).includes('13912345678'), `${what}: echoes what was sent`);
+  }
+
+  for (const target of TARGETS) {
+    describe(target.name, function () {
+      for (const corruption of CORRUPTIONS) {
+        it(`refuses ${corruption.name} in each field`, async function () {
+          for (const key of Object.keys(target.valid())) {
+            const res = await send(target, corruption.apply(target.valid(), key));
+            assertRefused(res, `${key} ← ${corruption.name}`);
+            const named = res.body.error.problems.map((p: { field: string }) => p.field).join(' ');
+            assert.ok(
+              corruption.fieldIs === 'extra'
+                ? named.includes('(a field whose name is not shown)')
+                : named.includes(key),
+              `${key} ← ${corruption.name}: named ${named}`,
+            );
+          }
+        });
+      }
+
+      it('refuses generated corruptions (fast-check)', async function () {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...Object.keys(target.valid())),
+            fc.oneof(
+              fc.integer({ max: -1 }),
+              fc.double({ noInteger: true }),
+              fc.boolean(),
+              fc.constant([]),
+              fc.string({ minLength: 300 }),
+            ),
+            async (key, value) => {
+              const res = await send(target, { ...target.valid(), [key]: value });
+              assertRefused(res, `${key} ← ${JSON.stringify(value).slice(0, 40)}`);
+            },
+          ),
+          { numRuns: 25 },
+        );
+      });
+    });
+  }
+
+  it('malformed JSON is 400, an oversized body 413, and neither writes a row', async function () {
+    const auth = await bearer();
+    const malformed = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"contact": {"phone": "13912345678"`);
+    assertRefused(malformed, 'malformed');
+    const huge = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', auth)
+      .send({ ...TARGETS[0]!.valid(), padding: MARKER.repeat(4000) });
+    assert.equal(huge.status, 413);
+    assert.ok(!JSON.stringify(huge.body).includes('13912345678'));
+    assert.equal(
+      (await db('gas_company.service_contacts').where({ case_id: 'gas-retrofit:jinshui:JS-BADIN-01' }))
+        .length,
+      0,
+    );
+    assert.equal((await db('district_finance.tender_prices').where({ tender_ref: 'ZZ-2026-01' })).length, 0);
+  });
+});
