@@ -15,6 +15,7 @@ import { LEDGER_TABLES, reconcile } from '../../audit/reconcile';
 import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
 import { PARTIES } from '../../workflows/lib/settlement';
 import { openTestDb } from '../helpers/database';
+import { retriedAttempts } from '../helpers/history';
 import type { RunningProcess } from '../helpers/processes';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
@@ -33,14 +34,6 @@ async function ledgerRows(db: Db, caseId: string) {
       ]),
     ),
   ) as Record<(typeof PARTIES)[number], number[]>;
-}
-
-/** Failed attempts Temporal retried: each ActivityTaskStarted records the attempt that finally completed. */
-function retriedAttempts(history: Awaited<ReturnType<typeof fetchLiveHistory>>['history']): number {
-  return (history.events ?? []).reduce(
-    (sum, event) => sum + Math.max(0, (event.activityTaskStartedEventAttributes?.attempt ?? 1) - 1),
-    0,
-  );
 }
 
 describe('faults: the worker killed after a commit, adapters failing 30% of the time', function () {

@@ -9,6 +9,8 @@ export interface WorkerProcessOptions {
   taskQueue: string;
   dataDir: string;
   fault?: string;
+  /** Defaults to the test database. */
+  databaseUrl?: string;
 }
 
 export async function startWorkerProcess(
@@ -24,7 +26,7 @@ export async function startWorkerProcess(
       NODE_ENV: 'test',
       TEMPORAL_CONFIG_FILE: path.join(options.dataDir, 'no-profile.toml'),
       TEMPORAL_ADDRESS: env.address,
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      DATABASE_URL: options.databaseUrl ?? process.env.TEST_DATABASE_URL,
       ONETHING_TASK_QUEUE: options.taskQueue,
       ONETHING_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC,
       ONETHING_DATA_DIR: options.dataDir,
