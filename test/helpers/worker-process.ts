@@ -14,7 +14,7 @@ export interface WorkerProcessOptions {
 }
 
 export async function startWorkerProcess(
-  env: TestWorkflowEnvironment,
+  env: Pick<TestWorkflowEnvironment, 'address'>,
   options: WorkerProcessOptions,
 ): Promise<RunningProcess> {
   const worker = runProcess(

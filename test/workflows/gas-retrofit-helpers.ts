@@ -95,8 +95,11 @@ export class CaseDriver {
   }
 }
 
+/** Anything with a client: a test environment, or a client of a server the test runs itself. */
+export type HasClient = Pick<TestWorkflowEnvironment, 'client'>;
+
 export async function startCase(
-  env: TestWorkflowEnvironment,
+  env: HasClient,
   db: Db,
   taskQueue: string,
   options: { district?: District; userType?: GasUserType; items?: RetrofitItems; skipTeams?: boolean } = {},
@@ -127,7 +130,7 @@ export async function startCase(
 
 /** A Jinshui residential case run straight through: installed, accepted, settled at ¥240, paid, closed. */
 export async function runClosedCase(
-  env: TestWorkflowEnvironment,
+  env: HasClient,
   db: Db,
   taskQueue: string,
   /** How long booking may take: longer where faults make activities retry (a booking retries after 30 s). */
