@@ -5,6 +5,7 @@
  *   replay    files or live histories against the current workflow code; exit 1 on any nondeterminism
  *   timeline  one case's decisions, actors, rules, deadlines and money; text, JSON or HTML
  *   reconcile settlements re-derived from histories against the department ledgers; exit 1 on a discrepancy
+ *   retention deletes audit-log records older than the retention period (the database refuses younger ones)
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -174,6 +175,18 @@ async function reconcileCommand(files: string[], options: { query?: string; data
   }
 }
 
+async function retentionCommand(options: { olderThanDays: string; database?: string }) {
+  const url = options.database ?? config().databaseUrl;
+  if (!url) throw new Error('retention works on the audit log: give --database or DATABASE_URL');
+  const db = createDb(url, { poolMax: 1 });
+  try {
+    const deleted = await new PostgresAuditLog(db).deleteOlderThan(Number(options.olderThanDays));
+    console.log(`deleted ${deleted} audit records older than ${options.olderThanDays} days`);
+  } finally {
+    await db.destroy();
+  }
+}
+
 const program = new Command('onething-audit').description(
   'Replay, timelines and reconciliation for auditors',
 );
@@ -207,6 +220,13 @@ program
   .option('--query <visibility-query>', 'live histories, e.g. OneThingStage = "closed"')
   .option('--database <url>', 'PostgreSQL holding the department ledgers (default DATABASE_URL)')
   .action(reconcileCommand);
+
+program
+  .command('retention')
+  .description('delete audit-log records past the retention period (never younger than 180 days)')
+  .option('--older-than-days <days>', 'at least 180', '180')
+  .option('--database <url>', 'PostgreSQL holding the audit log (default DATABASE_URL)')
+  .action(retentionCommand);
 
 program.parseAsync().catch((error: Error) => {
   console.error(`audit: ${error.message}`);

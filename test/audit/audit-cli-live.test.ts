@@ -100,6 +100,15 @@ describe('npm run audit on live cases (real dev server, real ledgers)', function
     assert.match(html, /¥240\.00/);
   });
 
+  it('the retention job refuses a period under 180 days and deletes nothing younger', function () {
+    const refused = audit('retention', '--older-than-days', '30');
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /kept at least 180 days/);
+    const kept = audit('retention');
+    assert.equal(kept.status, 0, kept.stderr);
+    assert.match(kept.stdout, /deleted \d+ audit records older than 180 days/);
+  });
+
   it('reconcile exits 0 on honest ledgers and 1 once a payment is doubled', async function () {
     const honest = audit('reconcile', '--query', query());
     assert.equal(honest.status, 0, honest.stdout + honest.stderr);

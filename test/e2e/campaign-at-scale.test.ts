@@ -21,8 +21,15 @@ import {
 import { bearer, testApp } from '../helpers/api';
 import { createScratchDatabase } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
+import { startWorkerChaos, type WorkerChaos } from '../helpers/worker-chaos';
 
 const HOUSEHOLDS = Number(process.env.CAMPAIGN_SCALE_HOUSEHOLDS ?? 2000);
+/**
+ * `npm run test:chaos`: the worker runs as separate processes, and every CHAOS_KILL_EVERY_S seconds the running
+ * one is killed (SIGKILL, no goodbye) and a new one started, for the whole campaign.
+ */
+const CHAOS = process.env.CAMPAIGN_CHAOS === '1';
+const KILL_EVERY_MS = Number(process.env.CHAOS_KILL_EVERY_S ?? 20) * 1000;
 const district = 'guancheng' as const;
 const TENDER = { valve: 11_300, hose: 10_700, hoseExtraPerMetre: 3_500, alarm: 25_000, shutoffValve: 17_500 };
 const SETTLED = ['closed', 'calibration-watch'];
@@ -68,12 +75,13 @@ async function inPool<T>(
   );
 }
 
-describe(`a district campaign of ${HOUSEHOLDS} households, human steps through the API`, function () {
+describe(`a district campaign of ${HOUSEHOLDS} households, human steps through the API${CHAOS ? ', workers killed repeatedly' : ''}`, function () {
   this.timeout(25 * 60_000);
   let env: TestWorkflowEnvironment;
   let db: Db;
   let adapters: Adapters;
-  let worker: RunningTestWorker;
+  let worker: RunningTestWorker | undefined;
+  let chaos: WorkerChaos | undefined;
   let app: Express;
   let dropDatabase: () => Promise<void>;
   const all = households();
@@ -87,7 +95,11 @@ describe(`a district campaign of ${HOUSEHOLDS} households, human steps through t
     adapters = createPostgresAdapters(db);
     env = await startDevServer();
     const taskQueue = uniqueTaskQueue('scale');
-    worker = await runTestWorker(env, taskQueue, adapters);
+    if (CHAOS) {
+      chaos = await startWorkerChaos(env, { taskQueue, databaseUrl: scratch.url }, KILL_EVERY_MS);
+    } else {
+      worker = await runTestWorker(env, taskQueue, adapters);
+    }
     app = testApp(env.client, db, taskQueue);
     // Three teams of 25 a day: 2,000 households need most of the 30-day booking horizon, so capacity binds.
     await adapters.installer.upsertTeams(
@@ -114,6 +126,7 @@ describe(`a district campaign of ${HOUSEHOLDS} households, human steps through t
 
   after(async function () {
     await worker?.stop();
+    await chaos?.stop();
     await env?.teardown();
     await db?.destroy();
     await dropDatabase?.();
@@ -244,7 +257,9 @@ describe(`a district campaign of ${HOUSEHOLDS} households, human steps through t
     assert.deepEqual(report.settledFen, expectedTotals);
     assert.equal(report.progress.started, HOUSEHOLDS);
     console.log(
-      `      campaign of ${HOUSEHOLDS}: ${JSON.stringify(report.casesByStage)}; settled ${JSON.stringify(report.settledFen)}`,
+      `      campaign of ${HOUSEHOLDS}: ${JSON.stringify(report.casesByStage)}; settled ${JSON.stringify(report.settledFen)}` +
+        (chaos ? `; workers killed: ${chaos.kills()}; duplicates: 0; cases lost: 0` : ''),
     );
+    if (chaos) assert.ok(chaos.kills() >= 3, `workers killed: ${chaos.kills()}`);
   });
 });
