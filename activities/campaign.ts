@@ -1,6 +1,6 @@
 import { heartbeat, activityInfo } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import type { Actor, District } from '../workflows/definitions';
+import { SEARCH_ATTRIBUTES, type Actor, type District } from '../workflows/definitions';
 import { startHouseholdCase } from '../workers/start-cases';
 import type { BacklogAccount, GasCompanyPort } from './adapters/gas-company/port';
 
@@ -15,6 +15,11 @@ export interface StartHouseholdsRequest {
   district: District;
   startedBy: Actor;
   accounts: BacklogAccount[];
+}
+
+async function startedBy(client: Client, caseId: string, campaignId: string): Promise<boolean> {
+  const { typedSearchAttributes } = await client.workflow.getHandle(caseId).describe();
+  return typedSearchAttributes.get(SEARCH_ATTRIBUTES.campaign) === campaignId;
 }
 
 export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: CampaignTemporal | undefined) {
@@ -45,7 +50,7 @@ export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: C
       let { started, alreadyStarted } = resumed;
       for (let index = resumed.index; index < request.accounts.length; index += 1) {
         const account = request.accounts[index]!;
-        const { status } = await startHouseholdCase(temporal.client, temporal.taskQueue, {
+        const { caseId, status } = await startHouseholdCase(temporal.client, temporal.taskQueue, {
           district: request.district,
           accountRef: account.accountRef,
           userType: account.userType,
@@ -54,7 +59,10 @@ export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: C
           startedBy: request.startedBy,
           campaignId: request.campaignId,
         });
-        if (status === 'started') started += 1;
+        // A case this campaign started in an earlier attempt (one killed before its last heartbeat reached the
+        // server) is still this campaign's: only cases started otherwise count as already started.
+        if (status === 'started' || (await startedBy(temporal.client, caseId, request.campaignId)))
+          started += 1;
         else alreadyStarted += 1;
         heartbeat({ index: index + 1, started, alreadyStarted });
       }

@@ -62,6 +62,7 @@ export async function startHouseholdCase(
       { key: SEARCH_ATTRIBUTES.district, value: input.district },
       { key: SEARCH_ATTRIBUTES.stage, value: 'eligibility-check' },
       { key: SEARCH_ATTRIBUTES.department, value: 'gas-company' },
+      ...(input.campaignId ? [{ key: SEARCH_ATTRIBUTES.campaign, value: input.campaignId }] : []),
     ],
   });
   return { caseId, status };

@@ -101,6 +101,8 @@ export const SEARCH_ATTRIBUTES = {
   escalationRung: defineSearchAttributeKey('OneThingEscalationRung', SearchAttributeType.INT),
   /** The settled total in fen, once settled. */
   amountFen: defineSearchAttributeKey('OneThingAmountFen', SearchAttributeType.INT),
+  /** The district campaign that started a household case (its campaign ID, a code), if any. */
+  campaign: defineSearchAttributeKey('OneThingCampaign', SearchAttributeType.KEYWORD),
 } as const;
 export const ALL_SEARCH_ATTRIBUTES = Object.values(SEARCH_ATTRIBUTES);
 

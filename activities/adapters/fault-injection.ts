@@ -5,7 +5,7 @@
  * - `kill-after-commit`: the worker process dies (SIGKILL) right after the first ledger booking has committed and
  *   before the activity can report it — the case Temporal's at-least-once delivery must turn into exactly once.
  *   It fires once per data folder (a marker file), so the restarted worker carries on.
- * - `flaky:<rate>`: that share of adapter calls fail, half before reaching the database and half after the
+ * - `flaky:<rate>[:<adapter,...>]`: that share of calls (to every adapter, or those named) fail, half before reaching the database and half after the
  *   database has done the work, so retries must be idempotent.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,9 @@ import path from 'node:path';
 import type { Adapters } from '.';
 import type { LedgerPort } from './ledger/port';
 
-export type Fault = { kind: 'kill-after-commit' } | { kind: 'flaky'; rate: number };
+export type Fault =
+  | { kind: 'kill-after-commit' }
+  | { kind: 'flaky'; rate: number; /** Undefined: every adapter. */ adapters?: string[] };
 
 export class InjectedFault extends Error {
   constructor(where: string, when: 'before' | 'after') {
@@ -24,9 +26,11 @@ export class InjectedFault extends Error {
 
 export function parseFault(spec: string): Fault {
   if (spec === 'kill-after-commit') return { kind: 'kill-after-commit' };
-  const flaky = /^flaky:(0(\.\d+)?|1)$/.exec(spec);
-  if (flaky) return { kind: 'flaky', rate: Number(flaky[1]) };
-  throw new Error('must be kill-after-commit or flaky:<rate between 0 and 1>');
+  const flaky = /^flaky:(0(?:\.\d+)?|1)(?::([A-Za-z,]+))?$/.exec(spec);
+  if (flaky) {
+    return { kind: 'flaky', rate: Number(flaky[1]), ...(flaky[2] ? { adapters: flaky[2].split(',') } : {}) };
+  }
+  throw new Error('must be kill-after-commit or flaky:<rate between 0 and 1>[:<adapter,...>]');
 }
 
 function killAfterFirstBooking(ledger: LedgerPort, marker: string): LedgerPort {
@@ -85,6 +89,10 @@ export function injectFault(
     };
   }
   return Object.fromEntries(
-    Object.entries(adapters).map(([name, port]) => [name, flaky(port as object, name, fault.rate, random)]),
+    Object.entries(adapters).map(([name, port]) =>
+      !fault.adapters || fault.adapters.includes(name)
+        ? [name, flaky(port as object, name, fault.rate, random)]
+        : [name, port],
+    ),
   ) as unknown as Adapters;
 }

@@ -14,7 +14,9 @@ import { signToken } from '../../api/auth';
 import { demoAccounts } from '../../activities/db/seeds/demo-accounts';
 import { loadConfig, PROJECT_ROOT } from '../../workers/config';
 import {
+  CAMPAIGN_ID_PATTERN,
   CAMPAIGN_STAGES,
+  SEARCH_ATTRIBUTES,
   DEPARTMENT_CODES,
   DISTRICT_CODES,
   GAS_RETROFIT_STAGES,
@@ -202,6 +204,10 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
         evidence.push(Buffer.from(execution.workflowId));
         for (const { key, value } of execution.typedSearchAttributes.getAll()) {
           if (key.type !== 'KEYWORD' || !key.name.startsWith('OneThing')) continue;
+          if (key === SEARCH_ATTRIBUTES.campaign) {
+            assert.match(String(value), CAMPAIGN_ID_PATTERN);
+            continue;
+          }
           assert.ok(
             CLOSED_VOCABULARY.has(String(value)),
             `${key.name} holds a value outside its codes: ${String(value).length} characters`,

@@ -21,6 +21,12 @@ import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/t
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
 import { runClosedCase } from '../workflows/gas-retrofit-helpers';
 
+/**
+ * Every department but the installer's booking system, whose retries are deliberately slow (30 s and doubling:
+ * it mostly waits for capacity), which would make a 30% failure rate a test of patience rather than of safety.
+ */
+const FLAKY_ADAPTERS = 'gasCompany,cityFinance,districtFinance,caseRegistry,taskBoard,auditLog';
+
 const EXPECTED_SHARES = { cityFinance: 8000, districtFinance: 4000, gasCompany: 8000, resident: 4000 };
 
 async function ledgerRows(db: Db, caseId: string) {
@@ -83,9 +89,9 @@ describe('faults: the worker killed after a commit, adapters failing 30% of the 
 
   it('30% of adapter calls fail (half after committing): every case completes, nothing is paid twice', async function () {
     const taskQueue = uniqueTaskQueue('flaky');
-    workers.push(await startWorkerProcess(env, { taskQueue, dataDir, fault: 'flaky:0.3' }));
+    workers.push(await startWorkerProcess(env, { taskQueue, dataDir, fault: `flaky:0.3:${FLAKY_ADAPTERS}` }));
     const cases = await Promise.all(
-      Array.from({ length: 8 }, () => runClosedCase(env, db, taskQueue, 150_000)),
+      Array.from({ length: 8 }, () => runClosedCase(env, db, taskQueue, 60_000)),
     );
     const evidence = await Promise.all(cases.map((caseId) => fetchLiveHistory(env.client, caseId)));
     const faults = evidence.reduce((sum, e) => sum + retriedAttempts(e.history), 0);
