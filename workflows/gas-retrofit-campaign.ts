@@ -113,7 +113,9 @@ export async function gasRetrofitCampaign(
     progress.cursor = accounts[accounts.length - 1]!.accountRef;
     progress.pages += 1;
     // The rate limit: a page of n households takes at least n / rate minutes.
-    await sleep(Math.ceil((accounts.length / input.householdsPerMinute) * 60_000));
+    await sleep(Math.ceil((accounts.length / input.householdsPerMinute) * 60_000), {
+      summary: '按发起速率等待下一页',
+    });
   }
   await condition(allHandlersFinished);
   return continueAsNew<typeof gasRetrofitCampaign>({ ...input, progress });

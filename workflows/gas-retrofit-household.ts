@@ -16,6 +16,7 @@ import {
 import type { Activities } from '../activities';
 import {
   ACTIVITY_FAILURES,
+  DEPARTMENTS,
   DECISION_REFUSALS,
   GAS_RETROFIT_ACTIONS,
   GAS_RETROFIT_TERMINAL_STAGES,
@@ -241,7 +242,9 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
       const arrived =
         timeout === undefined
           ? await condition(() => inbox.length > 0).then(() => true)
-          : await condition(() => inbox.length > 0, timeout);
+          : await condition(() => inbox.length > 0, timeout, {
+              summary: `待办截止：${task!.kind} · ${DEPARTMENTS[task!.department]}`,
+            });
       if (arrived) return inbox.shift()!;
       if (task && escalateTo) {
         task.escalationRung += 1;
@@ -504,7 +507,10 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
       year: 1,
     };
     const dueIn = Math.max(0, Date.parse(state.calibration.nextDueAt) - Date.now());
-    if (!state.openTask && !(await condition(() => inbox.length > 0, dueIn))) {
+    if (
+      !state.openTask &&
+      !(await condition(() => inbox.length > 0, dueIn, { summary: '报警器年度校验到期' }))
+    ) {
       if (!(await isGasAccountActive({ accountRef: state.accountRef }))) {
         await enterStage('closed');
         return 'ended';
