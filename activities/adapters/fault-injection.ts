@@ -5,8 +5,9 @@
  * - `kill-after-commit`: the worker process dies (SIGKILL) right after the first ledger booking has committed and
  *   before the activity can report it — the case Temporal's at-least-once delivery must turn into exactly once.
  *   It fires once per data folder (a marker file), so the restarted worker carries on.
- * - `flaky:<rate>[:<adapter,...>]`: that share of calls (to every adapter, or those named) fail, half before reaching the database and half after the
- *   database has done the work, so retries must be idempotent.
+ * - `flaky:<rate>[:<adapter,...>]`: that share of calls (to every adapter, or those named) fail, half before
+ *   reaching the database and half after the database has done the work, so retries must be idempotent.
+ * - `hang:<rate>[:<adapter,...>]`: that share of calls do the work and then hang past the activity's timeout.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,15 @@ import type { LedgerPort } from './ledger/port';
 
 export type Fault =
   | { kind: 'kill-after-commit' }
-  | { kind: 'flaky'; rate: number; /** Undefined: every adapter. */ adapters?: string[] };
+  | {
+      kind: 'flaky' | 'hang';
+      rate: number;
+      /** Undefined: every adapter. */
+      adapters?: string[];
+    };
+
+/** Longer than any department call's start-to-close timeout (30 s): the activity times out and is retried. */
+export const HANG_MS = 35_000;
 
 export class InjectedFault extends Error {
   constructor(where: string, when: 'before' | 'after') {
@@ -26,11 +35,17 @@ export class InjectedFault extends Error {
 
 export function parseFault(spec: string): Fault {
   if (spec === 'kill-after-commit') return { kind: 'kill-after-commit' };
-  const flaky = /^flaky:(0(?:\.\d+)?|1)(?::([A-Za-z,]+))?$/.exec(spec);
-  if (flaky) {
-    return { kind: 'flaky', rate: Number(flaky[1]), ...(flaky[2] ? { adapters: flaky[2].split(',') } : {}) };
+  const rated = /^(flaky|hang):(0(?:\.\d+)?|1)(?::([A-Za-z,]+))?$/.exec(spec);
+  if (rated) {
+    return {
+      kind: rated[1] as 'flaky' | 'hang',
+      rate: Number(rated[2]),
+      ...(rated[3] ? { adapters: rated[3].split(',') } : {}),
+    };
   }
-  throw new Error('must be kill-after-commit or flaky:<rate between 0 and 1>[:<adapter,...>]');
+  throw new Error(
+    'must be kill-after-commit, or flaky:<rate> or hang:<rate> (0 to 1), then optionally :<adapter,...>',
+  );
 }
 
 function killAfterFirstBooking(ledger: LedgerPort, marker: string): LedgerPort {
@@ -49,8 +64,11 @@ function killAfterFirstBooking(ledger: LedgerPort, marker: string): LedgerPort {
   };
 }
 
-/** Wraps every method of a port: `rate` of calls fail, half before and half after the real call. */
-function flaky<T extends object>(port: T, name: string, rate: number, random: () => number): T {
+/**
+ * Wraps every method of a port: `rate` of calls fail, half before and half after the real call; or, hanging,
+ * `rate` of calls do the work and then do not answer for longer than the activity may take.
+ */
+function flaky<T extends object>(port: T, name: string, rate: number, random: () => number, hang = false): T {
   return new Proxy(port, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
@@ -63,9 +81,10 @@ function flaky<T extends object>(port: T, name: string, rate: number, random: ()
       return async (...args: unknown[]) => {
         const where = `${name}.${String(property)}`;
         const roll = random();
-        if (roll < rate / 2) throw new InjectedFault(where, 'before');
+        if (!hang && roll < rate / 2) throw new InjectedFault(where, 'before');
         const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (roll < rate) throw new InjectedFault(where, 'after');
+        if (hang && roll < rate) await new Promise((resolve) => setTimeout(resolve, HANG_MS));
+        else if (roll < rate) throw new InjectedFault(where, 'after');
         return result;
       };
     },
@@ -91,7 +110,7 @@ export function injectFault(
   return Object.fromEntries(
     Object.entries(adapters).map(([name, port]) =>
       !fault.adapters || fault.adapters.includes(name)
-        ? [name, flaky(port as object, name, fault.rate, random)]
+        ? [name, flaky(port as object, name, fault.rate, random, fault.kind === 'hang')]
         : [name, port],
     ),
   ) as unknown as Adapters;

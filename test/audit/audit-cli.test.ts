@@ -78,7 +78,21 @@ describe('audit: replay, timeline, export, reconcile', function () {
 
     it('a timeline shows the actors of installation and acceptance, their rules, and the four shares', async function () {
       const evidence = loadHistoryFile(CORPUS_CASE);
-      const timeline = await buildTimeline(evidence, decode);
+      const refusal = {
+        id: 1,
+        at: '2026-11-30T00:51:06.600Z',
+        actor: { userId: 'clerk-9', department: 'gas-company', district: 'jinshui', roles: ['clerk'] },
+        action: 'decision:report-installation',
+        outcome: 'refused',
+        reason: '403 forbidden: requires the role installer',
+        caseId: evidence.workflowId,
+      } as const;
+      const timeline = await buildTimeline(evidence, decode, [
+        { ...refusal, actor: { ...refusal.actor, roles: [...refusal.actor.roles] } },
+      ]);
+      const refused = timeline.entries.find((e) => e.kind === 'refused');
+      assert.equal(refused?.actor?.userId, 'clerk-9');
+      assert.match(refused.text, /decision:report-installation refused: 403 forbidden/);
       assert.equal(timeline.sha256, sha256Of(readFileSync(CORPUS_CASE, 'utf8')));
       const decisions = timeline.entries.filter((e) => e.kind === 'decision');
       const installation = decisions.find((e) => e.text.startsWith('report-installation'))!;
