@@ -29,6 +29,16 @@ type ProfileName = keyof typeof PROFILES;
 const UNKNOWN_CASE = encodeURIComponent('gas-retrofit:jinshui:JS-NOBODY-01');
 let counter = 0;
 
+/** Everyone with business on a Jinshui case: its district's staff and the city's. */
+const CASE_READERS: readonly ProfileName[] = [
+  'gasClerkJinshui',
+  'installerJinshui',
+  'gridWorkerJinshui',
+  'financeJinshui',
+  'supervisorCity',
+  'auditorCity',
+];
+
 interface Endpoint {
   name: string;
   allowed: readonly ProfileName[];
@@ -54,14 +64,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'read a jinshui case',
-    allowed: [
-      'gasClerkJinshui',
-      'installerJinshui',
-      'gridWorkerJinshui',
-      'financeJinshui',
-      'supervisorCity',
-      'auditorCity',
-    ],
+    allowed: CASE_READERS,
     send: (app, auth) =>
       request(app).get(`/v1/gas-retrofit/households/${UNKNOWN_CASE}`).set('Authorization', auth),
   },
@@ -73,14 +76,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'take a decision on a jinshui case (the workflow then checks role and stage)',
-    allowed: [
-      'gasClerkJinshui',
-      'installerJinshui',
-      'gridWorkerJinshui',
-      'financeJinshui',
-      'supervisorCity',
-      'auditorCity',
-    ],
+    allowed: CASE_READERS,
     send: (app, auth) =>
       request(app)
         .post(`/v1/gas-retrofit/households/${UNKNOWN_CASE}/actions/acceptance`)

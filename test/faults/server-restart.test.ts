@@ -17,6 +17,7 @@ import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
 import { ensureSearchAttributes } from '../../workers/search-attributes';
 import { openTestDb } from '../helpers/database';
 import { freePort, runProcess, type RunningProcess } from '../helpers/processes';
+import { retrying } from '../helpers/retry';
 import { TEST_PAYLOAD_KEYS, testDataConverter, uniqueTaskQueue } from '../helpers/temporal';
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
 import { actors, startCase, type CaseDriver } from '../workflows/gas-retrofit-helpers';
@@ -30,16 +31,7 @@ async function waitForPort(port: number, answers: boolean): Promise<void> {
 }
 
 /** Retries a call while the server is coming back (the first calls after a restart may find it not ready). */
-async function patiently<T>(call: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await call();
-    } catch (error) {
-      if (attempt >= 30) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
+const patiently = <T>(call: () => Promise<T>) => retrying(call, { attempts: 30, delayMs: 500 });
 
 describe('faults: the Temporal server restarted with cases in flight', function () {
   this.timeout(240_000);

@@ -6,6 +6,7 @@ import type { LedgerPort } from '../../activities/adapters/ledger/port';
 import type { Db } from '../../activities/db/connection';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { clearInstallerTeams, openTestDb, uniqueAccountRef } from '../helpers/database';
+import { retrying } from '../helpers/retry';
 import {
   runTestWorker,
   startTimeSkippingServer,
@@ -32,16 +33,7 @@ function failing(ledger: LedgerPort, failures: { left: number }): LedgerPort {
 }
 
 /** Retries an assertion on state another process writes, for up to ten seconds. */
-async function eventually(check: () => Promise<void>): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await check();
-    } catch (error) {
-      if (attempt >= 100) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+const eventually = (check: () => Promise<void>) => retrying(check, { attempts: 100, delayMs: 100 });
 
 /** The case's search attributes as the Web UI filters on them. */
 async function attributes(c: CaseDriver) {
