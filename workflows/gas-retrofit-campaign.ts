@@ -4,6 +4,7 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
+  setCurrentDetails,
   sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -19,6 +20,7 @@ import {
   SEARCH_ATTRIBUTES,
 } from './definitions';
 import { departmentCall } from './lib/activity-options';
+import { campaignDetails } from './lib/case-details';
 import { refuse } from './lib/decision-rules';
 
 const { fetchRetrofitBacklog } = proxyActivities<Activities>({
@@ -78,6 +80,7 @@ export async function gasRetrofitCampaign(
         upsertSearchAttributes([
           { key: SEARCH_ATTRIBUTES.stage, value: progress.paused ? 'paused' : 'running' },
         ]);
+        setCurrentDetails(campaignDetails(progress));
         return Promise.resolve(progress);
       },
       {
@@ -99,6 +102,7 @@ export async function gasRetrofitCampaign(
     if (accounts.length === 0) {
       progress.finished = true;
       upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: 'finished' }]);
+      setCurrentDetails(campaignDetails(progress));
       await condition(allHandlersFinished);
       return progress;
     }
@@ -112,6 +116,7 @@ export async function gasRetrofitCampaign(
     progress.alreadyStarted += result.alreadyStarted;
     progress.cursor = accounts[accounts.length - 1]!.accountRef;
     progress.pages += 1;
+    setCurrentDetails(campaignDetails(progress));
     // The rate limit: a page of n households takes at least n / rate minutes.
     await sleep(Math.ceil((accounts.length / input.householdsPerMinute) * 60_000), {
       summary: '按发起速率等待下一页',

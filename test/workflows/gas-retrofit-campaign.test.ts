@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { workflowMetadataQuery } from '@temporalio/workflow';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
@@ -132,6 +133,9 @@ describe('gasRetrofitCampaign workflow (time-skipping server, Postgres adapters)
       args: [{ actor: officer }],
     });
     assert.equal(paused.paused, true);
+    const details = (await handle.query(workflowMetadataQuery)).currentDetails ?? '';
+    assert.match(details, /\*\*阶段\*\*：已暂停（paused）/);
+    assert.match(details, /\*\*最近操作\*\*：pause · /);
     const before = (await handle.query(gasRetrofitCampaignProgressQuery)).pages;
     await env.sleep('2 hours');
     assert.equal(

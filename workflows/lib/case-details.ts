@@ -6,6 +6,7 @@ import {
   DEPARTMENTS,
   DISTRICTS,
   type District,
+  type GasRetrofitCampaignProgress,
   type GasRetrofitCaseState,
   type GasRetrofitStage,
   type GasUserType,
@@ -64,5 +65,25 @@ export function householdDetails(state: GasRetrofitCaseState): string {
   }
   if (state.incident) lines.push(`**异常**：${state.incident.party} 拨付失败`);
   if (state.cancellation) lines.push(`**撤销原因**：${state.cancellation.reason}`);
+  return lines.join('\n\n');
+}
+
+/** A district campaign's current details: where it stands, how many households it has started, who paused it. */
+export function campaignDetails(progress: GasRetrofitCampaignProgress): string {
+  const stage = progress.finished
+    ? '已完成（finished）'
+    : progress.paused
+      ? '已暂停（paused）'
+      : '进行中（running）';
+  const lines = [
+    `**阶段**：${stage}`,
+    `**已发起**：${progress.started} 户；已有办件 ${progress.alreadyStarted} 户；已处理 ${progress.pages} 页`,
+    `**当前负责**：${DEPARTMENTS['gas-safety-office']}`,
+  ];
+  if (progress.lastDecision) {
+    lines.push(
+      `**最近操作**：${progress.lastDecision.action} · ${progress.lastDecision.by} · ${progress.lastDecision.at}`,
+    );
+  }
   return lines.join('\n\n');
 }
