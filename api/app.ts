@@ -38,6 +38,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'OneThing API' }));
 
   app.use(healthRouter(deps));
+  // Every /v1 route: authenticated once here, then counted against the caller's own rate limit.
   app.use('/v1', authenticate(deps.jwt), perUserRateLimit(deps.rateLimit));
   app.use(gasRetrofitRouter(deps));
   app.use(gasRetrofitContactRouter(deps));

@@ -98,10 +98,6 @@ async function verifyClaims(token: string, settings: JwtSettings): Promise<Claim
 
 export function authenticate(settings: JwtSettings): RequestHandler {
   return (req, res, next) => {
-    if (res.locals.actor) {
-      next(); // already authenticated by an outer router
-      return;
-    }
     const header = req.headers.authorization;
     const match = header?.match(/^Bearer ([A-Za-z0-9._-]+)$/);
     if (!match?.[1]) {

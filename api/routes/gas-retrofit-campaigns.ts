@@ -7,7 +7,7 @@ import {
   type GasRetrofitCampaignWorkflow,
 } from '../../workflows/definitions';
 import { startCampaign } from '../../workers/start-cases';
-import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
+import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { anyJsonObject, COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
@@ -49,9 +49,8 @@ export const gasRetrofitCampaignRoutes: ApiRoute[] = [
   })),
 ];
 
-export function gasRetrofitCampaignRouter({ client, jwt, taskQueue, adapters }: ApiDeps): Router {
+export function gasRetrofitCampaignRouter({ client, taskQueue, adapters }: ApiDeps): Router {
   const router = Router();
-  router.use(CAMPAIGNS, authenticate(jwt));
 
   function campaignKey(id: string) {
     const key = parseGasRetrofitCampaignWorkflowId(id);

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { parseGasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
-import { actorOf, authenticate, authorize, permissionsOf, type AccessRule } from '../auth';
+import { actorOf, authorize, permissionsOf, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { markAudited } from '../error-middleware';
 import { ForbiddenError, NotFoundError } from '../errors';
@@ -44,8 +44,8 @@ export const gasRetrofitContactRoutes: ApiRoute[] = [
   },
 ];
 
-export function gasRetrofitContactRouter({ jwt, adapters }: ApiDeps): Router {
-  return Router().get(CONTACT, authenticate(jwt), async (req, res) => {
+export function gasRetrofitContactRouter({ adapters }: ApiDeps): Router {
+  return Router().get(CONTACT, async (req, res) => {
     const actor = actorOf(res);
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
     const { unmasked } = parse(contactReadQuerySchema, req.query, 'query');

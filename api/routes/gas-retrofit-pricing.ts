@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { computeSettlement, resolvePriceBasis, SettlementRuleError } from '../../workflows/lib/settlement';
-import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
+import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ConflictError } from '../errors';
 import { anyJsonObject, COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
@@ -51,9 +51,8 @@ export const gasRetrofitPricingRoutes: ApiRoute[] = [
   },
 ];
 
-export function gasRetrofitPricingRouter({ jwt, adapters }: ApiDeps): Router {
+export function gasRetrofitPricingRouter({ adapters }: ApiDeps): Router {
   const router = Router();
-  router.use([QUOTE, TENDER_PRICES], authenticate(jwt));
 
   router.post(QUOTE, async (req, res) => {
     const body = parse(quoteRequestSchema, req.body);

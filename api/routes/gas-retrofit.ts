@@ -11,7 +11,7 @@ import {
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
 import { startHouseholdCase } from '../../workers/start-cases';
-import { actorOf, authenticate, authorize, type AccessRule } from '../auth';
+import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { decisionRefusalToHttp } from '../decision-errors';
 import { markAudited } from '../error-middleware';
@@ -80,9 +80,8 @@ export const gasRetrofitRoutes: ApiRoute[] = [
   })),
 ];
 
-export function gasRetrofitRouter({ client, jwt, taskQueue, adapters }: ApiDeps): Router {
+export function gasRetrofitRouter({ client, taskQueue, adapters }: ApiDeps): Router {
   const router = Router();
-  router.use(HOUSEHOLDS, authenticate(jwt));
 
   function caseKey(caseId: string) {
     const key = parseGasRetrofitHouseholdWorkflowId(caseId);
