@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Command, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
@@ -20,6 +20,7 @@ import { createDb } from '../activities/db/connection';
 import { createDataConverter } from '../workers/codec/data-converter';
 import { AesGcmPayloadCodec } from '../workers/codec/payload-codec';
 import { loadConfig, type PlatformConfig } from '../workers/config';
+import { connectClient } from '../workers/temporal';
 import { decoderFor } from './decode';
 import { fetchLiveHistory, loadHistoryFile, sha256Of, workflowIdsMatching, type Evidence } from './histories';
 import { reconcile } from './reconcile';
@@ -33,11 +34,7 @@ const config = (() => {
 })();
 
 /** Without the codec: what is exported is the evidence exactly as Temporal holds it. */
-async function rawClient(): Promise<Client> {
-  const { temporal } = config();
-  const connection = await Connection.connect(temporal.connection);
-  return new Client({ connection, namespace: temporal.namespace });
-}
+const rawClient = (): Promise<Client> => connectClient(config(), { raw: true });
 
 async function gather(files: string[], query: string | undefined): Promise<Evidence[]> {
   const evidence = files.map(loadHistoryFile);

@@ -11,10 +11,13 @@ export const interactiveRetries = () => [
   makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 })),
 ];
 
-/** A client for the API and CLIs: one connection per process, never per request; payloads encrypted. */
+/**
+ * A client for the API and CLIs: one connection per process, never per request; payloads encrypted. `raw` leaves
+ * out the codec, for auditors who export histories exactly as Temporal holds them.
+ */
 export async function connectClient(
   config: Pick<PlatformConfig, 'temporal' | 'payloadKeys'>,
-  options: { interactive?: boolean } = {},
+  options: { interactive?: boolean; raw?: boolean } = {},
 ): Promise<Client> {
   const { temporal } = config;
   const { address, tls, apiKey, metadata } = temporal.connection;
@@ -28,7 +31,7 @@ export async function connectClient(
   return new Client({
     connection,
     namespace: temporal.namespace,
-    dataConverter: createDataConverter(config.payloadKeys),
+    ...(options.raw ? {} : { dataConverter: createDataConverter(config.payloadKeys) }),
   });
 }
 
