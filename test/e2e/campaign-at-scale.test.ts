@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import { createDb, type Db } from '../../activities/db/connection';
+import { LEDGER_TABLES } from '../../audit/reconcile';
 import { migrateToLatest } from '../../activities/db/migrate';
 import type { GasUserType } from '../../workflows/definitions';
 import {
@@ -210,20 +211,14 @@ describe(`a district campaign of ${HOUSEHOLDS} households, human steps through t
     assert.equal(Number(overbooked[0]!.n), 0);
 
     // Each household's ledger rows: one per party at most, summing to its settlement at the tender prices.
-    const ledgers = {
-      cityFinance: 'city_finance.ledger',
-      districtFinance: 'district_finance.ledger',
-      gasCompany: 'gas_company.ledger',
-      resident: 'gas_company.receivables',
-    } as const;
     const perCase = new Map<string, Record<string, number>>();
     for (const party of PARTIES) {
       const rows: Array<{ case_id: string; idempotency_key: string; amount_fen: string }> = await db(
-        ledgers[party],
+        LEDGER_TABLES[party],
       ).select('case_id', 'idempotency_key', 'amount_fen');
       const seen = new Set<string>();
       for (const row of rows) {
-        assert.ok(!seen.has(row.case_id), `${row.case_id} booked twice in ${ledgers[party]}`);
+        assert.ok(!seen.has(row.case_id), `${row.case_id} booked twice in ${LEDGER_TABLES[party]}`);
         seen.add(row.case_id);
         const shares = perCase.get(row.case_id) ?? {};
         shares[party] = Number(row.amount_fen);
