@@ -57,18 +57,17 @@ function namespaceOf(req: Request): string {
 
 export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
   const router = Router();
+  // No Origin header: not a browser (the CLI, scripts); those are judged by their token alone.
+  const originAllowed = (origin: string | undefined) => !origin || codec.allowedOrigins.includes(origin);
   const corsPolicy = cors({
-    origin: (origin, callback) => callback(null, !origin || codec.allowedOrigins.includes(origin)),
+    origin: (origin, callback) => callback(null, originAllowed(origin)),
     credentials: true,
     methods: ['POST'],
     allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization', 'Authorization-Extras'],
     maxAge: 600,
   });
   const refuseForeignOrigin: RequestHandler = (req, _res, next) => {
-    const origin = req.headers.origin;
-    next(
-      origin && !codec.allowedOrigins.includes(origin) ? new ForbiddenError('origin not allowed') : undefined,
-    );
+    next(originAllowed(req.headers.origin) ? undefined : new ForbiddenError('origin not allowed'));
   };
 
   const audit = (actor: Actor, action: string, outcome: 'allowed' | 'refused', reason: string, n = 0) =>
