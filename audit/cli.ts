@@ -162,9 +162,10 @@ async function reconcileCommand(files: string[], options: { query?: string; data
     const report = await reconcile(await gather(files, options.query), decode(), db);
     for (const d of report.discrepancies)
       console.log(`${d.kind.padEnd(13)} ${d.caseId} ${d.party ?? ''}: ${d.detail}`);
+    for (const u of report.unfinished) console.log(`${'unfinished'.padEnd(13)} ${u.caseId}: ${u.status}`);
     console.log(
       `${report.casesChecked} settled cases checked, ${report.settledFen} fen net in the ledgers, ` +
-        `${report.discrepancies.length} discrepancies`,
+        `${report.discrepancies.length} discrepancies, ${report.unfinished.length} cases not finished (not reconciled)`,
     );
     if (report.discrepancies.length > 0) process.exitCode = 1;
   } finally {

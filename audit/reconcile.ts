@@ -1,6 +1,8 @@
 /**
  * Re-derives each settlement from its history (the items and the prices the case was priced at, run again
- * through the settlement rules) and compares it with the four department ledgers in Postgres.
+ * through the settlement rules) and compares it with the four department ledgers in Postgres. A history that
+ * neither completed nor continued as new (still running, failed, terminated, timed out) cannot be reconciled
+ * and is reported as unfinished rather than passed over.
  */
 import type { Db } from '../activities/db/connection';
 import type { GasRetrofitCaseState } from '../workflows/definitions';
@@ -24,10 +26,17 @@ export interface Discrepancy {
   detail: string;
 }
 
+export interface UnfinishedCase {
+  caseId: string;
+  /** How its history ends: `running`, or the closing event's kind (`failed`, `terminated`, …). */
+  status: string;
+}
+
 export interface ReconcileReport {
   casesChecked: number;
   settledFen: number;
   discrepancies: Discrepancy[];
+  unfinished: UnfinishedCase[];
 }
 
 interface LedgerRow {
@@ -37,10 +46,29 @@ interface LedgerRow {
   entry: 'booking' | 'reversal';
 }
 
-async function finalState(evidence: Evidence, decode: Decoder): Promise<GasRetrofitCaseState | undefined> {
-  const done = evidence.history.events?.find((e) => e.workflowExecutionCompletedEventAttributes);
-  const [state] = await decode(done?.workflowExecutionCompletedEventAttributes?.result?.payloads);
-  return state as GasRetrofitCaseState | undefined;
+const CLOSING_EVENTS = {
+  workflowExecutionFailedEventAttributes: 'failed',
+  workflowExecutionTerminatedEventAttributes: 'terminated',
+  workflowExecutionTimedOutEventAttributes: 'timed-out',
+  workflowExecutionCanceledEventAttributes: 'canceled',
+} as const;
+
+type Ending = { state: GasRetrofitCaseState | undefined } | { unfinished: string };
+
+/** The case's state where its history ends: its result, or what it carried into its next run. */
+async function ending(evidence: Evidence, decode: Decoder): Promise<Ending> {
+  const last = evidence.history.events?.at(-1);
+  const completed = last?.workflowExecutionCompletedEventAttributes;
+  if (completed) return { state: (await decode(completed.result?.payloads))[0] as GasRetrofitCaseState };
+  const continued = last?.workflowExecutionContinuedAsNewEventAttributes;
+  if (continued) {
+    const [input] = (await decode(continued.input?.payloads)) as Array<{
+      carriedOver?: GasRetrofitCaseState;
+    }>;
+    return { state: input?.carriedOver };
+  }
+  const closing = Object.entries(CLOSING_EVENTS).find(([key]) => last?.[key as keyof typeof last]);
+  return { unfinished: closing?.[1] ?? 'running' };
 }
 
 export async function reconcile(
@@ -48,9 +76,14 @@ export async function reconcile(
   decode: Decoder,
   db: Db,
 ): Promise<ReconcileReport> {
-  const report: ReconcileReport = { casesChecked: 0, settledFen: 0, discrepancies: [] };
+  const report: ReconcileReport = { casesChecked: 0, settledFen: 0, discrepancies: [], unfinished: [] };
   for (const evidence of histories) {
-    const state = await finalState(evidence, decode);
+    const end = await ending(evidence, decode);
+    if ('unfinished' in end) {
+      report.unfinished.push({ caseId: evidence.workflowId, status: end.unfinished });
+      continue;
+    }
+    const { state } = end;
     if (!state?.settlement || !state.priceBasis || !state.items) continue;
     report.casesChecked += 1;
     const { caseId } = state;

@@ -68,22 +68,28 @@ function killAfterFirstBooking(ledger: LedgerPort, marker: string): LedgerPort {
  * Wraps every method of a port: `rate` of calls fail, half before and half after the real call; or, hanging,
  * `rate` of calls do the work and then do not answer for longer than the activity may take.
  */
-function flaky<T extends object>(port: T, name: string, rate: number, random: () => number, hang = false): T {
+interface Chance {
+  random: () => number;
+  /** How a hanging call waits; tests pass their own. */
+  sleep: (ms: number) => Promise<void>;
+}
+
+function flaky<T extends object>(port: T, name: string, rate: number, chance: Chance, hang = false): T {
   return new Proxy(port, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') {
-        // Nested ports (a department's ledger) are flaky too.
+        // Nested ports (a department's ledger) fail, or hang, the same way.
         return value && typeof value === 'object'
-          ? flaky(value, `${name}.${String(property)}`, rate, random)
+          ? flaky(value, `${name}.${String(property)}`, rate, chance, hang)
           : value;
       }
       return async (...args: unknown[]) => {
         const where = `${name}.${String(property)}`;
-        const roll = random();
+        const roll = chance.random();
         if (!hang && roll < rate / 2) throw new InjectedFault(where, 'before');
         const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (hang && roll < rate) await new Promise((resolve) => setTimeout(resolve, HANG_MS));
+        if (hang && roll < rate) await chance.sleep(HANG_MS);
         else if (roll < rate) throw new InjectedFault(where, 'after');
         return result;
       };
@@ -95,7 +101,10 @@ export function injectFault(
   adapters: Adapters,
   fault: Fault,
   dataDir: string,
-  random = Math.random,
+  chance: Chance = {
+    random: Math.random,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  },
 ): Adapters {
   if (fault.kind === 'kill-after-commit') {
     const marker = path.join(dataDir, 'fault-kill-after-commit.fired');
@@ -110,7 +119,7 @@ export function injectFault(
   return Object.fromEntries(
     Object.entries(adapters).map(([name, port]) =>
       !fault.adapters || fault.adapters.includes(name)
-        ? [name, flaky(port as object, name, fault.rate, random, fault.kind === 'hang')]
+        ? [name, flaky(port as object, name, fault.rate, chance, fault.kind === 'hang')]
         : [name, port],
     ),
   ) as unknown as Adapters;

@@ -1,18 +1,26 @@
 /**
- * Who may do what: every endpoint × role × department × district. Each caller either gets a 403, or an answer
- * that shows the request went past the access check (201, 200, 400 or 404). Every 403 is in the audit log. And a
- * user who floods the API is answered 429 while others carry on.
+ * Who may do what: every endpoint × role × department × district, on real cases. An allowed caller sends a valid
+ * request and gets the success code (a decision is taken on a real case at the stage it needs); a refused caller
+ * gets 403 and nothing happens (no workflow under the ID, the case where it stood, the price unchanged). Every
+ * 403 is in the audit log. And a user who floods the API is answered 429 while others carry on.
  */
 import assert from 'node:assert/strict';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Claims } from '../../api/auth';
-import type { Db } from '../../activities/db/connection';
-import { bearer, testApp } from '../helpers/api';
-import { openTestDb, uniqueAccountRef } from '../helpers/database';
-import { startDevServer, uniqueTaskQueue } from '../helpers/temporal';
-
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
+import { createDb, type Db } from '../../activities/db/connection';
+import { migrateToLatest } from '../../activities/db/migrate';
+import {
+  gasRetrofitCampaignWorkflowId,
+  gasRetrofitHouseholdWorkflowId,
+  type GasRetrofitStage,
+} from '../../workflows/definitions';
+import { assertNeverStarted, bearer, testApp } from '../helpers/api';
+import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
+import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
+import { actors, CaseDriver, ensureTeams } from '../workflows/gas-retrofit-helpers';
 type Profile = Omit<Claims, 'name'>;
 const PROFILES = {
   gasClerkJinshui: { sub: 'm-gas-js', dept: 'gas-company', district: 'jinshui', roles: ['clerk'] },
@@ -26,7 +34,15 @@ const PROFILES = {
 } satisfies Record<string, Profile>;
 type ProfileName = keyof typeof PROFILES;
 
-const UNKNOWN_CASE = encodeURIComponent('gas-retrofit:jinshui:JS-NOBODY-01');
+const startBody = (accountRef: string) => ({
+  district: 'jinshui',
+  accountRef,
+  userType: 'residential-pipeline',
+  channel: 'window',
+  items: { valve: true, hoseLengthM: 2 },
+  contact: { name: '测试', phone: '13800000000', address: '金水区测试路 1 号' },
+});
+
 let counter = 0;
 
 /** Everyone with business on a Jinshui case: its district's staff and the city's. */
@@ -39,105 +55,200 @@ const CASE_READERS: readonly ProfileName[] = [
   'auditorCity',
 ];
 
+/** What one endpoint needs to be tried on: the suite's shared case, or something made fresh for one caller. */
+interface Target {
+  caseId: string;
+  key: string;
+}
+
 interface Endpoint {
   name: string;
   allowed: readonly ProfileName[];
-  send(app: Express, auth: string): request.Test;
+  success: 200 | 201;
+  /** A fresh target for a caller whose request would change it; by default the suite's case. */
+  prepare?: () => Promise<Target>;
+  send(app: Express, auth: string, target: Target): request.Test;
+  /** Checks, after a refusal, that nothing happened to the target. */
+  untouched(target: Target): Promise<void>;
 }
 
-const ENDPOINTS: Endpoint[] = [
-  {
-    name: 'start a jinshui case',
-    allowed: ['gasClerkJinshui'],
-    send: (app, auth) =>
-      request(app)
-        .post('/v1/gas-retrofit/households')
-        .set('Authorization', auth)
-        .send({
-          district: 'jinshui',
-          accountRef: uniqueAccountRef('JS'),
-          userType: 'residential-pipeline',
-          channel: 'window',
-          items: { valve: true, hoseLengthM: 2 },
-          contact: { name: '测试', phone: '13800000000', address: '金水区测试路 1 号' },
-        }),
-  },
-  {
-    name: 'read a jinshui case',
-    allowed: CASE_READERS,
-    send: (app, auth) =>
-      request(app).get(`/v1/gas-retrofit/households/${UNKNOWN_CASE}`).set('Authorization', auth),
-  },
-  {
-    name: "read a jinshui case's contact",
-    allowed: ['gasClerkJinshui', 'installerJinshui', 'gridWorkerJinshui', 'supervisorCity', 'auditorCity'],
-    send: (app, auth) =>
-      request(app).get(`/v1/gas-retrofit/households/${UNKNOWN_CASE}/contact`).set('Authorization', auth),
-  },
-  {
-    name: 'take a decision on a jinshui case (the workflow then checks role and stage)',
-    allowed: CASE_READERS,
-    send: (app, auth) =>
-      request(app)
-        .post(`/v1/gas-retrofit/households/${UNKNOWN_CASE}/actions/acceptance`)
-        .set('Authorization', auth)
-        .send({ result: 'pass' }),
-  },
-  {
-    name: "set jinshui's tender prices",
-    allowed: ['financeJinshui'],
-    // An empty body: whoever passes the access check is then refused by validation, so no price is changed.
-    send: (app, auth) =>
-      request(app).put('/v1/gas-retrofit/tender-prices/jinshui').set('Authorization', auth).send({}),
-  },
-  {
-    name: "read jinshui's tender prices",
-    allowed: [
-      'gasClerkJinshui',
-      'gasClerkErqi',
-      'financeJinshui',
-      'financeErqi',
-      'supervisorCity',
-      'auditorCity',
-    ],
-    send: (app, auth) =>
-      request(app).get('/v1/gas-retrofit/tender-prices/jinshui').set('Authorization', auth),
-  },
-  {
-    name: 'start a jinshui campaign',
-    allowed: ['supervisorCity'],
-    send: (app, auth) =>
-      request(app)
-        .post('/v1/gas-retrofit/campaigns')
-        .set('Authorization', auth)
-        .send({ district: 'jinshui', campaignId: `matrix-${process.pid}-${(counter += 1)}` }),
-  },
-];
+const J = 'jinshui' as const;
+const caseUrl = (caseId: string) => `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}`;
 
 describe('access: the role × department × district × endpoint matrix, denials audited, 429 per user', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let env: TestWorkflowEnvironment;
   let db: Db;
+  let adapters: Adapters;
+  let worker: RunningTestWorker;
   let app: Express;
+  let dropDatabase: () => Promise<void>;
+  let shared: Target;
+
+  /** Starts a Jinshui case through the API, as its clerk would, and waits until it reaches the stage. */
+  async function caseAt(stage: GasRetrofitStage): Promise<Target> {
+    const accountRef = uniqueAccountRef('JS');
+    await adapters.gasCompany.upsertAccounts([
+      { accountRef, district: J, userType: 'residential-pipeline', status: 'active' },
+    ]);
+    const started = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer(PROFILES.gasClerkJinshui))
+      .send(startBody(accountRef));
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const driver = new CaseDriver(env.client, started.body.caseId as string);
+    await driver.waitForStage('installation-scheduled');
+    if (stage === 'acceptance') {
+      await driver.act('report-installation', {
+        actor: actors.installer(J),
+        serials: { valve: 'V', hose: 'H' },
+      });
+      await driver.waitForStage('acceptance');
+    }
+    return { caseId: driver.caseId, key: accountRef };
+  }
+
+  /** A refused decision leaves the case where it stood, with no decision recorded. */
+  async function decisionUntouched(target: Target, stage: GasRetrofitStage, decisions: number) {
+    const state = await new CaseDriver(env.client, target.caseId).state();
+    assert.equal(state.stage, stage);
+    assert.equal(state.decisions?.length ?? 0, decisions);
+  }
+
+  function decision(
+    action: string,
+    stage: 'installation-scheduled' | 'acceptance',
+    allowed: readonly ProfileName[],
+    body: object,
+  ): Endpoint {
+    const decisionsBefore = stage === 'acceptance' ? 1 : 0;
+    return {
+      name: `${action} on a jinshui case at ${stage}`,
+      allowed,
+      success: 200,
+      prepare: () => caseAt(stage),
+      send: (app, auth, target) =>
+        request(app)
+          .post(`${caseUrl(target.caseId)}/actions/${action}`)
+          .set('Authorization', auth)
+          .send(body),
+      untouched: (target) => decisionUntouched(target, stage, decisionsBefore),
+    };
+  }
+
+  const ENDPOINTS: Endpoint[] = [
+    {
+      name: 'start a jinshui case',
+      allowed: ['gasClerkJinshui'],
+      success: 201,
+      prepare: () => Promise.resolve({ caseId: '', key: uniqueAccountRef('JS') }),
+      send: (app, auth, target) =>
+        request(app)
+          .post('/v1/gas-retrofit/households')
+          .set('Authorization', auth)
+          .send(startBody(target.key)),
+      untouched: (target) => assertNeverStarted(env.client, gasRetrofitHouseholdWorkflowId(J, target.key)),
+    },
+    {
+      name: 'read a jinshui case',
+      allowed: CASE_READERS,
+      success: 200,
+      send: (app, auth, target) => request(app).get(caseUrl(target.caseId)).set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: "read a jinshui case's contact",
+      allowed: ['gasClerkJinshui', 'installerJinshui', 'gridWorkerJinshui', 'supervisorCity', 'auditorCity'],
+      success: 200,
+      send: (app, auth, target) =>
+        request(app)
+          .get(`${caseUrl(target.caseId)}/contact`)
+          .set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    decision('reschedule', 'installation-scheduled', ['gasClerkJinshui'], {}),
+    decision('record-miss', 'installation-scheduled', ['installerJinshui'], {}),
+    decision('report-installation', 'installation-scheduled', ['installerJinshui'], {
+      serials: { valve: 'V', hose: 'H' },
+    }),
+    decision('cancel', 'installation-scheduled', ['gasClerkJinshui'], { reason: 'resident-withdrew' }),
+    decision('acceptance', 'acceptance', ['gasClerkJinshui'], { result: 'pass' }),
+    {
+      name: "set jinshui's tender prices",
+      allowed: ['financeJinshui'],
+      success: 200,
+      prepare: () => Promise.resolve({ caseId: '', key: `ZZ-MATRIX-${(counter += 1)}` }),
+      send: (app, auth, target) =>
+        request(app)
+          .put('/v1/gas-retrofit/tender-prices/jinshui')
+          .set('Authorization', auth)
+          .send({ tenderRef: target.key, prices: { valve: 11_000, hose: 11_000 } }),
+      untouched: async (target) =>
+        assert.notEqual((await adapters.districtFinance.currentTenderPrices(J)).tenderRef, target.key),
+    },
+    {
+      name: "read jinshui's tender prices",
+      allowed: [
+        'gasClerkJinshui',
+        'gasClerkErqi',
+        'financeJinshui',
+        'financeErqi',
+        'supervisorCity',
+        'auditorCity',
+      ],
+      success: 200,
+      send: (app, auth) =>
+        request(app).get('/v1/gas-retrofit/tender-prices/jinshui').set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: 'start a jinshui campaign',
+      allowed: ['supervisorCity'],
+      success: 201,
+      prepare: () => Promise.resolve({ caseId: '', key: `matrix-${process.pid}-${(counter += 1)}` }),
+      send: (app, auth, target) =>
+        request(app)
+          .post('/v1/gas-retrofit/campaigns')
+          .set('Authorization', auth)
+          .send({ district: J, campaignId: target.key }),
+      untouched: (target) => assertNeverStarted(env.client, gasRetrofitCampaignWorkflowId(J, target.key)),
+    },
+  ];
 
   before(async function () {
+    // A database of its own: this suite sets Jinshui's tender price, which other suites' cases must not see.
+    const scratch = await createScratchDatabase('matrix');
+    dropDatabase = scratch.drop;
+    db = createDb(scratch.url, { poolMax: 5 });
+    await migrateToLatest(db);
+    adapters = createPostgresAdapters(db);
+    await ensureTeams(adapters, J);
     env = await startDevServer();
-    db = openTestDb();
-    // No worker: cases and campaigns that pass the access check start and simply wait.
-    app = testApp(env.client, db, uniqueTaskQueue('matrix'));
+    const taskQueue = uniqueTaskQueue('matrix');
+    worker = await runTestWorker(env, taskQueue, adapters);
+    app = testApp(env.client, db, taskQueue);
+    shared = await caseAt('installation-scheduled');
   });
   after(async function () {
+    await worker?.stop();
     await env?.teardown();
     await db?.destroy();
+    await dropDatabase?.();
   });
 
   for (const endpoint of ENDPOINTS) {
     it(endpoint.name, async function () {
+      const refusedTarget = endpoint.prepare ? await endpoint.prepare() : shared;
       for (const [name, profile] of Object.entries(PROFILES) as Array<[ProfileName, Profile]>) {
-        const res = await endpoint.send(app, await bearer(profile));
         const allowed = endpoint.allowed.includes(name);
-        if (allowed) assert.ok([200, 201, 400, 404].includes(res.status), `${name} got ${res.status}`);
-        else assert.equal(res.status, 403, `${name} should be refused; got ${res.status}`);
+        const target = allowed && endpoint.prepare ? await endpoint.prepare() : refusedTarget;
+        const res = await endpoint.send(app, await bearer(profile), target);
+        if (allowed) {
+          assert.equal(res.status, endpoint.success, `${name}: ${JSON.stringify(res.body)}`);
+        } else {
+          assert.equal(res.status, 403, `${name} should be refused; got ${res.status}`);
+          await endpoint.untouched(refusedTarget);
+        }
       }
     });
   }

@@ -53,7 +53,14 @@ describe('codec server for the Temporal Web UI (/codec)', function () {
     const auth = await bearer({ sub: 'aud-1', dept: 'city-finance', district: 'city', roles: ['auditor'] });
     const encoded = await request(app).post('/codec/default/encode').set('Authorization', auth).send(plain);
     assert.equal(encoded.status, 200);
-    assert.ok(!JSON.stringify(encoded.body).includes(Buffer.from('13812345678').toString('base64')));
+    const bytesOf = (body: ReturnType<typeof toPayloadsJson>) =>
+      body.payloads.map((p) => Buffer.from(p.data ?? '', 'base64').toString('utf8')).join('');
+    assert.ok(bytesOf(plain).includes('13812345678'), 'the scan sees the phone in the plain payload');
+    assert.ok(!bytesOf(encoded.body).includes('13812345678'), 'the encoded payload hides it');
+    assert.equal(
+      Buffer.from(encoded.body.payloads[0]!.metadata!.encoding, 'base64').toString(),
+      'binary/encrypted',
+    );
     const decoded = await decode().set('Authorization', auth).send(encoded.body);
     assert.deepEqual(decoded.body, plain);
   });

@@ -1,6 +1,8 @@
 /**
- * PostgreSQL goes away (every connection dropped, new ones refused) twice while cases run — during booking and
- * during acceptance — and comes back. Activities retry with backoff; every case completes; nothing is paid twice.
+ * PostgreSQL goes away (every connection dropped, new ones refused) twice while cases run — while installer
+ * slots are booked, and while the payments are being booked — and comes back. For the second outage the ledgers
+ * are held locked until the payments are provably waiting inside PostgreSQL, so the cut lands on them. Activities
+ * retry with backoff; every case completes; each party is paid exactly once.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +15,9 @@ import { fetchLiveHistory } from '../../audit/histories';
 import { reconcile } from '../../audit/reconcile';
 import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
 import { openTestDb } from '../helpers/database';
-import { retriedAttempts } from '../helpers/history';
+import { retriedActivities, retriedAttempts } from '../helpers/history';
+import { lockLedgers } from '../helpers/ledger-lock';
+import { assertPaidOnce } from '../helpers/ledgers';
 import type { RunningProcess } from '../helpers/processes';
 import { startCuttableProxy, type CuttableProxy } from '../helpers/tcp-proxy';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
@@ -52,13 +56,16 @@ describe('faults: PostgreSQL unavailable for a while', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const outage = async () => {
+  /** Cuts the database for OUTAGE_MS; `whileCut` runs just after the cut. Returns when it was restored. */
+  const outage = async (whileCut: () => Promise<void> = () => Promise.resolve()): Promise<Date> => {
     proxy.cut();
+    await whileCut();
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
     proxy.restore();
+    return new Date();
   };
 
-  it('cases started and decided during two outages all complete, each party paid once', async function () {
+  it('cases started and paid during two outages all complete, each party paid once', async function () {
     const cases = await Promise.all([1, 2, 3].map(() => startCase(env, db, taskQueue)));
     await outage(); // eligibility and booking hit a database that is not there
     for (const c of cases) await c.waitForStage('installation-scheduled', 150_000);
@@ -68,12 +75,17 @@ describe('faults: PostgreSQL unavailable for a while', function () {
         serials: { valve: 'V', hose: 'H' },
       });
     }
-    // Acceptance is recorded, then the four payments run, while the database drops out again.
-    const decided = Promise.all(
-      cases.map((c) => c.act('acceptance', { actor: actors.clerk('jinshui'), result: 'pass' })),
-    );
-    await outage();
-    await decided;
+    // Acceptance is recorded; the first payment of each case then waits on the locked ledgers.
+    const lock = await lockLedgers(db);
+    try {
+      for (const c of cases) await c.act('acceptance', { actor: actors.clerk('jinshui'), result: 'pass' });
+      await lock.bookingsWaiting(cases.length);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+    const restoredAt = await outage(() => lock.release());
+
     const results = await Promise.all(cases.map((c) => c.handle.result()));
     assert.deepEqual(
       results.map((r) => r.stage),
@@ -81,11 +93,26 @@ describe('faults: PostgreSQL unavailable for a while', function () {
     );
     const evidence = await Promise.all(cases.map((c) => fetchLiveHistory(env.client, c.caseId)));
     const retried = evidence.reduce((sum, e) => sum + retriedAttempts(e.history), 0);
-    assert.ok(retried >= 3, `activities retried through the outages: ${retried}`);
+    // Each case's first booking was cut mid-flight: it failed, and a later attempt succeeded after the restore.
+    for (const e of evidence) {
+      const bookings = retriedActivities(e.history).filter((a) => a.activityType === 'bookSettlementShare');
+      assert.ok(
+        bookings.some(
+          (a) => a.lastFailure === 'failure' && a.completedAt !== undefined && a.completedAt >= restoredAt,
+        ),
+        `${e.workflowId}: a booking failed in the outage and succeeded after it (${JSON.stringify(bookings)})`,
+      );
+    }
     console.log(
-      `      2 outages of ${OUTAGE_MS / 1000} s, 3 cases, ${retried} failed attempts retried, 0 duplicates`,
+      `      2 outages of ${OUTAGE_MS / 1000} s (the second cutting ${cases.length} bookings in flight), ` +
+        `3 cases, ${retried} failed attempts retried, 0 duplicates`,
+    );
+    await assertPaidOnce(
+      db,
+      cases.map((c) => c.caseId),
     );
     const report = await reconcile(evidence, decoderFor(new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS)), db);
+    assert.deepEqual(report.unfinished, []);
     assert.deepEqual(report.discrepancies, []);
     assert.equal(report.settledFen, 3 * 24_000);
   });

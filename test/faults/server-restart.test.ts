@@ -1,6 +1,8 @@
 /**
- * The Temporal dev server (persisting to SQLite) stopped and started again while cases are in flight: the
- * worker and clients reconnect, and every case completes from where it stood, each party paid once.
+ * The Temporal dev server (persisting to SQLite) stopped and started again while cases are in flight — some
+ * waiting for a person's acceptance, others with their payments running (held on the locked ledgers until they
+ * are provably waiting in PostgreSQL, then let through while the server is down, so the worker cannot report
+ * them). The worker and clients reconnect, and every case completes from where it stood, each party paid once.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +18,8 @@ import { temporalCliPath } from '../../scripts/lib/temporal-binaries';
 import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
 import { ensureSearchAttributes } from '../../workers/search-attributes';
 import { openTestDb } from '../helpers/database';
+import { lockLedgers } from '../helpers/ledger-lock';
+import { assertPaidOnce } from '../helpers/ledgers';
 import { freePort, runProcess, type RunningProcess } from '../helpers/processes';
 import { retrying } from '../helpers/retry';
 import { TEST_PAYLOAD_KEYS, testDataConverter, uniqueTaskQueue } from '../helpers/temporal';
@@ -82,10 +86,12 @@ describe('faults: the Temporal server restarted with cases in flight', function 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('cases scheduled before the restart are accepted, settled and paid after it', async function () {
+  it('cases waiting for a person, and cases whose payments are running, all complete after a restart', async function () {
     const taskQueue = uniqueTaskQueue('restart');
     worker = await startWorkerProcess({ address: `127.0.0.1:${port}` }, { taskQueue, dataDir: dir });
-    const cases: CaseDriver[] = await Promise.all([1, 2, 3].map(() => startCase({ client }, db, taskQueue)));
+    const cases: CaseDriver[] = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() => startCase({ client }, db, taskQueue)),
+    );
     for (const c of cases) {
       await c.waitForStage('installation-scheduled', 60_000);
       await c.act('report-installation', {
@@ -93,23 +99,38 @@ describe('faults: the Temporal server restarted with cases in flight', function 
         serials: { valve: 'V', hose: 'H' },
       });
     }
+    const paying = cases.slice(0, 3);
+    const waiting = cases.slice(3);
 
-    server!.child.kill('SIGTERM');
-    await server!.exited;
-    await waitForPort(port, false);
+    const lock = await lockLedgers(db);
+    try {
+      for (const c of paying) await c.act('acceptance', { actor: actors.clerk('jinshui'), result: 'pass' });
+      await lock.bookingsWaiting(paying.length);
+      server!.child.kill('SIGTERM');
+      await server!.exited;
+      await waitForPort(port, false);
+    } finally {
+      // The bookings commit while the server is down; the worker cannot report them until it is back.
+      await lock.release();
+    }
     await startServer();
 
-    for (const c of cases) {
+    for (const c of waiting) {
       await patiently(() => c.act('acceptance', { actor: actors.clerk('jinshui'), result: 'pass' }));
     }
     const results = await Promise.all(cases.map((c) => c.handle.result()));
     assert.deepEqual(
       results.map((r) => r.stage),
-      ['closed', 'closed', 'closed'],
+      cases.map(() => 'closed'),
+    );
+    await assertPaidOnce(
+      db,
+      cases.map((c) => c.caseId),
     );
     const evidence = await Promise.all(cases.map((c) => fetchLiveHistory(client, c.caseId)));
     const report = await reconcile(evidence, decoderFor(new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS)), db);
+    assert.deepEqual(report.unfinished, []);
     assert.deepEqual(report.discrepancies, []);
-    assert.equal(report.settledFen, 3 * 24_000);
+    assert.equal(report.settledFen, 6 * 24_000);
   });
 });

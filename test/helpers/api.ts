@@ -1,4 +1,5 @@
-import type { Client } from '@temporalio/client';
+import assert from 'node:assert/strict';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import pino from 'pino';
 import { signToken, type Claims, type JwtSettings } from '../../api/auth';
 import { createApp } from '../../api/app';
@@ -56,4 +57,9 @@ export async function bearer(claims: Partial<Claims> = {}): Promise<string> {
     TEST_JWT,
   );
   return `Bearer ${token}`;
+}
+
+/** Nothing was started under the workflow ID: describing it finds no execution (visibility may lag; this does not). */
+export async function assertNeverStarted(client: Client, workflowId: string): Promise<void> {
+  await assert.rejects(client.workflow.getHandle(workflowId).describe(), WorkflowNotFoundError, workflowId);
 }

@@ -66,6 +66,26 @@ describe('configuration', function () {
       /^ONETHING_PAYLOAD_KEYS key k1 must be 32 bytes/,
     ],
     [
+      'the fault hook in development',
+      { ONETHING_FAULT: 'kill-after-commit' },
+      /^ONETHING_FAULT is only accepted when NODE_ENV=test$/,
+    ],
+    [
+      'the fault hook in production',
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        ONETHING_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+        ONETHING_FAULT: 'flaky:0.3',
+      },
+      /^ONETHING_FAULT is only accepted when NODE_ENV=test$/,
+    ],
+    [
+      'a malformed fault in a test run',
+      { NODE_ENV: 'test', ONETHING_FAULT: 'flaky:2' },
+      /^ONETHING_FAULT must be kill-after-commit/,
+    ],
+    [
       'production without payload keys',
       { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) },
       /^ONETHING_PAYLOAD_KEYS is required when NODE_ENV=production/,
@@ -80,6 +100,17 @@ describe('configuration', function () {
       );
     });
   }
+
+  it('accepts the fault hook only in a test run', function () {
+    assert.deepEqual(
+      loadConfig({ ...base, NODE_ENV: 'test', ONETHING_FAULT: 'hang:0.3:cityFinance' }).fault,
+      {
+        kind: 'hang',
+        rate: 0.3,
+        adapters: ['cityFinance'],
+      },
+    );
+  });
 
   it('never repeats a secret value in its message', function () {
     const problems = problemsOf({

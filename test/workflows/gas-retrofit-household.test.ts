@@ -359,12 +359,13 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     assert.deepEqual(rows.district, []);
   });
 
-  it('a tender price set before settlement is used; one set after is not (priced once)', async function () {
+  it('a tender price set before settlement is used; one set while the case is still paying is not (priced once)', async function () {
     const district = 'zhongyuan' as const;
+    const tenderRef = `ZY-${uniqueAccountRef('T')}`;
     await adapters.districtFinance.setTenderPrices({
       district,
       prices: { valve: 9_900, hose: 10_500 },
-      tenderRef: `ZY-${uniqueAccountRef('T')}`,
+      tenderRef,
       setBy: 'fin-2',
     });
     const c = await startCase(env, db, taskQueue, { district });
@@ -373,17 +374,33 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
       actor: actors.installer(district),
       serials: { valve: 'V', hose: 'H' },
     });
+    // District finance's ledger is down: the case is priced, pays city finance, then stops in an incident.
+    districtFinanceFailures.left = 5;
     await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
-    const done = await c.handle.result();
-    assert.equal(done.settlement?.totalFen, 9_900 + 10_500);
-    assert.equal(done.priceBasis?.sources.valve, 'tender');
+    await c.waitForStage('payment-incident', 60_000, (state) => state.openTask !== undefined);
+    // A new tender while the case is still open: the remaining shares must still be paid at its own price.
     await adapters.districtFinance.setTenderPrices({
       district,
-      prices: { valve: 1 },
-      tenderRef: 'later',
+      prices: { valve: 6_000, hose: 6_000 },
+      tenderRef: `${tenderRef}-later`,
       setBy: 'fin-2',
     });
-    assert.equal((await c.handle.result()).settlement?.totalFen, 9_900 + 10_500);
+    await c.act('resolve-incident', { actor: actors.finance(district), action: 'retry' });
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'closed');
+    assert.equal(done.priceBasis?.tenderRef, tenderRef);
+    assert.equal(done.settlement?.totalFen, 9_900 + 10_500);
+    // By hand: valve 9,900 → 3,300 / 1,650 / 3,300 / 1,650; hose 10,500 → 3,500 / 1,750 / 3,500 / 1,750.
+    const rows = await ledgerRows(c.caseId);
+    assert.deepEqual(
+      {
+        city: rows.city.map((r) => Number(r.amount_fen)),
+        district: rows.district.map((r) => Number(r.amount_fen)),
+        gas: rows.gas.map((r) => Number(r.amount_fen)),
+        resident: rows.receivable.map((r) => Number(r.amount_fen)),
+      },
+      { city: [6_800], district: [3_400], gas: [6_800], resident: [3_400] },
+    );
   });
 
   for (const [userType, district] of [

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import type { Adapters } from '../../activities/adapters';
+import { HANG_MS, InjectedFault, injectFault, parseFault } from '../../activities/adapters/fault-injection';
+import type { LedgerBooking } from '../../activities/adapters/ledger/port';
+import { InMemoryLedger } from '../../activities/adapters/ledger/in-memory';
+
+const booking: LedgerBooking = {
+  idempotencyKey: 'case-1:settlement:cityFinance',
+  caseId: 'case-1',
+  district: 'jinshui',
+  amountFen: 8_000,
+  reference: 'test',
+};
+
+/** City finance's system is a ledger only: the port a top-level-only wrapper would miss. */
+function cityFinanceOnly(ledger: InMemoryLedger): Adapters {
+  return { cityFinance: { ledger } } as unknown as Adapters;
+}
+
+describe('fault injection (test-only hook)', function () {
+  it('a hanging ledger booking commits first, then waits past the activity timeout', async function () {
+    const ledger = new InMemoryLedger();
+    const waits: number[] = [];
+    const faulty = injectFault(cityFinanceOnly(ledger), parseFault('hang:1:cityFinance'), os.tmpdir(), {
+      random: () => 0,
+      sleep: (ms) => {
+        waits.push(ms);
+        // The booking is already in the ledger when the call starts to hang.
+        assert.equal(ledger.entries.size, 1);
+        return Promise.resolve();
+      },
+    });
+    const entry = await faulty.cityFinance.ledger.book(booking);
+    assert.equal(entry.amountFen, 8_000);
+    assert.deepEqual(waits, [HANG_MS]);
+    assert.ok(HANG_MS > 30_000, 'longer than a department call may take');
+  });
+
+  it('a flaky ledger fails before the database or after it has committed', async function () {
+    for (const [roll, committed] of [
+      [0.1, 0],
+      [0.2, 1],
+    ] as const) {
+      const ledger = new InMemoryLedger();
+      const faulty = injectFault(cityFinanceOnly(ledger), parseFault('flaky:0.3'), os.tmpdir(), {
+        random: () => roll,
+        sleep: () => Promise.reject(new Error('a flaky call never hangs')),
+      });
+      await assert.rejects(faulty.cityFinance.ledger.book(booking), InjectedFault);
+      assert.equal(ledger.entries.size, committed);
+    }
+  });
+
+  it('calls that roll above the rate pass through untouched', async function () {
+    const ledger = new InMemoryLedger();
+    const faulty = injectFault(cityFinanceOnly(ledger), parseFault('hang:0.3'), os.tmpdir(), {
+      random: () => 0.9,
+      sleep: () => Promise.reject(new Error('must not hang')),
+    });
+    await faulty.cityFinance.ledger.book(booking);
+    assert.equal(ledger.entries.size, 1);
+  });
+});
