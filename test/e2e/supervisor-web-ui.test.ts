@@ -12,6 +12,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { signToken } from '../../api/auth';
 import { demoAccounts } from '../../activities/db/seeds/demo-accounts';
+import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../workers/codec/payload-codec';
 import { loadConfig, PROJECT_ROOT } from '../../workers/config';
 import {
   CAMPAIGN_ID_PATTERN,
@@ -24,6 +25,7 @@ import {
   type District,
 } from '../../workflows/definitions';
 import { createScratchDatabase } from '../helpers/database';
+import { encodingOf, isSearchAttribute, payloadsIn, type FoundPayload } from '../helpers/payloads';
 import { launchPlatform, PLATFORM_READY, platformEnv, type PlatformPorts } from '../helpers/platform';
 import type { RunningProcess } from '../helpers/processes';
 import {
@@ -189,6 +191,7 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
     try {
       const raw = new Client({ connection, namespace: 'default' });
       const evidence: Buffer[] = [];
+      const payloads: FoundPayload[] = [];
       let cases = 0;
       for await (const execution of raw.workflow.list({ query: 'OneThingProcess IS NOT NULL' })) {
         cases += 1;
@@ -196,6 +199,7 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
         const history = await handle.fetchHistory();
         evidence.push(Buffer.from(temporal.api.history.v1.History.encode(history).finish()));
         const { raw: description } = await handle.describe();
+        payloads.push(...payloadsIn(history, 'history'), ...payloadsIn(description, 'description'));
         evidence.push(
           Buffer.from(
             temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse.encode(description).finish(),
@@ -219,6 +223,25 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
       assert.ok(everything.includes(Buffer.from(caseIds.jinshui!)), 'the scan does see case data');
       for (const value of PERSONAL_DATA) {
         assert.equal(everything.indexOf(Buffer.from(value)), -1, 'personal data in Temporal');
+      }
+
+      // Every payload but the indexed search attributes is encrypted; decrypted with the platform's key, none
+      // holds personal data either (so the data is kept out of Temporal, not only hidden by the cipher).
+      const encrypted = payloads.filter((found) => !isSearchAttribute(found));
+      const unencrypted = encrypted.filter((found) => encodingOf(found.payload) !== ENCRYPTED_ENCODING);
+      assert.deepEqual(
+        unencrypted.map((found) => `${found.path}: ${encodingOf(found.payload)}`),
+        [],
+        'payloads stored unencrypted',
+      );
+      const codec = new AesGcmPayloadCodec(loadConfig(env).payloadKeys);
+      const plaintext = (await codec.decode(encrypted.map((found) => found.payload)))
+        .map((payload) => Buffer.from(payload.data ?? new Uint8Array()).toString('utf8'))
+        .join('\n');
+      assert.ok(encrypted.length > 50, `payloads decrypted: ${encrypted.length}`);
+      assert.ok(plaintext.includes(caseIds.jinshui!.split(':')[2]!), 'the decrypted scan does see case data');
+      for (const value of PERSONAL_DATA) {
+        assert.ok(!plaintext.includes(value), 'personal data inside an encrypted payload');
       }
     } finally {
       await connection.close();

@@ -156,6 +156,164 @@ describe('settlement: prices and the four-party split', function () {
     );
   });
 
+  const userTypes = fc.constantFrom<SettlementUserType>(
+    'residential-pipeline',
+    'residential-lpg',
+    'non-residential-pipeline',
+    'non-residential-lpg',
+  );
+  const anyPrices = fc.record({
+    valve: fc.integer({ min: 1, max: 5_000_00 }),
+    hose: fc.integer({ min: 1, max: 5_000_00 }),
+    hoseExtraPerMetre: fc.integer({ min: 1, max: 5_000_00 }),
+    alarm: fc.integer({ min: 1, max: 5_000_00 }),
+    shutoffValve: fc.integer({ min: 1, max: 5_000_00 }),
+  });
+  /** Items the user type may get: a valve only on pipeline homes; a hose always where it is mandatory. */
+  const itemsFor = (
+    userType: SettlementUserType,
+    wantsValve: boolean,
+    decimetres: number,
+  ): RetrofitItems => ({
+    valve: userType === 'residential-pipeline' && wantsValve,
+    hoseLengthM: decimetres / 10,
+  });
+
+  it('the total is the prices times the quantities: fitted items, plus the hose beyond 3 m pro rata', function () {
+    fc.assert(
+      fc.property(
+        userTypes,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 200 }),
+        anyPrices,
+        (userType, v, dm, prices) => {
+          const items = itemsFor(userType, v, dm);
+          const excessDm = Math.max(0, dm - 30);
+          // Independent of the code under test: half a fen and up rounds up.
+          const excessFen = Math.round((prices.hoseExtraPerMetre * excessDm) / 10 + 1e-9);
+          const expected =
+            (userType.startsWith('non-residential') ? prices.alarm + prices.shutoffValve : 0) +
+            (items.valve ? prices.valve : 0) +
+            prices.hose +
+            excessFen;
+          assert.equal(computeSettlement(userType, items, prices).totalFen, expected);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('residential totals keep the 2:1:2:1 split within one fen per line; the hose excess is the resident’s alone', function () {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SettlementUserType>('residential-pipeline', 'residential-lpg'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 200 }),
+        anyPrices,
+        (userType, v, dm, prices) => {
+          const items = itemsFor(userType, v, dm);
+          const settlement = computeSettlement(userType, items, prices);
+          const excessFen = settlement.lines.find((l) => l.item === 'hose-extra')?.costFen ?? 0;
+          const shared = settlement.totalFen - excessFen;
+          const sharedLines = settlement.lines.filter((l) => l.item !== 'hose-extra').length;
+          for (const party of PARTIES) {
+            const exact = (shared * RESIDENTIAL[party]) / 6 + (party === 'resident' ? excessFen : 0);
+            assert.ok(
+              Math.abs(settlement.totals[party] - exact) < sharedLines,
+              `${party}: ${settlement.totals[party]} vs exact ${exact}`,
+            );
+          }
+          // The public payers' and the gas company's shares are what they would be with a hose of 3 m or less.
+          if (dm > 30) {
+            const within = computeSettlement(userType, itemsFor(userType, v, 30), prices);
+            for (const party of ['cityFinance', 'districtFinance', 'gasCompany'] as const)
+              assert.equal(settlement.totals[party], within.totals[party], party);
+            assert.equal(settlement.totals.resident, within.totals.resident + excessFen);
+          }
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('non-residential users pay every line in full; no public payer or gas company share', function () {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SettlementUserType>('non-residential-pipeline', 'non-residential-lpg'),
+        fc.integer({ min: 1, max: 200 }),
+        anyPrices,
+        (userType, dm, prices) => {
+          for (const line of computeSettlement(userType, itemsFor(userType, false, dm), prices).lines) {
+            assert.deepEqual(line.shares, {
+              cityFinance: 0,
+              districtFinance: 0,
+              gasCompany: 0,
+              resident: line.costFen,
+            });
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('left-over fen go to the largest remainders; ties in the order city, gas company, district, resident', function () {
+    const cases: Array<[string, Record<(typeof PARTIES)[number], number>, number, Record<string, number>]> = [
+      // Remainders 2,1,2,1 of 6: the one fen left goes to city finance before the gas company.
+      [
+        'city before gas company',
+        RESIDENTIAL,
+        1,
+        { cityFinance: 1, districtFinance: 0, gasCompany: 0, resident: 0 },
+      ],
+      // Remainders 4,2,4,2: two fen left, city then the gas company.
+      [
+        'gas company next',
+        RESIDENTIAL,
+        2,
+        { cityFinance: 1, districtFinance: 0, gasCompany: 1, resident: 0 },
+      ],
+      // Remainders 0,3,0,3: district finance before the resident.
+      [
+        'district before resident',
+        RESIDENTIAL,
+        3,
+        { cityFinance: 1, districtFinance: 1, gasCompany: 1, resident: 0 },
+      ],
+      // Remainders 4,5,4,5: largest first (district, resident), then the tie of 4 to city.
+      [
+        'largest remainder first',
+        RESIDENTIAL,
+        5,
+        { cityFinance: 2, districtFinance: 1, gasCompany: 1, resident: 1 },
+      ],
+      // Equal weights of 2 for city, district, gas company: city, then the gas company before district.
+      [
+        'gas company before district',
+        { cityFinance: 2, districtFinance: 2, gasCompany: 2, resident: 0 },
+        2,
+        { cityFinance: 1, districtFinance: 0, gasCompany: 1, resident: 0 },
+      ],
+      // Equal weights of 3 for district and resident: district first.
+      [
+        'district before resident, on equal weights',
+        { cityFinance: 0, districtFinance: 3, gasCompany: 0, resident: 3 },
+        1,
+        { cityFinance: 0, districtFinance: 1, gasCompany: 0, resident: 0 },
+      ],
+      // Equal weights of 3 for city and resident: the public payer absorbs the rounding.
+      [
+        'city before resident',
+        { cityFinance: 3, districtFinance: 0, gasCompany: 0, resident: 3 },
+        1,
+        { cityFinance: 1, districtFinance: 0, gasCompany: 0, resident: 0 },
+      ],
+    ];
+    for (const [label, weights, cost, expected] of cases) {
+      assert.deepEqual(splitBySixths(cost, weights), expected, label);
+    }
+  });
+
   it('tender prices replace the estimate item by item, and the basis says so', function () {
     assert.equal(resolvePriceBasis({}, null).basis, 'estimate');
     const mixed = resolvePriceBasis({ valve: 9_900 }, 'ZZ-2026-017');
