@@ -62,9 +62,11 @@ export function startDevServer(options: { plaintext?: boolean } = {}): Promise<T
  * The real time-skipping test server (from the project venv), for tests where timers matter. It cannot list
  * search attributes but accepts new ones, so the platform's are added outright.
  */
-export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+export async function startTimeSkippingServer(
+  options: { plaintext?: boolean } = {},
+): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
-    client: { dataConverter: testDataConverter() },
+    client: { dataConverter: testDataConverter(options) },
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
   });
   await env.client.connection.operatorService.addSearchAttributes({

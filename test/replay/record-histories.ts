@@ -9,36 +9,62 @@ import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createPostgresAdapters } from '../../activities/adapters';
 import { createDb } from '../../activities/db/connection';
+import type { Db } from '../../activities/db/connection';
 import { mochaGlobalSetup, mochaGlobalTeardown } from '../setup/global-fixtures';
-import { createTestWorker, startDevServer } from '../helpers/temporal';
-import { SCENARIOS } from './scenarios';
+import { withFailingDistrictFinance, type BookingFailures } from '../helpers/failing-district-finance';
+import { createTestWorker, startDevServer, startTimeSkippingServer } from '../helpers/temporal';
+import { SCENARIOS, type ReplayScenario } from './scenarios';
 import { HISTORIES_DIR, SDK_VERSION } from './corpus';
 
-async function main(): Promise<void> {
-  const filter = process.argv[2] ?? '';
-  await mochaGlobalSetup();
-  const env = await startDevServer({ plaintext: true });
-  const db = createDb(process.env.TEST_DATABASE_URL!, { poolMax: 2 });
-  const adapters = createPostgresAdapters(db);
+const fileOf = (scenario: ReplayScenario) => path.join(HISTORIES_DIR, `${scenario.name}_${SDK_VERSION}.json`);
+
+/** Records the scenarios on one server: the dev server, or the time-skipping one for long timers. */
+async function record(scenarios: readonly ReplayScenario[], db: Db, timeSkipping: boolean): Promise<void> {
+  if (scenarios.length === 0) return;
+  const env = timeSkipping
+    ? await startTimeSkippingServer({ plaintext: true })
+    : await startDevServer({ plaintext: true });
+  const districtFinanceFailures: BookingFailures = { left: 0 };
+  const adapters = withFailingDistrictFinance(createPostgresAdapters(db), districtFinanceFailures);
   const taskQueue = 'record-histories';
   const worker = await createTestWorker(env, taskQueue, adapters, { plaintext: true });
   try {
     await worker.runUntil(async () => {
-      for (const scenario of SCENARIOS.filter((s) => s.name.includes(filter))) {
-        const file = path.join(HISTORIES_DIR, `${scenario.name}_${SDK_VERSION}.json`);
-        if (existsSync(file)) {
-          console.log(`kept     ${path.basename(file)} (already recorded)`);
-          continue;
-        }
-        const workflowId = await scenario.run({ env, db, adapters, taskQueue });
-        const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-        writeFileSync(file, historyToJSON(history));
-        console.log(`recorded ${path.basename(file)}`);
+      for (const scenario of scenarios) {
+        const kept = await scenario.run({ env, db, adapters, taskQueue, districtFinanceFailures });
+        const { workflowId, runId } =
+          typeof kept === 'string' ? { workflowId: kept, runId: undefined } : kept;
+        const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+        writeFileSync(fileOf(scenario), historyToJSON(history));
+        console.log(`recorded ${path.basename(fileOf(scenario))}`);
       }
     });
   } finally {
-    await db.destroy();
     await env.teardown();
+  }
+}
+
+async function main(): Promise<void> {
+  const filter = process.argv[2] ?? '';
+  await mochaGlobalSetup();
+  const db = createDb(process.env.TEST_DATABASE_URL!, { poolMax: 2 });
+  try {
+    const wanted = SCENARIOS.filter((s) => s.name.includes(filter));
+    for (const scenario of wanted.filter((s) => existsSync(fileOf(s))))
+      console.log(`kept     ${path.basename(fileOf(scenario))} (already recorded)`);
+    const missing = wanted.filter((s) => !existsSync(fileOf(s)));
+    await record(
+      missing.filter((s) => !s.timeSkipping),
+      db,
+      false,
+    );
+    await record(
+      missing.filter((s) => s.timeSkipping),
+      db,
+      true,
+    );
+  } finally {
+    await db.destroy();
     await mochaGlobalTeardown();
   }
 }

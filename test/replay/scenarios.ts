@@ -7,26 +7,35 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import {
+  gasRetrofitCampaignUpdates,
   gasRetrofitCampaignWorkflowId,
   gasRetrofitHouseholdWorkflowId,
   WORKFLOW_TYPES,
   type GasRetrofitCampaignWorkflow,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
-import { actors, startCase } from '../workflows/gas-retrofit-helpers';
+import type { BookingFailures } from '../helpers/failing-district-finance';
+import { actors, startCase, type CaseDriver } from '../workflows/gas-retrofit-helpers';
 
 export interface ScenarioContext {
   env: TestWorkflowEnvironment;
   db: Db;
   adapters: Adapters;
   taskQueue: string;
+  /** District finance's ledger refuses this many of the next bookings (the worker's adapters read it). */
+  districtFinanceFailures: BookingFailures;
 }
+
+/** The run to keep: the workflow's latest run, or a given one (e.g. the run that continued as new). */
+export type RecordedRun = string | { workflowId: string; runId: string };
 
 export interface ReplayScenario {
   /** File name: `<workflowType>_<scenario>` (the SDK version is appended). */
   name: string;
-  /** Drives the case to the point worth keeping; returns its workflow ID. */
-  run(context: ScenarioContext): Promise<string>;
+  /** Runs on the time-skipping test server (scenarios that wait out long timers). */
+  timeSkipping?: boolean;
+  /** Drives the case to the point worth keeping; returns its workflow ID (or the run to keep). */
+  run(context: ScenarioContext): Promise<RecordedRun>;
 }
 
 const J = 'jinshui' as const;
@@ -89,6 +98,20 @@ const gridFollowUpWithdrawn: ReplayScenario['run'] = async ({ env, db, taskQueue
   await c.handle.result();
   return c.caseId;
 };
+
+/** A Jinshui case installed and accepted while district finance is down: it stops in a payment incident. */
+async function caseInPaymentIncident(context: ScenarioContext): Promise<CaseDriver> {
+  const c = await startCase(context.env, context.db, context.taskQueue);
+  await c.waitForStage('installation-scheduled');
+  await c.act('report-installation', {
+    actor: actors.installer(J),
+    serials: { valve: 'V-PI', hose: 'H-PI' },
+  });
+  context.districtFinanceFailures.left = 5;
+  await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+  await c.waitForStage('payment-incident', 120_000, (state) => state.openTask !== undefined);
+  return c;
+}
 
 export const SCENARIOS: ReplayScenario[] = [
   firstSliceScenario('gasRetrofitHousehold_eligibility-only-eligible', 'JS-REPLAY-1', 'active'),
@@ -170,6 +193,100 @@ export const SCENARIOS: ReplayScenario[] = [
         ],
       });
       return workflowId;
+    },
+  },
+  // Recorded at the start of the process-kit work: the paths a change could break without any test noticing.
+  {
+    name: 'gasRetrofitHousehold_payment-incident-retried',
+    async run(context) {
+      const c = await caseInPaymentIncident(context);
+      await c.act('resolve-incident', { actor: actors.finance(J), action: 'retry' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'gasRetrofitHousehold_payment-incident-compensated',
+    async run(context) {
+      const c = await caseInPaymentIncident(context);
+      await c.act('resolve-incident', { actor: actors.finance(J), action: 'compensate' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'gasRetrofitHousehold_calibration-recorded-continued-as-new',
+    timeSkipping: true,
+    async run({ env, db, adapters, taskQueue }) {
+      const district = 'jingkai' as const;
+      await adapters.districtFinance.setTenderPrices({
+        district,
+        prices: { alarm: 26_000, shutoffValve: 18_000 },
+        tenderRef: 'JK-REPLAY',
+        setBy: 'recorder',
+      });
+      const c = await startCase(env, db, taskQueue, {
+        district,
+        userType: 'non-residential-pipeline',
+        items: { valve: false, hoseLengthM: 2 },
+      });
+      const firstRunId = (await c.handle.describe()).runId;
+      await c.waitForStage('installation-scheduled');
+      await c.act('report-installation', {
+        actor: actors.installer(district),
+        serials: { alarm: 'AL-R', shutoffValve: 'SV-R', hose: 'H-R' },
+      });
+      await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
+      await c.waitForStage('calibration-watch');
+      await env.sleep('366 days');
+      await c.waitForStage('calibration-watch', 20_000, (s) => s.openTask?.kind === 'alarm-calibration');
+      await c.act('record-calibration', {
+        actor: actors.installer(district),
+        certificateRef: 'CAL-REPLAY-1',
+      });
+      await c.waitForStage('calibration-watch', 20_000, (s) => s.calibration?.year === 2);
+      return { workflowId: c.caseId, runId: firstRunId };
+    },
+  },
+  {
+    name: 'gasRetrofitCampaign_paused-resumed',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue }) {
+      const district = 'huiji' as const;
+      await adapters.gasCompany.upsertAccounts(
+        ['HJ-CAMP-1', 'HJ-CAMP-2', 'HJ-CAMP-3'].map((accountRef) => ({
+          accountRef,
+          district,
+          userType: 'residential-pipeline' as const,
+          status: 'active' as const,
+        })),
+      );
+      const handle = await env.client.workflow.start<GasRetrofitCampaignWorkflow>(
+        WORKFLOW_TYPES.gasRetrofitCampaign,
+        {
+          workflowId: gasRetrofitCampaignWorkflowId(district, 'replay-pause'),
+          taskQueue,
+          args: [
+            {
+              campaignId: 'replay-pause',
+              district,
+              startedBy: actors.safetyOffice(),
+              householdsPerMinute: 1,
+              pageSize: 1,
+            },
+          ],
+        },
+      );
+      await env.sleep('1 second');
+      await handle.executeUpdate(gasRetrofitCampaignUpdates.pause, {
+        args: [{ actor: actors.safetyOffice() }],
+      });
+      await env.sleep('2 hours');
+      await handle.executeUpdate(gasRetrofitCampaignUpdates.resume, {
+        args: [{ actor: actors.safetyOffice() }],
+      });
+      await handle.result();
+      return handle.workflowId;
     },
   },
 ];

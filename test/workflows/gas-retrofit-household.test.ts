@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
-import type { LedgerPort } from '../../activities/adapters/ledger/port';
 import type { Db } from '../../activities/db/connection';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { clearInstallerTeams, openTestDb, uniqueAccountRef } from '../helpers/database';
+import { withFailingDistrictFinance } from '../helpers/failing-district-finance';
 import { retrying } from '../helpers/retry';
 import {
   runTestWorker,
@@ -16,21 +16,6 @@ import {
 import { actors, startCase, type CaseDriver } from './gas-retrofit-helpers';
 
 const J = 'jinshui' as const;
-
-/** A ledger that refuses the first `failures` bookings, as a department system that is down would. */
-function failing(ledger: LedgerPort, failures: { left: number }): LedgerPort {
-  return {
-    book: (booking) => {
-      if (failures.left > 0) {
-        failures.left -= 1;
-        return Promise.reject(new Error('district finance system unavailable'));
-      }
-      return ledger.book(booking);
-    },
-    reverse: (reversal) => ledger.reverse(reversal),
-    entriesFor: (caseId) => ledger.entriesFor(caseId),
-  };
-}
 
 /** Retries an assertion on state another process writes, for up to ten seconds. */
 const eventually = (check: () => Promise<void>) => retrying(check, { attempts: 100, delayMs: 100 });
@@ -70,16 +55,7 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
   before(async function () {
     env = await startTimeSkippingServer();
     db = openTestDb();
-    const real = createPostgresAdapters(db);
-    adapters = {
-      ...real,
-      districtFinance: {
-        ...real.districtFinance,
-        currentTenderPrices: (d) => real.districtFinance.currentTenderPrices(d),
-        setTenderPrices: (r) => real.districtFinance.setTenderPrices(r),
-        ledger: failing(real.districtFinance.ledger, districtFinanceFailures),
-      },
-    };
+    adapters = withFailingDistrictFinance(createPostgresAdapters(db), districtFinanceFailures);
     taskQueue = uniqueTaskQueue('household');
     worker = await runTestWorker(env, taskQueue, adapters);
   });
