@@ -17,7 +17,7 @@ import {
   gasRetrofitHouseholdWorkflowId,
   type GasRetrofitStage,
 } from '../../workflows/definitions';
-import { assertNeverStarted, bearer, testApp } from '../helpers/api';
+import { assertNeverStarted, bearer, householdStartBody, testApp } from '../helpers/api';
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { actors, CaseDriver, ensureTeams } from '../workflows/gas-retrofit-helpers';
@@ -33,15 +33,6 @@ const PROFILES = {
   auditorCity: { sub: 'm-aud', dept: 'city-finance', district: 'city', roles: ['auditor'] },
 } satisfies Record<string, Profile>;
 type ProfileName = keyof typeof PROFILES;
-
-const startBody = (accountRef: string) => ({
-  district: 'jinshui',
-  accountRef,
-  userType: 'residential-pipeline',
-  channel: 'window',
-  items: { valve: true, hoseLengthM: 2 },
-  contact: { name: '测试', phone: '13800000000', address: '金水区测试路 1 号' },
-});
 
 let counter = 0;
 
@@ -94,7 +85,7 @@ describe('access: the role × department × district × endpoint matrix, denials
     const started = await request(app)
       .post('/v1/gas-retrofit/households')
       .set('Authorization', await bearer(PROFILES.gasClerkJinshui))
-      .send(startBody(accountRef));
+      .send(householdStartBody(accountRef));
     assert.equal(started.status, 201, JSON.stringify(started.body));
     const driver = new CaseDriver(env.client, started.body.caseId as string);
     await driver.waitForStage('installation-scheduled');
@@ -146,7 +137,7 @@ describe('access: the role × department × district × endpoint matrix, denials
         request(app)
           .post('/v1/gas-retrofit/households')
           .set('Authorization', auth)
-          .send(startBody(target.key)),
+          .send(householdStartBody(target.key)),
       untouched: (target) => assertNeverStarted(env.client, gasRetrofitHouseholdWorkflowId(J, target.key)),
     },
     {

@@ -8,7 +8,7 @@ import type { Db } from '../../activities/db/connection';
 import { workflowMetadataQuery } from '@temporalio/workflow';
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { interactiveRetries } from '../../workers/temporal';
-import { assertNeverStarted, bearer, testApp } from '../helpers/api';
+import { assertNeverStarted, bearer, householdStartBody, testApp } from '../helpers/api';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { ensureTeams } from '../workflows/gas-retrofit-helpers';
@@ -42,15 +42,6 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     return accountRef;
   }
 
-  const startBody = (accountRef: string) => ({
-    district: 'jinshui',
-    accountRef,
-    userType: 'residential-pipeline',
-    channel: 'app',
-    items: { valve: true, hoseLengthM: 2 },
-    contact: { name: '王小明', phone: '13812345678', address: '金水区花园路 8 号 3 单元 501' },
-  });
-
   async function waitForStage(caseUrl: string, stage: string) {
     const auth = await bearer();
     for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -67,7 +58,7 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     const first = await request(app)
       .post('/v1/gas-retrofit/households')
       .set('Authorization', auth)
-      .send(startBody(accountRef));
+      .send(householdStartBody(accountRef));
     assert.equal(first.status, 201);
     assert.equal(first.body.caseId, `gas-retrofit:jinshui:${accountRef}`);
     assert.equal(first.headers.location, first.body.links.self);
@@ -75,7 +66,7 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     const repeat = await request(app)
       .post('/v1/gas-retrofit/households')
       .set('Authorization', auth)
-      .send(startBody(accountRef));
+      .send(householdStartBody(accountRef));
     assert.equal(repeat.status, 200);
     assert.equal(repeat.body.status, 'existing');
     assert.equal(repeat.body.caseId, first.body.caseId);
@@ -103,7 +94,7 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     const res = await request(app)
       .post('/v1/gas-retrofit/households')
       .set('Authorization', await bearer())
-      .send({ ...startBody(accountRef), userType: 'castle', channel: 7, contactName: '张三丰' });
+      .send({ ...householdStartBody(accountRef), userType: 'castle', channel: 7, contactName: '张三丰' });
     assert.equal(res.status, 400);
     assert.deepEqual(res.body.error.problems.map((p: { field: string }) => p.field).sort(), [
       'channel',
@@ -125,7 +116,7 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     const started = await request(app)
       .post('/v1/gas-retrofit/households')
       .set('Authorization', await bearer())
-      .send({ ...startBody(accountRef), contact });
+      .send({ ...householdStartBody(accountRef), contact });
     assert.equal(started.status, 201);
     const url = `/v1/gas-retrofit/households/${encodeURIComponent(started.body.caseId)}/contact`;
 
@@ -172,8 +163,8 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
       .post('/v1/gas-retrofit/households')
       .set('Authorization', await bearer())
       .send({
-        ...startBody(accountRef),
-        contact: { ...startBody(accountRef).contact, idNumber: '410105199003071230' },
+        ...householdStartBody(accountRef),
+        contact: { ...householdStartBody(accountRef).contact, idNumber: '410105199003071230' },
       });
     assert.equal(res.status, 400);
     assert.deepEqual(res.body.error.problems, [
@@ -200,17 +191,21 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     const huge = await request(app)
       .post('/v1/gas-retrofit/households')
       .set('Authorization', auth)
-      .send({ ...startBody('JS-000001'), padding: 'x'.repeat(64 * 1024) });
+      .send({ ...householdStartBody('JS-000001'), padding: 'x'.repeat(64 * 1024) });
     assert.equal(huge.status, 413);
   });
 
   it('401 without a token; 403 for another district, a non-clerk, or another department', async function () {
     const accountRef = await newAccount();
     const url = '/v1/gas-retrofit/households';
-    assert.equal((await request(app).post(url).send(startBody(accountRef))).status, 401);
+    assert.equal((await request(app).post(url).send(householdStartBody(accountRef))).status, 401);
     assert.equal(
-      (await request(app).post(url).set('Authorization', 'Bearer not.a.token').send(startBody(accountRef)))
-        .status,
+      (
+        await request(app)
+          .post(url)
+          .set('Authorization', 'Bearer not.a.token')
+          .send(householdStartBody(accountRef))
+      ).status,
       401,
     );
     for (const claims of [
@@ -221,13 +216,13 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
       const res = await request(app)
         .post(url)
         .set('Authorization', await bearer(claims))
-        .send(startBody(accountRef));
+        .send(householdStartBody(accountRef));
       assert.equal(res.status, 403, JSON.stringify(claims));
     }
     const cityClerk = await request(app)
       .post(url)
       .set('Authorization', await bearer({ district: 'city', dept: 'gas-safety-office' }))
-      .send(startBody(accountRef));
+      .send(householdStartBody(accountRef));
     assert.equal(
       cityClerk.status,
       201,
@@ -282,7 +277,7 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     const res = await request(deadApp)
       .post('/v1/gas-retrofit/households')
       .set('Authorization', await bearer())
-      .send(startBody(await newAccount()));
+      .send(householdStartBody(await newAccount()));
     assert.equal(res.status, 503);
     assert.equal(res.body.error.code, 'temporal-unavailable');
     const health = await request(deadApp).get('/healthz');

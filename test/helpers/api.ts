@@ -63,3 +63,15 @@ export async function bearer(claims: Partial<Claims> = {}): Promise<string> {
 export async function assertNeverStarted(client: Client, workflowId: string): Promise<void> {
   await assert.rejects(client.workflow.getHandle(workflowId).describe(), WorkflowNotFoundError, workflowId);
 }
+
+/** A valid body for starting a residential household case (made-up contact data). */
+export function householdStartBody(accountRef: string, district = 'jinshui') {
+  return {
+    district,
+    accountRef,
+    userType: 'residential-pipeline',
+    channel: 'app',
+    items: { valve: true, hoseLengthM: 2 },
+    contact: { name: '王小明', phone: '13812345678', address: '金水区花园路 8 号 3 单元 501' },
+  };
+}

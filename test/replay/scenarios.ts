@@ -99,6 +99,30 @@ const gridFollowUpWithdrawn: ReplayScenario['run'] = async ({ env, db, taskQueue
   return c.caseId;
 };
 
+/** A non-residential case installed, accepted and paid in full by its user, now watching the yearly calibration. */
+async function nonResidentialWatching(
+  { env, db, adapters, taskQueue }: ScenarioContext,
+  district: 'gaoxin' | 'jingkai',
+  userType: 'non-residential-lpg' | 'non-residential-pipeline',
+  hoseLengthM: number,
+): Promise<CaseDriver> {
+  await adapters.districtFinance.setTenderPrices({
+    district,
+    prices: { alarm: 26_000, shutoffValve: 18_000 },
+    tenderRef: `${district.toUpperCase()}-REPLAY`,
+    setBy: 'recorder',
+  });
+  const c = await startCase(env, db, taskQueue, { district, userType, items: { valve: false, hoseLengthM } });
+  await c.waitForStage('installation-scheduled');
+  await c.act('report-installation', {
+    actor: actors.installer(district),
+    serials: { alarm: 'AL-R', shutoffValve: 'SV-R', hose: 'H-R' },
+  });
+  await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
+  await c.waitForStage('calibration-watch');
+  return c;
+}
+
 /** A Jinshui case installed and accepted while district finance is down: it stops in a payment incident. */
 async function caseInPaymentIncident(context: ScenarioContext): Promise<CaseDriver> {
   const c = await startCase(context.env, context.db, context.taskQueue);
@@ -133,27 +157,8 @@ export const SCENARIOS: ReplayScenario[] = [
   },
   {
     name: 'gasRetrofitHousehold_non-residential-calibration-watch',
-    async run({ env, db, adapters, taskQueue }) {
-      const district = 'gaoxin' as const;
-      await adapters.districtFinance.setTenderPrices({
-        district,
-        prices: { alarm: 26_000, shutoffValve: 18_000 },
-        tenderRef: 'GX-REPLAY',
-        setBy: 'recorder',
-      });
-      const c = await startCase(env, db, taskQueue, {
-        district,
-        userType: 'non-residential-lpg',
-        items: { valve: false, hoseLengthM: 2.5 },
-      });
-      await c.waitForStage('installation-scheduled');
-      await c.act('report-installation', {
-        actor: actors.installer(district),
-        serials: { alarm: 'AL-R', shutoffValve: 'SV-R', hose: 'H-R' },
-      });
-      await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
-      await c.waitForStage('calibration-watch');
-      return c.caseId;
+    async run(context) {
+      return (await nonResidentialWatching(context, 'gaoxin', 'non-residential-lpg', 2.5)).caseId;
     },
   },
   {
@@ -217,27 +222,11 @@ export const SCENARIOS: ReplayScenario[] = [
   {
     name: 'gasRetrofitHousehold_calibration-recorded-continued-as-new',
     timeSkipping: true,
-    async run({ env, db, adapters, taskQueue }) {
+    async run(context) {
+      const { env } = context;
       const district = 'jingkai' as const;
-      await adapters.districtFinance.setTenderPrices({
-        district,
-        prices: { alarm: 26_000, shutoffValve: 18_000 },
-        tenderRef: 'JK-REPLAY',
-        setBy: 'recorder',
-      });
-      const c = await startCase(env, db, taskQueue, {
-        district,
-        userType: 'non-residential-pipeline',
-        items: { valve: false, hoseLengthM: 2 },
-      });
+      const c = await nonResidentialWatching(context, district, 'non-residential-pipeline', 2);
       const firstRunId = (await c.handle.describe()).runId;
-      await c.waitForStage('installation-scheduled');
-      await c.act('report-installation', {
-        actor: actors.installer(district),
-        serials: { alarm: 'AL-R', shutoffValve: 'SV-R', hose: 'H-R' },
-      });
-      await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
-      await c.waitForStage('calibration-watch');
       await env.sleep('366 days');
       await c.waitForStage('calibration-watch', 20_000, (s) => s.openTask?.kind === 'alarm-calibration');
       await c.act('record-calibration', {
