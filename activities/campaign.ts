@@ -1,7 +1,8 @@
 import { heartbeat, activityInfo } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES, type Actor, type District } from '../workflows/definitions';
-import { startHouseholdCase } from '../workers/start-cases';
+import { startOnce } from '../platform/start-once';
+import { householdCaseStart } from '../workflows/lib/case-start';
 import type { BacklogAccount, GasCompanyPort } from './adapters/gas-company/port';
 
 export interface CampaignTemporal {
@@ -50,7 +51,7 @@ export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: C
       let { started, alreadyStarted } = resumed;
       for (let index = resumed.index; index < request.accounts.length; index += 1) {
         const account = request.accounts[index]!;
-        const { caseId, status } = await startHouseholdCase(temporal.client, temporal.taskQueue, {
+        const start = householdCaseStart({
           district: request.district,
           accountRef: account.accountRef,
           userType: account.userType,
@@ -59,6 +60,7 @@ export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: C
           startedBy: request.startedBy,
           campaignId: request.campaignId,
         });
+        const { workflowId: caseId, status } = await startOnce(temporal.client, temporal.taskQueue, start);
         // A case this campaign started in an earlier attempt (one killed before its last heartbeat reached the
         // server) is still this campaign's: only cases started otherwise count as already started.
         if (status === 'started' || (await startedBy(temporal.client, caseId, request.campaignId)))

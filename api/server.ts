@@ -2,9 +2,9 @@
 import { createPostgresAdapters } from '../activities/adapters';
 import { createDb } from '../activities/db/connection';
 import { provideDatabase } from '../activities/db/provide-database';
-import { loadConfig } from '../workers/config';
-import { createLogger } from '../workers/logger';
-import { connectClient } from '../workers/temporal';
+import { loadConfig } from '../platform/config';
+import { createLogger } from '../platform/logging/logger';
+import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
 import { codecServerSettings } from './codec/codec-settings';
 

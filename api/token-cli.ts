@@ -1,7 +1,7 @@
 /** `npm run token -- --role clerk --dept gas-company --district jinshui`: prints a signed development token. */
 import { Command, Option } from 'commander';
 import { DEPARTMENT_CODES, DISTRICT_CODES, ROLES } from '../workflows/definitions';
-import { loadConfig } from '../workers/config';
+import { loadConfig } from '../platform/config';
 import { claimsSchema, PERMISSIONS, signToken } from './auth';
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@
  * changes; deadlines met or missed; the settlement and the money per party. Headed by the history's SHA-256.
  */
 import type { temporal } from '@temporalio/proto';
-import { DECISION_PERMISSIONS, DECISION_STAGES } from '../workflows/lib/decision-rules';
+import { GAS_RETROFIT_RULES } from '../workflows/lib/decision-rules';
 import type { Actor, GasRetrofitAction, GasRetrofitCaseState } from '../workflows/definitions';
 import type { StoredAuditEntry } from '../activities/adapters/audit-log/port';
 import type { Decoder } from './decode';
@@ -39,13 +39,13 @@ const timeOf = (event: HistoryEvent) => {
 };
 
 export function ruleOf(action: GasRetrofitAction): string {
-  const who = DECISION_PERMISSIONS[action]
+  const who = GAS_RETROFIT_RULES[action].permissions
     .map((p) => `${p.role} of ${p.departments.join(' or ')}`)
     .join('; ');
-  return `${who}, in the case's district, at stage ${DECISION_STAGES[action].join(' or ')}`;
+  return `${who}, in the case's district, at stage ${GAS_RETROFIT_RULES[action].stages.join(' or ')}`;
 }
 
-const isDecision = (name: string): name is GasRetrofitAction => name in DECISION_PERMISSIONS;
+const isDecision = (name: string): name is GasRetrofitAction => name in GAS_RETROFIT_RULES;
 
 export async function buildTimeline(
   evidence: Evidence,

@@ -9,7 +9,7 @@ import { Command } from 'commander';
 import { demoAccounts } from '../activities/db/seeds/demo-accounts';
 import { signToken, type Claims } from '../api/auth';
 import { DISTRICT_CODES, type District } from '../workflows/definitions';
-import { loadConfig } from '../workers/config';
+import { loadConfig } from '../platform/config';
 
 const SURNAMES = [
   '王',

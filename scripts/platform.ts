@@ -12,9 +12,9 @@ import { portAnswers, provideDatabase, type ProvidedDatabase } from '../activiti
 import { demoAccounts, demoInstallerTeams } from '../activities/db/seeds/demo-accounts';
 import { signToken } from '../api/auth';
 import { gasRetrofitHouseholdWorkflowId } from '../workflows/definitions';
-import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../workers/config';
-import { ensureSearchAttributes } from '../workers/search-attributes';
-import { connectClient } from '../workers/temporal';
+import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../platform/config';
+import { ensureSearchAttributes } from '../platform/search-attributes';
+import { connectClient } from '../platform/temporal';
 import { startChild, stopChild, tailOf, tsEntry, type ManagedChild } from './lib/child-processes';
 import { temporalCliPath } from './lib/temporal-binaries';
 

@@ -2,8 +2,8 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH } from './codec/data-converter';
-import { PROJECT_ROOT } from './config';
+import { FAILURE_CONVERTER_PATH } from '../platform/codec/data-converter';
+import { PROJECT_ROOT } from '../platform/config';
 import { WORKFLOWS_PATH } from './process-worker';
 
 async function main(): Promise<void> {

@@ -5,12 +5,12 @@ import { createDb } from '../activities/db/connection';
 import { injectFault } from '../activities/adapters/fault-injection';
 import { pendingMigrations } from '../activities/db/migrate';
 import { provideDatabase } from '../activities/db/provide-database';
-import { loadConfig } from './config';
-import { createDataConverter } from './codec/data-converter';
-import { createLogger } from './logger';
+import { loadConfig } from '../platform/config';
+import { createDataConverter } from '../platform/codec/data-converter';
+import { createLogger } from '../platform/logging/logger';
 import { createProcessWorker } from './process-worker';
-import { connectClient, connectWorker } from './temporal';
-import { temporalLoggerFor } from './temporal-logger';
+import { connectClient, connectWorker } from '../platform/temporal';
+import { temporalLoggerFor } from '../platform/logging/temporal-logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -11,7 +11,7 @@ export interface ProcessWorkerOptions {
   adapters: Adapters;
   /** Used by activities that start workflows (campaigns start household cases on this worker's queue). */
   client: Client;
-  /** The payload codec and failure converter (see workers/codec). */
+  /** The payload codec and failure converter (see platform/codec). */
   dataConverter: DataConverter;
   /** A prebuilt bundle (production) or, when absent, workflows/ bundled at start (development). */
   workflowBundlePath?: string;

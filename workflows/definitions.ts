@@ -2,64 +2,18 @@
  * The public contract of OneThing's workflows: names, types, task queues, workflow-ID builders, search-attribute
  * keys, queries and updates. This is the one workflow file that api/ and audit tools may import.
  */
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Party, PriceBasis, RetrofitItems, Settlement } from './lib/settlement';
+import type { Actor, Channel, Department, District, Role } from './kit/vocabulary';
+import { DISTRICT_CODES } from './kit/vocabulary';
+import type { CaseCore } from './kit/case-state';
 
 export type { Party, PriceBasis, RetrofitItems, Settlement } from './lib/settlement';
-
-/** Zhengzhou's eight urban districts in scope of the retrofit campaign (domain.md, Process 1). */
-export const DISTRICTS = {
-  zhongyuan: '中原区',
-  erqi: '二七区',
-  jinshui: '金水区',
-  guancheng: '管城回族区',
-  huiji: '惠济区',
-  zhengdong: '郑东新区',
-  gaoxin: '高新区',
-  jingkai: '经开区',
-} as const;
-export type District = keyof typeof DISTRICTS;
-export const DISTRICT_CODES = Object.keys(DISTRICTS) as [District, ...District[]];
-/** A JWT's district claim: a district code, or `city` for city-level staff. */
-export type Jurisdiction = District | 'city';
-
-export const DEPARTMENTS = {
-  'gas-safety-office': '城镇燃气安全领导小组办公室',
-  'gas-company': '燃气公司',
-  installer: '安装队',
-  'city-finance': '市财政局',
-  'district-finance': '区财政局',
-  community: '社区网格',
-  'health-commission': '卫健委',
-  'civil-affairs': '民政局',
-  'market-regulation': '市场监管局',
-  education: '教育局',
-  'credit-platform': '托育信用平台',
-  'petition-office': '信访局',
-} as const;
-export type Department = keyof typeof DEPARTMENTS;
-export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [Department, ...Department[]];
-
-export const ROLES = [
-  'clerk',
-  'supervisor',
-  'auditor',
-  'finance',
-  'installer',
-  'grid-worker',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who took an action: carried into workflow history with every accepted decision. */
-export interface Actor {
-  userId: string;
-  department: Department;
-  district: Jurisdiction;
-  roles: Role[];
-}
+export * from './kit/vocabulary';
+export { DECISION_REFUSALS } from './kit/refusals';
+export { ALL_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES } from './kit/search-attributes';
+export type { DecisionRecord, OpenTaskSummary } from './kit/case-state';
 
 export const GAS_USER_TYPES = [
   'new-build-residential',
@@ -69,10 +23,6 @@ export const GAS_USER_TYPES = [
   'non-residential-lpg',
 ] as const;
 export type GasUserType = (typeof GAS_USER_TYPES)[number];
-
-/** The four channels (四端) through which a citizen reaches a process. */
-export const CHANNELS = ['app', 'web', 'window', 'kiosk'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 /** A gas account reference is a business key issued by the gas company, never personal data. */
 export const GAS_ACCOUNT_REF_PATTERN = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
@@ -87,24 +37,6 @@ export const PROCESSES = {
   gasRetrofitCampaign: 'gas-retrofit-campaign',
 } as const;
 export type ProcessType = (typeof PROCESSES)[keyof typeof PROCESSES];
-
-export const SEARCH_ATTRIBUTES = {
-  process: defineSearchAttributeKey('OneThingProcess', SearchAttributeType.KEYWORD),
-  district: defineSearchAttributeKey('OneThingDistrict', SearchAttributeType.KEYWORD),
-  stage: defineSearchAttributeKey('OneThingStage', SearchAttributeType.KEYWORD),
-  /** The department that must act next (the open task's, else the stage's). */
-  department: defineSearchAttributeKey('OneThingDepartment', SearchAttributeType.KEYWORD),
-  /** The open task's deadline; unset when nobody is waited on. */
-  nextDeadline: defineSearchAttributeKey('OneThingNextDeadline', SearchAttributeType.DATETIME),
-  /** True once the open task's deadline has passed; false again when the task closes. */
-  overdue: defineSearchAttributeKey('OneThingOverdue', SearchAttributeType.BOOL),
-  escalationRung: defineSearchAttributeKey('OneThingEscalationRung', SearchAttributeType.INT),
-  /** The settled total in fen, once settled. */
-  amountFen: defineSearchAttributeKey('OneThingAmountFen', SearchAttributeType.INT),
-  /** The district campaign that started a household case (its campaign ID, a code), if any. */
-  campaign: defineSearchAttributeKey('OneThingCampaign', SearchAttributeType.KEYWORD),
-} as const;
-export const ALL_SEARCH_ATTRIBUTES = Object.values(SEARCH_ATTRIBUTES);
 
 // ---- Gas-safety retrofit: household case -------------------------------------------------------------------
 
@@ -177,26 +109,7 @@ export interface PaymentRecord {
   reversed: boolean;
 }
 
-export interface DecisionRecord {
-  action: GasRetrofitAction;
-  by: Actor;
-  /** Workflow time of the decision (ISO 8601). */
-  at: string;
-  detail: string;
-}
-
-export interface OpenTaskSummary {
-  taskId: string;
-  kind: string;
-  department: Department;
-  role: Role;
-  dueAt: string;
-  escalationRung: number;
-  /** Set when a deadline of this task has passed (escalated, or nobody left to escalate to). */
-  overdue?: boolean;
-}
-
-export interface GasRetrofitCaseState {
+export interface GasRetrofitCaseState extends CaseCore<GasRetrofitStage, GasRetrofitAction> {
   caseId: string;
   process: ProcessType;
   district: District;
@@ -209,7 +122,6 @@ export interface GasRetrofitCaseState {
   booking?: InstallationBooking;
   misses?: number;
   reworks?: number;
-  openTask?: OpenTaskSummary;
   serials?: Record<string, string>;
   priceBasis?: PriceBasis;
   settlement?: Settlement;
@@ -217,9 +129,6 @@ export interface GasRetrofitCaseState {
   incident?: { party: Party; message: string; since: string };
   cancellation?: { reason: CancellationReason; by: string };
   calibration?: { nextDueAt: string; lastCalibratedAt: string | null; year: number };
-  decisions?: DecisionRecord[];
-  /** Increases with every stage change; carried across continue-as-new. */
-  revision?: number;
 }
 
 // Decisions taken on a household case: each is an Update whose validator checks the actor.
@@ -301,13 +210,6 @@ export const ACTIVITY_FAILURES = {
   noInstallerCapacity: 'NoInstallerCapacity',
   tenderPriceMissing: 'TenderPriceMissing',
   settlementRule: 'SettlementRuleViolation',
-} as const;
-
-/** ApplicationFailure types a refused decision carries; the API maps them to 403 / 409 / 400. */
-export const DECISION_REFUSALS = {
-  forbidden: 'DecisionForbidden',
-  wrongStage: 'DecisionNotAllowedAtStage',
-  invalid: 'DecisionInvalid',
 } as const;
 
 export const gasRetrofitStateQuery = defineQuery<GasRetrofitCaseState>('caseState');

@@ -21,7 +21,7 @@ import {
 } from './definitions';
 import { departmentCall } from './lib/activity-options';
 import { campaignDetails } from './lib/case-details';
-import { refuse } from './lib/decision-rules';
+import { refuse } from './kit/refusals';
 
 const { fetchRetrofitBacklog } = proxyActivities<Activities>({
   ...departmentCall,

@@ -12,16 +12,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapters } from '.';
+import type { Fault } from '../../platform/fault-spec';
 import type { LedgerPort } from './ledger/port';
-
-export type Fault =
-  | { kind: 'kill-after-commit' }
-  | {
-      kind: 'flaky' | 'hang';
-      rate: number;
-      /** Undefined: every adapter. */
-      adapters?: string[];
-    };
 
 /** Longer than any department call's start-to-close timeout (30 s): the activity times out and is retried. */
 export const HANG_MS = 35_000;
@@ -31,21 +23,6 @@ export class InjectedFault extends Error {
     super(`injected fault ${when} ${where}`);
     this.name = 'InjectedFault';
   }
-}
-
-export function parseFault(spec: string): Fault {
-  if (spec === 'kill-after-commit') return { kind: 'kill-after-commit' };
-  const rated = /^(flaky|hang):(0(?:\.\d+)?|1)(?::([A-Za-z,]+))?$/.exec(spec);
-  if (rated) {
-    return {
-      kind: rated[1] as 'flaky' | 'hang',
-      rate: Number(rated[2]),
-      ...(rated[3] ? { adapters: rated[3].split(',') } : {}),
-    };
-  }
-  throw new Error(
-    'must be kill-after-commit, or flaky:<rate> or hang:<rate> (0 to 1), then optionally :<adapter,...>',
-  );
 }
 
 function killAfterFirstBooking(ledger: LedgerPort, marker: string): LedgerPort {

@@ -1,6 +1,6 @@
 /** `npm run migrate [-- --down]`: brings the configured database to the latest schema (or reverts it). */
 import { Command } from 'commander';
-import { loadConfig } from '../../workers/config';
+import { loadConfig } from '../../platform/config';
 import { createDb } from './connection';
 import { migrateToLatest, rollbackAll } from './migrate';
 import { provideDatabase } from './provide-database';

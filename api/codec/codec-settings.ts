@@ -1,5 +1,5 @@
-import type { PlatformConfig } from '../../workers/config';
-import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
+import type { PlatformConfig } from '../../platform/config';
+import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import type { CodecServerSettings } from './codec-router';
 
 export function codecServerSettings(

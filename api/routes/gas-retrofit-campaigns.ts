@@ -6,7 +6,8 @@ import {
   parseGasRetrofitCampaignWorkflowId,
   type GasRetrofitCampaignWorkflow,
 } from '../../workflows/definitions';
-import { startCampaign } from '../../workers/start-cases';
+import { startOnce } from '../../platform/start-once';
+import { campaignStart } from '../../workflows/lib/case-start';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
@@ -62,10 +63,11 @@ export function gasRetrofitCampaignRouter({ client, taskQueue, adapters }: ApiDe
     const actor = actorOf(res);
     const body = parse(startCampaignSchema, req.body);
     authorize(actor, RUN_CAMPAIGN, body.district);
-    const { campaignWorkflowId: id, status } = await startCampaign(client, taskQueue, {
-      ...body,
-      startedBy: actor,
-    });
+    const { workflowId: id, status } = await startOnce(
+      client,
+      taskQueue,
+      campaignStart({ ...body, startedBy: actor }),
+    );
     const location = `${CAMPAIGNS}/${encodeURIComponent(id)}`;
     res
       .status(status === 'started' ? 201 : 200)

@@ -9,7 +9,7 @@ import type { ApiDeps } from '../deps';
 import { markAudited } from '../error-middleware';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
-import { maskContact } from '../../workers/personal-data/masking';
+import { maskContact } from '../../platform/personal-data/masking';
 import { caseIdParamsSchema, contactReadQuerySchema, serviceContactViewSchema } from '../schemas';
 import { parse } from '../validation';
 

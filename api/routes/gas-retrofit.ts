@@ -10,7 +10,8 @@ import {
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
-import { startHouseholdCase } from '../../workers/start-cases';
+import { startOnce } from '../../platform/start-once';
+import { householdCaseStart } from '../../workflows/lib/case-start';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { decisionRefusalToHttp } from '../decision-errors';
@@ -103,7 +104,11 @@ export function gasRetrofitRouter({ client, taskQueue, adapters }: ApiDeps): Rou
       gasRetrofitHouseholdWorkflowId(body.district, body.accountRef),
       contact,
     );
-    const { caseId, status } = await startHouseholdCase(client, taskQueue, { ...body, startedBy: actor });
+    const { workflowId: caseId, status } = await startOnce(
+      client,
+      taskQueue,
+      householdCaseStart({ ...body, startedBy: actor }),
+    );
     const location = `${HOUSEHOLDS}/${encodeURIComponent(caseId)}`;
     res
       .status(status === 'started' ? 201 : 200)

@@ -9,7 +9,7 @@ import type { Express } from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { Db } from '../../activities/db/connection';
-import { interactiveRetries } from '../../workers/temporal';
+import { interactiveRetries } from '../../platform/temporal';
 import { bearer, testApp } from '../helpers/api';
 import { openTestDb } from '../helpers/database';
 

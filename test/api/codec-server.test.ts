@@ -4,7 +4,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Db } from '../../activities/db/connection';
-import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
+import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import { CODEC_COOKIE } from '../../api/codec/codec-session';
 import { toPayloadsJson } from '../../api/codec/payloads-json';
 import { bearer, TEST_UI_ORIGIN, testApp } from '../helpers/api';

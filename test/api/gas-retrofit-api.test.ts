@@ -7,7 +7,7 @@ import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { workflowMetadataQuery } from '@temporalio/workflow';
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
-import { interactiveRetries } from '../../workers/temporal';
+import { interactiveRetries } from '../../platform/temporal';
 import { assertNeverStarted, bearer, householdStartBody, testApp } from '../helpers/api';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';

@@ -11,7 +11,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { LEDGER_TABLES } from '../../audit/reconcile';
-import { PROJECT_ROOT } from '../../workers/config';
+import { PROJECT_ROOT } from '../../platform/config';
 import { openTestDb } from '../helpers/database';
 import {
   runTestWorker,

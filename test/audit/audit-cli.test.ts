@@ -17,7 +17,7 @@ import { LEDGER_TABLES, reconcile } from '../../audit/reconcile';
 import { replayAll } from '../../audit/replay';
 import { buildTimeline } from '../../audit/timeline';
 import { timelineHtml, timelineText } from '../../audit/timeline-format';
-import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
+import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import { openTestDb } from '../helpers/database';
 import {
   runTestWorker,

@@ -12,8 +12,8 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { signToken } from '../../api/auth';
 import { demoAccounts } from '../../activities/db/seeds/demo-accounts';
-import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../workers/codec/payload-codec';
-import { loadConfig, PROJECT_ROOT } from '../../workers/config';
+import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../platform/codec/payload-codec';
+import { loadConfig, PROJECT_ROOT } from '../../platform/config';
 import {
   CAMPAIGN_ID_PATTERN,
   CAMPAIGN_STAGES,

@@ -12,7 +12,7 @@ import type { Db } from '../../activities/db/connection';
 import { decoderFor } from '../../audit/decode';
 import { fetchLiveHistory } from '../../audit/histories';
 import { reconcile } from '../../audit/reconcile';
-import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
+import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import { openTestDb } from '../helpers/database';
 import { retriedActivities, retriedAttempts } from '../helpers/history';
 import { assertPaidOnce } from '../helpers/ledgers';

@@ -5,7 +5,7 @@ import { signToken, type Claims, type JwtSettings } from '../../api/auth';
 import { createApp } from '../../api/app';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
-import { AesGcmPayloadCodec } from '../../workers/codec/payload-codec';
+import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import { TEST_PAYLOAD_KEYS } from './temporal';
 
 export const TEST_JWT: JwtSettings = {

@@ -1,6 +1,6 @@
 /** Runs `npm start` (scripts/platform.ts) as a user would, on free ports, for end-to-end tests. */
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../workers/config';
+import { PROJECT_ROOT } from '../../platform/config';
 import { freePort, runProcess, type RunningProcess } from './processes';
 
 export interface PlatformPorts {

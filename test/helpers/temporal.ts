@@ -5,10 +5,10 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { createActivities } from '../../activities';
 import type { Adapters } from '../../activities/adapters';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/definitions';
-import { createDataConverter, FAILURE_CONVERTER_PATH } from '../../workers/codec/data-converter';
-import { parseKeyRing } from '../../workers/codec/payload-codec';
+import { createDataConverter, FAILURE_CONVERTER_PATH } from '../../platform/codec/data-converter';
+import { parseKeyRing } from '../../platform/codec/payload-codec';
 import { WORKFLOWS_PATH } from '../../workers/process-worker';
-import { indexedTypesOf } from '../../workers/search-attributes';
+import { indexedTypesOf } from '../../platform/search-attributes';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/lib/temporal-binaries';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

@@ -1,7 +1,7 @@
 /** The real worker (`npm run worker`) as a separate process, so tests can kill it the way production loses one. */
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { PROJECT_ROOT } from '../../workers/config';
+import { PROJECT_ROOT } from '../../platform/config';
 import { freePort, runProcess, type RunningProcess } from './processes';
 import { TEST_PAYLOAD_KEYS_SPEC } from './temporal';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from './corpus';
-import { PROJECT_ROOT } from '../../workers/config';
+import { PROJECT_ROOT } from '../../platform/config';
 
 const LONG_RUNNING = new Set(['startHouseholdCases']);
 const seconds = (d: { seconds?: unknown } | null | undefined) => Number(d?.seconds ?? 0);

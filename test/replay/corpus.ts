@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { History } from '@temporalio/common/lib/proto-utils';
-import { PROJECT_ROOT } from '../../workers/config';
+import { PROJECT_ROOT } from '../../platform/config';
 
 export const HISTORIES_DIR = path.join(PROJECT_ROOT, 'test', 'histories');
 export const SDK_VERSION = (

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../workers/config';
+import { ConfigError, loadConfig } from '../../platform/config';
 
 const dataDir = path.join(os.tmpdir(), 'onething-config-test');
 const base = { ONETHING_DATA_DIR: dataDir, TEMPORAL_CONFIG_FILE: '/nonexistent/temporal.toml' };

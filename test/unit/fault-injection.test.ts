@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import type { Adapters } from '../../activities/adapters';
-import { HANG_MS, InjectedFault, injectFault, parseFault } from '../../activities/adapters/fault-injection';
+import { HANG_MS, InjectedFault, injectFault } from '../../activities/adapters/fault-injection';
+import { parseFault } from '../../platform/fault-spec';
 import type { LedgerBooking } from '../../activities/adapters/ledger/port';
 import { InMemoryLedger } from '../../activities/adapters/ledger/in-memory';
 

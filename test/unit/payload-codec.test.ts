@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import { AesGcmPayloadCodec, parseKeyRing, PayloadDecryptionError } from '../../workers/codec/payload-codec';
+import { AesGcmPayloadCodec, parseKeyRing, PayloadDecryptionError } from '../../platform/codec/payload-codec';
 
 const key = () => randomBytes(32).toString('base64');
 const value = { caseId: 'gas-retrofit:jinshui:JS-000001', contact: { name: '王小明', phone: '13812345678' } };

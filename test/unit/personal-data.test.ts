@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { nationalIdProblem } from '../../api/personal-data/national-id';
-import { createLogger } from '../../workers/logger';
+import { createLogger } from '../../platform/logging/logger';
 import {
   maskAddress,
   maskContact,
   maskIdNumber,
   maskName,
   maskPhone,
-} from '../../workers/personal-data/masking';
+} from '../../platform/personal-data/masking';
 
 describe('personal data: masking and identity card numbers', function () {
   it('masks as the city publishes them', function () {

@@ -7,7 +7,7 @@ import {
   GAS_RETROFIT_STAGES,
   type GasRetrofitCaseState,
 } from '../../workflows/definitions';
-import { registrationCommands, SQL_VISIBILITY_BUDGET } from '../../workers/search-attributes';
+import { registrationCommands, SQL_VISIBILITY_BUDGET } from '../../platform/search-attributes';
 
 describe('search attributes', function () {
   it('fit the SQL-visibility budget for every type', function () {

@@ -1,71 +1,136 @@
 /**
- * Who may take which decision on a gas-retrofit case, and at which stage. Pure: update validators run it, so a
- * refused decision never reaches history, and an accepted one carries its actor into history.
+ * The gas retrofit's rules table: who may take which decision on a household case, and at which stage; and the
+ * escalation ladder of each human task. Update validators check decisions against it, so a refused decision
+ * never reaches history and an accepted one carries its actor into history.
+ *
+ * *Assumptions* (the city has published none of these; each is a named figure here): who decides each step,
+ * the deadlines of the human steps (calendar days) and where an overdue task goes.
  */
-import { ApplicationFailure } from '@temporalio/common';
-import {
-  DECISION_REFUSALS,
-  type Actor,
-  type Department,
-  type District,
-  type GasRetrofitAction,
-  type GasRetrofitStage,
-  type Role,
-} from '../definitions';
+import type { DecisionRules } from '../kit/access';
+import type { TaskLadder } from '../kit/ladder';
+import type { GasRetrofitAction, GasRetrofitStage } from '../definitions';
 
-interface Permission {
-  role: Role;
-  departments: readonly Department[];
-}
+export const GAS_RETROFIT_TIMINGS = {
+  gridFollowUpDays: 3,
+  acceptanceDays: 5,
+  incidentDays: 2,
+  /** How long each rung after the first has before the task passes up again. */
+  escalationDays: 2,
+  calibrationIntervalDays: 365,
+  calibrationWindowDays: 30,
+} as const;
 
-export const DECISION_PERMISSIONS: Record<GasRetrofitAction, readonly Permission[]> = {
-  reschedule: [{ role: 'clerk', departments: ['gas-company'] }],
-  'record-miss': [{ role: 'installer', departments: ['installer'] }],
-  'report-installation': [{ role: 'installer', departments: ['installer'] }],
-  acceptance: [{ role: 'clerk', departments: ['gas-company'] }],
-  'grid-follow-up': [
-    { role: 'grid-worker', departments: ['community'] },
-    // After escalation the city's gas-safety office may settle the follow-up itself.
-    { role: 'supervisor', departments: ['gas-safety-office'] },
-  ],
-  'resolve-incident': [{ role: 'finance', departments: ['city-finance', 'district-finance'] }],
-  cancel: [{ role: 'clerk', departments: ['gas-company', 'gas-safety-office'] }],
-  'record-calibration': [
-    { role: 'installer', departments: ['installer'] },
-    { role: 'clerk', departments: ['gas-company'] },
-  ],
+export const GAS_RETROFIT_RULES: DecisionRules<GasRetrofitAction, GasRetrofitStage> = {
+  reschedule: {
+    permissions: [{ role: 'clerk', departments: ['gas-company'] }],
+    stages: ['installation-scheduled'],
+  },
+  'record-miss': {
+    permissions: [{ role: 'installer', departments: ['installer'] }],
+    stages: ['installation-scheduled'],
+  },
+  'report-installation': {
+    permissions: [{ role: 'installer', departments: ['installer'] }],
+    stages: ['installation-scheduled'],
+  },
+  acceptance: {
+    permissions: [
+      { role: 'clerk', departments: ['gas-company'] },
+      // An acceptance left overdue passes to the gas company's supervisor, who may decide it.
+      { role: 'supervisor', departments: ['gas-company'] },
+    ],
+    stages: ['acceptance'],
+  },
+  'grid-follow-up': {
+    permissions: [
+      { role: 'grid-worker', departments: ['community'] },
+      // After escalation the city's gas-safety office may settle the follow-up itself.
+      { role: 'supervisor', departments: ['gas-safety-office'] },
+    ],
+    stages: ['grid-follow-up'],
+  },
+  'resolve-incident': {
+    permissions: [{ role: 'finance', departments: ['city-finance', 'district-finance'] }],
+    stages: ['payment-incident'],
+  },
+  cancel: {
+    permissions: [{ role: 'clerk', departments: ['gas-company', 'gas-safety-office'] }],
+    stages: ['scheduling', 'installation-scheduled', 'grid-follow-up'],
+  },
+  'record-calibration': {
+    permissions: [
+      { role: 'installer', departments: ['installer'] },
+      { role: 'clerk', departments: ['gas-company'] },
+      { role: 'supervisor', departments: ['gas-company'] },
+    ],
+    stages: ['calibration-watch'],
+  },
 };
 
-export const DECISION_STAGES: Record<GasRetrofitAction, readonly GasRetrofitStage[]> = {
-  reschedule: ['installation-scheduled'],
-  'record-miss': ['installation-scheduled'],
-  'report-installation': ['installation-scheduled'],
-  acceptance: ['acceptance'],
-  'grid-follow-up': ['grid-follow-up'],
-  'resolve-incident': ['payment-incident'],
-  cancel: ['scheduling', 'installation-scheduled', 'grid-follow-up'],
-  'record-calibration': ['calibration-watch'],
+export const GAS_RETROFIT_TASK_KINDS = [
+  'grid-follow-up',
+  'acceptance',
+  'payment-incident',
+  'alarm-calibration',
+] as const;
+export type GasRetrofitTaskKind = (typeof GAS_RETROFIT_TASK_KINDS)[number];
+
+const { escalationDays } = GAS_RETROFIT_TIMINGS;
+
+export const GAS_RETROFIT_LADDERS: Record<
+  GasRetrofitTaskKind,
+  TaskLadder<GasRetrofitAction, GasRetrofitStage>
+> = {
+  'grid-follow-up': {
+    stage: 'grid-follow-up',
+    settledBy: ['grid-follow-up'],
+    rungs: [
+      {
+        department: 'community',
+        role: 'grid-worker',
+        level: 'district',
+        days: GAS_RETROFIT_TIMINGS.gridFollowUpDays,
+      },
+      { department: 'gas-safety-office', role: 'supervisor', level: 'city', days: escalationDays },
+    ],
+  },
+  acceptance: {
+    stage: 'acceptance',
+    settledBy: ['acceptance'],
+    rungs: [
+      {
+        department: 'gas-company',
+        role: 'clerk',
+        level: 'district',
+        days: GAS_RETROFIT_TIMINGS.acceptanceDays,
+      },
+      { department: 'gas-company', role: 'supervisor', level: 'district', days: escalationDays },
+    ],
+  },
+  'payment-incident': {
+    stage: 'payment-incident',
+    settledBy: ['resolve-incident'],
+    rungs: [
+      {
+        department: 'district-finance',
+        role: 'finance',
+        level: 'district',
+        days: GAS_RETROFIT_TIMINGS.incidentDays,
+      },
+      { department: 'city-finance', role: 'finance', level: 'city', days: escalationDays },
+    ],
+  },
+  'alarm-calibration': {
+    stage: 'calibration-watch',
+    settledBy: ['record-calibration'],
+    rungs: [
+      {
+        department: 'gas-company',
+        role: 'clerk',
+        level: 'district',
+        days: GAS_RETROFIT_TIMINGS.calibrationWindowDays,
+      },
+      { department: 'gas-company', role: 'supervisor', level: 'district', days: escalationDays },
+    ],
+  },
 };
-
-export function refuse(kind: keyof typeof DECISION_REFUSALS, message: string): never {
-  throw ApplicationFailure.nonRetryable(message, DECISION_REFUSALS[kind]);
-}
-
-/** Throws a typed ApplicationFailure unless the actor may take the action on this case at this stage. */
-export function checkDecision(
-  action: GasRetrofitAction,
-  actor: Actor,
-  district: District,
-  stage: GasRetrofitStage,
-): void {
-  const permitted = DECISION_PERMISSIONS[action].some(
-    (p) => actor.roles.includes(p.role) && p.departments.includes(actor.department),
-  );
-  if (!permitted) refuse('forbidden', `${action} is not open to the caller's role and department`);
-  if (actor.district !== 'city' && actor.district !== district) {
-    refuse('forbidden', `${action}: the caller's district does not cover ${district}`);
-  }
-  if (!DECISION_STAGES[action].includes(stage)) {
-    refuse('wrongStage', `${action} is not possible while the case is at stage ${stage}`);
-  }
-}

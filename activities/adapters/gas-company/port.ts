@@ -1,5 +1,6 @@
 import type { District, EligibilityDecision, GasUserType } from '../../../workflows/definitions';
 import type { RetrofitItems } from '../../../workflows/lib/settlement';
+import type { PersonalContact } from '../../../platform/personal-data/contact';
 import type { LedgerPort } from '../ledger/port';
 
 export interface GasAccount {
@@ -36,13 +37,7 @@ export interface AcceptanceRecord {
 }
 
 /** Personal data: stored by the gas company for its installers; never sent to Temporal. */
-export interface ServiceContact {
-  name: string;
-  phone: string;
-  address: string;
-  /** Resident identity card number (GB 11643), when given. */
-  idNumber?: string;
-}
+export type ServiceContact = PersonalContact;
 
 /** The gas company's system, as OneThing sees it. */
 export interface GasCompanyPort {

@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
-import { maskContact, maskIdNumber, maskPhone } from './personal-data/masking';
-import type { ServiceContact } from '../activities/adapters/gas-company/port';
+import { maskContact, maskIdNumber, maskPhone } from '../personal-data/masking';
+import type { PersonalContact } from '../personal-data/contact';
 
 export type { Logger };
 
@@ -14,7 +14,7 @@ function maskForLog(value: unknown, path: string[]): unknown {
   if (typeof value === 'string' && field === 'phone') return maskPhone(value);
   if (typeof value === 'string' && field === 'idNumber') return maskIdNumber(value);
   if (field === 'contact' && value && typeof value === 'object') {
-    const contact = value as Partial<ServiceContact>;
+    const contact = value as Partial<PersonalContact>;
     return maskContact({ name: '', phone: '', address: '', ...contact });
   }
   return '[redacted]';

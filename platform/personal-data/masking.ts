@@ -2,7 +2,7 @@
  * How personal data is shown to anyone without the unmasking permission, and in logs: enough to recognise,
  * not enough to use. `410105********1234`, `138****5678`, `王**`, `金水区****`.
  */
-import type { ServiceContact } from '../../activities/adapters/gas-company/port';
+import type { PersonalContact } from './contact';
 
 export const maskIdNumber = (value: string) =>
   value.length === 18 ? `${value.slice(0, 6)}********${value.slice(-4)}` : '*'.repeat(value.length);
@@ -20,7 +20,7 @@ export const maskName = (value: string) => {
 /** Keeps the district (the first three characters, e.g. 金水区), hides the rest. */
 export const maskAddress = (value: string) => `${[...value].slice(0, 3).join('')}****`;
 
-export function maskContact(contact: ServiceContact): ServiceContact {
+export function maskContact(contact: PersonalContact): PersonalContact {
   return {
     name: maskName(contact.name),
     phone: maskPhone(contact.phone),

@@ -9,7 +9,7 @@ import { loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig'
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { z } from 'zod';
 import { TASK_QUEUES } from '../workflows/definitions';
-import { parseFault, type Fault } from '../activities/adapters/fault-injection';
+import { parseFault, type Fault } from './fault-spec';
 import { parseKeyRing, type KeyRing } from './codec/payload-codec';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');

@@ -1,0 +1,101 @@
+/**
+ * What every step of a household case shares: the case (kit), its state, its input, and the definition that the
+ * kit opens it with — decisions, rules, ladders and how the case shows itself.
+ */
+import { patched } from '@temporalio/workflow';
+import { openCase, type Case } from '../kit/case';
+import { refuse } from '../kit/refusals';
+import {
+  GAS_RETROFIT_ACTIONS,
+  gasRetrofitStateQuery,
+  gasRetrofitUpdates,
+  type GasRetrofitAction,
+  type GasRetrofitActionArgs,
+  type GasRetrofitCaseState,
+  type GasRetrofitHouseholdInput,
+  type GasRetrofitStage,
+} from '../definitions';
+import { gasRetrofitCaseAttributes } from '../lib/case-attributes';
+import { householdDetails } from '../lib/case-details';
+import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES, type GasRetrofitTaskKind } from '../lib/decision-rules';
+
+/** The full process (scheduling → installation → acceptance → settlement → payments) after the first slice. */
+export const FULL_PROCESS_PATCH = 'gas-retrofit-full-process';
+/** A cancellation no longer waits for a pending booking (which may wait days for installer capacity). */
+export const CANCEL_WHILE_SCHEDULING_PATCH = 'gas-retrofit-cancel-while-scheduling';
+/** Cases started before this also publish department, deadline, overdue, escalation rung and amount. */
+export const CASE_ATTRIBUTES_PATCH = 'gas-retrofit-case-attributes';
+
+export type HouseholdCase = Case<
+  GasRetrofitStage,
+  GasRetrofitAction,
+  GasRetrofitActionArgs,
+  GasRetrofitTaskKind
+>;
+
+export interface Household {
+  input: GasRetrofitHouseholdInput;
+  state: GasRetrofitCaseState;
+  kase: HouseholdCase;
+}
+
+/** The parts that must be fitted, each with a serial number in the installation report. */
+export function partsFitted(state: GasRetrofitCaseState): string[] {
+  const parts: string[] = [];
+  if (state.userType.startsWith('non-residential')) parts.push('alarm', 'shutoffValve');
+  if (state.items?.valve) parts.push('valve');
+  if (state.items?.hoseLengthM !== undefined) parts.push('hose');
+  return parts;
+}
+
+/** What a decision must carry beyond who takes it and when. */
+function validateArguments(
+  action: GasRetrofitAction,
+  args: GasRetrofitActionArgs[GasRetrofitAction],
+  state: GasRetrofitCaseState,
+): void {
+  if (action === 'report-installation') {
+    const { serials } = args as GasRetrofitActionArgs['report-installation'];
+    for (const part of partsFitted(state)) {
+      if (!serials[part]?.trim()) refuse('invalid', `serials.${part}: is required, the ${part} was fitted`);
+    }
+  }
+  if (action === 'acceptance') {
+    const { result, reason } = args as GasRetrofitActionArgs['acceptance'];
+    if (result === 'fail' && !reason?.trim()) refuse('invalid', 'reason: is required when acceptance fails');
+  }
+}
+
+export function openHousehold(input: GasRetrofitHouseholdInput, state: GasRetrofitCaseState): Household {
+  const kase = openCase(
+    {
+      actions: GAS_RETROFIT_ACTIONS,
+      updates: gasRetrofitUpdates,
+      stateQuery: gasRetrofitStateQuery,
+      rules: GAS_RETROFIT_RULES,
+      ladders: GAS_RETROFIT_LADDERS,
+      validate: validateArguments,
+      publication: {
+        attributes: (s) => (patched(CASE_ATTRIBUTES_PATCH) ? gasRetrofitCaseAttributes(s) : []),
+        details: householdDetails,
+        registry: (s) => ({
+          caseId: s.caseId,
+          ...(input.campaignId ? { campaignId: input.campaignId } : {}),
+          process: s.process,
+          district: s.district,
+          details: {
+            accountRef: s.accountRef,
+            userType: s.userType,
+            channel: s.channel,
+            eligibilityCheckId: s.eligibility?.checkId ?? null,
+            ineligibilityReason: s.eligibility?.outcome === 'ineligible' ? s.eligibility.reason : null,
+            bookingDay: s.booking?.day ?? null,
+            totalFen: s.settlement?.totalFen ?? null,
+          },
+        }),
+      },
+    },
+    state,
+  );
+  return { input, state, kase };
+}

@@ -1,0 +1,117 @@
+/**
+ * Settlement and payment: the case is priced once, when it reaches settlement; each party's share is booked in
+ * its department's ledger under an idempotency key; payments that keep failing stop the case, visibly, in a
+ * payment incident that district finance resolves by retrying or by reversing what was paid.
+ */
+import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { ACTIVITY_FAILURES } from '../definitions';
+import { PARTIES, type Party } from '../lib/settlement';
+import type { Household } from './household-case';
+
+// A missing tender price is waited for (retried hourly) until the district's finance bureau sets it.
+const { priceGasRetrofit } = proxyActivities<Activities>({
+  summary: '按区招标价（无则估算价）计价并分摊',
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 hour',
+    nonRetryableErrorTypes: [ACTIVITY_FAILURES.settlementRule],
+  },
+});
+// Payments retry a few times, then the case stops in a visible payment-incident for a finance clerk.
+const payments = (summary: string) =>
+  proxyActivities<Activities>({
+    summary,
+    startToCloseTimeout: '30 seconds',
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '30 seconds',
+      maximumAttempts: 5,
+    },
+  });
+const { bookSettlementShare } = payments('记账拨付一方份额');
+const { reverseSettlementShare } = payments('冲回一方份额');
+
+const failureMessage = (error: ActivityFailure) => error.cause?.message ?? error.message;
+
+export async function settle({ state, kase }: Household): Promise<void> {
+  if (!state.items)
+    throw ApplicationFailure.nonRetryable(
+      'items are required to settle a retrofit',
+      ACTIVITY_FAILURES.settlementRule,
+    );
+  const priced = await priceGasRetrofit({
+    district: state.district,
+    userType: state.userType as Exclude<typeof state.userType, 'new-build-residential'>,
+    items: state.items,
+  });
+  state.priceBasis = priced.priceBasis;
+  state.settlement = priced.settlement;
+  state.payments = [];
+  await kase.enterStage('payment');
+}
+
+async function paymentIncident({ state, kase }: Household, party: Party, message: string): Promise<void> {
+  state.incident = { party, message, since: new Date(Date.now()).toISOString() };
+  await kase.enterStage('payment-incident');
+  if (!state.openTask) await kase.openTask('payment-incident');
+}
+
+export async function pay(household: Household): Promise<void> {
+  const { state, kase } = household;
+  for (const party of PARTIES) {
+    const amountFen = state.settlement!.totals[party];
+    if (amountFen === 0 || state.payments!.some((p) => p.party === party)) continue;
+    const idempotencyKey = `${state.caseId}:settlement:${party}`;
+    try {
+      const entry = await bookSettlementShare({
+        caseId: state.caseId,
+        district: state.district,
+        party,
+        amountFen,
+        idempotencyKey,
+      });
+      state.payments!.push({ party, amountFen, idempotencyKey, entryId: entry.entryId, reversed: false });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      return paymentIncident(household, party, failureMessage(error));
+    }
+  }
+  await kase.closeTask('done');
+  delete state.incident;
+  await kase.enterStage(state.userType.startsWith('non-residential') ? 'calibration-watch' : 'closed');
+}
+
+/** Reverses every booking not yet reversed; a failed reversal keeps the case in the incident, never swallowed. */
+async function compensate(household: Household): Promise<void> {
+  const { state, kase } = household;
+  for (const payment of state.payments!.filter((p) => !p.reversed)) {
+    try {
+      await reverseSettlementShare({
+        party: payment.party,
+        idempotencyKey: `${payment.idempotencyKey}:reversal`,
+        reverses: payment.idempotencyKey,
+      });
+      payment.reversed = true;
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      return paymentIncident(household, payment.party, `reversal failed: ${failureMessage(error)}`);
+    }
+  }
+  await kase.closeTask('done');
+  delete state.incident;
+  await kase.enterStage('settlement-reversed');
+}
+
+export async function awaitIncidentResolution(household: Household): Promise<void> {
+  const { kase } = household;
+  await kase.decide(await kase.nextDecision(), {
+    'resolve-incident': async ({ action }) => {
+      if (action === 'retry') await kase.enterStage('payment');
+      else await compensate(household);
+    },
+  });
+}

@@ -1,0 +1,32 @@
+/** What every case of every process keeps about itself, whatever else its process adds. */
+import type { Actor, Department, District, Role } from './vocabulary';
+
+/** The one human task a case is waiting on, where it stands on its escalation ladder. */
+export interface OpenTaskSummary {
+  taskId: string;
+  kind: string;
+  department: Department;
+  role: Role;
+  dueAt: string;
+  escalationRung: number;
+  /** Set when a deadline of this task has passed (escalated, or nobody left to escalate to). */
+  overdue?: boolean;
+}
+
+export interface DecisionRecord<Action extends string = string> {
+  action: Action;
+  by: Actor;
+  /** Workflow time of the decision (ISO 8601). */
+  at: string;
+  detail: string;
+}
+
+export interface CaseCore<Stage extends string, Action extends string> {
+  caseId: string;
+  district: District;
+  stage: Stage;
+  openTask?: OpenTaskSummary;
+  decisions?: DecisionRecord<Action>[];
+  /** Increases with every stage change; carried across continue-as-new. */
+  revision?: number;
+}

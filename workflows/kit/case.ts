@@ -1,0 +1,166 @@
+/**
+ * One case of any process: its decisions (Updates checked against the process's rules table), its stage
+ * publishing, its human task with an escalation ladder, and how it ends or continues as new. A process workflow
+ * opens its case with this and then reads as its own steps and a `switch` on the stage.
+ *
+ * A decision's Update resolves as soon as the main loop has taken and recorded it; the work that follows (a
+ * booking that may wait days for capacity, payments) runs afterwards in the main loop, so a clerk's HTTP call
+ * never waits on it. Before a case ends or continues as new, whatever is left in the inbox is refused (409).
+ */
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  patched,
+  setHandler,
+  type TimerOptions,
+} from '@temporalio/workflow';
+import { checkDecision, type DecisionRules } from './access';
+import type { CaseCore } from './case-state';
+import { msUntil, now } from './clock';
+import { createDecisionInbox, type PendingDecision } from './decision-inbox';
+import type { TaskLadder } from './ladder';
+import { createPublisher, type Publication } from './publishing';
+import { DECISION_REFUSALS, refuse } from './refusals';
+import { createTaskDesk } from './task-desk';
+import { DEPARTMENTS, type Actor } from './vocabulary';
+
+/**
+ * Runs recorded before this resolved a decision's Update only after its follow-on work (so a reschedule's HTTP
+ * call waited for the new booking); they replay that way.
+ */
+export const RESOLVE_ON_RECORD_PATCH = 'kit-decision-resolves-when-recorded';
+
+export interface CaseDefinition<
+  State extends CaseCore<Stage, Action>,
+  Stage extends string,
+  Action extends string,
+  Args extends { [A in Action]: { actor: Actor } },
+  Kind extends string,
+> {
+  actions: readonly Action[];
+  updates: { [A in Action]: UpdateDefinition<State, [Args[A]], A> };
+  stateQuery: QueryDefinition<State>;
+  rules: DecisionRules<Action, Stage>;
+  ladders: Record<Kind, TaskLadder<Action, Stage>>;
+  /** Checks a decision's arguments against the case, once its actor and stage have passed the rules. */
+  validate?: (action: Action, args: Args[Action], state: State) => void;
+  publication: Publication<State>;
+}
+
+export type Decision<Action extends string, Args extends { [A in Action]: unknown }> = PendingDecision<
+  Action,
+  Args[Action]
+>;
+
+/** What the process does for each decision it can take at the current step; others get a 409. */
+export type DecisionHandlers<Action extends string, Args extends { [A in Action]: unknown }> = Partial<{
+  [A in Action]: (args: Args[A]) => Promise<void>;
+}>;
+
+export interface Case<
+  Stage extends string,
+  Action extends string,
+  Args extends { [A in Action]: unknown },
+  Kind,
+> {
+  enterStage(stage: Stage): Promise<void>;
+  openTask(kind: Kind): Promise<void>;
+  closeTask(status: 'done' | 'cancelled'): Promise<void>;
+  /** Waits for the next decision, escalating the open task up its ladder whenever its deadline passes first. */
+  nextDecision(): Promise<Decision<Action, Args>>;
+  /** Records the decision, resolves its Update, then runs the process's handler for it. */
+  decide(decision: Decision<Action, Args>, handlers: DecisionHandlers<Action, Args>): Promise<void>;
+  /** Resolves true when a decision of this kind is waiting (false if the timeout passes first). */
+  arrival(action: Action, timeoutMs?: number, timer?: TimerOptions): Promise<boolean>;
+  /** Takes a waiting decision of this kind out of turn. */
+  take(action: Action): Decision<Action, Args> | undefined;
+  /** The case has ended: refuses what is left in the inbox and lets running handlers finish. */
+  finish(): Promise<void>;
+  /** This run ends in continue-as-new: refuses new and waiting decisions, lets running handlers finish. */
+  closeRun(): Promise<void>;
+}
+
+export function openCase<
+  State extends CaseCore<Stage, Action>,
+  Stage extends string,
+  Action extends string,
+  Args extends { [A in Action]: { actor: Actor } },
+  Kind extends string,
+>(
+  definition: CaseDefinition<State, Stage, Action, Args, Kind>,
+  state: State,
+): Case<Stage, Action, Args, Kind> {
+  const inbox = createDecisionInbox<Action, Args[Action]>();
+  const publisher = createPublisher<Stage, State>(state, definition.publication);
+  const tasks = createTaskDesk<Kind, State>(state, definition.ladders, publisher.publishTaskChange);
+  let closing = false;
+
+  setHandler(definition.stateQuery, () => state);
+  for (const action of definition.actions) {
+    const update = definition.updates[action] as UpdateDefinition<State, [Args[Action]]>;
+    setHandler(update, (args) => inbox.admit(action, args) as Promise<State>, {
+      validator: (args) => {
+        if (closing) refuse('wrongStage', `${action}: the case is closing this run; try again shortly`);
+        checkDecision(definition.rules, action, args.actor, state.district, state.stage);
+        definition.validate?.(action, args, state);
+      },
+    });
+  }
+
+  return {
+    enterStage: publisher.enterStage,
+    openTask: tasks.open,
+    closeTask: tasks.close,
+    async nextDecision() {
+      for (;;) {
+        const task = state.openTask;
+        if (!task) return (await inbox.next())!;
+        const decision = await inbox.next(msUntil(task.dueAt), {
+          summary: `待办截止：${task.kind} · ${DEPARTMENTS[task.department]}`,
+        });
+        if (decision) return decision;
+        // At the last rung the task stays overdue and visible: wait for the decision without another timer.
+        if ((await tasks.escalate()) === 'overdue-at-last-rung') return (await inbox.next())!;
+      }
+    },
+    async decide(decision, handlers) {
+      const handler = handlers[decision.action] as ((args: Args[Action]) => Promise<void>) | undefined;
+      if (!handler) {
+        decision.reject(
+          ApplicationFailure.nonRetryable(
+            `${decision.action} is no longer possible: the case is at stage ${state.stage}`,
+            DECISION_REFUSALS.wrongStage,
+          ),
+        );
+        return;
+      }
+      (state.decisions ??= []).push({
+        action: decision.action,
+        by: decision.args.actor,
+        at: now(),
+        detail: JSON.stringify({ ...decision.args, actor: undefined }),
+      });
+      if (!patched(RESOLVE_ON_RECORD_PATCH)) {
+        await handler(decision.args);
+        decision.accept(state);
+        return;
+      }
+      // The caller gets the case as the decision left it, before the work that follows from it.
+      decision.accept(JSON.parse(JSON.stringify(state)) as State);
+      await handler(decision.args);
+    },
+    arrival: inbox.arrival,
+    take: inbox.take,
+    async finish() {
+      inbox.refuseAll(`the case has ended (${state.stage})`);
+      await condition(allHandlersFinished);
+    },
+    async closeRun() {
+      closing = true;
+      inbox.refuseAll(`the case is closing this run (${state.stage}); try again shortly`);
+      await condition(allHandlersFinished);
+    },
+  };
+}

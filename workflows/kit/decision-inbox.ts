@@ -1,0 +1,56 @@
+/**
+ * Decisions arrive as Updates and wait in an inbox until the workflow's main loop takes them, one at a time, at a
+ * point where the case can act on them. The Update's caller learns at once whether the decision was admitted
+ * (its validator) and, once the main loop takes it, whether it was recorded or came too late (409).
+ */
+import { ApplicationFailure, condition, type TimerOptions } from '@temporalio/workflow';
+import { DECISION_REFUSALS } from './refusals';
+
+export interface PendingDecision<Action extends string, Args> {
+  action: Action;
+  args: Args;
+  accept: (result: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export interface DecisionInbox<Action extends string, Args> {
+  /** The Update handler's body: the decision waits here until the main loop takes it. */
+  admit(action: Action, args: Args): Promise<unknown>;
+  /** The next decision; undefined when `timeoutMs` passes first. */
+  next(timeoutMs?: number, timer?: TimerOptions): Promise<PendingDecision<Action, Args> | undefined>;
+  /**
+   * Resolves true when a decision of this kind is waiting (for steps that a decision may interrupt), or false
+   * when the timeout passes first.
+   */
+  arrival(action: Action, timeoutMs?: number, timer?: TimerOptions): Promise<boolean>;
+  /** Takes the first waiting decision of this kind, if any, out of turn. */
+  take(action: Action): PendingDecision<Action, Args> | undefined;
+  /** Refuses everything still waiting (409): the case has ended or is closing this run. */
+  refuseAll(reason: string): void;
+}
+
+export function createDecisionInbox<Action extends string, Args>(): DecisionInbox<Action, Args> {
+  const waiting: PendingDecision<Action, Args>[] = [];
+  return {
+    admit: (action, args) => new Promise((accept, reject) => waiting.push({ action, args, accept, reject })),
+    async next(timeoutMs, timer) {
+      if (timeoutMs === undefined) await condition(() => waiting.length > 0);
+      else if (!(await condition(() => waiting.length > 0, timeoutMs, timer ?? {}))) return undefined;
+      return waiting.shift();
+    },
+    async arrival(action, timeoutMs, timer) {
+      const waitingFor = () => waiting.some((pending) => pending.action === action);
+      if (timeoutMs === undefined) return condition(waitingFor).then(() => true);
+      return condition(waitingFor, timeoutMs, timer ?? {});
+    },
+    take(action) {
+      const at = waiting.findIndex((pending) => pending.action === action);
+      return at >= 0 ? waiting.splice(at, 1)[0] : undefined;
+    },
+    refuseAll(reason) {
+      for (const pending of waiting.splice(0)) {
+        pending.reject(ApplicationFailure.nonRetryable(reason, DECISION_REFUSALS.wrongStage));
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The one human task a case waits on: opened at the first rung of its ladder, passed up a rung each time its
+ * deadline is missed, left overdue (and visible) at the last rung, closed when its decision is taken. The task
+ * board in PostgreSQL mirrors it, so `GET /v1/tasks` lists what each department must do.
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { departmentCall } from '../lib/activity-options';
+import type { CaseCore } from './case-state';
+import { inDays } from './clock';
+import type { TaskLadder } from './ladder';
+
+const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
+const { upsertHumanTask } = call('派发或升级待办');
+const { closeHumanTask } = call('关闭待办');
+
+export interface TaskDesk<Kind extends string> {
+  open(kind: Kind): Promise<void>;
+  close(status: 'done' | 'cancelled'): Promise<void>;
+  /** The open task's deadline has passed: the next rung takes it, or it stays overdue at the last one. */
+  escalate(): Promise<'escalated' | 'overdue-at-last-rung'>;
+}
+
+export function createTaskDesk<Kind extends string, State extends CaseCore<string, string>>(
+  state: State,
+  ladders: Record<Kind, TaskLadder<string, string>>,
+  publishTaskChange: () => void,
+): TaskDesk<Kind> {
+  const mirror = () =>
+    upsertHumanTask({ ...state.openTask!, caseId: state.caseId, district: state.district });
+  return {
+    async open(kind) {
+      const [first] = ladders[kind].rungs;
+      state.openTask = {
+        taskId: `${state.caseId}:${kind}:${state.revision ?? 0}`,
+        kind,
+        department: first.department,
+        role: first.role,
+        dueAt: inDays(first.days),
+        escalationRung: 0,
+      };
+      publishTaskChange();
+      await mirror();
+    },
+    async close(status) {
+      if (!state.openTask) return;
+      await closeHumanTask({ taskId: state.openTask.taskId, status });
+      delete state.openTask;
+      publishTaskChange();
+    },
+    async escalate() {
+      const task = state.openTask!;
+      const next = ladders[task.kind as Kind]?.rungs[task.escalationRung + 1];
+      task.overdue = true;
+      if (next) {
+        task.escalationRung += 1;
+        task.department = next.department;
+        task.role = next.role;
+        task.dueAt = inDays(next.days);
+      }
+      publishTaskChange();
+      await mirror();
+      return next ? 'escalated' : 'overdue-at-last-rung';
+    },
+  };
+}

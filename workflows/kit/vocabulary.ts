@@ -1,0 +1,61 @@
+/**
+ * The words every process shares: Zhengzhou's districts, the departments that take part, staff roles, the actor
+ * who takes a decision, and the four channels through which a citizen comes in. Codes only: they go into
+ * search attributes and workflow IDs, so no personal data can ever be among them.
+ */
+
+/** Zhengzhou's eight urban districts in scope of the retrofit campaign (domain.md, Process 1). */
+export const DISTRICTS = {
+  zhongyuan: '中原区',
+  erqi: '二七区',
+  jinshui: '金水区',
+  guancheng: '管城回族区',
+  huiji: '惠济区',
+  zhengdong: '郑东新区',
+  gaoxin: '高新区',
+  jingkai: '经开区',
+} as const;
+export type District = keyof typeof DISTRICTS;
+export const DISTRICT_CODES = Object.keys(DISTRICTS) as [District, ...District[]];
+/** A JWT's district claim: a district code, or `city` for city-level staff. */
+export type Jurisdiction = District | 'city';
+
+export const DEPARTMENTS = {
+  'gas-safety-office': '城镇燃气安全领导小组办公室',
+  'gas-company': '燃气公司',
+  installer: '安装队',
+  'city-finance': '市财政局',
+  'district-finance': '区财政局',
+  community: '社区网格',
+  'health-commission': '卫健委',
+  'civil-affairs': '民政局',
+  'market-regulation': '市场监管局',
+  education: '教育局',
+  'credit-platform': '托育信用平台',
+  'petition-office': '信访局',
+} as const;
+export type Department = keyof typeof DEPARTMENTS;
+export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [Department, ...Department[]];
+
+export const ROLES = [
+  'clerk',
+  'supervisor',
+  'auditor',
+  'finance',
+  'installer',
+  'grid-worker',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who took an action: carried into workflow history with every accepted decision. */
+export interface Actor {
+  userId: string;
+  department: Department;
+  district: Jurisdiction;
+  roles: Role[];
+}
+
+/** The four channels (四端) through which a citizen reaches a process. */
+export const CHANNELS = ['app', 'web', 'window', 'kiosk'] as const;
+export type Channel = (typeof CHANNELS)[number];
