@@ -5,7 +5,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Party, PriceBasis, RetrofitItems, Settlement } from './lib/settlement';
-import type { Actor, Channel, Department, District, Role } from './kit/vocabulary';
+import type { Actor, Channel, District } from './kit/vocabulary';
 import { DISTRICT_CODES } from './kit/vocabulary';
 import type { CaseCore } from './kit/case-state';
 

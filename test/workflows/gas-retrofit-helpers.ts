@@ -74,8 +74,21 @@ export class CaseDriver {
     return this.handle.query(gasRetrofitStateQuery);
   }
 
-  act<A extends GasRetrofitAction>(action: A, args: GasRetrofitActionArgs[A]) {
+  /** Takes a decision and resolves once it is recorded (the case as the decision found it). */
+  record<A extends GasRetrofitAction>(action: A, args: GasRetrofitActionArgs[A]) {
     return this.handle.executeUpdate(gasRetrofitUpdates[action], { args: [args] });
+  }
+
+  /** Takes a decision and waits until the work that follows from it is done: the case as it then stands. */
+  async act<A extends GasRetrofitAction>(action: A, args: GasRetrofitActionArgs[A], timeoutMs = 20_000) {
+    await this.record(action, args);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await this.state();
+      if (!state.workingOn) return state;
+      if (Date.now() > deadline) throw new Error(`case ${this.caseId} still working on ${state.workingOn}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Waits until the case is at the stage and, if given, the predicate holds (a stage's task opens just after). */

@@ -85,7 +85,8 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     const scheduled = await c.waitForStage('installation-scheduled');
     assert.ok(scheduled.booking?.day.match(/^\d{4}-\d{2}-\d{2}$/));
     assert.equal((await install(c)).stage, 'acceptance');
-    assert.equal((await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' })).stage, 'settlement');
+    // Settlement and payment follow the acceptance on their own; the case closes without anyone else acting.
+    await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
     const done = await c.handle.result();
     assert.equal(done.stage, 'closed');
     assert.equal(done.priceBasis?.basis, 'estimate');
@@ -259,6 +260,63 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     assert.equal((await db('installer.bookings').where({ case_id: c.caseId, status: 'booked' })).length, 0);
   });
 
+  it('a reschedule in a district without installer capacity is answered at once; the case then waits for a slot', async function () {
+    const district = 'zhengdong' as const;
+    const teamId = `${district}-one-slot-${uniqueAccountRef('T')}`;
+    await clearInstallerTeams(db, district);
+    await adapters.installer.upsertTeams([{ teamId, district, dailyCapacity: 1 }]);
+    const c = await startCase(env, db, taskQueue, { district, skipTeams: true });
+    const booked = await c.waitForStage('installation-scheduled');
+    const dayAfter = (day: string, n: number) =>
+      new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const preferredDay = dayAfter(booked.booking!.day, 1);
+    // Other households have taken every slot from the preferred day on: the rebooking can only wait.
+    await db('installer.team_days')
+      .insert(
+        Array.from({ length: 60 }, (_, n) => ({
+          team_id: teamId,
+          day: dayAfter(preferredDay, n),
+          capacity: 1,
+          booked: 1,
+        })),
+      )
+      .onConflict(['team_id', 'day'])
+      .merge(['booked']);
+    const answer = await c.record('reschedule', { actor: actors.clerk(district), preferredDay });
+    assert.equal(answer.workingOn, 'reschedule', 'answered when recorded, before the rebooking');
+    const waiting = await c.waitForStage('scheduling', 20_000, (s) => s.workingOn === 'reschedule');
+    assert.equal(waiting.booking, undefined);
+    assert.equal(waiting.decisions?.at(-1)?.action, 'reschedule');
+    // The clerk can still act: a cancellation stops the waiting booking.
+    await c.record('cancel', { actor: actors.clerk(district), reason: 'resident-withdrew' });
+    assert.equal((await c.handle.result()).stage, 'cancelled');
+    assert.equal((await db('installer.bookings').where({ case_id: c.caseId, status: 'booked' })).length, 0);
+  });
+
+  it('an overdue acceptance passes to the gas company supervisor, who may decide it; past the last rung it stays overdue', async function () {
+    const c = await startCase(env, db, taskQueue);
+    await install(c);
+    await c.waitForStage('acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
+    await env.sleep('6 days');
+    const escalated = await c.waitForStage('acceptance', 20_000, (s) => s.openTask?.escalationRung === 1);
+    assert.deepEqual(
+      [escalated.openTask?.department, escalated.openTask?.role, escalated.openTask?.overdue],
+      ['gas-company', 'supervisor', true],
+    );
+    await env.sleep('30 days');
+    const still = await c.state();
+    assert.equal(still.openTask?.escalationRung, 1, 'the last rung keeps the task');
+    assert.equal(still.openTask?.overdue, true);
+    const supervisor = {
+      userId: 'gas-sup-1',
+      department: 'gas-company' as const,
+      district: J,
+      roles: ['supervisor' as const],
+    };
+    await c.act('acceptance', { actor: supervisor, result: 'pass' });
+    assert.equal((await c.handle.result()).stage, 'closed');
+  });
+
   it('refuses decisions by the wrong people or at the wrong stage, and records none of them', async function () {
     const c = await startCase(env, db, taskQueue);
     await c.waitForStage('installation-scheduled');
@@ -416,12 +474,18 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
         20_000,
         (state) => state.openTask?.kind === 'alarm-calibration',
       );
-      await c.act('record-calibration', {
-        actor: actors.installer(district),
-        certificateRef: 'CAL-2027-001',
-      });
-      const next = await c.waitForStage('calibration-watch');
-      assert.equal(next.calibration?.year, 2);
+      // Two calibrations recorded at once: one is taken; the other is refused as the run closes, not left waiting.
+      const outcomes = await Promise.allSettled([
+        c.record('record-calibration', { actor: actors.installer(district), certificateRef: 'CAL-2027-001' }),
+        c.record('record-calibration', { actor: actors.clerk(district), certificateRef: 'CAL-2027-002' }),
+      ]);
+      assert.deepEqual(outcomes.map((o) => o.status).sort(), ['fulfilled', 'rejected']);
+      const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')!;
+      assert.equal(
+        ((refused.reason as WorkflowUpdateFailedError).cause as { type?: string }).type,
+        DECISION_REFUSALS.wrongStage,
+      );
+      const next = await c.waitForStage('calibration-watch', 20_000, (s) => s.calibration?.year === 2);
       assert.equal(next.openTask, undefined);
     });
   }

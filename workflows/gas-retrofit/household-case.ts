@@ -67,7 +67,13 @@ function validateArguments(
 }
 
 export function openHousehold(input: GasRetrofitHouseholdInput, state: GasRetrofitCaseState): Household {
-  const kase = openCase(
+  const kase = openCase<
+    GasRetrofitCaseState,
+    GasRetrofitStage,
+    GasRetrofitAction,
+    GasRetrofitActionArgs,
+    GasRetrofitTaskKind
+  >(
     {
       actions: GAS_RETROFIT_ACTIONS,
       updates: gasRetrofitUpdates,

@@ -29,4 +29,6 @@ export interface CaseCore<Stage extends string, Action extends string> {
   decisions?: DecisionRecord<Action>[];
   /** Increases with every stage change; carried across continue-as-new. */
   revision?: number;
+  /** The recorded decision whose follow-on work (bookings, payments, …) is still running. */
+  workingOn?: Action;
 }

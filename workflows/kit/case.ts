@@ -65,21 +65,21 @@ export interface Case<
   Args extends { [A in Action]: unknown },
   Kind,
 > {
-  enterStage(stage: Stage): Promise<void>;
-  openTask(kind: Kind): Promise<void>;
-  closeTask(status: 'done' | 'cancelled'): Promise<void>;
+  enterStage: (stage: Stage) => Promise<void>;
+  openTask: (kind: Kind) => Promise<void>;
+  closeTask: (status: 'done' | 'cancelled') => Promise<void>;
   /** Waits for the next decision, escalating the open task up its ladder whenever its deadline passes first. */
-  nextDecision(): Promise<Decision<Action, Args>>;
+  nextDecision: () => Promise<Decision<Action, Args>>;
   /** Records the decision, resolves its Update, then runs the process's handler for it. */
-  decide(decision: Decision<Action, Args>, handlers: DecisionHandlers<Action, Args>): Promise<void>;
+  decide: (decision: Decision<Action, Args>, handlers: DecisionHandlers<Action, Args>) => Promise<void>;
   /** Resolves true when a decision of this kind is waiting (false if the timeout passes first). */
-  arrival(action: Action, timeoutMs?: number, timer?: TimerOptions): Promise<boolean>;
+  arrival: (action: Action, timeoutMs?: number, timer?: TimerOptions) => Promise<boolean>;
   /** Takes a waiting decision of this kind out of turn. */
-  take(action: Action): Decision<Action, Args> | undefined;
+  take: (action: Action) => Decision<Action, Args> | undefined;
   /** The case has ended: refuses what is left in the inbox and lets running handlers finish. */
-  finish(): Promise<void>;
+  finish: () => Promise<void>;
   /** This run ends in continue-as-new: refuses new and waiting decisions, lets running handlers finish. */
-  closeRun(): Promise<void>;
+  closeRun: () => Promise<void>;
 }
 
 export function openCase<
@@ -101,7 +101,7 @@ export function openCase<
   for (const action of definition.actions) {
     const update = definition.updates[action] as UpdateDefinition<State, [Args[Action]]>;
     setHandler(update, (args) => inbox.admit(action, args) as Promise<State>, {
-      validator: (args) => {
+      validator: (args: Args[Action]) => {
         if (closing) refuse('wrongStage', `${action}: the case is closing this run; try again shortly`);
         checkDecision(definition.rules, action, args.actor, state.district, state.stage);
         definition.validate?.(action, args, state);
@@ -126,7 +126,7 @@ export function openCase<
       }
     },
     async decide(decision, handlers) {
-      const handler = handlers[decision.action] as ((args: Args[Action]) => Promise<void>) | undefined;
+      const handler: ((args: Args[Action]) => Promise<void>) | undefined = handlers[decision.action];
       if (!handler) {
         decision.reject(
           ApplicationFailure.nonRetryable(
@@ -148,8 +148,13 @@ export function openCase<
         return;
       }
       // The caller gets the case as the decision left it, before the work that follows from it.
+      state.workingOn = decision.action;
       decision.accept(JSON.parse(JSON.stringify(state)) as State);
-      await handler(decision.args);
+      try {
+        await handler(decision.args);
+      } finally {
+        delete state.workingOn;
+      }
     },
     arrival: inbox.arrival,
     take: inbox.take,

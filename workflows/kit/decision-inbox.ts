@@ -15,18 +15,18 @@ export interface PendingDecision<Action extends string, Args> {
 
 export interface DecisionInbox<Action extends string, Args> {
   /** The Update handler's body: the decision waits here until the main loop takes it. */
-  admit(action: Action, args: Args): Promise<unknown>;
+  admit: (action: Action, args: Args) => Promise<unknown>;
   /** The next decision; undefined when `timeoutMs` passes first. */
-  next(timeoutMs?: number, timer?: TimerOptions): Promise<PendingDecision<Action, Args> | undefined>;
+  next: (timeoutMs?: number, timer?: TimerOptions) => Promise<PendingDecision<Action, Args> | undefined>;
   /**
    * Resolves true when a decision of this kind is waiting (for steps that a decision may interrupt), or false
    * when the timeout passes first.
    */
-  arrival(action: Action, timeoutMs?: number, timer?: TimerOptions): Promise<boolean>;
+  arrival: (action: Action, timeoutMs?: number, timer?: TimerOptions) => Promise<boolean>;
   /** Takes the first waiting decision of this kind, if any, out of turn. */
-  take(action: Action): PendingDecision<Action, Args> | undefined;
+  take: (action: Action) => PendingDecision<Action, Args> | undefined;
   /** Refuses everything still waiting (409): the case has ended or is closing this run. */
-  refuseAll(reason: string): void;
+  refuseAll: (reason: string) => void;
 }
 
 export function createDecisionInbox<Action extends string, Args>(): DecisionInbox<Action, Args> {

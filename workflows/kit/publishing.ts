@@ -23,9 +23,9 @@ export interface Publication<State> {
 }
 
 export interface Publisher<Stage extends string> {
-  enterStage(stage: Stage): Promise<void>;
+  enterStage: (stage: Stage) => Promise<void>;
   /** After a task opens, escalates, falls overdue or closes. */
-  publishTaskChange(): void;
+  publishTaskChange: () => void;
 }
 
 export function createPublisher<Stage extends string, State extends CaseCore<Stage, string>>(

@@ -15,10 +15,10 @@ const { upsertHumanTask } = call('派发或升级待办');
 const { closeHumanTask } = call('关闭待办');
 
 export interface TaskDesk<Kind extends string> {
-  open(kind: Kind): Promise<void>;
-  close(status: 'done' | 'cancelled'): Promise<void>;
+  open: (kind: Kind) => Promise<void>;
+  close: (status: 'done' | 'cancelled') => Promise<void>;
   /** The open task's deadline has passed: the next rung takes it, or it stays overdue at the last one. */
-  escalate(): Promise<'escalated' | 'overdue-at-last-rung'>;
+  escalate: () => Promise<'escalated' | 'overdue-at-last-rung'>;
 }
 
 export function createTaskDesk<Kind extends string, State extends CaseCore<string, string>>(

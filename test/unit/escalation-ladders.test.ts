@@ -1,0 +1,41 @@
+/**
+ * Every rung of every escalation ladder may take the decisions that settle its task, at the task's stage: a task
+ * never passes to someone whom the rules then refuse (403) while the case waits.
+ */
+import assert from 'node:assert/strict';
+import { checkDecision, type DecisionRules } from '../../workflows/kit/access';
+import type { TaskLadder } from '../../workflows/kit/ladder';
+import type { Actor, District } from '../../workflows/kit/vocabulary';
+import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../workflows/lib/decision-rules';
+
+const PROCESSES: Array<{
+  name: string;
+  rules: DecisionRules<string, string>;
+  ladders: Record<string, TaskLadder<string, string>>;
+}> = [{ name: 'gas retrofit', rules: GAS_RETROFIT_RULES, ladders: GAS_RETROFIT_LADDERS }];
+
+const district: District = 'jinshui';
+
+describe('escalation ladders against the rules table', function () {
+  for (const { name, rules, ladders } of PROCESSES) {
+    for (const [kind, ladder] of Object.entries(ladders)) {
+      it(`${name}: every rung of ${kind} may settle it`, function () {
+        assert.ok(ladder.rungs.length >= 1);
+        ladder.rungs.forEach((rung, index) => {
+          const actor: Actor = {
+            userId: `rung-${index}`,
+            department: rung.department,
+            district: rung.level === 'city' ? 'city' : district,
+            roles: [rung.role],
+          };
+          for (const action of ladder.settledBy) {
+            assert.doesNotThrow(
+              () => checkDecision(rules, action, actor, district, ladder.stage),
+              `${kind} rung ${index} (${rung.role} @ ${rung.department}) may not ${action}`,
+            );
+          }
+        });
+      });
+    }
+  }
+});
