@@ -2,7 +2,7 @@ import { heartbeat, activityInfo } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES, type Actor, type District } from '../workflows/definitions';
 import { startOnce } from '../platform/start-once';
-import { householdCaseStart } from '../workflows/lib/case-start';
+import { householdCaseStart } from '../workflows/gas-retrofit/starts';
 import type { BacklogAccount, GasCompanyPort } from './adapters/gas-company/port';
 
 export interface CampaignTemporal {

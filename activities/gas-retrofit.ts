@@ -13,7 +13,7 @@ import {
   resolvePriceBasis,
   SettlementRuleError,
   type RetrofitItems,
-} from '../workflows/lib/settlement';
+} from '../workflows/gas-retrofit/settlement';
 import type { Adapters } from './adapters';
 import type { EligibilityRequest } from './adapters/gas-company/port';
 import {

@@ -1,7 +1,7 @@
 /** Request and response schemas. Every object is `.strict()`: an unknown field is refused, never dropped. */
 import { z } from 'zod';
 import { NATIONAL_ID_RULES, nationalIdProblem } from './personal-data/national-id';
-import { checkItems, SettlementRuleError, type RetrofitItems } from '../workflows/lib/settlement';
+import { checkItems, SettlementRuleError, type RetrofitItems } from '../workflows/gas-retrofit/settlement';
 import {
   CAMPAIGN_ID_PATTERN,
   CANCELLATION_REASONS,

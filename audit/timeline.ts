@@ -3,7 +3,7 @@
  * changes; deadlines met or missed; the settlement and the money per party. Headed by the history's SHA-256.
  */
 import type { temporal } from '@temporalio/proto';
-import { GAS_RETROFIT_RULES } from '../workflows/lib/decision-rules';
+import { GAS_RETROFIT_RULES } from '../workflows/gas-retrofit/rules';
 import type { Actor, GasRetrofitAction, GasRetrofitCaseState } from '../workflows/definitions';
 import type { StoredAuditEntry } from '../activities/adapters/audit-log/port';
 import type { Decoder } from './decode';

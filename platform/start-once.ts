@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import type { CaseStart } from '../workflows/lib/case-start';
+import type { CaseStart } from '../workflows/kit/case-start';
 
 export type StartStatus = 'started' | 'existing';
 

@@ -1,3 +1,3 @@
 /** The worker's one workflow entry point: every process workflow is exported here. */
 export { gasRetrofitHousehold } from './gas-retrofit/household';
-export { gasRetrofitCampaign } from './gas-retrofit-campaign';
+export { gasRetrofitCampaign } from './gas-retrofit/campaign';

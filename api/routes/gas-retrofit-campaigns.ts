@@ -7,7 +7,7 @@ import {
   type GasRetrofitCampaignWorkflow,
 } from '../../workflows/definitions';
 import { startOnce } from '../../platform/start-once';
-import { campaignStart } from '../../workflows/lib/case-start';
+import { campaignStart } from '../../workflows/gas-retrofit/starts';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';

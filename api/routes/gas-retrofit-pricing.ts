@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { computeSettlement, resolvePriceBasis, SettlementRuleError } from '../../workflows/lib/settlement';
+import { computeSettlement, resolvePriceBasis, SettlementRuleError } from '../../workflows/gas-retrofit/settlement';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ConflictError } from '../errors';

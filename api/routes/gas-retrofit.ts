@@ -11,7 +11,7 @@ import {
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
 import { startOnce } from '../../platform/start-once';
-import { householdCaseStart } from '../../workflows/lib/case-start';
+import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { decisionRefusalToHttp } from '../decision-errors';

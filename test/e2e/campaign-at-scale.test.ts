@@ -19,7 +19,7 @@ import {
   ESTIMATE_PRICES,
   PARTIES,
   type RetrofitItems,
-} from '../../workflows/lib/settlement';
+} from '../../workflows/gas-retrofit/settlement';
 import { bearer, testApp } from '../helpers/api';
 import { createScratchDatabase } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Db } from '../../activities/db/connection';
 import { LEDGER_TABLES } from '../../audit/reconcile';
-import { PARTIES, type Party } from '../../workflows/lib/settlement';
+import { PARTIES, type Party } from '../../workflows/gas-retrofit/settlement';
 
 /** ¥240 at the estimate (valve ¥120 + hose ≤ 3 m ¥120): ¥80 city, ¥40 district, ¥80 gas company, ¥40 resident. */
 export const ESTIMATE_VALVE_AND_HOSE_SHARES: Readonly<Record<Party, number>> = {

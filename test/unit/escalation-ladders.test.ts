@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { checkDecision, type DecisionRules } from '../../workflows/kit/access';
 import type { TaskLadder } from '../../workflows/kit/ladder';
 import type { Actor, District } from '../../workflows/kit/vocabulary';
-import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../workflows/lib/decision-rules';
+import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../workflows/gas-retrofit/rules';
 
 const PROCESSES: Array<{
   name: string;

@@ -9,7 +9,7 @@ import {
   splitBySixths,
   type RetrofitItems,
   type SettlementUserType,
-} from '../../workflows/lib/settlement';
+} from '../../workflows/gas-retrofit/settlement';
 
 const RESIDENTIAL = { cityFinance: 2, districtFinance: 1, gasCompany: 2, resident: 1 };
 const sum = (shares: Record<string, number>) => Object.values(shares).reduce((a, b) => a + b, 0);

@@ -5,8 +5,8 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { inDays, msUntil, now } from '../kit/clock';
-import { departmentCall } from '../lib/activity-options';
-import { GAS_RETROFIT_TIMINGS } from '../lib/decision-rules';
+import { departmentCall } from '../kit/activity-options';
+import { GAS_RETROFIT_TIMINGS } from './rules';
 import type { Household } from './household-case';
 
 const { isGasAccountActive } = proxyActivities<Activities>({

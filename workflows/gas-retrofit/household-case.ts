@@ -14,10 +14,10 @@ import {
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdInput,
   type GasRetrofitStage,
-} from '../definitions';
-import { gasRetrofitCaseAttributes } from '../lib/case-attributes';
-import { householdDetails } from '../lib/case-details';
-import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES, type GasRetrofitTaskKind } from '../lib/decision-rules';
+} from './contract';
+import { gasRetrofitCaseAttributes } from './attributes';
+import { householdDetails } from './details';
+import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES, type GasRetrofitTaskKind } from './rules';
 
 /** The full process (scheduling → installation → acceptance → settlement → payments) after the first slice. */
 export const FULL_PROCESS_PATCH = 'gas-retrofit-full-process';

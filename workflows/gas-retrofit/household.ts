@@ -8,11 +8,11 @@ import {
 import type { Activities } from '../../activities';
 import {
   GAS_RETROFIT_TERMINAL_STAGES,
-  PROCESSES,
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdInput,
-} from '../definitions';
-import { departmentCall } from '../lib/activity-options';
+} from './contract';
+import { PROCESSES } from '../registry';
+import { departmentCall } from '../kit/activity-options';
 import { watchCalibration } from './calibration';
 import { FULL_PROCESS_PATCH, openHousehold, type Household } from './household-case';
 import {

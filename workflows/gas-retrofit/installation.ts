@@ -4,8 +4,8 @@
  */
 import { CancellationScope, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { GasRetrofitActionArgs } from '../definitions';
-import { departmentCall } from '../lib/activity-options';
+import type { GasRetrofitActionArgs } from './contract';
+import { departmentCall } from '../kit/activity-options';
 import { CANCEL_WHILE_SCHEDULING_PATCH, type Household } from './household-case';
 
 const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });

@@ -5,8 +5,8 @@
  */
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { ACTIVITY_FAILURES } from '../definitions';
-import { PARTIES, type Party } from '../lib/settlement';
+import { ACTIVITY_FAILURES } from './contract';
+import { PARTIES, type Party } from './settlement';
 import type { Household } from './household-case';
 
 // A missing tender price is waited for (retried hourly) until the district's finance bureau sets it.

@@ -5,7 +5,7 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { departmentCall } from '../lib/activity-options';
+import { departmentCall } from './activity-options';
 import { SEARCH_ATTRIBUTES } from './search-attributes';
 import type { CaseCore } from './case-state';
 

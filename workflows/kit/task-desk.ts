@@ -5,7 +5,7 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { departmentCall } from '../lib/activity-options';
+import { departmentCall } from './activity-options';
 import type { CaseCore } from './case-state';
 import { inDays } from './clock';
 import type { TaskLadder } from './ladder';

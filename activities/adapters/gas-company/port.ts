@@ -1,5 +1,5 @@
 import type { District, EligibilityDecision, GasUserType } from '../../../workflows/definitions';
-import type { RetrofitItems } from '../../../workflows/lib/settlement';
+import type { RetrofitItems } from '../../../workflows/gas-retrofit/settlement';
 import type { PersonalContact } from '../../../platform/personal-data/contact';
 import type { LedgerPort } from '../ledger/port';
 

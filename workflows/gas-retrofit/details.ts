@@ -2,15 +2,13 @@
  * What a supervisor reads in the Web UI: a one-line static summary per case, and current details (Markdown) kept
  * up to date at every stage. References and figures only, never personal data.
  */
-import {
-  DEPARTMENTS,
-  DISTRICTS,
-  type District,
-  type GasRetrofitCampaignProgress,
-  type GasRetrofitCaseState,
-  type GasRetrofitStage,
-  type GasUserType,
-} from '../definitions';
+import { DEPARTMENTS, DISTRICTS, type District } from '../kit/vocabulary';
+import type {
+  GasRetrofitCampaignProgress,
+  GasRetrofitCaseState,
+  GasRetrofitStage,
+  GasUserType,
+} from './contract';
 
 export const USER_TYPE_WORK: Record<GasUserType, string> = {
   'new-build-residential': '新建住宅燃气安全装置核验',

@@ -4,12 +4,9 @@
  * times and amounts only: search attributes are stored unencrypted, so no personal data may ever go here.
  */
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import {
-  SEARCH_ATTRIBUTES,
-  type Department,
-  type GasRetrofitCaseState,
-  type GasRetrofitStage,
-} from '../definitions';
+import { SEARCH_ATTRIBUTES } from '../kit/search-attributes';
+import type { Department } from '../kit/vocabulary';
+import type { GasRetrofitCaseState, GasRetrofitStage } from './contract';
 
 /** Who holds a case at each stage when no task names someone; undefined once the case needs nobody. */
 export const GAS_RETROFIT_STAGE_HOLDERS: Record<GasRetrofitStage, Department | undefined> = {

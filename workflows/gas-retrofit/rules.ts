@@ -6,9 +6,9 @@
  * *Assumptions* (the city has published none of these; each is a named figure here): who decides each step,
  * the deadlines of the human steps (calendar days) and where an overdue task goes.
  */
-import type { DecisionRules } from '../kit/access';
+import type { DecisionRules, Permission } from '../kit/access';
 import type { TaskLadder } from '../kit/ladder';
-import type { GasRetrofitAction, GasRetrofitStage } from '../definitions';
+import type { CampaignStage, GasRetrofitAction, GasRetrofitStage } from './contract';
 
 export const GAS_RETROFIT_TIMINGS = {
   gridFollowUpDays: 3,
@@ -64,6 +64,23 @@ export const GAS_RETROFIT_RULES: DecisionRules<GasRetrofitAction, GasRetrofitSta
       { role: 'supervisor', departments: ['gas-company'] },
     ],
     stages: ['calibration-watch'],
+  },
+};
+
+/** Pausing and resuming a district campaign: the gas-safety office, or a gas-company clerk. */
+const CAMPAIGN_STAFF: readonly Permission[] = [
+  { role: 'supervisor', departments: ['gas-safety-office'] },
+  { role: 'clerk', departments: ['gas-safety-office', 'gas-company'] },
+];
+
+export const CAMPAIGN_RULES: DecisionRules<'pause' | 'resume', CampaignStage> = {
+  pause: {
+    permissions: CAMPAIGN_STAFF,
+    stages: ['running'],
+  },
+  resume: {
+    permissions: CAMPAIGN_STAFF,
+    stages: ['paused'],
   },
 };
 

@@ -8,20 +8,20 @@ import {
   sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { Activities } from '../../activities';
 import {
   gasRetrofitCampaignProgressQuery,
   gasRetrofitCampaignUpdates,
   type CampaignDecisionArgs,
+  type CampaignStage,
   type GasRetrofitCampaignInput,
   type GasRetrofitCampaignProgress,
-  type Role,
-  type Department,
-  SEARCH_ATTRIBUTES,
-} from './definitions';
-import { departmentCall } from './lib/activity-options';
-import { campaignDetails } from './lib/case-details';
-import { refuse } from './kit/refusals';
+} from './contract';
+import { SEARCH_ATTRIBUTES } from '../kit/search-attributes';
+import { departmentCall } from '../kit/activity-options';
+import { campaignDetails } from './details';
+import { checkDecision } from '../kit/access';
+import { CAMPAIGN_RULES } from './rules';
 
 const { fetchRetrofitBacklog } = proxyActivities<Activities>({
   ...departmentCall,
@@ -37,11 +37,6 @@ const { startHouseholdCases } = proxyActivities<Activities>({
 
 /** Pages per run before continuing as new: keeps each run's history small whatever the backlog's size. */
 export const PAGES_PER_RUN = 20;
-
-const MAY_PAUSE: ReadonlyArray<{ role: Role; departments: readonly Department[] }> = [
-  { role: 'supervisor', departments: ['gas-safety-office'] },
-  { role: 'clerk', departments: ['gas-safety-office', 'gas-company'] },
-];
 
 /**
  * A district's retrofit campaign: pages through the gas company's backlog and starts one household case per
@@ -61,16 +56,8 @@ export async function gasRetrofitCampaign(
   };
   setHandler(gasRetrofitCampaignProgressQuery, () => progress);
 
-  function checkActor({ actor }: CampaignDecisionArgs): void {
-    const allowed = MAY_PAUSE.some(
-      (p) => actor.roles.includes(p.role) && p.departments.includes(actor.department),
-    );
-    if (!allowed)
-      refuse('forbidden', 'pausing or resuming a campaign is for the gas-safety office or gas company');
-    if (actor.district !== 'city' && actor.district !== input.district) {
-      refuse('forbidden', `the caller's district does not cover ${input.district}`);
-    }
-  }
+  const stage = (): CampaignStage =>
+    progress.finished ? 'finished' : progress.paused ? 'paused' : 'running';
   for (const action of ['pause', 'resume'] as const) {
     setHandler(
       gasRetrofitCampaignUpdates[action],
@@ -84,10 +71,8 @@ export async function gasRetrofitCampaign(
         return Promise.resolve(progress);
       },
       {
-        validator: (args: CampaignDecisionArgs) => {
-          checkActor(args);
-          if (progress.finished) refuse('wrongStage', 'the campaign has finished');
-        },
+        validator: ({ actor }: CampaignDecisionArgs) =>
+          checkDecision(CAMPAIGN_RULES, action, actor, input.district, stage()),
       },
     );
   }

@@ -1,28 +1,15 @@
-/**
- * How each process's cases are started, as data: the workflow type, the business-key ID, the arguments, the
- * Web UI's summary and the search attributes a case has from its first moment. Pure, so the process folder
- * owns it; platform/start-once.ts does the starting.
- */
-import type { SearchAttributePair } from '@temporalio/common';
+/** How the gas retrofit's cases and campaigns are started (platform/start-once.ts does the starting). */
+import type { CaseStart } from '../kit/case-start';
+import { DISTRICTS } from '../kit/vocabulary';
 import {
-  DISTRICTS,
   gasRetrofitCampaignWorkflowId,
   gasRetrofitHouseholdWorkflowId,
-  PROCESSES,
-  SEARCH_ATTRIBUTES,
-  WORKFLOW_TYPES,
   type GasRetrofitCampaignInput,
   type GasRetrofitHouseholdInput,
-} from '../definitions';
-import { householdSummary } from './case-details';
-
-export interface CaseStart<Input> {
-  workflowType: string;
-  workflowId: string;
-  input: Input;
-  staticSummary: string;
-  typedSearchAttributes: SearchAttributePair[];
-}
+} from './contract';
+import { PROCESSES, WORKFLOW_TYPES } from '../registry';
+import { SEARCH_ATTRIBUTES } from '../kit/search-attributes';
+import { householdSummary } from './details';
 
 /** One case per household, ever: the ID is the district and the gas account. */
 export function householdCaseStart(input: GasRetrofitHouseholdInput): CaseStart<GasRetrofitHouseholdInput> {
