@@ -91,10 +91,11 @@ async function main(): Promise<void> {
       throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, unknown>;
   };
+  // A decision is answered once recorded; its follow-on work (rebooking, the acceptance task) runs after.
   const waitForStage = async (auth: string, caseUrl: string, stages: string[]) => {
     for (let i = 0; i < 200; i += 1) {
       const state = await call(auth, 'GET', caseUrl);
-      if (stages.includes(String(state.stage))) return String(state.stage);
+      if (stages.includes(String(state.stage)) && !state.workingOn) return String(state.stage);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return undefined;
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
       await call(clerk, 'POST', `${caseUrl}/actions/cancel`, { reason: 'resident-withdrew' });
     } else if (plan === 4) {
       await call(installer, 'POST', `${caseUrl}/actions/record-miss`, { note: 'nobody home' });
+      await waitForStage(clerk, caseUrl, ['installation-scheduled']);
       await call(installer, 'POST', `${caseUrl}/actions/record-miss`, { note: 'nobody home again' });
     } else {
       const serials: Record<string, string> = { hose: `MH-${account.accountRef}` };
@@ -164,7 +166,9 @@ async function main(): Promise<void> {
       if (account.userType.startsWith('non-residential'))
         Object.assign(serials, { alarm: `AL-${n}`, shutoffValve: `SV-${n}` });
       await call(installer, 'POST', `${caseUrl}/actions/report-installation`, { serials });
-      if (plan >= 7) await call(clerk, 'POST', `${caseUrl}/actions/acceptance`, { result: 'pass' });
+      if (plan >= 7 && (await waitForStage(clerk, caseUrl, ['acceptance'])) === 'acceptance') {
+        await call(clerk, 'POST', `${caseUrl}/actions/acceptance`, { result: 'pass' });
+      }
     }
     bar.increment(1, { district, step: 'done' });
   };

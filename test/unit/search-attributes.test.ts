@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { SearchAttributeType } from '@temporalio/common';
-import { GAS_RETROFIT_STAGE_HOLDERS, gasRetrofitCaseAttributes } from '../../workflows/gas-retrofit/attributes';
+import {
+  GAS_RETROFIT_STAGE_HOLDERS,
+  gasRetrofitCaseAttributes,
+} from '../../workflows/gas-retrofit/attributes';
 import {
   ALL_SEARCH_ATTRIBUTES,
   DEPARTMENT_CODES,

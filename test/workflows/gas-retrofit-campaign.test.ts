@@ -145,6 +145,13 @@ describe('gasRetrofitCampaign workflow (time-skipping server, Postgres adapters)
       args: [{ actor: officer }],
     });
     assert.equal(paused.paused, true);
+    await assert.rejects(
+      handle.executeUpdate(gasRetrofitCampaignUpdates.pause, { args: [{ actor: officer }] }),
+      (error: unknown) =>
+        error instanceof WorkflowUpdateFailedError &&
+        (error.cause as { type?: string }).type === DECISION_REFUSALS.wrongStage,
+      'a paused campaign cannot be paused again',
+    );
     const details = (await handle.query(workflowMetadataQuery)).currentDetails ?? '';
     assert.match(details, /\*\*阶段\*\*：已暂停（paused）/);
     assert.match(details, /\*\*最近操作\*\*：pause · /);
