@@ -6,7 +6,12 @@
  */
 import type { Db } from '../activities/db/connection';
 import type { GasRetrofitCaseState } from '../workflows/definitions';
-import { computeSettlement, PARTIES, type Party, type SettlementUserType } from '../workflows/gas-retrofit/settlement';
+import {
+  computeSettlement,
+  PARTIES,
+  type Party,
+  type SettlementUserType,
+} from '../workflows/gas-retrofit/settlement';
 import type { Decoder } from './decode';
 import type { Evidence } from './histories';
 

@@ -1,5 +1,9 @@
 import { Router } from 'express';
-import { computeSettlement, resolvePriceBasis, SettlementRuleError } from '../../workflows/gas-retrofit/settlement';
+import {
+  computeSettlement,
+  resolvePriceBasis,
+  SettlementRuleError,
+} from '../../workflows/gas-retrofit/settlement';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ConflictError } from '../errors';
