@@ -5,6 +5,7 @@
 import type { Adapters } from './adapters';
 import { createCampaignActivities, type CampaignTemporal } from './campaign';
 import { createCaseRegistryActivities } from './case-registry';
+import { createDeadlineActivities } from './deadlines';
 import { createGasRetrofitActivities } from './gas-retrofit';
 import { createTaskBoardActivities } from './task-board';
 
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseRegistryActivities(deps.adapters.caseRegistry),
     ...createTaskBoardActivities(deps.adapters.taskBoard),
+    ...createDeadlineActivities(deps.adapters.calendar),
     ...createGasRetrofitActivities(deps.adapters),
     ...createCampaignActivities(deps.adapters.gasCompany, deps.temporal),
   };

@@ -6,6 +6,7 @@ import type { ApiDeps } from './deps';
 import { perUserRateLimit } from './rate-limit';
 import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument } from './openapi';
+import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
 import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './routes/gas-retrofit-campaigns';
@@ -31,6 +32,7 @@ export function createApp(deps: ApiDeps): Express {
     ...gasRetrofitPricingRoutes,
     ...gasRetrofitCampaignRoutes,
     ...taskRoutes,
+    ...calendarRoutes,
   ]);
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
@@ -45,6 +47,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(gasRetrofitPricingRouter(deps));
   app.use(gasRetrofitCampaignRouter(deps));
   app.use(taskRouter(deps));
+  app.use(calendarRouter(deps));
 
   app.use(notFoundHandler());
   app.use(errorHandler(deps.logger, deps.adapters.auditLog));

@@ -10,7 +10,10 @@ export interface ApiDeps {
   client: Client;
   db: Db;
   /** Department systems the API reads or writes directly: tender prices, contacts, the task board. */
-  adapters: Pick<Adapters, 'districtFinance' | 'gasCompany' | 'taskBoard' | 'caseRegistry' | 'auditLog'>;
+  adapters: Pick<
+    Adapters,
+    'districtFinance' | 'gasCompany' | 'taskBoard' | 'caseRegistry' | 'auditLog' | 'calendar'
+  >;
   logger: Logger;
   jwt: JwtSettings;
   taskQueue: string;

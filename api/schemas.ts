@@ -252,3 +252,29 @@ export const startCampaignSchema = z
   .meta({ id: 'StartCampaign' });
 
 export const campaignIdParamsSchema = z.object({ campaignId: z.string().min(1).max(120) }).strict();
+
+/** A year's statutory holiday schedule as the State Council publishes it (the year itself is in the path). */
+export const publishCalendarYearSchema = z
+  .object({
+    /** Every day off of the year's statutory holidays, weekend days of them included. */
+    holidays: z.array(dayString).min(1).max(60),
+    /** Weekend days worked in exchange (调休上班). */
+    makeUpWorkdays: z.array(dayString).max(20),
+  })
+  .strict()
+  .meta({ id: 'PublishCalendarYear' });
+
+export const calendarYearSchema = z
+  .object({
+    year: z.number().int(),
+    holidays: z.array(z.string()),
+    makeUpWorkdays: z.array(z.string()),
+    source: z.enum(['city', 'package']).meta({
+      description: 'city: loaded through this API; package: the calendar package’s own data',
+    }),
+  })
+  .meta({ id: 'CalendarYear' });
+
+export const calendarYearParamsSchema = z
+  .object({ year: z.coerce.number().int('must be a whole year').min(2000).max(2100) })
+  .strict();

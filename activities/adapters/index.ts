@@ -1,6 +1,8 @@
 import type { Db } from '../db/connection';
 import type { AuditLogPort } from './audit-log/port';
 import { PostgresAuditLog } from './audit-log/postgres';
+import type { CalendarPort } from './calendar/port';
+import { PostgresCalendar } from './calendar/postgres';
 import type { CaseRegistryPort } from './case-registry/port';
 import { PostgresCaseRegistry } from './case-registry/postgres';
 import type { CityFinancePort } from './city-finance/port';
@@ -19,6 +21,8 @@ export interface Adapters {
   caseRegistry: CaseRegistryPort;
   auditLog: AuditLogPort;
   taskBoard: TaskBoardPort;
+  /** The working-day calendar: statutory holidays and make-up working days, as the city has loaded them. */
+  calendar: CalendarPort;
   gasCompany: GasCompanyPort;
   installer: InstallerPort;
   cityFinance: CityFinancePort;
@@ -30,6 +34,7 @@ export function createPostgresAdapters(db: Db): Adapters {
     caseRegistry: new PostgresCaseRegistry(db),
     auditLog: new PostgresAuditLog(db),
     taskBoard: new PostgresTaskBoard(db),
+    calendar: new PostgresCalendar(db),
     gasCompany: new PostgresGasCompany(db),
     installer: new PostgresInstaller(db),
     cityFinance: new PostgresCityFinance(db),

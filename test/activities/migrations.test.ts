@@ -37,6 +37,7 @@ describe('migrations', function () {
           'installer.team_days',
           'installer.teams',
           'onething.audit_log',
+          'onething.calendar_years',
           'onething.cases',
           'onething.tasks',
         ]);
@@ -48,7 +49,7 @@ describe('migrations', function () {
         assert.equal((await pendingMigrations(db)).length, MIGRATIONS.length);
 
         await migrateToLatest(db);
-        assert.equal((await tablesIn(db)).length, 16);
+        assert.equal((await tablesIn(db)).length, 17);
       } finally {
         await db.destroy();
       }

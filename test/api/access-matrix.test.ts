@@ -193,6 +193,19 @@ describe('access: the role × department × district × endpoint matrix, denials
       untouched: () => Promise.resolve(),
     },
     {
+      name: 'load a calendar year',
+      allowed: ['supervisorCity'],
+      success: 200,
+      prepare: () => Promise.resolve({ caseId: '', key: String(2060 + (counter += 1)) }),
+      send: (app, auth, target) =>
+        request(app)
+          .put(`/v1/calendar/years/${target.key}`)
+          .set('Authorization', auth)
+          .send({ holidays: [`${target.key}-01-01`], makeUpWorkdays: [] }),
+      untouched: async (target) =>
+        assert.equal(await adapters.calendar.scheduleFor(Number(target.key)), undefined),
+    },
+    {
       name: 'start a jinshui campaign',
       allowed: ['supervisorCity'],
       success: 201,

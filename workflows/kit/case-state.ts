@@ -11,6 +11,8 @@ export interface OpenTaskSummary {
   escalationRung: number;
   /** Set when a deadline of this task has passed (escalated, or nobody left to escalate to). */
   overdue?: boolean;
+  /** Set when the deadline counts working days through a year whose holiday schedule is not yet published. */
+  provisionalYears?: number[];
 }
 
 export interface DecisionRecord<Action extends string = string> {

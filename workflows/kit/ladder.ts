@@ -10,8 +10,10 @@ export interface Rung {
   role: Role;
   /** Whether the rung's staff work for the case's district or for the city (district claim `city`). */
   level: 'district' | 'city';
-  /** How long this rung has, in calendar days. */
+  /** How long this rung has: calendar days, or working days (see `unit`). */
   days: number;
+  /** Working days follow the statutory calendar (kit/deadlines.ts); calendar days by default. */
+  unit?: 'calendar-days' | 'working-days';
 }
 
 export interface TaskLadder<Action extends string, Stage extends string> {

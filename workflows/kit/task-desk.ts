@@ -7,7 +7,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from './activity-options';
 import type { CaseCore } from './case-state';
-import { inDays } from './clock';
+import { dueIn } from './deadlines';
 import type { TaskLadder } from './ladder';
 
 const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
@@ -36,7 +36,7 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
         kind,
         department: first.department,
         role: first.role,
-        dueAt: inDays(first.days),
+        ...(await dueIn(first.days, first.unit)),
         escalationRung: 0,
       };
       publishTaskChange();
@@ -53,10 +53,13 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
       const next = ladders[task.kind as Kind]?.rungs[task.escalationRung + 1];
       task.overdue = true;
       if (next) {
+        const due = await dueIn(next.days, next.unit);
         task.escalationRung += 1;
         task.department = next.department;
         task.role = next.role;
-        task.dueAt = inDays(next.days);
+        task.dueAt = due.dueAt;
+        if (due.provisionalYears) task.provisionalYears = due.provisionalYears;
+        else delete task.provisionalYears;
       }
       publishTaskChange();
       await mirror();

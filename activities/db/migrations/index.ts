@@ -6,6 +6,7 @@ import * as serviceContacts from './20261129120000_service_contacts';
 import * as campaignBacklog from './20261129130000_campaign_backlog';
 import * as auditLog from './20261130090000_audit_log';
 import * as contactIdNumber from './20261130100000_contact_id_number';
+import * as calendarYears from './20261130120000_calendar_years';
 
 type Migration = Knex.Migration;
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261129130000_campaign_backlog', campaignBacklog],
   ['20261130090000_audit_log', auditLog],
   ['20261130100000_contact_id_number', contactIdNumber],
+  ['20261130120000_calendar_years', calendarYears],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

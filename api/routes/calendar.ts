@@ -1,0 +1,102 @@
+/**
+ * The working-day calendar behind every deadline counted in working days. The State Council publishes each year's
+ * holiday schedule late in the year before; a city supervisor loads it here, and deadlines computed from then on
+ * count it (deadlines already recorded in a case's history keep their value).
+ */
+import { Router } from 'express';
+import type { PublishYear } from '../../activities/adapters/calendar/port';
+import { actorOf, authorize, type AccessRule } from '../auth';
+import type { ApiDeps } from '../deps';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors';
+import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
+import { calendarYearParamsSchema, calendarYearSchema, publishCalendarYearSchema } from '../schemas';
+import { parse } from '../validation';
+
+const YEARS = '/v1/calendar/years';
+const PUBLISH: AccessRule = { roles: ['supervisor', 'admin'] };
+const READ: AccessRule = {
+  roles: ['clerk', 'supervisor', 'auditor', 'finance', 'installer', 'grid-worker', 'admin'],
+};
+
+export const calendarRoutes: ApiRoute[] = [
+  {
+    method: 'put',
+    path: `${YEARS}/{year}`,
+    summary: 'Load a year’s statutory holiday schedule (city supervisors); later deadlines count it',
+    security: [{ bearer: [] }],
+    request: { params: calendarYearParamsSchema, body: jsonContent(publishCalendarYearSchema) },
+    responses: {
+      200: { description: 'The year’s schedule as it now stands', ...jsonContent(calendarYearSchema) },
+      ...COMMON_ERROR_RESPONSES,
+    },
+  },
+  {
+    method: 'get',
+    path: `${YEARS}/{year}`,
+    summary:
+      'A year’s holiday schedule, and whether the city loaded it or it comes from the calendar package',
+    security: [{ bearer: [] }],
+    request: { params: calendarYearParamsSchema },
+    responses: {
+      200: { description: 'The year’s schedule', ...jsonContent(calendarYearSchema) },
+      404: { ...COMMON_ERROR_RESPONSES[403], description: 'No schedule is published for the year' },
+      ...COMMON_ERROR_RESPONSES,
+    },
+  },
+];
+
+/** Rules a schedule must keep beyond its shape: its days in its year, each once, make-up days on weekends. */
+function scheduleProblems(
+  year: number,
+  body: Omit<PublishYear, 'year' | 'publishedBy'>,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const check = (field: 'holidays' | 'makeUpWorkdays', days: readonly string[]) =>
+    days.forEach((day, i) => {
+      if (!day.startsWith(`${year}-`))
+        problems.push({ field: `${field}.${i}`, rule: `must be a day of ${year}` });
+      if (days.indexOf(day) !== i)
+        problems.push({ field: `${field}.${i}`, rule: 'must not be listed twice' });
+    });
+  check('holidays', body.holidays);
+  check('makeUpWorkdays', body.makeUpWorkdays);
+  body.makeUpWorkdays.forEach((day, i) => {
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) {
+      problems.push({
+        field: `makeUpWorkdays.${i}`,
+        rule: 'must be a Saturday or Sunday (a weekday is worked anyway)',
+      });
+    }
+    if (body.holidays.includes(day)) {
+      problems.push({ field: `makeUpWorkdays.${i}`, rule: 'must not also be a holiday' });
+    }
+  });
+  return problems;
+}
+
+export function calendarRouter({ adapters }: ApiDeps): Router {
+  const router = Router();
+
+  router.put(`${YEARS}/:year`, async (req, res) => {
+    const { year } = parse(calendarYearParamsSchema, req.params, 'params');
+    const actor = actorOf(res);
+    authorize(actor, PUBLISH);
+    if (actor.district !== 'city')
+      throw new ForbiddenError('the calendar is the city’s: requires district city');
+    const body = parse(publishCalendarYearSchema, req.body);
+    const problems = scheduleProblems(year, body);
+    if (problems.length > 0) throw new ValidationError(problems);
+    res.json(await adapters.calendar.publishYear({ year, ...body, publishedBy: actor.userId }));
+  });
+
+  router.get(`${YEARS}/:year`, async (req, res) => {
+    const { year } = parse(calendarYearParamsSchema, req.params, 'params');
+    authorize(actorOf(res), READ);
+    const schedule = await adapters.calendar.scheduleFor(year);
+    if (!schedule) throw new NotFoundError(`no holiday schedule is published for ${year}`);
+    res.json(schedule);
+  });
+
+  return router;
+}

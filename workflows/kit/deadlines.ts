@@ -1,0 +1,33 @@
+/**
+ * Deadlines of human steps. Calendar days are workflow-time arithmetic; working days follow the statutory
+ * calendar, which changes as each year is published, so they are computed in an activity and recorded in history:
+ * a calendar loaded later never moves a deadline already set, and never breaks replay.
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { departmentCall } from './activity-options';
+import { inDays, now } from './clock';
+
+const { computeWorkingDayDeadline } = proxyActivities<Activities>({
+  ...departmentCall,
+  summary: '按法定工作日计算办理时限',
+});
+
+export interface Due {
+  dueAt: string;
+  /** Years without a published holiday schedule that the period runs through (working days only). */
+  provisionalYears?: number[];
+}
+
+/** The deadline `amount` days from now: calendar days, or working days with the start day not counted. */
+export async function dueIn(
+  amount: number,
+  unit: 'calendar-days' | 'working-days' = 'calendar-days',
+): Promise<Due> {
+  if (unit === 'calendar-days') return { dueAt: inDays(amount) };
+  const deadline = await computeWorkingDayDeadline({ from: now(), workingDays: amount });
+  return {
+    dueAt: deadline.dueAt,
+    ...(deadline.unpublishedYears.length > 0 ? { provisionalYears: deadline.unpublishedYears } : {}),
+  };
+}
