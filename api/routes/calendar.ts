@@ -46,10 +46,7 @@ export const calendarRoutes: ApiRoute[] = [
 ];
 
 /** Rules a schedule must keep beyond its shape: its days in its year, each once, make-up days on weekends. */
-function scheduleProblems(
-  year: number,
-  body: Omit<PublishYear, 'year' | 'publishedBy'>,
-): FieldProblem[] {
+function scheduleProblems(year: number, body: Omit<PublishYear, 'year' | 'publishedBy'>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const check = (field: 'holidays' | 'makeUpWorkdays', days: readonly string[]) =>
     days.forEach((day, i) => {
