@@ -13,10 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Command, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { PostgresAuditLog } from '../activities/adapters/audit-log/postgres';
 import { createDb } from '../activities/db/connection';
+import { findRunningDatabase } from '../activities/db/provide-database';
 import { createDataConverter } from '../platform/codec/data-converter';
 import { AesGcmPayloadCodec } from '../platform/codec/payload-codec';
 import { loadConfig, type PlatformConfig } from '../platform/config';
@@ -52,6 +54,13 @@ async function gather(files: string[], query: string | undefined): Promise<Evide
 }
 
 const decode = () => decoderFor(new AesGcmPayloadCodec(config().payloadKeys));
+
+/** The ledgers and audit log where `npm start` keeps them, or the database given. */
+const databaseOf = (options: { database?: string }) =>
+  findRunningDatabase({
+    databaseUrl: options.database ?? config().databaseUrl,
+    embeddedPort: config().embeddedPostgresPort,
+  });
 
 async function exportHistories(ids: string[], options: { query?: string; out: string }): Promise<void> {
   const client = await rawClient();
@@ -155,8 +164,7 @@ async function timelineCommand(target: string, options: { format: string; out?: 
 }
 
 async function reconcileCommand(files: string[], options: { query?: string; database?: string }) {
-  const url = options.database ?? config().databaseUrl;
-  if (!url) throw new Error('reconcile reads the ledgers: give --database or DATABASE_URL');
+  const url = await databaseOf(options);
   const db = createDb(url, { poolMax: 2 });
   try {
     const report = await reconcile(await gather(files, options.query), decode(), db);
@@ -174,8 +182,7 @@ async function reconcileCommand(files: string[], options: { query?: string; data
 }
 
 async function retentionCommand(options: { olderThanDays: string; database?: string }) {
-  const url = options.database ?? config().databaseUrl;
-  if (!url) throw new Error('retention works on the audit log: give --database or DATABASE_URL');
+  const url = await databaseOf(options);
   const db = createDb(url, { poolMax: 1 });
   try {
     const deleted = await new PostgresAuditLog(db).deleteOlderThan(Number(options.olderThanDays));
@@ -225,6 +232,9 @@ program
   .option('--older-than-days <days>', 'at least 180', '180')
   .option('--database <url>', 'PostgreSQL holding the audit log (default DATABASE_URL)')
   .action(retentionCommand);
+
+// The SDK's own INFO lines (worker and replay start-up) would bury the auditor's report: warnings and errors only.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 program.parseAsync().catch((error: Error) => {
   console.error(`audit: ${error.message}`);

@@ -135,6 +135,27 @@ export async function startEmbedded(
   return { url, source: 'embedded', stop: () => server.stop() };
 }
 
+/**
+ * The platform's database as `npm start` left it running — DATABASE_URL, else the local server, else the embedded
+ * server on its port — without starting one: for tools that read what the platform wrote (the auditors' tool).
+ */
+export async function findRunningDatabase(
+  options: Pick<ProvideDatabaseOptions, 'databaseUrl' | 'embeddedPort' | 'databaseName'>,
+): Promise<string> {
+  const databaseName = options.databaseName ?? 'onething';
+  if (options.databaseUrl) return options.databaseUrl;
+  if (await portAnswers(LOCAL_SERVER.host, LOCAL_SERVER.port)) {
+    return `postgres://postgres@${LOCAL_SERVER.host}:${LOCAL_SERVER.port}/${databaseName}`;
+  }
+  if (await portAnswers('127.0.0.1', options.embeddedPort)) {
+    return `postgres://postgres:postgres@127.0.0.1:${options.embeddedPort}/${databaseName}`;
+  }
+  throw new DatabaseUnavailableError(
+    `no database is running: start the platform (npm start), or give DATABASE_URL; nothing answers on ` +
+      `127.0.0.1:${LOCAL_SERVER.port} or on the embedded port ${options.embeddedPort}`,
+  );
+}
+
 export async function provideDatabase(options: ProvideDatabaseOptions): Promise<ProvidedDatabase> {
   const databaseName = options.databaseName ?? 'onething';
   const noop = () => Promise.resolve();
