@@ -21,7 +21,7 @@ import { assertPaidOnce } from '../helpers/ledgers';
 import type { RunningProcess } from '../helpers/processes';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
-import { runClosedCase } from '../workflows/gas-retrofit-helpers';
+import { incidentsOf, runClosedCaseWithState } from '../workflows/gas-retrofit-helpers';
 
 /** Six cases book 24 shares, so at a 30% rate some ledger booking hangs in all but ~1 run in 5,000. */
 const CASES = Number(process.env.CHAOS_TIMEOUT_CASES ?? 6);
@@ -52,9 +52,11 @@ describe('chaos: department systems hanging past the activity timeout on 30% of 
       dataDir,
       fault: 'hang:0.3:gasCompany,cityFinance,districtFinance',
     });
-    const cases = await Promise.all(
-      Array.from({ length: CASES }, () => runClosedCase(env, db, taskQueue, 10 * 60_000)),
+    const closed = await Promise.all(
+      Array.from({ length: CASES }, () => runClosedCaseWithState(env, db, taskQueue, 10 * 60_000)),
     );
+    const cases = closed.map((state) => state.caseId);
+    const incidents = closed.reduce((sum, state) => sum + incidentsOf(state), 0);
     const evidence = await Promise.all(cases.map((caseId) => fetchLiveHistory(env.client, caseId)));
     const timedOut = evidence
       .flatMap((e) => retriedActivities(e.history))
@@ -63,7 +65,8 @@ describe('chaos: department systems hanging past the activity timeout on 30% of 
     const report = await reconcile(evidence, decoderFor(new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS)), db);
     console.log(
       `      ${CASES} cases, ${timedOut.length} activities timed out (start-to-close) and were retried, ` +
-        `${bookingsTimedOut} of them ledger bookings; ${report.discrepancies.length} discrepancies`,
+        `${bookingsTimedOut} of them ledger bookings; ${incidents} payment incidents retried by finance; ` +
+        `${report.discrepancies.length} discrepancies`,
     );
     assert.ok(bookingsTimedOut >= 1, 'a ledger booking committed, hung past its timeout and was retried');
     await assertPaidOnce(db, cases);

@@ -19,7 +19,7 @@ import { assertPaidOnce } from '../helpers/ledgers';
 import type { RunningProcess } from '../helpers/processes';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
-import { runClosedCase } from '../workflows/gas-retrofit-helpers';
+import { incidentsOf, runClosedCase, runClosedCaseWithState } from '../workflows/gas-retrofit-helpers';
 
 /**
  * Every department but the installer's booking system, whose retries are deliberately slow (30 s and doubling:
@@ -73,14 +73,18 @@ describe('faults: the worker killed after a commit, adapters failing 30% of the 
   it('30% of adapter calls fail (half after committing): every case completes, nothing is paid twice', async function () {
     const taskQueue = uniqueTaskQueue('flaky');
     workers.push(await startWorkerProcess(env, { taskQueue, dataDir, fault: `flaky:0.3:${FLAKY_ADAPTERS}` }));
-    const cases = await Promise.all(
-      Array.from({ length: 8 }, () => runClosedCase(env, db, taskQueue, 60_000)),
+    const closed = await Promise.all(
+      Array.from({ length: 8 }, () => runClosedCaseWithState(env, db, taskQueue, 60_000)),
     );
+    const cases = closed.map((state) => state.caseId);
+    // A booking gets five attempts: now and then all five fail, and finance retries the payment incident.
+    const incidents = closed.reduce((sum, state) => sum + incidentsOf(state), 0);
     const evidence = await Promise.all(cases.map((caseId) => fetchLiveHistory(env.client, caseId)));
     const faults = evidence.reduce((sum, e) => sum + retriedAttempts(e.history), 0);
     assert.ok(faults >= 5, `faults injected and survived: ${faults}`);
     console.log(
-      `      ${cases.length} cases, ${faults} failed activity attempts retried, 0 duplicates, 0 lost`,
+      `      ${cases.length} cases, ${faults} failed activity attempts retried, ${incidents} payment incidents ` +
+        'retried by finance, 0 duplicates, 0 lost',
     );
     await assertPaidOnce(db, cases);
     const report = await reconcile(evidence, decoderFor(new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS)), db);
