@@ -153,8 +153,9 @@ export async function startCase(
 export async function closeResolvingIncidents(c: CaseDriver): Promise<GasRetrofitCaseState> {
   for (;;) {
     const state = await c.state();
-    if (GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage) || state.stage === 'calibration-watch')
-      return state;
+    // A terminal stage shows in a query a moment before the run completes: wait for the completion itself.
+    if (GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage)) return c.handle.result();
+    if (state.stage === 'calibration-watch') return state;
     if (state.stage === 'payment-incident' && state.openTask && !state.workingOn) {
       await c.act('resolve-incident', { actor: actors.finance(state.district), action: 'retry' });
       continue;
