@@ -8,6 +8,7 @@ import {
   CHANNELS,
   DISTRICT_CODES,
   GAS_ACCOUNT_REF_PATTERN,
+  GAS_RETROFIT_ACTIONS,
   GAS_RETROFIT_STAGES,
   GAS_USER_TYPES,
   INELIGIBILITY_REASONS,
@@ -154,8 +155,17 @@ export const gasRetrofitCaseSchema = z
         department: z.string(),
         role: z.string(),
         dueAt: z.string(),
+        escalationRung: z.number().int(),
+        overdue: z.boolean().optional(),
+        provisionalYears: z.array(z.number().int()).optional().meta({
+          description: 'Years without a published holiday schedule that a working-day deadline runs through',
+        }),
       })
       .optional(),
+    workingOn: z.enum(GAS_RETROFIT_ACTIONS).optional().meta({
+      description:
+        'The recorded decision whose follow-on work (booking, settlement, payments, …) is still running',
+    }),
     settlement: z
       .object({ totalFen: z.number().int(), totals: z.record(z.string(), z.number().int()) })
       .optional()

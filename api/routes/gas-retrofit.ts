@@ -1,22 +1,21 @@
 import { Router, type Response } from 'express';
 import {
   GAS_RETROFIT_ACTIONS,
-  GAS_RETROFIT_TERMINAL_STAGES,
   gasRetrofitHouseholdWorkflowId,
   gasRetrofitStateQuery,
   gasRetrofitUpdates,
   parseGasRetrofitHouseholdWorkflowId,
   type GasRetrofitAction,
+  type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
 import { startOnce } from '../../platform/start-once';
 import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
 import { actorOf, authorize, type AccessRule } from '../auth';
+import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
-import { decisionRefusalToHttp } from '../decision-errors';
-import { markAudited } from '../error-middleware';
-import { HttpError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
 import {
   caseIdParamsSchema,
@@ -34,6 +33,18 @@ const START_CASE: AccessRule = { roles: ['clerk'], departments: ['gas-company', 
 const READ_CASE: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'finance', 'installer', 'grid-worker'],
 };
+
+/** Decisions on a household case: any of the case's district staff or the city's may address one to it. */
+const HOUSEHOLD_DECISIONS: DecisionRouteSpec<GasRetrofitAction, GasRetrofitActionArgs, GasRetrofitCaseState> =
+  {
+    casesPath: HOUSEHOLDS,
+    actions: GAS_RETROFIT_ACTIONS,
+    bodies: gasRetrofitActionBodies,
+    updates: gasRetrofitUpdates,
+    districtOf: (caseId) => parseGasRetrofitHouseholdWorkflowId(caseId)?.district,
+    access: READ_CASE,
+    stateSchema: gasRetrofitCaseSchema,
+  };
 
 export const gasRetrofitRoutes: ApiRoute[] = [
   {
@@ -63,22 +74,7 @@ export const gasRetrofitRoutes: ApiRoute[] = [
       ...COMMON_ERROR_RESPONSES,
     },
   },
-  ...GAS_RETROFIT_ACTIONS.map((action): ApiRoute => ({
-    method: 'post',
-    path: `${HOUSEHOLDS}/{caseId}/actions/${action}`,
-    summary: `Decision: ${action} (checked against the caller's role, department and district, and the case's stage)`,
-    security: [{ bearer: [] }],
-    request: { params: caseIdParamsSchema, body: jsonContent(gasRetrofitActionBodies[action]) },
-    responses: {
-      200: {
-        description: 'Accepted; the case as it stands after the decision',
-        ...jsonContent(gasRetrofitCaseSchema),
-      },
-      404: COMMON_ERROR_RESPONSES[403],
-      409: COMMON_ERROR_RESPONSES[403],
-      ...COMMON_ERROR_RESPONSES,
-    },
-  })),
+  ...decisionRoutes(HOUSEHOLD_DECISIONS),
 ];
 
 export function gasRetrofitRouter({ client, taskQueue, adapters }: ApiDeps): Router {
@@ -127,41 +123,7 @@ export function gasRetrofitRouter({ client, taskQueue, adapters }: ApiDeps): Rou
     sendCase(res, state, status.name);
   });
 
-  router.post(`${HOUSEHOLDS}/:caseId/actions/:action`, async (req, res) => {
-    const { caseId } = parse(caseIdParamsSchema, { caseId: req.params.caseId }, 'params');
-    const action = req.params.action as GasRetrofitAction;
-    if (!GAS_RETROFIT_ACTIONS.includes(action)) throw new NotFoundError(`no action ${action}`);
-    const actor = actorOf(res);
-    const handle = client.workflow.getHandle<GasRetrofitHouseholdWorkflow>(caseId);
-    let state: GasRetrofitCaseState;
-    try {
-      authorize(actor, READ_CASE, caseKey(caseId).district);
-      const body = parse(gasRetrofitActionBodies[action], req.body);
-      // The workflow's validator is the authority on who may decide what, and when; it refuses with a typed
-      // failure that the error middleware turns into 403 / 409 / 400.
-      state = await handle.executeUpdate(
-        gasRetrofitUpdates[action] as (typeof gasRetrofitUpdates)['cancel'],
-        {
-          args: [{ ...body, actor } as never],
-        },
-      );
-    } catch (error) {
-      // Temporal keeps no record of a refused Update, so the refusal is kept here, for auditors.
-      const refusal = error instanceof HttpError ? error : decisionRefusalToHttp(error);
-      if (refusal && refusal.status < 500) {
-        markAudited(res);
-        await adapters.auditLog.record({
-          actor,
-          action: `decision:${action}`,
-          outcome: 'refused',
-          reason: `${refusal.status} ${refusal.code}: ${refusal.message}`,
-          caseId,
-        });
-      }
-      throw error;
-    }
-    sendCase(res, state, GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage) ? 'COMPLETED' : 'RUNNING');
-  });
+  router.use(decisionRouter(HOUSEHOLD_DECISIONS, { client, adapters }));
 
   return router;
 }

@@ -1,0 +1,100 @@
+/**
+ * One factory for every process's decision routes, `POST <cases>/{caseId}/actions/<action>`: the body is checked
+ * against the action's schema, the caller (from the token) becomes the decision's actor, and the case's workflow
+ * decides through its Update validator who may take which decision at which stage. Every refusal — 403 before the
+ * Update, or the validator's 403 / 409 / 400 — is written to the audit log, because Temporal keeps no record of a
+ * rejected Update. A new process gets its decision routes, documented and audited, by writing one spec.
+ */
+import type { UpdateDefinition } from '@temporalio/common';
+import { Router } from 'express';
+import type { ZodType } from 'zod';
+import type { District } from '../workflows/definitions';
+import { actorOf, authorize, type AccessRule } from './auth';
+import { decisionRefusalToHttp } from './decision-errors';
+import type { ApiDeps } from './deps';
+import { markAudited } from './error-middleware';
+import { HttpError, NotFoundError } from './errors';
+import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from './openapi';
+import { caseIdParamsSchema } from './schemas';
+import { parse } from './validation';
+
+export interface DecisionRouteSpec<Action extends string, Args extends { [A in Action]: unknown }, State> {
+  /** Where the process's cases are read, e.g. `/v1/gas-retrofit/households`. */
+  casesPath: string;
+  actions: readonly Action[];
+  /** Each decision's request body (the actor is never in the body: it comes from the token). */
+  bodies: { [A in Action]: ZodType };
+  updates: { [A in Action]: UpdateDefinition<State, [Args[A]], A> };
+  /** The district of a case of this process, from its workflow ID; undefined when the ID is not one (404). */
+  districtOf: (caseId: string) => District | undefined;
+  /** Who may address decisions to a case at all (the workflow's rules table then decides each decision). */
+  access: AccessRule;
+  /** The case as the decision found it, for the 200 answer's schema. */
+  stateSchema: ZodType;
+}
+
+export function decisionRoutes<Action extends string, Args extends { [A in Action]: unknown }, State>(
+  spec: DecisionRouteSpec<Action, Args, State>,
+): ApiRoute[] {
+  return spec.actions.map((action) => ({
+    method: 'post',
+    path: `${spec.casesPath}/{caseId}/actions/${action}`,
+    summary: `Decision: ${action} (checked against the caller's role, department and district, and the case's stage)`,
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema, body: jsonContent(spec.bodies[action]) },
+    responses: {
+      200: {
+        description:
+          'Recorded. The case as the decision found it, with `workingOn` naming the decision while the work that ' +
+          'follows from it runs; read the case for its progress',
+        ...jsonContent(spec.stateSchema),
+      },
+      404: { ...COMMON_ERROR_RESPONSES[403], description: 'No such case, or no such decision' },
+      409: {
+        ...COMMON_ERROR_RESPONSES[403],
+        description:
+          'The case is not at a stage where this decision can be taken (or has moved on meanwhile)',
+      },
+      ...COMMON_ERROR_RESPONSES,
+    },
+  }));
+}
+
+export function decisionRouter<Action extends string, Args extends { [A in Action]: unknown }, State>(
+  spec: DecisionRouteSpec<Action, Args, State>,
+  { client, adapters }: Pick<ApiDeps, 'client' | 'adapters'>,
+): Router {
+  const router = Router();
+  router.post(`${spec.casesPath}/:caseId/actions/:action`, async (req, res) => {
+    const { caseId } = parse(caseIdParamsSchema, { caseId: req.params.caseId }, 'params');
+    const action = req.params.action as Action;
+    if (!spec.actions.includes(action)) throw new NotFoundError(`no action ${action}`);
+    const actor = actorOf(res);
+    try {
+      const district = spec.districtOf(caseId);
+      if (!district) throw new NotFoundError('no such case');
+      authorize(actor, spec.access, district);
+      const body = parse(spec.bodies[action], req.body) as object;
+      const update = spec.updates[action] as UpdateDefinition<State, [Args[Action]], Action>;
+      const state = await client.workflow
+        .getHandle(caseId)
+        .executeUpdate(update, { args: [{ ...body, actor } as Args[Action]] });
+      // Answered once recorded: the workflow always runs on past this point, whatever the decision.
+      res.json({ ...(state as object), workflowStatus: 'RUNNING' });
+    } catch (error) {
+      const refusal = error instanceof HttpError ? error : decisionRefusalToHttp(error);
+      if (refusal && refusal.status < 500) {
+        markAudited(res);
+        await adapters.auditLog.record({
+          actor,
+          action: `decision:${action}`,
+          outcome: 'refused',
+          reason: `${refusal.status} ${refusal.code}: ${refusal.message}`,
+          caseId,
+        });
+      }
+      throw error;
+    }
+  });
+  return router;
+}
