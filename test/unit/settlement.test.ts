@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  checkItems,
   computeSettlement,
   ESTIMATE_PRICES,
   PARTIES,
@@ -78,6 +79,18 @@ describe('settlement: prices and the four-party split', function () {
       gasCompany: 0,
       resident: 56_000,
     });
+  });
+
+  it('new-build homes: a self-closing valve and a metal hose, both required', function () {
+    assert.throws(
+      () => checkItems('new-build-residential', { valve: false, hoseLengthM: 2 }),
+      /^SettlementRuleError: items\.valve: new-build homes all have a self-closing valve/,
+    );
+    assert.throws(
+      () => checkItems('new-build-residential', { valve: true }),
+      /items\.hoseLengthM: a metal hose is mandatory/,
+    );
+    assert.doesNotThrow(() => checkItems('new-build-residential', { valve: true, hoseLengthM: 2 }));
   });
 
   it('refuses work that the user type does not get, naming the field', function () {

@@ -147,6 +147,12 @@ export function checkItems(
       'bottled-LPG households get a metal hose only, no self-closing valve',
     );
   }
+  if (userType === 'new-build-residential' && !items.valve) {
+    throw new SettlementRuleError(
+      'items.valve',
+      'new-build homes all have a self-closing valve, fitted in construction (全部安装自闭阀, 纳入建安成本)',
+    );
+  }
   if (residential && !items.valve && items.hoseLengthM === undefined) {
     throw new SettlementRuleError('items', 'at least one of valve or hose is required');
   }
