@@ -37,7 +37,8 @@ export function testDataConverter(options: { plaintext?: boolean } = {}): DataCo
     : createDataConverter(TEST_PAYLOAD_KEYS);
 }
 
-const quietBundlerLogger = {
+/** The bundler's logger for tests: errors only. */
+export const quietBundlerLogger = {
   log: () => undefined,
   trace: () => undefined,
   debug: () => undefined,

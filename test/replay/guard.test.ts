@@ -8,18 +8,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import type { History } from '@temporalio/common/lib/proto-utils';
-import { startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
+import { quietBundlerLogger, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
 
 const bundleOf = (file: string) =>
-  bundleWorkflowCode({ workflowsPath: require.resolve(file), logger: silent });
-const silent = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+  bundleWorkflowCode({ workflowsPath: require.resolve(file), logger: quietBundlerLogger });
 
 describe('the replay guard', function () {
   this.timeout(120_000);

@@ -14,7 +14,12 @@ import { packageSchedule } from '../../activities/calendar/package-schedules';
 import type { Db } from '../../activities/db/connection';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
 import { retrying } from '../helpers/retry';
-import { startTimeSkippingServer, testDataConverter, uniqueTaskQueue } from '../helpers/temporal';
+import {
+  quietBundlerLogger,
+  startTimeSkippingServer,
+  testDataConverter,
+  uniqueTaskQueue,
+} from '../helpers/temporal';
 import { probeStateQuery, probeUpdates, type ProbeState } from './kit-probe/probe-workflow';
 
 describe('the process kit: working-day deadlines and escalation (a test-only process)', function () {
@@ -35,14 +40,7 @@ describe('the process kit: working-day deadlines and escalation (a test-only pro
       dataConverter: testDataConverter(),
       workflowBundle: await bundleWorkflowCode({
         workflowsPath: require.resolve('./kit-probe/probe-workflow'),
-        logger: {
-          log: () => undefined,
-          trace: () => undefined,
-          debug: () => undefined,
-          info: () => undefined,
-          warn: () => undefined,
-          error: () => undefined,
-        },
+        logger: quietBundlerLogger,
       }),
       activities: createActivities({ adapters: createPostgresAdapters(db) }),
     });
