@@ -458,8 +458,18 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
         actor: actors.installer(district),
         serials: { alarm: 'AL-1', shutoffValve: 'SV-1', hose: 'H-1' },
       });
-      await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
-      const watching = await c.waitForStage('calibration-watch');
+      await c.waitForStage('acceptance', 20_000, (state) => !state.workingOn && state.openTask !== undefined);
+      // The same acceptance sent twice at once: one is taken; the other, admitted at the same stage, is answered
+      // 409 once the case has moved on to its calibration watch, never left waiting there for a year.
+      const pass = { actor: actors.clerk(district), result: 'pass' as const };
+      const answers = await Promise.allSettled([c.record('acceptance', pass), c.record('acceptance', pass)]);
+      assert.deepEqual(answers.map((a) => a.status).sort(), ['fulfilled', 'rejected']);
+      const late = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected')!;
+      assert.equal(
+        ((late.reason as WorkflowUpdateFailedError).cause as { type?: string }).type,
+        DECISION_REFUSALS.wrongStage,
+      );
+      const watching = await c.waitForStage('calibration-watch', 20_000, (state) => !state.workingOn);
       assert.deepEqual(watching.settlement?.totals, {
         cityFinance: 0,
         districtFinance: 0,

@@ -23,9 +23,9 @@ export async function watchCalibration({ state, kase }: Household): Promise<'con
   };
   const calibration = state.calibration;
   if (!state.openTask) {
-    const early = await kase.arrival('record-calibration', msUntil(calibration.nextDueAt), {
-      summary: '报警器年度校验到期',
-    });
+    // Any decision wakes the watch: a calibration recorded early, or one that came too late for an earlier step
+    // (answered 409 below) — never left waiting a year for its answer.
+    const early = await kase.anyArrival(msUntil(calibration.nextDueAt), { summary: '报警器年度校验到期' });
     if (!early) {
       if (!(await isGasAccountActive({ accountRef: state.accountRef }))) {
         await kase.enterStage('closed');

@@ -74,6 +74,8 @@ export interface Case<
   decide: (decision: Decision<Action, Args>, handlers: DecisionHandlers<Action, Args>) => Promise<void>;
   /** Resolves true when a decision of this kind is waiting (false if the timeout passes first). */
   arrival: (action: Action, timeoutMs?: number, timer?: TimerOptions) => Promise<boolean>;
+  /** Resolves true when any decision is waiting (false if the timeout passes first); see DecisionInbox. */
+  anyArrival: (timeoutMs: number, timer?: TimerOptions) => Promise<boolean>;
   /** Takes a waiting decision of this kind out of turn. */
   take: (action: Action) => Decision<Action, Args> | undefined;
   /** The case has ended: refuses what is left in the inbox and lets running handlers finish. */
@@ -157,6 +159,7 @@ export function openCase<
       }
     },
     arrival: inbox.arrival,
+    anyArrival: inbox.anyArrival,
     take: inbox.take,
     async finish() {
       inbox.refuseAll(`the case has ended (${state.stage})`);

@@ -23,6 +23,11 @@ export interface DecisionInbox<Action extends string, Args> {
    * when the timeout passes first.
    */
   arrival: (action: Action, timeoutMs?: number, timer?: TimerOptions) => Promise<boolean>;
+  /**
+   * Resolves true when any decision is waiting, or false when the timeout passes first: for long waits, so that a
+   * decision that came too late for an earlier step is answered (409) rather than left hanging.
+   */
+  anyArrival: (timeoutMs: number, timer?: TimerOptions) => Promise<boolean>;
   /** Takes the first waiting decision of this kind, if any, out of turn. */
   take: (action: Action) => PendingDecision<Action, Args> | undefined;
   /** Refuses everything still waiting (409): the case has ended or is closing this run. */
@@ -43,6 +48,7 @@ export function createDecisionInbox<Action extends string, Args>(): DecisionInbo
       if (timeoutMs === undefined) return condition(waitingFor).then(() => true);
       return condition(waitingFor, timeoutMs, timer ?? {});
     },
+    anyArrival: (timeoutMs, timer) => condition(() => waiting.length > 0, timeoutMs, timer ?? {}),
     take(action) {
       const at = waiting.findIndex((pending) => pending.action === action);
       return at >= 0 ? waiting.splice(at, 1)[0] : undefined;
