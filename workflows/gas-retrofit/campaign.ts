@@ -19,6 +19,7 @@ import {
 } from './contract';
 import { SEARCH_ATTRIBUTES } from '../kit/search-attributes';
 import { departmentCall } from '../kit/activity-options';
+import { now } from '../kit/clock';
 import { campaignDetails } from './details';
 import { checkDecision } from '../kit/access';
 import { CAMPAIGN_RULES } from './rules';
@@ -63,7 +64,7 @@ export async function gasRetrofitCampaign(
       gasRetrofitCampaignUpdates[action],
       ({ actor }: CampaignDecisionArgs) => {
         progress.paused = action === 'pause';
-        progress.lastDecision = { action, by: actor.userId, at: new Date(Date.now()).toISOString() };
+        progress.lastDecision = { action, by: actor.userId, at: now() };
         upsertSearchAttributes([
           { key: SEARCH_ATTRIBUTES.stage, value: progress.paused ? 'paused' : 'running' },
         ]);

@@ -5,6 +5,7 @@
  */
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { now } from '../kit/clock';
 import { ACTIVITY_FAILURES } from './contract';
 import { PARTIES, type Party } from './settlement';
 import type { Household } from './household-case';
@@ -55,7 +56,7 @@ export async function settle({ state, kase }: Household): Promise<void> {
 }
 
 async function paymentIncident({ state, kase }: Household, party: Party, message: string): Promise<void> {
-  state.incident = { party, message, since: new Date(Date.now()).toISOString() };
+  state.incident = { party, message, since: now() };
   await kase.enterStage('payment-incident');
   if (!state.openTask) await kase.openTask('payment-incident');
 }

@@ -72,8 +72,8 @@ export interface Case<
   nextDecision: () => Promise<Decision<Action, Args>>;
   /** Records the decision, resolves its Update, then runs the process's handler for it. */
   decide: (decision: Decision<Action, Args>, handlers: DecisionHandlers<Action, Args>) => Promise<void>;
-  /** Resolves true when a decision of this kind is waiting (false if the timeout passes first). */
-  arrival: (action: Action, timeoutMs?: number, timer?: TimerOptions) => Promise<boolean>;
+  /** Resolves when a decision of this kind is waiting, for steps that it may interrupt. */
+  arrival: (action: Action) => Promise<void>;
   /** Resolves true when any decision is waiting (false if the timeout passes first); see DecisionInbox. */
   anyArrival: (timeoutMs: number, timer?: TimerOptions) => Promise<boolean>;
   /** Takes a waiting decision of this kind out of turn. */

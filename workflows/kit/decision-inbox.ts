@@ -18,11 +18,8 @@ export interface DecisionInbox<Action extends string, Args> {
   admit: (action: Action, args: Args) => Promise<unknown>;
   /** The next decision; undefined when `timeoutMs` passes first. */
   next: (timeoutMs?: number, timer?: TimerOptions) => Promise<PendingDecision<Action, Args> | undefined>;
-  /**
-   * Resolves true when a decision of this kind is waiting (for steps that a decision may interrupt), or false
-   * when the timeout passes first.
-   */
-  arrival: (action: Action, timeoutMs?: number, timer?: TimerOptions) => Promise<boolean>;
+  /** Resolves when a decision of this kind is waiting (for steps that a decision may interrupt). */
+  arrival: (action: Action) => Promise<void>;
   /**
    * Resolves true when any decision is waiting, or false when the timeout passes first: for long waits, so that a
    * decision that came too late for an earlier step is answered (409) rather than left hanging.
@@ -43,11 +40,7 @@ export function createDecisionInbox<Action extends string, Args>(): DecisionInbo
       else if (!(await condition(() => waiting.length > 0, timeoutMs, timer ?? {}))) return undefined;
       return waiting.shift();
     },
-    async arrival(action, timeoutMs, timer) {
-      const waitingFor = () => waiting.some((pending) => pending.action === action);
-      if (timeoutMs === undefined) return condition(waitingFor).then(() => true);
-      return condition(waitingFor, timeoutMs, timer ?? {});
-    },
+    arrival: (action) => condition(() => waiting.some((pending) => pending.action === action)),
     anyArrival: (timeoutMs, timer) => condition(() => waiting.length > 0, timeoutMs, timer ?? {}),
     take(action) {
       const at = waiting.findIndex((pending) => pending.action === action);
