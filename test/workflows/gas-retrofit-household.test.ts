@@ -261,7 +261,7 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
   });
 
   it('a reschedule in a district without installer capacity is answered at once; the case then waits for a slot', async function () {
-    const district = 'zhengdong' as const;
+    const district = 'huiji' as const;
     const teamId = `${district}-one-slot-${uniqueAccountRef('T')}`;
     await clearInstallerTeams(db, district);
     await adapters.installer.upsertTeams([{ teamId, district, dailyCapacity: 1 }]);
