@@ -4,12 +4,7 @@ import { ConflictError, ForbiddenError, type HttpError, ValidationError } from '
 
 /** Turns a refused Update (validator or handler) into the HTTP answer its failure type calls for. */
 export function decisionRefusalToHttp(error: unknown): HttpError | undefined {
-  if (!(error instanceof WorkflowUpdateFailedError)) {
-    if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
-      return new ConflictError('the case has ended; no further decisions are possible');
-    }
-    return undefined;
-  }
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
   const cause = error.cause as { type?: string; message?: string } | undefined;
   const message = cause?.message ?? 'the decision was refused';
   switch (cause?.type) {

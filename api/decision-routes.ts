@@ -10,6 +10,7 @@ import { Router } from 'express';
 import type { ZodType } from 'zod';
 import type { District } from '../workflows/definitions';
 import { actorOf, authorize, type AccessRule } from './auth';
+import { executeCaseUpdate } from './case-updates';
 import { decisionRefusalToHttp } from './decision-errors';
 import type { ApiDeps } from './deps';
 import { markAudited } from './error-middleware';
@@ -76,9 +77,10 @@ export function decisionRouter<Action extends string, Args extends { [A in Actio
       authorize(actor, spec.access, district);
       const body = parse(spec.bodies[action], req.body) as object;
       const update = spec.updates[action] as UpdateDefinition<State, [Args[Action]], Action>;
-      const state = await client.workflow
-        .getHandle(caseId)
-        .executeUpdate(update, { args: [{ ...body, actor } as Args[Action]] });
+      const state = await executeCaseUpdate(client.workflow.getHandle(caseId), update, {
+        ...body,
+        actor,
+      } as Args[Action]);
       // Answered once recorded: the workflow always runs on past this point, whatever the decision.
       res.json({ ...(state as object), workflowStatus: 'RUNNING' });
     } catch (error) {

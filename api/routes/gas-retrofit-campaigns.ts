@@ -9,6 +9,7 @@ import {
 import { startOnce } from '../../platform/start-once';
 import { campaignStart } from '../../workflows/gas-retrofit/starts';
 import { actorOf, authorize, type AccessRule } from '../auth';
+import { executeCaseUpdate } from '../case-updates';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { anyJsonObject, COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
@@ -104,7 +105,7 @@ export function gasRetrofitCampaignRouter({ client, taskQueue, adapters }: ApiDe
     authorize(actor, READ_CAMPAIGN, key.district);
     parse(z.object({}).strict(), req.body ?? {});
     const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(campaignId);
-    res.json(await handle.executeUpdate(gasRetrofitCampaignUpdates[action], { args: [{ actor }] }));
+    res.json(await executeCaseUpdate(handle, gasRetrofitCampaignUpdates[action], { actor }));
   });
 
   return router;

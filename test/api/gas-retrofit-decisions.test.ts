@@ -130,6 +130,7 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
       .set('Authorization', await as.clerk())
       .send({ reason: 'resident-withdrew' });
     assert.equal(late.status, 409);
+    assert.match(late.body.error.message, /the case has ended \(completed\)/);
     assert.equal(
       (
         await request(app)

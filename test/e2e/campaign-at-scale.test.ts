@@ -83,11 +83,20 @@ async function inPool<T>(
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
-  await Promise.all(
+  let failed = false;
+  const outcomes = await Promise.allSettled(
     Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await work(items[next++]!);
+      try {
+        while (!failed && next < items.length) await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }),
   );
+  // Rethrown only once every request in flight has ended, so none outlives the test's Temporal connection.
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 describe(`a district campaign of ${HOUSEHOLDS} households, human steps through the API${CHAOS ? ', workers killed repeatedly' : ''}`, function () {
