@@ -10,9 +10,13 @@ import {
 } from '../workflows/definitions';
 import {
   computeSettlement,
+  pricesNeeded,
   resolvePriceBasis,
   SettlementRuleError,
+  tenderPriceBasis,
+  type ResidentialUserType,
   type RetrofitItems,
+  type TenderPricing,
 } from '../workflows/gas-retrofit/settlement';
 import type { Adapters } from './adapters';
 import type { EligibilityRequest } from './adapters/gas-company/port';
@@ -92,8 +96,36 @@ export function createGasRetrofitActivities(adapters: Adapters) {
     },
 
     /**
-     * Prices the case at the district's tender prices (the estimate where none exists) and splits it. Runs once
-     * per case, when settlement starts; its result in history is the case's price for good.
+     * The final settlement at the district's tender prices (最终以招标价格结算), split between the four parties;
+     * or, where the district has no tender price yet for an item the case needs, which ones it waits for. Its
+     * priced result in history is the case's price for good.
+     */
+    async priceAtTenderPrices(request: {
+      district: District;
+      userType: ResidentialUserType;
+      items: RetrofitItems;
+    }): Promise<TenderPricing> {
+      try {
+        const tender = await adapters.districtFinance.currentTenderPrices(request.district);
+        const missing = pricesNeeded(request.items).filter((item) => tender.prices[item] === undefined);
+        if (missing.length > 0) return { outcome: 'awaiting-tender-price', missing };
+        const priceBasis = tenderPriceBasis(tender.prices, tender.tenderRef);
+        return {
+          outcome: 'priced',
+          priceBasis,
+          settlement: computeSettlement(request.userType, request.items, priceBasis.prices),
+        };
+      } catch (error) {
+        if (error instanceof SettlementRuleError) {
+          throw ApplicationFailure.nonRetryable(error.message, ACTIVITY_FAILURES.settlementRule);
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * How cases were priced before settlement waited for the tender: at the district's tender prices, the
+     * estimate where none exists. Kept for cases of that version still retrying it; new cases never call it.
      */
     async priceGasRetrofit(request: {
       district: District;

@@ -10,6 +10,7 @@ import {
   type District,
   type Role,
 } from '../workflows/definitions';
+import { holdsAny, type Permission as RulePermission } from '../workflows/kit/access';
 import { ForbiddenError, UnauthorizedError } from './errors';
 
 export interface JwtSettings {
@@ -126,6 +127,23 @@ export function authorize(actor: Actor, rule: AccessRule, district?: District): 
   if (rule.departments && !rule.departments.includes(actor.department)) {
     throw new ForbiddenError(`requires a department among: ${rule.departments.join(', ')}`);
   }
+  checkReach(actor, district);
+}
+
+/** Throws 403 unless one of a process's permissions (its rules table) matches the actor, with reach over the district. */
+export function authorizeByPermissions(
+  actor: Actor,
+  permissions: readonly RulePermission[],
+  district: District,
+): void {
+  if (!holdsAny(permissions, actor)) {
+    const allowed = permissions.map((p) => `${p.role} at ${p.departments.join(' or ')}`).join('; ');
+    throw new ForbiddenError(`requires ${allowed}`);
+  }
+  checkReach(actor, district);
+}
+
+function checkReach(actor: Actor, district: District | undefined): void {
   if (district && actor.district !== 'city' && actor.district !== district) {
     throw new ForbiddenError(`the caller's district does not cover ${district}`);
   }

@@ -1,7 +1,13 @@
 /** Request and response schemas. Every object is `.strict()`: an unknown field is refused, never dropped. */
 import { z } from 'zod';
 import { NATIONAL_ID_RULES, nationalIdProblem } from './personal-data/national-id';
-import { checkItems, SettlementRuleError, type RetrofitItems } from '../workflows/gas-retrofit/settlement';
+import {
+  checkItems,
+  PARTIES,
+  PRICED_ITEMS,
+  SettlementRuleError,
+  type RetrofitItems,
+} from '../workflows/gas-retrofit/settlement';
 import {
   CAMPAIGN_ID_PATTERN,
   CANCELLATION_REASONS,
@@ -170,6 +176,10 @@ export const gasRetrofitCaseSchema = z
       .object({ totalFen: z.number().int(), totals: z.record(z.string(), z.number().int()) })
       .optional()
       .meta({ description: 'Each party’s share in fen, once the case is priced' }),
+    tenderWait: z
+      .object({ missing: z.array(z.enum(PRICED_ITEMS)), since: z.string() })
+      .optional()
+      .meta({ description: 'While settlement waits for the district’s tender price: the items without one' }),
     workflowStatus: z.string().meta({ description: 'Temporal execution status: RUNNING, COMPLETED, ...' }),
     eligibility: z
       .object({
@@ -236,6 +246,58 @@ export const tenderPricesSchema = z
   })
   .strict()
   .meta({ id: 'TenderPrices', description: 'Prices in fen; items not named keep their current price' });
+
+const priceListSchema = z.partialRecord(z.enum(PRICED_ITEMS), z.number().int());
+const sharesSchema = z.object(Object.fromEntries(PARTIES.map((party) => [party, z.number().int()])));
+
+export const currentTenderPricesSchema = z
+  .object({
+    district: districtSchema,
+    prices: priceListSchema,
+    tenderRef: z.string().nullable().meta({ description: 'The newest tender reference; null before any' }),
+  })
+  .meta({ id: 'CurrentTenderPrices' });
+
+export const tenderPricesSetSchema = currentTenderPricesSchema
+  .extend({
+    wakeUpJobId: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'The Temporal batch job that wakes the district’s cases awaiting a tender price; null if it could ' +
+          'not be started (the cases look again daily on their own)',
+      }),
+  })
+  .meta({ id: 'TenderPricesSet' });
+
+export const quoteSchema = z
+  .object({
+    priceBasis: z.object({
+      basis: z.enum(['tender', 'estimate', 'mixed']),
+      sources: z.partialRecord(z.enum(PRICED_ITEMS), z.enum(['tender', 'estimate'])),
+      prices: priceListSchema,
+      tenderRef: z.string().nullable(),
+    }),
+    settlement: z.object({
+      lines: z.array(
+        z.object({
+          item: z.string(),
+          unitPriceFen: z.number().int(),
+          quantity: z.string(),
+          costFen: z.number().int(),
+          shares: sharesSchema,
+        }),
+      ),
+      totals: sharesSchema,
+      totalFen: z.number().int(),
+    }),
+    finalSettlement: z.literal('at-tender-price').meta({
+      description:
+        'The case is settled at the district’s tender price (最终以招标价格结算); a quote on the estimate is a guide',
+    }),
+  })
+  .meta({ id: 'Quote' });
 
 export const quoteRequestSchema = z
   .object({

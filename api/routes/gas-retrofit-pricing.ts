@@ -1,44 +1,64 @@
 import { Router } from 'express';
+import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
+import { TENDER_PRICE_SETTERS } from '../../workflows/gas-retrofit/rules';
 import {
   computeSettlement,
   resolvePriceBasis,
   SettlementRuleError,
 } from '../../workflows/gas-retrofit/settlement';
-import { actorOf, authorize, type AccessRule } from '../auth';
+import { WORKFLOW_TYPES } from '../../workflows/registry';
+import { actorOf, authorize, authorizeByPermissions, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ConflictError } from '../errors';
-import { anyJsonObject, COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
-import { districtParamsSchema, quoteRequestSchema, tenderPricesSchema } from '../schemas';
+import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
+import {
+  currentTenderPricesSchema,
+  districtParamsSchema,
+  quoteRequestSchema,
+  quoteSchema,
+  tenderPricesSchema,
+  tenderPricesSetSchema,
+} from '../schemas';
 import { parse } from '../validation';
+import { wakeCasesAtStage } from '../wake-cases';
 
 const QUOTE = '/v1/gas-retrofit/quote';
 const TENDER_PRICES = '/v1/gas-retrofit/tender-prices';
 
-/** Only finance sets prices: the district's own bureau, or the city's. */
-const SET_PRICES: AccessRule = { roles: ['finance'], departments: ['district-finance', 'city-finance'] };
 const READ_PRICES: AccessRule = { roles: ['clerk', 'supervisor', 'auditor', 'finance'] };
+
+const SELF_FUNDED_RULE =
+  'non-residential users buy and pay for the alarm, the linked shut-off valve and the hose themselves ' +
+  '(自行采购、自行承担): nothing is subsidised or settled, so there is nothing to quote';
 
 export const gasRetrofitPricingRoutes: ApiRoute[] = [
   {
     method: 'post',
     path: QUOTE,
-    summary: "For the window clerk: each party's share in fen and the price basis. No case is started.",
+    summary:
+      "For the window clerk: each party's share in fen at today's prices (the estimate until the district's " +
+      'tender), and that the final settlement is at the tender price. No case is started.',
     security: [{ bearer: [] }],
     request: { body: jsonContent(quoteRequestSchema) },
     responses: {
-      200: { description: 'The quote', ...jsonContent(anyJsonObject) },
-      409: COMMON_ERROR_RESPONSES[403],
+      200: { description: 'The quote', ...jsonContent(quoteSchema) },
+      409: {
+        ...COMMON_ERROR_RESPONSES[403],
+        description: 'Nothing to quote: a non-residential user pays their suppliers directly',
+      },
       ...COMMON_ERROR_RESPONSES,
     },
   },
   {
     method: 'put',
     path: `${TENDER_PRICES}/{district}`,
-    summary: "Set a district's tender prices (finance only); cases already priced keep their price",
+    summary:
+      "Set a district's tender prices (finance only). Cases already priced keep their price; cases awaiting a " +
+      'tender price are woken and settle at it.',
     security: [{ bearer: [] }],
     request: { params: districtParamsSchema, body: jsonContent(tenderPricesSchema) },
     responses: {
-      200: { description: 'The district’s current prices', ...jsonContent(anyJsonObject) },
+      200: { description: 'The district’s current prices', ...jsonContent(tenderPricesSetSchema) },
       ...COMMON_ERROR_RESPONSES,
     },
   },
@@ -49,24 +69,26 @@ export const gasRetrofitPricingRoutes: ApiRoute[] = [
     security: [{ bearer: [] }],
     request: { params: districtParamsSchema },
     responses: {
-      200: { description: 'The district’s current prices', ...jsonContent(anyJsonObject) },
+      200: { description: 'The district’s current prices', ...jsonContent(currentTenderPricesSchema) },
       ...COMMON_ERROR_RESPONSES,
     },
   },
 ];
 
-export function gasRetrofitPricingRouter({ adapters }: ApiDeps): Router {
+export function gasRetrofitPricingRouter({ adapters, client, logger }: ApiDeps): Router {
   const router = Router();
 
   router.post(QUOTE, async (req, res) => {
     const body = parse(quoteRequestSchema, req.body);
     authorize(actorOf(res), READ_PRICES);
+    if (body.userType.startsWith('non-residential')) throw new ConflictError(`userType: ${SELF_FUNDED_RULE}`);
     const tender = await adapters.districtFinance.currentTenderPrices(body.district);
     const priceBasis = resolvePriceBasis(tender.prices, tender.tenderRef);
     try {
       res.json({
         priceBasis,
         settlement: computeSettlement(body.userType, body.items, priceBasis.prices),
+        finalSettlement: 'at-tender-price',
       });
     } catch (error) {
       if (error instanceof SettlementRuleError) throw new ConflictError(`${error.field}: ${error.rule}`);
@@ -77,16 +99,22 @@ export function gasRetrofitPricingRouter({ adapters }: ApiDeps): Router {
   router.put(`${TENDER_PRICES}/:district`, async (req, res) => {
     const { district } = parse(districtParamsSchema, req.params, 'params');
     const actor = actorOf(res);
-    authorize(actor, SET_PRICES, district);
+    authorizeByPermissions(actor, TENDER_PRICE_SETTERS, district);
     const body = parse(tenderPricesSchema, req.body);
-    res.json(
-      await adapters.districtFinance.setTenderPrices({
-        district,
-        prices: body.prices,
-        tenderRef: body.tenderRef,
-        setBy: actor.userId,
-      }),
-    );
+    const current = await adapters.districtFinance.setTenderPrices({
+      district,
+      prices: body.prices,
+      tenderRef: body.tenderRef,
+      setBy: actor.userId,
+    });
+    const wakeUpJobId = await wakeCasesAtStage(client, logger, {
+      workflowType: WORKFLOW_TYPES.gasRetrofitHousehold,
+      district,
+      stage: 'awaiting-tender-price',
+      signal: tenderPricesSetSignal,
+      reason: `tender prices ${body.tenderRef} set for ${district}`,
+    });
+    res.json({ ...current, wakeUpJobId: wakeUpJobId ?? null });
   });
 
   router.get(`${TENDER_PRICES}/:district`, async (req, res) => {

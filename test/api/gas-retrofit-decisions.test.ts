@@ -5,9 +5,9 @@ import request from 'supertest';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { bearer, testApp } from '../helpers/api';
-import { openTestDb, uniqueAccountRef } from '../helpers/database';
+import { clearTenderPrices, openTestDb, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
-import { ensureTeams } from '../workflows/gas-retrofit-helpers';
+import { ensureTeams, ensureTenderPrices } from '../workflows/gas-retrofit-helpers';
 
 const CONTACT = { name: '李秀英', phone: '13987654321', address: '二七区大学路 66 号 2 号楼 302' };
 
@@ -27,6 +27,7 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
     worker = await runTestWorker(env, taskQueue, adapters);
     app = testApp(env.client, db, taskQueue);
     await ensureTeams(adapters, district);
+    await ensureTenderPrices(adapters, district);
   });
 
   after(async function () {
@@ -41,16 +42,16 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
     finance: () => bearer({ sub: 'fin-eq', dept: 'district-finance', district, roles: ['finance'] }),
   };
 
-  async function startCase() {
+  async function startCase(caseDistrict: typeof district | 'guancheng' = district) {
     const accountRef = uniqueAccountRef('EQ');
     await createPostgresAdapters(db).gasCompany.upsertAccounts([
-      { accountRef, district, userType: 'residential-pipeline', status: 'active' },
+      { accountRef, district: caseDistrict, userType: 'residential-pipeline', status: 'active' },
     ]);
     const started = await request(app)
       .post('/v1/gas-retrofit/households')
-      .set('Authorization', await as.clerk())
+      .set('Authorization', await (caseDistrict === district ? as.clerk() : cityClerk()))
       .send({
-        district,
+        district: caseDistrict,
         accountRef,
         userType: 'residential-pipeline',
         channel: 'kiosk',
@@ -59,17 +60,27 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
       });
     assert.equal(started.status, 201, JSON.stringify(started.body));
     const url = started.headers.location!;
-    await readUntil(url, 'installation-scheduled');
+    await readUntil(url, 'installation-scheduled', caseDistrict === district ? as.clerk : cityClerk);
     return { url, caseId: started.body.caseId as string };
   }
 
-  /** Reads the case until it is at the stage with no decision's follow-on work still running. */
-  async function readUntil(url: string, stage: string) {
-    for (let i = 0; i < 100; i += 1) {
+  const cityClerk = () =>
+    bearer({ sub: 'clerk-city', dept: 'gas-company', district: 'city', roles: ['clerk'] });
+
+  /** Reads the case until it is at the stage with no decision's follow-on work still running (and `ready`). */
+  async function readUntil(
+    url: string,
+    stage: string,
+    reader = as.clerk,
+    attempts = 100,
+    ready: (body: { openTask?: unknown }) => boolean = () => true,
+  ) {
+    for (let i = 0; i < attempts; i += 1) {
       const read = await request(app)
         .get(url)
-        .set('Authorization', await as.clerk());
-      if (read.body.stage === stage && !read.body.workingOn) return read.body as { stage: string };
+        .set('Authorization', await reader());
+      if (read.body.stage === stage && !read.body.workingOn && ready(read.body))
+        return read.body as { stage: string };
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`case never reached ${stage}`);
@@ -168,7 +179,7 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
       assert.ok(!history.includes(value), 'no contact data in history');
   });
 
-  it('quotes at the estimate, then at tender prices only finance may set', async function () {
+  it('quotes at the estimate (final settlement at the tender price), then at tender prices only finance may set; nothing to quote for a non-residential user', async function () {
     const clerk = await as.clerk();
     const first = await request(app)
       .post('/v1/gas-retrofit/quote')
@@ -176,6 +187,7 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
       .send({ district: 'huiji', userType: 'residential-pipeline', items: { valve: true, hoseLengthM: 3 } });
     assert.equal(first.status, 200);
     assert.equal(first.body.priceBasis.basis, 'estimate');
+    assert.equal(first.body.finalSettlement, 'at-tender-price');
     assert.deepEqual(first.body.settlement.totals, {
       cityFinance: 8000,
       districtFinance: 4000,
@@ -227,7 +239,7 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
     assert.equal(second.body.priceBasis.basis, 'tender');
     assert.equal(second.body.settlement.totalFen, 19_800);
 
-    const noAlarmPrice = await request(app)
+    const selfFunded = await request(app)
       .post('/v1/gas-retrofit/quote')
       .set('Authorization', clerk)
       .send({
@@ -235,6 +247,63 @@ describe('gas-retrofit decisions, pricing and tasks through the API (real dev se
         userType: 'non-residential-lpg',
         items: { valve: false, hoseLengthM: 1 },
       });
-    assert.equal(noAlarmPrice.status, 409);
+    assert.equal(selfFunded.status, 409);
+    assert.match(selfFunded.body.error.message, /^userType: non-residential users buy and pay .* themselves/);
+  });
+
+  it('a case without a tender price waits for district finance; setting the price wakes it and it settles within a minute', async function () {
+    const waitingDistrict = 'guancheng' as const;
+    await clearTenderPrices(db, waitingDistrict);
+    await ensureTeams(createPostgresAdapters(db), waitingDistrict);
+    const { url } = await startCase(waitingDistrict);
+    const installer = await bearer({
+      sub: 'fitter-gc',
+      dept: 'installer',
+      district: 'city',
+      roles: ['installer'],
+    });
+    assert.equal(
+      (
+        await request(app)
+          .post(`${url}/actions/report-installation`)
+          .set('Authorization', installer)
+          .send({ serials: { valve: 'V-1', hose: 'H-1' } })
+      ).status,
+      200,
+    );
+    await readUntil(url, 'acceptance', cityClerk);
+    await request(app)
+      .post(`${url}/actions/acceptance`)
+      .set('Authorization', await cityClerk())
+      .send({ result: 'pass' });
+    const waiting = (await readUntil(url, 'awaiting-tender-price', cityClerk, 100, (c) => !!c.openTask)) as {
+      tenderWait?: { missing: string[] };
+      openTask?: { kind: string; department: string };
+    };
+    assert.deepEqual(waiting.tenderWait?.missing, ['valve', 'hose']);
+    assert.deepEqual(
+      [waiting.openTask?.kind, waiting.openTask?.department],
+      ['tender-price', 'district-finance'],
+    );
+    const financeTasks = await request(app)
+      .get('/v1/tasks')
+      .set(
+        'Authorization',
+        await bearer({ dept: 'district-finance', district: waitingDistrict, roles: ['finance'] }),
+      );
+    assert.ok(financeTasks.body.tasks.some((t: { kind: string }) => t.kind === 'tender-price'));
+
+    const set = await request(app)
+      .put(`/v1/gas-retrofit/tender-prices/${waitingDistrict}`)
+      .set(
+        'Authorization',
+        await bearer({ dept: 'district-finance', district: waitingDistrict, roles: ['finance'] }),
+      )
+      .send({ tenderRef: 'GC-2026-07', prices: { valve: 11_400, hose: 10_800 } });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    assert.match(set.body.wakeUpJobId, /^wake:tender-prices-set:guancheng:/);
+    // Nobody touches the case: the batch job's signal wakes it, and it settles at the new price.
+    const closed = (await readUntil(url, 'closed', cityClerk, 600)) as { settlement?: { totalFen: number } };
+    assert.equal(closed.settlement?.totalFen, 11_400 + 10_800);
   });
 });

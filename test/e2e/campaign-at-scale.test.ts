@@ -70,10 +70,14 @@ function expectedStage(household: Household): 'closed' | 'cancelled' | 'calibrat
   return household.userType.startsWith('non-residential') ? 'calibration-watch' : 'closed';
 }
 
-/** What each party must have been paid for the household: nothing unless its script ends in a settlement. */
+/**
+ * What each party must have been paid for the household: nothing unless its script ends in a settlement, and
+ * nothing for new builds (no subsidy) or non-residential users (they pay their suppliers themselves).
+ */
 function expectedShares(household: Household): Record<(typeof PARTIES)[number], number> | undefined {
-  if (household.userType === 'new-build-residential' || expectedStage(household) === 'cancelled')
+  if (household.userType !== 'residential-pipeline' && household.userType !== 'residential-lpg')
     return undefined;
+  if (expectedStage(household) === 'cancelled') return undefined;
   return computeSettlement(household.userType, household.items, { ...ESTIMATE_PRICES, ...TENDER }).totals;
 }
 

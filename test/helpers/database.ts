@@ -48,6 +48,11 @@ export function uniqueAccountRef(prefix = 'T'): string {
 }
 
 /** Removes a district's installer teams with their days and bookings, for tests that need an empty district. */
+/** A district as before its first tender: no tender price for any item. */
+export async function clearTenderPrices(db: Db, district: string): Promise<void> {
+  await db('district_finance.tender_prices').where({ district }).delete();
+}
+
 export async function clearInstallerTeams(db: Db, district: string): Promise<void> {
   const teams = db('installer.teams').select('team_id').where({ district });
   await db('installer.completion_reports')

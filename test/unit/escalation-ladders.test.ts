@@ -3,7 +3,7 @@
  * never passes to someone whom the rules then refuse (403) while the case waits.
  */
 import assert from 'node:assert/strict';
-import { checkDecision, type DecisionRules } from '../../workflows/kit/access';
+import { checkDecision, holdsAny, type DecisionRules } from '../../workflows/kit/access';
 import type { TaskLadder } from '../../workflows/kit/ladder';
 import type { Actor, District } from '../../workflows/kit/vocabulary';
 import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../workflows/gas-retrofit/rules';
@@ -28,7 +28,15 @@ describe('escalation ladders against the rules table', function () {
             district: rung.level === 'city' ? 'city' : district,
             roles: [rung.role],
           };
-          for (const action of ladder.settledBy) {
+          const { settledBy } = ladder;
+          if ('act' in settledBy) {
+            assert.ok(
+              holdsAny(settledBy.permissions, actor),
+              `${kind} rung ${index} (${rung.role} @ ${rung.department}) may not ${settledBy.act}`,
+            );
+            return;
+          }
+          for (const action of settledBy) {
             assert.doesNotThrow(
               () => checkDecision(rules, action, actor, district, ladder.stage),
               `${kind} rung ${index} (${rung.role} @ ${rung.department}) may not ${action}`,

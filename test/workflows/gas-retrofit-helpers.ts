@@ -62,6 +62,20 @@ export async function ensureTeams(adapters: Adapters, district: District): Promi
   ]);
 }
 
+/** Tender prices at the level of the published estimate, so a settlement's shares read 80/40/80/40. */
+export const ESTIMATE_LEVEL_TENDER = { valve: 12_000, hose: 12_000, hoseExtraPerMetre: 4_000 } as const;
+
+/** Final settlement is at the tender price: a district whose cases are to settle needs one (kept if it has one). */
+export async function ensureTenderPrices(adapters: Adapters, district: District): Promise<void> {
+  if ((await adapters.districtFinance.currentTenderPrices(district)).tenderRef !== null) return;
+  await adapters.districtFinance.setTenderPrices({
+    district,
+    prices: ESTIMATE_LEVEL_TENDER,
+    tenderRef: `${district.toUpperCase()}-TEST-TENDER`,
+    setBy: 'fin-test',
+  });
+}
+
 export class CaseDriver {
   constructor(
     readonly client: Client,
@@ -120,7 +134,14 @@ export async function startCase(
   env: HasClient,
   db: Db,
   taskQueue: string,
-  options: { district?: District; userType?: GasUserType; items?: RetrofitItems; skipTeams?: boolean } = {},
+  options: {
+    district?: District;
+    userType?: GasUserType;
+    items?: RetrofitItems;
+    skipTeams?: boolean;
+    /** Leave the district without tender prices (a case then waits for them at settlement). */
+    skipTenderPrices?: boolean;
+  } = {},
 ): Promise<CaseDriver> {
   const district = options.district ?? 'jinshui';
   const userType = options.userType ?? 'residential-pipeline';
@@ -128,6 +149,7 @@ export async function startCase(
   const adapters = createPostgresAdapters(db);
   await adapters.gasCompany.upsertAccounts([{ accountRef, district, userType, status: 'active' }]);
   if (!options.skipTeams) await ensureTeams(adapters, district);
+  if (!options.skipTenderPrices) await ensureTenderPrices(adapters, district);
   const workflowId = gasRetrofitHouseholdWorkflowId(district, accountRef);
   await env.client.workflow.start<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
     workflowId,

@@ -4,7 +4,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
-import { clearInstallerTeams, openTestDb, uniqueAccountRef } from '../helpers/database';
+import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
+import { clearInstallerTeams, clearTenderPrices, openTestDb, uniqueAccountRef } from '../helpers/database';
 import { withFailingDistrictFinance } from '../helpers/failing-district-finance';
 import { retrying } from '../helpers/retry';
 import {
@@ -80,7 +81,7 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     return c.act('report-installation', { actor: actors.installer(J), serials });
   }
 
-  it('residential pipeline: booked, installed, accepted, settled at the estimate 80/40/80/40, paid once each, closed', async function () {
+  it('residential pipeline: booked, installed, accepted, settled at the tender price 80/40/80/40, paid once each, closed', async function () {
     const c = await startCase(env, db, taskQueue);
     const scheduled = await c.waitForStage('installation-scheduled');
     assert.ok(scheduled.booking?.day.match(/^\d{4}-\d{2}-\d{2}$/));
@@ -89,7 +90,8 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
     const done = await c.handle.result();
     assert.equal(done.stage, 'closed');
-    assert.equal(done.priceBasis?.basis, 'estimate');
+    assert.equal(done.priceBasis?.basis, 'tender');
+    assert.equal(done.priceBasis?.tenderRef, 'JINSHUI-TEST-TENDER');
     assert.deepEqual(done.settlement?.totals, {
       cityFinance: 8000,
       districtFinance: 4000,
@@ -317,6 +319,73 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     assert.equal((await c.handle.result()).stage, 'closed');
   });
 
+  it('settles only at the tender price: without one the case waits with a task for district finance that escalates, and settles once it is set', async function () {
+    const district = 'zhengdong' as const;
+    await clearTenderPrices(db, district);
+    const c = await startCase(env, db, taskQueue, {
+      district,
+      items: { valve: true, hoseLengthM: 3.5 },
+      skipTenderPrices: true,
+    });
+    await c.waitForStage('installation-scheduled');
+    await c.act('report-installation', {
+      actor: actors.installer(district),
+      serials: { valve: 'V', hose: 'H' },
+    });
+    await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
+    const waiting = await c.waitForStage('awaiting-tender-price', 20_000, (s) => !!s.openTask);
+    assert.deepEqual(waiting.tenderWait?.missing, ['valve', 'hose', 'hoseExtraPerMetre']);
+    assert.deepEqual(
+      [waiting.openTask?.kind, waiting.openTask?.department, waiting.openTask?.role],
+      ['tender-price', 'district-finance', 'finance'],
+    );
+    assert.equal(waiting.settlement, undefined, 'never priced at the estimate');
+    const task = await db('onething.tasks').where({ case_id: c.caseId, status: 'open' }).first();
+    assert.equal(task.department, 'district-finance');
+
+    // Ten days without a price: the task passes to city finance, overdue; the case still waits.
+    await env.sleep('11 days');
+    const escalated = await c.waitForStage(
+      'awaiting-tender-price',
+      20_000,
+      (s) => s.openTask?.escalationRung === 1,
+    );
+    assert.deepEqual([escalated.openTask?.department, escalated.openTask?.overdue], ['city-finance', true]);
+    assert.equal((await attributes(c)).department, 'city-finance');
+
+    // A price for the valve only: the case still waits for the hose's.
+    await adapters.districtFinance.setTenderPrices({
+      district,
+      prices: { valve: 11_000 },
+      tenderRef: 'ZD-2026-01',
+      setBy: 'fin-zd',
+    });
+    await c.handle.signal(tenderPricesSetSignal);
+    await eventually(async () => {
+      assert.deepEqual((await c.state()).tenderWait?.missing, ['hose', 'hoseExtraPerMetre']);
+    });
+    // The rest set without a signal (say the API's wake-up never ran): the case's own daily look finds it.
+    await adapters.districtFinance.setTenderPrices({
+      district,
+      prices: { hose: 10_000, hoseExtraPerMetre: 3_000 },
+      tenderRef: 'ZD-2026-02',
+      setBy: 'fin-zd',
+    });
+    await env.sleep('25 hours');
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'closed');
+    assert.equal(done.priceBasis?.basis, 'tender');
+    assert.equal(done.tenderWait, undefined);
+    // valve 11,000 + hose 10,000 split 2:1:2:1; 0.5 m beyond 3 m at 3,000/m = 1,500, the resident's alone.
+    assert.deepEqual(done.settlement?.totals, {
+      cityFinance: 7_000,
+      districtFinance: 3_500,
+      gasCompany: 7_000,
+      resident: 3_500 + 1_500,
+    });
+    assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+  });
+
   it('refuses decisions by the wrong people or at the wrong stage, and records none of them', async function () {
     const c = await startCase(env, db, taskQueue);
     await c.waitForStage('installation-scheduled');
@@ -441,17 +510,14 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     ['non-residential-pipeline', 'gaoxin'],
     ['non-residential-lpg', 'jingkai'],
   ] as const) {
-    it(`${userType}: paid in full by the user, then a yearly calibration task while the account is active`, async function () {
-      await adapters.districtFinance.setTenderPrices({
-        district,
-        prices: { alarm: 26_000, shutoffValve: 18_000 },
-        tenderRef: 'GX-ALARM-2026',
-        setBy: 'fin-2',
-      });
+    it(`${userType}: buys and pays for its parts itself, nothing is settled; then a yearly calibration task while the account is active`, async function () {
+      // No tender price for the district: a non-residential case never needs one.
+      await clearTenderPrices(db, district);
       const c = await startCase(env, db, taskQueue, {
         district,
         userType,
         items: { valve: false, hoseLengthM: 2 },
+        skipTenderPrices: true,
       });
       await c.waitForStage('installation-scheduled');
       await c.act('report-installation', {
@@ -470,12 +536,10 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
         DECISION_REFUSALS.wrongStage,
       );
       const watching = await c.waitForStage('calibration-watch', 20_000, (state) => !state.workingOn);
-      assert.deepEqual(watching.settlement?.totals, {
-        cityFinance: 0,
-        districtFinance: 0,
-        gasCompany: 0,
-        resident: 56_000,
-      });
+      assert.equal(watching.settlement, undefined);
+      assert.equal(watching.payments, undefined);
+      const rows = await ledgerRows(c.caseId);
+      assert.deepEqual(Object.values(rows).flat(), [], 'no share and no receivable is booked');
       assert.equal(watching.openTask, undefined);
 
       await env.sleep('366 days');

@@ -18,6 +18,7 @@ export const GAS_RETROFIT_STAGE_HOLDERS: Record<GasRetrofitStage, Department | u
   'grid-follow-up': 'community',
   acceptance: 'gas-company',
   settlement: 'district-finance',
+  'awaiting-tender-price': 'district-finance',
   payment: 'district-finance',
   'payment-incident': 'district-finance',
   closed: undefined,

@@ -2,12 +2,12 @@
  * The gas-safety retrofit's contract (domain.md, Process 1): its inputs, stages, decisions, queries, updates and
  * workflow IDs, for the workflows, the API and the audit tool alike.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseCore } from '../kit/case-state';
 import { DISTRICT_CODES, type Actor, type Channel, type District } from '../kit/vocabulary';
 import type { ProcessType } from '../registry';
-import type { Party, PriceBasis, RetrofitItems, Settlement } from './settlement';
+import type { Party, PriceBasis, PricedItem, RetrofitItems, Settlement } from './settlement';
 
 export const GAS_USER_TYPES = [
   'new-build-residential',
@@ -47,6 +47,8 @@ export const GAS_RETROFIT_STAGES = [
   'grid-follow-up',
   'acceptance',
   'settlement',
+  /** Settlement is at the tender price: the case waits here until its district's finance bureau sets one. */
+  'awaiting-tender-price',
   'payment',
   'payment-incident',
   'closed',
@@ -108,6 +110,8 @@ export interface GasRetrofitCaseState extends CaseCore<GasRetrofitStage, GasRetr
   serials?: Record<string, string>;
   priceBasis?: PriceBasis;
   settlement?: Settlement;
+  /** While settlement waits for the district's tender price: the items that have none yet, and since when. */
+  tenderWait?: { missing: PricedItem[]; since: string };
   payments?: PaymentRecord[];
   incident?: { party: Party; message: string; since: string };
   cancellation?: { reason: CancellationReason; by: string };
@@ -196,6 +200,9 @@ export const ACTIVITY_FAILURES = {
 } as const;
 
 export const gasRetrofitStateQuery = defineQuery<GasRetrofitCaseState>('caseState');
+
+/** Sent to every case awaiting a tender price in a district when its finance bureau sets the district's prices. */
+export const tenderPricesSetSignal = defineSignal('tender-prices-set');
 
 export function gasRetrofitHouseholdWorkflowId(district: District, accountRef: string): string {
   return `gas-retrofit:${district}:${accountRef}`;

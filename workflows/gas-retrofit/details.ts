@@ -27,6 +27,7 @@ export const STAGE_LABELS: Record<GasRetrofitStage, string> = {
   'grid-follow-up': '社区网格员跟进',
   acceptance: '燃气公司验收',
   settlement: '按招标价结算',
+  'awaiting-tender-price': '待区财政确定招标价',
   payment: '四方资金拨付',
   'payment-incident': '拨付异常待处理',
   closed: '已办结',
@@ -60,6 +61,9 @@ export function householdDetails(state: GasRetrofitCaseState): string {
         `合计 ${fen(state.settlement.totalFen)}；市财政 ${fen(t.cityFinance)}，区财政 ${fen(t.districtFinance)}，` +
         `燃气公司 ${fen(t.gasCompany)}，用户 ${fen(t.resident)}`,
     );
+  }
+  if (state.tenderWait) {
+    lines.push(`**待定招标价**：${state.tenderWait.missing.join('、')}（自 ${state.tenderWait.since}）`);
   }
   if (state.incident) lines.push(`**异常**：${state.incident.party} 拨付失败`);
   if (state.cancellation) lines.push(`**撤销原因**：${state.cancellation.reason}`);

@@ -2,13 +2,14 @@
  * What every step of a household case shares: the case (kit), its state, its input, and the definition that the
  * kit opens it with — decisions, rules, ladders and how the case shows itself.
  */
-import { patched } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { openCase, type Case } from '../kit/case';
 import { refuse } from '../kit/refusals';
 import {
   GAS_RETROFIT_ACTIONS,
   gasRetrofitStateQuery,
   gasRetrofitUpdates,
+  tenderPricesSetSignal,
   type GasRetrofitAction,
   type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
@@ -25,6 +26,11 @@ export const FULL_PROCESS_PATCH = 'gas-retrofit-full-process';
 export const CANCEL_WHILE_SCHEDULING_PATCH = 'gas-retrofit-cancel-while-scheduling';
 /** Cases started before this also publish department, deadline, overdue, escalation rung and amount. */
 export const CASE_ATTRIBUTES_PATCH = 'gas-retrofit-case-attributes';
+/**
+ * Final settlement at the tender price (a case without one waits for it), and non-residential users paying
+ * their suppliers themselves (nothing settled). Runs before this priced at the estimate where no tender existed.
+ */
+export const SETTLE_AT_TENDER_PATCH = 'gas-retrofit-settles-at-tender-price';
 
 export type HouseholdCase = Case<
   GasRetrofitStage,
@@ -37,6 +43,8 @@ export interface Household {
   input: GasRetrofitHouseholdInput;
   state: GasRetrofitCaseState;
   kase: HouseholdCase;
+  /** Set by the signal that the district's tender prices were set; the waiting step clears it as it looks. */
+  tenderPricesSet: boolean;
 }
 
 /** The parts that must be fitted, each with a serial number in the installation report. */
@@ -103,5 +111,9 @@ export function openHousehold(input: GasRetrofitHouseholdInput, state: GasRetrof
     },
     state,
   );
-  return { input, state, kase };
+  const household: Household = { input, state, kase, tenderPricesSet: false };
+  setHandler(tenderPricesSetSignal, () => {
+    household.tenderPricesSet = true;
+  });
+  return household;
 }

@@ -23,7 +23,8 @@ import {
   bookSlot,
   schedule,
 } from './installation';
-import { awaitIncidentResolution, pay, settle } from './payments';
+import { awaitIncidentResolution, pay } from './payments';
+import { awaitTenderPrice, settle } from './pricing';
 
 const { checkGasEligibility } = proxyActivities<Activities>({
   ...departmentCall,
@@ -63,8 +64,9 @@ async function begin(household: Household): Promise<void> {
 /**
  * One household's gas-safety retrofit case (domain.md, Process 1): eligibility at the gas company → an
  * installer slot → installation (reschedules, misses, grid-worker follow-up) → acceptance by the gas company →
- * settlement at the district's tender prices → the four parties' payments → closed; non-residential users then
- * get a yearly alarm calibration for as long as the account is active.
+ * settlement at the district's tender prices (waiting for them where none are set) → the four parties' payments →
+ * closed. Non-residential users pay their suppliers themselves: once accepted, their case watches the alarm's
+ * yearly calibration for as long as the account is active.
  */
 export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Promise<GasRetrofitCaseState> {
   const household = openHousehold(input, input.carriedOver ?? initialState(input));
@@ -87,6 +89,9 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
         break;
       case 'settlement':
         await settle(household);
+        break;
+      case 'awaiting-tender-price':
+        await awaitTenderPrice(household);
         break;
       case 'payment':
         await pay(household);

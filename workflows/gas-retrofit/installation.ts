@@ -6,7 +6,7 @@ import { CancellationScope, isCancellation, patched, proxyActivities } from '@te
 import type { Activities } from '../../activities';
 import type { GasRetrofitActionArgs } from './contract';
 import { departmentCall } from '../kit/activity-options';
-import { CANCEL_WHILE_SCHEDULING_PATCH, type Household } from './household-case';
+import { CANCEL_WHILE_SCHEDULING_PATCH, SETTLE_AT_TENDER_PATCH, type Household } from './household-case';
 
 const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
 const { endInstallationBooking } = call('释放或结束安装预约');
@@ -151,6 +151,10 @@ export async function awaitAcceptance(household: Household): Promise<void> {
         return bookSlot(household);
       }
       if (state.userType === 'new-build-residential') return kase.enterStage('closed');
+      // Non-residential users buy and pay for the alarm, shut-off valve and hose themselves (自行采购、自行承担).
+      if (state.userType.startsWith('non-residential') && patched(SETTLE_AT_TENDER_PATCH)) {
+        return kase.enterStage('calibration-watch');
+      }
       await kase.enterStage('settlement');
     },
   });

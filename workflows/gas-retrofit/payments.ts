@@ -1,26 +1,13 @@
 /**
- * Settlement and payment: the case is priced once, when it reaches settlement; each party's share is booked in
- * its department's ledger under an idempotency key; payments that keep failing stop the case, visibly, in a
+ * Payment of a settled case: each party's share is booked in its department's ledger under an idempotency key; payments that keep failing stop the case, visibly, in a
  * payment incident that district finance resolves by retrying or by reversing what was paid.
  */
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { now } from '../kit/clock';
-import { ACTIVITY_FAILURES } from './contract';
 import { PARTIES, type Party } from './settlement';
 import type { Household } from './household-case';
 
-// A missing tender price is waited for (retried hourly) until the district's finance bureau sets it.
-const { priceGasRetrofit } = proxyActivities<Activities>({
-  summary: '按区招标价（无则估算价）计价并分摊',
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '5 seconds',
-    backoffCoefficient: 2,
-    maximumInterval: '1 hour',
-    nonRetryableErrorTypes: [ACTIVITY_FAILURES.settlementRule],
-  },
-});
 // Payments retry a few times, then the case stops in a visible payment-incident for a finance clerk.
 const payments = (summary: string) =>
   proxyActivities<Activities>({
@@ -37,23 +24,6 @@ const { bookSettlementShare } = payments('记账拨付一方份额');
 const { reverseSettlementShare } = payments('冲回一方份额');
 
 const failureMessage = (error: ActivityFailure) => error.cause?.message ?? error.message;
-
-export async function settle({ state, kase }: Household): Promise<void> {
-  if (!state.items)
-    throw ApplicationFailure.nonRetryable(
-      'items are required to settle a retrofit',
-      ACTIVITY_FAILURES.settlementRule,
-    );
-  const priced = await priceGasRetrofit({
-    district: state.district,
-    userType: state.userType as Exclude<typeof state.userType, 'new-build-residential'>,
-    items: state.items,
-  });
-  state.priceBasis = priced.priceBasis;
-  state.settlement = priced.settlement;
-  state.payments = [];
-  await kase.enterStage('payment');
-}
 
 async function paymentIncident({ state, kase }: Household, party: Party, message: string): Promise<void> {
   state.incident = { party, message, since: now() };

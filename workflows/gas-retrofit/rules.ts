@@ -14,6 +14,10 @@ export const GAS_RETROFIT_TIMINGS = {
   gridFollowUpDays: 3,
   acceptanceDays: 5,
   incidentDays: 2,
+  /** How long a district's finance bureau has to set a missing tender price once a case waits for it. */
+  tenderPriceDays: 10,
+  /** A case awaiting a tender price also looks again this often, should the wake-up signal never come. */
+  tenderPriceRecheckHours: 24,
   /** How long each rung after the first has before the task passes up again. */
   escalationDays: 2,
   calibrationIntervalDays: 365,
@@ -84,9 +88,18 @@ export const CAMPAIGN_RULES: DecisionRules<'pause' | 'resume', CampaignStage> = 
   },
 };
 
+/**
+ * Who may set a district's tender prices (PUT /v1/gas-retrofit/tender-prices/{district}): finance, at the
+ * district's bureau or the city's.
+ */
+export const TENDER_PRICE_SETTERS: readonly Permission[] = [
+  { role: 'finance', departments: ['district-finance', 'city-finance'] },
+];
+
 export const GAS_RETROFIT_TASK_KINDS = [
   'grid-follow-up',
   'acceptance',
+  'tender-price',
   'payment-incident',
   'alarm-calibration',
 ] as const;
@@ -122,6 +135,19 @@ export const GAS_RETROFIT_LADDERS: Record<
         days: GAS_RETROFIT_TIMINGS.acceptanceDays,
       },
       { department: 'gas-company', role: 'supervisor', level: 'district', days: escalationDays },
+    ],
+  },
+  'tender-price': {
+    stage: 'awaiting-tender-price',
+    settledBy: { act: "setting the district's tender prices", permissions: TENDER_PRICE_SETTERS },
+    rungs: [
+      {
+        department: 'district-finance',
+        role: 'finance',
+        level: 'district',
+        days: GAS_RETROFIT_TIMINGS.tenderPriceDays,
+      },
+      { department: 'city-finance', role: 'finance', level: 'city', days: escalationDays },
     ],
   },
   'payment-incident': {

@@ -40,6 +40,13 @@ export const HOSE_INCLUDED_DECIMETRES = 30;
 
 export type SettlementUserType =
   'residential-pipeline' | 'residential-lpg' | 'non-residential-pipeline' | 'non-residential-lpg';
+/** The user types whose retrofit is subsidised and settled between the four parties. */
+export type ResidentialUserType = 'residential-pipeline' | 'residential-lpg';
+
+/** A final settlement, or the tender prices it still waits for. */
+export type TenderPricing =
+  | { outcome: 'priced'; priceBasis: PriceBasis; settlement: Settlement }
+  | { outcome: 'awaiting-tender-price'; missing: PricedItem[] };
 
 export interface RetrofitItems {
   valve: boolean;
@@ -207,7 +214,28 @@ export function computeSettlement(
   return { lines, totals, totalFen: lines.reduce((sum, l) => sum + l.costFen, 0) };
 }
 
-/** Overlays a district's tender prices on the estimate and says which each item rests on. */
+/** The prices a residential settlement of these items needs (final settlement is at the tender price). */
+export function pricesNeeded(items: RetrofitItems): PricedItem[] {
+  const needed: PricedItem[] = [];
+  if (items.valve) needed.push('valve');
+  if (items.hoseLengthM !== undefined) {
+    needed.push('hose');
+    if (hoseDecimetres(items.hoseLengthM) > HOSE_INCLUDED_DECIMETRES) needed.push('hoseExtraPerMetre');
+  }
+  return needed;
+}
+
+/** A district's tender prices as the basis of a final settlement: every price from the tender. */
+export function tenderPriceBasis(tender: PriceList, tenderRef: string | null): PriceBasis {
+  const sources: PriceBasis['sources'] = {};
+  for (const item of PRICED_ITEMS) if (tender[item] !== undefined) sources[item] = 'tender';
+  return { basis: 'tender', sources, prices: { ...tender }, tenderRef };
+}
+
+/**
+ * Overlays a district's tender prices on the estimate and says which each item rests on: the quote a window
+ * clerk gives before the tender, and the basis of cases settled before settlement waited for the tender.
+ */
 export function resolvePriceBasis(tender: PriceList, tenderRef: string | null): PriceBasis {
   const prices: PriceList = { ...ESTIMATE_PRICES };
   const sources: PriceBasis['sources'] = {

@@ -19,11 +19,17 @@ export interface DecisionRule<Stage extends string> {
 
 export type DecisionRules<Action extends string, Stage extends string> = Record<Action, DecisionRule<Stage>>;
 
+/** Whether the actor's role and department match one of the permissions (district aside). */
+export function holdsAny(
+  permissions: readonly Permission[],
+  actor: Pick<Actor, 'department' | 'roles'>,
+): boolean {
+  return permissions.some((p) => actor.roles.includes(p.role) && p.departments.includes(actor.department));
+}
+
 /** Whether the actor's role and department let them take the decision (district and stage aside). */
 export function permits(rule: DecisionRule<string>, actor: Pick<Actor, 'department' | 'roles'>): boolean {
-  return rule.permissions.some(
-    (p) => actor.roles.includes(p.role) && p.departments.includes(actor.department),
-  );
+  return holdsAny(rule.permissions, actor);
 }
 
 /** Throws a typed refusal unless the actor may take the action on a case of this district at this stage. */

@@ -78,6 +78,11 @@ export interface Case<
   anyArrival: (timeoutMs: number, timer?: TimerOptions) => Promise<boolean>;
   /** Takes a waiting decision of this kind out of turn. */
   take: (action: Action) => Decision<Action, Args> | undefined;
+  /**
+   * Waits for something outside the case (a signal sets what `woken` reads) for at most `timeoutMs`, passing the
+   * open task up its ladder whenever its deadline comes first. Resolves whether it was woken.
+   */
+  awaitOutside: (woken: () => boolean, timeoutMs: number) => Promise<boolean>;
   /** The case has ended: refuses what is left in the inbox and lets running handlers finish. */
   finish: () => Promise<void>;
   /** This run ends in continue-as-new: refuses new and waiting decisions, lets running handlers finish. */
@@ -161,6 +166,18 @@ export function openCase<
     arrival: inbox.arrival,
     anyArrival: inbox.anyArrival,
     take: inbox.take,
+    async awaitOutside(woken, timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const task = state.openTask;
+        const toDeadline = task && !tasks.overdueAtLastRung() ? msUntil(task.dueAt) : Infinity;
+        const waitMs = Math.min(until - Date.now(), toDeadline);
+        if (woken()) return true;
+        if (waitMs > 0 && (await condition(woken, waitMs))) return true;
+        if (Date.now() >= until) return false;
+        await tasks.escalate();
+      }
+    },
     async finish() {
       inbox.refuseAll(`the case has ended (${state.stage})`);
       await condition(allHandlersFinished);

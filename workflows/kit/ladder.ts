@@ -3,6 +3,7 @@
  * is missed. The last rung keeps the task, overdue and visible, until someone acts. Every rung must be allowed
  * to take the decisions that settle the task (test/unit/escalation-ladders.test.ts walks them against the rules).
  */
+import type { Permission } from './access';
 import type { Department, Role } from './vocabulary';
 
 export interface Rung {
@@ -16,10 +17,18 @@ export interface Rung {
   unit?: 'calendar-days' | 'working-days';
 }
 
+/** A task settled by an act outside the case (a district's price list, say), which the case then learns of. */
+export interface SettledOutside {
+  /** What settles it, in words, for the task board and the README. */
+  act: string;
+  /** Who may perform that act; every rung must be among them. */
+  permissions: readonly Permission[];
+}
+
 export interface TaskLadder<Action extends string, Stage extends string> {
   /** The stage the case waits at while the task is open. */
   stage: Stage;
-  /** The decisions that settle the task; every rung may take them. */
-  settledBy: readonly [Action, ...Action[]];
+  /** The decisions that settle the task, or the act outside the case that does; every rung may take them. */
+  settledBy: readonly [Action, ...Action[]] | SettledOutside;
   rungs: readonly [Rung, ...Rung[]];
 }

@@ -19,6 +19,8 @@ export interface TaskDesk<Kind extends string> {
   close: (status: 'done' | 'cancelled') => Promise<void>;
   /** The open task's deadline has passed: the next rung takes it, or it stays overdue at the last one. */
   escalate: () => Promise<'escalated' | 'overdue-at-last-rung'>;
+  /** Whether the open task is overdue at its last rung, with no deadline left to wait for. */
+  overdueAtLastRung: () => boolean;
 }
 
 export function createTaskDesk<Kind extends string, State extends CaseCore<string, string>>(
@@ -64,6 +66,10 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
       publishTaskChange();
       await mirror();
       return next ? 'escalated' : 'overdue-at-last-rung';
+    },
+    overdueAtLastRung() {
+      const task = state.openTask;
+      return !!task?.overdue && !ladders[task.kind as Kind]?.rungs[task.escalationRung + 1];
     },
   };
 }
