@@ -14,6 +14,7 @@ import {
   type GasRetrofitCampaignWorkflow,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
+import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
 import type { BookingFailures } from '../helpers/failing-district-finance';
 import { actors, startCase, type CaseDriver } from '../workflows/gas-retrofit-helpers';
 
@@ -99,7 +100,10 @@ const gridFollowUpWithdrawn: ReplayScenario['run'] = async ({ env, db, taskQueue
   return c.caseId;
 };
 
-/** A non-residential case installed, accepted and paid in full by its user, now watching the yearly calibration. */
+/**
+ * A non-residential case installed and accepted, now watching the yearly calibration (recorded before
+ * SETTLE_AT_TENDER_PATCH, it was first priced and booked as paid in full by its user; after it, nothing is).
+ */
 async function nonResidentialWatching(
   { env, db, adapters, taskQueue }: ScenarioContext,
   district: 'gaoxin' | 'jingkai',
@@ -276,6 +280,40 @@ export const SCENARIOS: ReplayScenario[] = [
       });
       await handle.result();
       return handle.workflowId;
+    },
+  },
+  // Recorded with SETTLE_AT_TENDER_PATCH: settlement waits for the district's tender price; non-residential
+  // users pay their suppliers themselves.
+  {
+    name: 'gasRetrofitHousehold_tender-price-awaited-escalated-settled',
+    timeSkipping: true,
+    async run({ env, db, adapters, taskQueue }) {
+      const district = 'zhengdong' as const;
+      const c = await startCase(env, db, taskQueue, { district, skipTenderPrices: true });
+      await c.waitForStage('installation-scheduled');
+      await c.act('report-installation', {
+        actor: actors.installer(district),
+        serials: { valve: 'V-TP', hose: 'H-TP' },
+      });
+      await c.act('acceptance', { actor: actors.clerk(district), result: 'pass' });
+      await c.waitForStage('awaiting-tender-price', 20_000, (s) => s.openTask?.kind === 'tender-price');
+      await env.sleep('11 days');
+      await c.waitForStage('awaiting-tender-price', 20_000, (s) => s.openTask?.escalationRung === 1);
+      await adapters.districtFinance.setTenderPrices({
+        district,
+        prices: { valve: 11_000, hose: 10_000 },
+        tenderRef: 'ZD-REPLAY',
+        setBy: 'recorder',
+      });
+      await c.handle.signal(tenderPricesSetSignal);
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'gasRetrofitHousehold_non-residential-self-funded-watching',
+    async run(context) {
+      return (await nonResidentialWatching(context, 'gaoxin', 'non-residential-pipeline', 1.5)).caseId;
     },
   },
 ];
