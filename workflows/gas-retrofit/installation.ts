@@ -7,6 +7,7 @@ import type { Activities } from '../../activities';
 import type { GasRetrofitActionArgs } from './contract';
 import { departmentCall } from '../kit/activity-options';
 import { CANCEL_WHILE_SCHEDULING_PATCH, SETTLE_AT_TENDER_PATCH, type Household } from './household-case';
+import { GAS_RETROFIT_LIMITS } from './rules';
 
 const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
 const { endInstallationBooking } = call('释放或结束安装预约');
@@ -97,7 +98,7 @@ export async function awaitInstallation(household: Household): Promise<void> {
     'record-miss': async () => {
       await endBooking(household, 'missed');
       state.misses = (state.misses ?? 0) + 1;
-      if (state.misses >= 2) {
+      if (state.misses >= GAS_RETROFIT_LIMITS.missesBeforeGridFollowUp) {
         await kase.enterStage('grid-follow-up');
         await kase.openTask('grid-follow-up');
       } else {

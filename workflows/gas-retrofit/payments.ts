@@ -7,6 +7,7 @@ import type { Activities } from '../../activities';
 import { now } from '../kit/clock';
 import { PARTIES, type Party } from './settlement';
 import type { Household } from './household-case';
+import { GAS_RETROFIT_LIMITS } from './rules';
 
 // Payments retry a few times, then the case stops in a visible payment-incident for a finance clerk.
 const payments = (summary: string) =>
@@ -17,7 +18,7 @@ const payments = (summary: string) =>
       initialInterval: '1 second',
       backoffCoefficient: 2,
       maximumInterval: '30 seconds',
-      maximumAttempts: 5,
+      maximumAttempts: GAS_RETROFIT_LIMITS.paymentAttempts,
     },
   });
 const { bookSettlementShare } = payments('记账拨付一方份额');

@@ -24,6 +24,14 @@ export const GAS_RETROFIT_TIMINGS = {
   calibrationWindowDays: 30,
 } as const;
 
+/** *Assumptions* on how often things may go wrong before a person steps in. */
+export const GAS_RETROFIT_LIMITS = {
+  /** Missed installation visits (nobody home) before the community grid worker follows up. */
+  missesBeforeGridFollowUp: 2,
+  /** Attempts at booking a party's share before the case stops in a payment incident. */
+  paymentAttempts: 5,
+} as const;
+
 export const GAS_RETROFIT_RULES: DecisionRules<GasRetrofitAction, GasRetrofitStage> = {
   reschedule: {
     permissions: [{ role: 'clerk', departments: ['gas-company'] }],
