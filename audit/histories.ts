@@ -16,6 +16,11 @@ export interface Evidence {
 
 export const sha256Of = (json: string) => createHash('sha256').update(json).digest('hex');
 
+/** The workflow type named by the history's first event; '' when the history does not start with it. */
+export function workflowTypeOf(evidence: Evidence): string {
+  return evidence.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '';
+}
+
 /** Exported files are named `<workflowId>.json` with `:` kept; the corpus appends `_<sdk>`. */
 export function loadHistoryFile(file: string): Evidence {
   const json = readFileSync(file, 'utf8');

@@ -1,32 +1,20 @@
 /**
  * Re-derives each settlement from its history (the items and the prices the case was priced at, run again
- * through the settlement rules) and compares it with the four department ledgers in Postgres. A history that
+ * through its process's settlement rules) and compares it with the process's ledgers in Postgres; both come
+ * from the process's audit profile (audit/profiles.ts). A history that
  * neither completed nor continued as new (still running, failed, terminated, timed out) cannot be reconciled
  * and is reported as unfinished rather than passed over.
  */
 import type { Db } from '../activities/db/connection';
-import type { GasRetrofitCaseState } from '../workflows/definitions';
-import {
-  computeSettlement,
-  PARTIES,
-  type Party,
-  type SettlementUserType,
-} from '../workflows/gas-retrofit/settlement';
 import type { Decoder } from './decode';
-import type { Evidence } from './histories';
-
-export const LEDGER_TABLES: Record<Party, string> = {
-  cityFinance: 'city_finance.ledger',
-  districtFinance: 'district_finance.ledger',
-  gasCompany: 'gas_company.ledger',
-  resident: 'gas_company.receivables',
-};
+import { workflowTypeOf, type Evidence } from './histories';
+import { auditProfileOf } from './profiles';
 
 export type DiscrepancyKind = 'missing' | 'duplicated' | 'mismatched' | 'rule-violated';
 
 export interface Discrepancy {
   caseId: string;
-  party?: Party;
+  party?: string;
   kind: DiscrepancyKind;
   detail: string;
 }
@@ -58,17 +46,17 @@ const CLOSING_EVENTS = {
   workflowExecutionCanceledEventAttributes: 'canceled',
 } as const;
 
-type Ending = { state: GasRetrofitCaseState | undefined } | { unfinished: string };
+type Ending = { state: { caseId?: string } | undefined } | { unfinished: string };
 
 /** The case's state where its history ends: its result, or what it carried into its next run. */
 async function ending(evidence: Evidence, decode: Decoder): Promise<Ending> {
   const last = evidence.history.events?.at(-1);
   const completed = last?.workflowExecutionCompletedEventAttributes;
-  if (completed) return { state: (await decode(completed.result?.payloads))[0] as GasRetrofitCaseState };
+  if (completed) return { state: (await decode(completed.result?.payloads))[0] as { caseId?: string } };
   const continued = last?.workflowExecutionContinuedAsNewEventAttributes;
   if (continued) {
     const [input] = (await decode(continued.input?.payloads)) as Array<{
-      carriedOver?: GasRetrofitCaseState;
+      carriedOver?: { caseId?: string };
     }>;
     return { state: input?.carriedOver };
   }
@@ -88,29 +76,25 @@ export async function reconcile(
       report.unfinished.push({ caseId: evidence.workflowId, status: end.unfinished });
       continue;
     }
-    const { state } = end;
-    if (!state?.settlement || !state.priceBasis || !state.items) continue;
+    const profile = auditProfileOf(workflowTypeOf(evidence));
+    const settlement = profile?.settlementOf(end.state);
+    if (!profile || !settlement) continue;
     report.casesChecked += 1;
-    const { caseId } = state;
-    const derived = computeSettlement(
-      state.userType as SettlementUserType,
-      state.items,
-      state.priceBasis.prices,
-    );
-    for (const party of PARTIES) {
-      if (derived.totals[party] !== state.settlement.totals[party]) {
+    const caseId = end.state?.caseId ?? evidence.workflowId;
+    for (const [party, recorded] of Object.entries(settlement.recorded)) {
+      const derived = settlement.derived[party];
+      if (derived !== recorded) {
         report.discrepancies.push({
           caseId,
           party,
           kind: 'rule-violated',
-          detail: `history settled ${state.settlement.totals[party]} fen; the rules give ${derived.totals[party]}`,
+          detail: `history settled ${recorded} fen; the rules give ${derived}`,
         });
       }
     }
-    const reversedCase = state.stage === 'settlement-reversed';
-    for (const party of PARTIES) {
-      const expected = reversedCase ? 0 : derived.totals[party];
-      const rows = await db<LedgerRow>(LEDGER_TABLES[party]).where({ case_id: caseId }).orderBy('id');
+    for (const [party, table] of Object.entries(profile.ledgers)) {
+      const expected = settlement.owed[party] ?? 0;
+      const rows = await db<LedgerRow>(table).where({ case_id: caseId }).orderBy('id');
       const bookings = rows.filter((row) => row.entry === 'booking');
       const net = rows.reduce((sum, row) => sum + Number(row.amount_fen), 0);
       report.settledFen += net;

@@ -3,11 +3,12 @@
  * changes; deadlines met or missed; the settlement and the money per party. Headed by the history's SHA-256.
  */
 import type { temporal } from '@temporalio/proto';
-import { GAS_RETROFIT_RULES } from '../workflows/gas-retrofit/rules';
-import type { Actor, GasRetrofitAction, GasRetrofitCaseState } from '../workflows/definitions';
+import type { DecisionRules } from '../workflows/kit/access';
+import type { Actor } from '../workflows/definitions';
 import type { StoredAuditEntry } from '../activities/adapters/audit-log/port';
 import type { Decoder } from './decode';
 import type { Evidence } from './histories';
+import { auditProfileOf } from './profiles';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
@@ -38,14 +39,13 @@ const timeOf = (event: HistoryEvent) => {
   return t ? new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString() : '';
 };
 
-export function ruleOf(action: GasRetrofitAction): string {
-  const who = GAS_RETROFIT_RULES[action].permissions
-    .map((p) => `${p.role} of ${p.departments.join(' or ')}`)
-    .join('; ');
-  return `${who}, in the case's district, at stage ${GAS_RETROFIT_RULES[action].stages.join(' or ')}`;
+/** The rule a decision was taken under, in words, from its process's rules table. */
+export function ruleOf(rules: DecisionRules<string, string>, action: string): string | undefined {
+  const rule = rules[action];
+  if (!rule) return undefined;
+  const who = rule.permissions.map((p) => `${p.role} of ${p.departments.join(' or ')}`).join('; ');
+  return `${who}, in the case's district, at stage ${rule.stages.join(' or ')}`;
 }
-
-const isDecision = (name: string): name is GasRetrofitAction => name in GAS_RETROFIT_RULES;
 
 export async function buildTimeline(
   evidence: Evidence,
@@ -57,7 +57,7 @@ export async function buildTimeline(
   const activities = new Map<string, string>();
   const timers = new Map<string, string>();
   let workflowType = '';
-  let finalState: GasRetrofitCaseState | undefined;
+  let finalState: { stage?: string } | undefined;
 
   for (const event of events) {
     const at = timeOf(event);
@@ -79,12 +79,14 @@ export async function buildTimeline(
         ({ actor?: Actor } & Record<string, unknown>) | undefined
       >;
       const { actor, ...decided } = args ?? {};
+      const rules = auditProfileOf(workflowType)?.rules;
+      const rule = rules && ruleOf(rules, name);
       entries.push({
         at,
         kind: 'decision',
         text: `${name} ${JSON.stringify(decided)}`,
         ...(actor ? { actor } : {}),
-        ...(isDecision(name) ? { rule: ruleOf(name) } : {}),
+        ...(rule ? { rule } : {}),
       });
     }
     const upsert = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
@@ -121,7 +123,7 @@ export async function buildTimeline(
     }
     const done = event.workflowExecutionCompletedEventAttributes;
     if (done) {
-      [finalState] = (await decode(done.result?.payloads)) as Array<GasRetrofitCaseState | undefined>;
+      [finalState] = (await decode(done.result?.payloads)) as Array<{ stage?: string } | undefined>;
       entries.push({ at, kind: 'ended', text: `case ended at stage ${finalState?.stage ?? '?'}` });
     }
     if (event.workflowExecutionContinuedAsNewEventAttributes) {
@@ -138,25 +140,20 @@ export async function buildTimeline(
   }
   entries.sort((a, b) => a.at.localeCompare(b.at));
 
-  const settlement = finalState?.settlement;
+  const settlement = auditProfileOf(workflowType)?.settlementOf(finalState);
   return {
     workflowId: evidence.workflowId,
     source: evidence.source,
     sha256: evidence.sha256,
     workflowType,
     entries,
-    ...(settlement && finalState?.priceBasis
+    ...(settlement
       ? {
           settlement: {
-            basis: finalState.priceBasis.basis,
+            basis: settlement.basis,
             totalFen: settlement.totalFen,
-            totals: settlement.totals,
-            payments: (finalState.payments ?? []).map(({ party, amountFen, idempotencyKey, reversed }) => ({
-              party,
-              amountFen,
-              idempotencyKey,
-              reversed,
-            })),
+            totals: settlement.recorded,
+            payments: settlement.payments,
           },
         }
       : {}),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
-import { LEDGER_TABLES } from '../../audit/reconcile';
+import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
 import { PROJECT_ROOT } from '../../platform/config';
 import { openTestDb } from '../helpers/database';
 import {
@@ -113,7 +113,7 @@ describe('npm run audit on live cases (real dev server, real ledgers)', function
     const honest = audit('reconcile', '--query', query());
     assert.equal(honest.status, 0, honest.stdout + honest.stderr);
     assert.match(honest.stdout, /2 settled cases checked, 48000 fen net in the ledgers, 0 discrepancies/);
-    await db(LEDGER_TABLES.resident).insert({
+    await db(GAS_RETROFIT_LEDGERS.resident).insert({
       idempotency_key: `${caseIds[1]}:double-collection`,
       case_id: caseIds[1],
       district: 'jinshui',

@@ -13,7 +13,8 @@ import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { decoderFor } from '../../audit/decode';
 import { fetchLiveHistory, loadHistoryFile, sha256Of } from '../../audit/histories';
-import { LEDGER_TABLES, reconcile } from '../../audit/reconcile';
+import { reconcile } from '../../audit/reconcile';
+import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
 import { replayAll } from '../../audit/replay';
 import { buildTimeline } from '../../audit/timeline';
 import { timelineHtml, timelineText } from '../../audit/timeline-format';
@@ -27,7 +28,7 @@ import {
   uniqueTaskQueue,
   type RunningTestWorker,
 } from '../helpers/temporal';
-import { HISTORIES_DIR } from '../replay/corpus';
+import { HISTORIES_DIR, SDK_VERSION } from '../replay/corpus';
 import { runClosedCase } from '../workflows/gas-retrofit-helpers';
 
 const CORPUS_CASE = path.join(
@@ -74,6 +75,20 @@ describe('audit: replay, timeline, export, reconcile', function () {
       assert.equal(bySource.get(tamperedFile)?.ok, false);
       assert.match(bySource.get(tamperedFile)!.error!, /DeterminismViolationError.*TimerStarted/);
       rmSync(path.dirname(tamperedFile), { recursive: true, force: true });
+    });
+
+    it('a campaign timeline names the rule of each pause and resume, from the campaign’s own rules table', async function () {
+      const evidence = loadHistoryFile(
+        path.join(HISTORIES_DIR, `gasRetrofitCampaign_paused-resumed_${SDK_VERSION}.json`),
+      );
+      const timeline = await buildTimeline(evidence, decode);
+      const decisions = timeline.entries.filter((e) => e.kind === 'decision');
+      assert.deepEqual(
+        decisions.map((e) => e.text.split(' ')[0]),
+        ['pause', 'resume'],
+      );
+      for (const decision of decisions) assert.match(decision.rule!, /supervisor of gas-safety-office/);
+      assert.equal(timeline.settlement, undefined, 'a campaign settles nothing itself');
     });
 
     it('a timeline shows the actors of installation and acceptance, their rules, and the four shares', async function () {
@@ -162,7 +177,7 @@ describe('audit: replay, timeline, export, reconcile', function () {
       assert.equal(honest.settledFen, 3 * 24_000);
 
       const [duplicated, missing, tampered] = cases as [string, string, string];
-      await db(LEDGER_TABLES.cityFinance).insert({
+      await db(GAS_RETROFIT_LEDGERS.cityFinance).insert({
         idempotency_key: `${duplicated}:manual-rebooking`,
         case_id: duplicated,
         district: 'jinshui',
@@ -172,8 +187,8 @@ describe('audit: replay, timeline, export, reconcile', function () {
       });
       await db.transaction(async (trx) => {
         // Ledgers are not append-only by trigger; a planted deletion and edit stand for a tampered department system.
-        await trx(LEDGER_TABLES.districtFinance).where({ case_id: missing }).delete();
-        await trx(LEDGER_TABLES.gasCompany).where({ case_id: tampered }).update({ amount_fen: 7000 });
+        await trx(GAS_RETROFIT_LEDGERS.districtFinance).where({ case_id: missing }).delete();
+        await trx(GAS_RETROFIT_LEDGERS.gasCompany).where({ case_id: tampered }).update({ amount_fen: 7000 });
       });
       const report = await reconcile(evidence, decode, db);
       assert.deepEqual(

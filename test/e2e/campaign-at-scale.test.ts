@@ -11,7 +11,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import { createDb, type Db } from '../../activities/db/connection';
-import { LEDGER_TABLES } from '../../audit/reconcile';
+import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
 import { migrateToLatest } from '../../activities/db/migrate';
 import type { GasUserType } from '../../workflows/definitions';
 import {
@@ -241,11 +241,11 @@ describe(`a district campaign of ${HOUSEHOLDS} households, human steps through t
     const perCase = new Map<string, Record<string, number>>();
     for (const party of PARTIES) {
       const rows: Array<{ case_id: string; idempotency_key: string; amount_fen: string }> = await db(
-        LEDGER_TABLES[party],
+        GAS_RETROFIT_LEDGERS[party],
       ).select('case_id', 'idempotency_key', 'amount_fen');
       const seen = new Set<string>();
       for (const row of rows) {
-        assert.ok(!seen.has(row.case_id), `${row.case_id} booked twice in ${LEDGER_TABLES[party]}`);
+        assert.ok(!seen.has(row.case_id), `${row.case_id} booked twice in ${GAS_RETROFIT_LEDGERS[party]}`);
         seen.add(row.case_id);
         const shares = perCase.get(row.case_id) ?? {};
         shares[party] = Number(row.amount_fen);

@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { Db } from '../../activities/db/connection';
-import { LEDGER_TABLES } from '../../audit/reconcile';
+import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
 
 export interface LedgerLock {
   /** Resolves once at least `count` ledger writes are waiting on the lock. */
@@ -13,7 +13,7 @@ export interface LedgerLock {
   release(): Promise<void>;
 }
 
-const TABLES = Object.values(LEDGER_TABLES);
+const TABLES = Object.values(GAS_RETROFIT_LEDGERS);
 
 export async function lockLedgers(db: Db): Promise<LedgerLock> {
   const trx: Knex.Transaction = await db.transaction();

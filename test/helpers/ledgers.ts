@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Db } from '../../activities/db/connection';
-import { LEDGER_TABLES } from '../../audit/reconcile';
+import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
 import { PARTIES, type Party } from '../../workflows/gas-retrofit/settlement';
 
 /** ¥240 at the estimate (valve ¥120 + hose ≤ 3 m ¥120): ¥80 city, ¥40 district, ¥80 gas company, ¥40 resident. */
@@ -20,9 +20,9 @@ export async function ledgerRows(db: Db, caseId: string): Promise<Record<Party, 
     await Promise.all(
       PARTIES.map(async (party) => [
         party,
-        (await db(LEDGER_TABLES[party]).where({ case_id: caseId }).orderBy('id').select('amount_fen')).map(
-          (r: { amount_fen: string }) => Number(r.amount_fen),
-        ),
+        (
+          await db(GAS_RETROFIT_LEDGERS[party]).where({ case_id: caseId }).orderBy('id').select('amount_fen')
+        ).map((r: { amount_fen: string }) => Number(r.amount_fen)),
       ]),
     ),
   ) as Record<Party, number[]>;
