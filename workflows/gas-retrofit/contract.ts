@@ -212,11 +212,20 @@ export function gasRetrofitHouseholdWorkflowId(district: District, accountRef: s
 export function parseGasRetrofitHouseholdWorkflowId(
   caseId: string,
 ): { district: District; accountRef: string } | undefined {
-  const [prefix, district, accountRef, ...rest] = caseId.split(':');
-  if (prefix !== 'gas-retrofit' || rest.length > 0 || !district || !accountRef) return undefined;
-  if (!(DISTRICT_CODES as string[]).includes(district) || !GAS_ACCOUNT_REF_PATTERN.test(accountRef))
-    return undefined;
-  return { district: district as District, accountRef };
+  const key = parseDistrictKey(caseId, 'gas-retrofit', GAS_ACCOUNT_REF_PATTERN);
+  return key && { district: key.district, accountRef: key.key };
+}
+
+/** `<prefix>:<district>:<key>` back into its parts; undefined unless the district is known and the key fits. */
+function parseDistrictKey(
+  id: string,
+  expectedPrefix: string,
+  keyPattern: RegExp,
+): { district: District; key: string } | undefined {
+  const [prefix, district, key, ...rest] = id.split(':');
+  if (prefix !== expectedPrefix || rest.length > 0 || !district || !key) return undefined;
+  if (!(DISTRICT_CODES as string[]).includes(district) || !keyPattern.test(key)) return undefined;
+  return { district: district as District, key };
 }
 
 export type GasRetrofitHouseholdWorkflow = (
@@ -274,9 +283,6 @@ export function gasRetrofitCampaignWorkflowId(district: District, campaignId: st
 export function parseGasRetrofitCampaignWorkflowId(
   id: string,
 ): { district: District; campaignId: string } | undefined {
-  const [prefix, district, campaignId, ...rest] = id.split(':');
-  if (prefix !== 'gas-retrofit-campaign' || rest.length > 0 || !district || !campaignId) return undefined;
-  if (!(DISTRICT_CODES as string[]).includes(district) || !CAMPAIGN_ID_PATTERN.test(campaignId))
-    return undefined;
-  return { district: district as District, campaignId };
+  const key = parseDistrictKey(id, 'gas-retrofit-campaign', CAMPAIGN_ID_PATTERN);
+  return key && { district: key.district, campaignId: key.key };
 }
