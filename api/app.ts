@@ -1,11 +1,13 @@
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import { codecRouter } from './codec/codec-router';
 import { authenticate } from './auth';
 import type { ApiDeps } from './deps';
 import { perUserRateLimit } from './rate-limit';
 import { errorHandler, notFoundHandler } from './error-middleware';
-import { createOpenApiDocument } from './openapi';
+import { createOpenApiDocument, type ApiRoute } from './openapi';
+import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed } from './request-shape';
 import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
@@ -14,26 +16,41 @@ import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './routes/gas
 import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
 
+/** Every operation the API has: its OpenAPI document, and its 405 answers, are built from this one list. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...healthRoutes,
+  ...gasRetrofitRoutes,
+  ...gasRetrofitContactRoutes,
+  ...gasRetrofitPricingRoutes,
+  ...gasRetrofitCampaignRoutes,
+  ...taskRoutes,
+  ...calendarRoutes,
+];
+
+/**
+ * The usual security headers on every answer (helmet). No page of the API may be framed: the codec sign-in page
+ * takes a bearer token, so clickjacking it must be impossible. The API is served over plain HTTP on a developer's
+ * machine, so requests are not upgraded to HTTPS here (a TLS-terminating proxy does that in production).
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: { directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null } },
+    frameguard: { action: 'deny' },
+  });
+}
+
 /** Builds the HTTP API without listening, so tests drive it with supertest and server.ts owns the socket. */
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(securityHeaders());
   // Before the JSON parser: the codec server has its own body limit (a history page of payloads) and CORS.
   app.use(codecRouter({ codec: deps.codec, jwt: deps.jwt, auditLog: deps.adapters.auditLog }));
-  app.use(
-    express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
-  );
+  app.use(jsonBodiesOnly());
+  app.use(express.json({ limit: deps.bodyLimit, strict: true, type: JSON_MEDIA_TYPES }));
 
-  const openApiDocument = createOpenApiDocument([
-    ...healthRoutes,
-    ...gasRetrofitRoutes,
-    ...gasRetrofitContactRoutes,
-    ...gasRetrofitPricingRoutes,
-    ...gasRetrofitCampaignRoutes,
-    ...taskRoutes,
-    ...calendarRoutes,
-  ]);
+  const openApiDocument = createOpenApiDocument(API_ROUTES);
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
@@ -49,6 +66,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(taskRouter(deps));
   app.use(calendarRouter(deps));
 
+  app.use(methodNotAllowed(API_ROUTES));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.logger, deps.adapters.auditLog));
   return app;

@@ -15,7 +15,7 @@ import { decisionRefusalToHttp } from './decision-errors';
 import type { ApiDeps } from './deps';
 import { markAudited } from './error-middleware';
 import { HttpError, NotFoundError } from './errors';
-import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from './openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from './openapi';
 import { caseIdParamsSchema } from './schemas';
 import { parse } from './validation';
 
@@ -42,7 +42,7 @@ export function decisionRoutes<Action extends string, Args extends { [A in Actio
     path: `${spec.casesPath}/{caseId}/actions/${action}`,
     summary: `Decision: ${action} (checked against the caller's role, department and district, and the case's stage)`,
     security: [{ bearer: [] }],
-    request: { params: caseIdParamsSchema, body: jsonContent(spec.bodies[action]) },
+    request: { params: caseIdParamsSchema, body: jsonBody(spec.bodies[action]) },
     responses: {
       200: {
         description:
@@ -50,13 +50,10 @@ export function decisionRoutes<Action extends string, Args extends { [A in Actio
           'follows from it runs; read the case for its progress',
         ...jsonContent(spec.stateSchema),
       },
-      404: { ...COMMON_ERROR_RESPONSES[403], description: 'No such case, or no such decision' },
-      409: {
-        ...COMMON_ERROR_RESPONSES[403],
-        description:
-          'The case is not at a stage where this decision can be taken (or has moved on meanwhile)',
-      },
-      ...COMMON_ERROR_RESPONSES,
+      404: errorResponse('No such case'),
+      409: errorResponse(
+        'The case is not at a stage where this decision can be taken, has moved on meanwhile, or has ended',
+      ),
     },
   }));
 }

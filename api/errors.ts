@@ -53,3 +53,18 @@ export class ServiceUnavailableError extends HttpError {
     super(503, 'service-unavailable', message);
   }
 }
+
+export class MethodNotAllowedError extends HttpError {
+  constructor(
+    method: string,
+    readonly allow: readonly string[],
+  ) {
+    super(405, 'method-not-allowed', `${method} is not allowed here; allowed: ${allow.join(', ')}`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends HttpError {
+  constructor() {
+    super(415, 'unsupported-media-type', 'the request body must be JSON (Content-Type: application/json)');
+  }
+}

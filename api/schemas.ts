@@ -12,12 +12,14 @@ import {
   CAMPAIGN_ID_PATTERN,
   CANCELLATION_REASONS,
   CHANNELS,
+  DEPARTMENT_CODES,
   DISTRICT_CODES,
   GAS_ACCOUNT_REF_PATTERN,
   GAS_RETROFIT_ACTIONS,
   GAS_RETROFIT_STAGES,
   GAS_USER_TYPES,
   INELIGIBILITY_REASONS,
+  ROLES,
   type GasUserType,
 } from '../workflows/definitions';
 
@@ -45,6 +47,28 @@ function itemsFitUserType(body: { userType: GasUserType; items: RetrofitItems },
     ctx.addIssue({ code: 'custom', path: error.field.split('.'), message: error.rule });
   }
 }
+
+/**
+ * The same rule as `itemsFitUserType`, in JSON Schema for the OpenAPI document, so a client's generated validator
+ * refuses what the API refuses: which items each user type may and must have.
+ */
+const whenUserType = (types: readonly GasUserType[], items: object) => ({
+  if: { properties: { userType: { enum: types } }, required: ['userType'] },
+  then: { properties: { items } },
+});
+const ITEMS_FIT_USER_TYPE = {
+  allOf: [
+    whenUserType(['new-build-residential'], { properties: { valve: { const: true } } }),
+    whenUserType(['residential-lpg'], { properties: { valve: { const: false } } }),
+    whenUserType(['residential-pipeline', 'residential-lpg'], {
+      anyOf: [{ properties: { valve: { const: true } } }, { required: ['hoseLengthM'] }],
+    }),
+    whenUserType(['non-residential-pipeline', 'non-residential-lpg'], {
+      properties: { valve: { const: false } },
+      required: ['hoseLengthM'],
+    }),
+  ],
+};
 
 export const retrofitItemsSchema = z
   .object({
@@ -126,7 +150,7 @@ export const startGasRetrofitHouseholdSchema = z
   })
   .strict()
   .superRefine(itemsFitUserType)
-  .meta({ id: 'StartGasRetrofitHousehold' });
+  .meta({ id: 'StartGasRetrofitHousehold', ...ITEMS_FIT_USER_TYPE });
 export type StartGasRetrofitHouseholdBody = z.infer<typeof startGasRetrofitHouseholdSchema>;
 
 export const caseIdParamsSchema = z
@@ -307,7 +331,7 @@ export const quoteRequestSchema = z
   })
   .strict()
   .superRefine(itemsFitUserType)
-  .meta({ id: 'QuoteRequest' });
+  .meta({ id: 'QuoteRequest', ...ITEMS_FIT_USER_TYPE });
 
 export const districtParamsSchema = z.object({ district: districtSchema }).strict();
 
@@ -323,7 +347,76 @@ export const startCampaignSchema = z
   .strict()
   .meta({ id: 'StartCampaign' });
 
-export const campaignIdParamsSchema = z.object({ campaignId: z.string().min(1).max(120) }).strict();
+export const campaignWorkflowIdParamsSchema = z
+  .object({
+    workflowId: z.string().min(1).max(120).meta({
+      description:
+        'The campaign’s workflow ID as its start answered it, e.g. gas-retrofit-campaign:jinshui:spring-2026',
+    }),
+  })
+  .strict();
+
+const campaignKeySchema = {
+  campaignId: z.string().meta({ description: 'The campaign ID the start named, e.g. spring-2026' }),
+  workflowId: z.string().meta({ description: 'The campaign’s workflow ID; its URL is under this' }),
+  district: districtSchema,
+};
+
+export const campaignStartedSchema = z
+  .object({
+    ...campaignKeySchema,
+    status: z.enum(['started', 'existing']),
+    links: z.object({ self: z.string() }),
+  })
+  .meta({ id: 'CampaignStarted' });
+
+export const campaignProgressSchema = z
+  .object({
+    cursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'The last account handled; the next page starts after it' }),
+    started: z.number().int(),
+    alreadyStarted: z.number().int(),
+    pages: z.number().int(),
+    paused: z.boolean(),
+    finished: z.boolean(),
+    lastDecision: z
+      .object({ action: z.enum(['pause', 'resume']), by: z.string(), at: z.string() })
+      .optional(),
+  })
+  .meta({ id: 'CampaignProgress', description: 'What the campaign workflow has done' });
+
+export const campaignReportSchema = z
+  .object({
+    ...campaignKeySchema,
+    workflowStatus: z.string().meta({ description: 'Temporal execution status: RUNNING, COMPLETED, ...' }),
+    progress: campaignProgressSchema,
+    casesByStage: z
+      .record(z.string(), z.number().int())
+      .meta({ description: 'The campaign’s cases per stage' }),
+    settledFen: z
+      .object(Object.fromEntries(PARTIES.map((party) => [party, z.number().int()])))
+      .meta({ description: 'Net fen booked per party (bookings less reversals) for the campaign’s cases' }),
+  })
+  .meta({ id: 'CampaignReport' });
+
+export const openTasksSchema = z
+  .object({
+    tasks: z.array(
+      z.object({
+        taskId: z.string(),
+        caseId: z.string(),
+        kind: z.string(),
+        department: z.enum(DEPARTMENT_CODES),
+        district: districtSchema,
+        role: z.enum(ROLES),
+        dueAt: z.string(),
+        escalationRung: z.number().int().meta({ description: '0 on the first rung of the task’s ladder' }),
+      }),
+    ),
+  })
+  .meta({ id: 'OpenTasks' });
 
 /** A year's statutory holiday schedule as the State Council publishes it (the year itself is in the path). */
 export const publishCalendarYearSchema = z

@@ -8,7 +8,7 @@ import type { PublishYear } from '../../activities/adapters/calendar/port';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors';
-import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import { calendarYearParamsSchema, calendarYearSchema, publishCalendarYearSchema } from '../schemas';
 import { parse } from '../validation';
 
@@ -24,10 +24,9 @@ export const calendarRoutes: ApiRoute[] = [
     path: `${YEARS}/{year}`,
     summary: 'Load a year’s statutory holiday schedule (city supervisors); later deadlines count it',
     security: [{ bearer: [] }],
-    request: { params: calendarYearParamsSchema, body: jsonContent(publishCalendarYearSchema) },
+    request: { params: calendarYearParamsSchema, body: jsonBody(publishCalendarYearSchema) },
     responses: {
       200: { description: 'The year’s schedule as it now stands', ...jsonContent(calendarYearSchema) },
-      ...COMMON_ERROR_RESPONSES,
     },
   },
   {
@@ -39,8 +38,7 @@ export const calendarRoutes: ApiRoute[] = [
     request: { params: calendarYearParamsSchema },
     responses: {
       200: { description: 'The year’s schedule', ...jsonContent(calendarYearSchema) },
-      404: { ...COMMON_ERROR_RESPONSES[403], description: 'No schedule is published for the year' },
-      ...COMMON_ERROR_RESPONSES,
+      404: errorResponse('No schedule is published for the year'),
     },
   },
 ];

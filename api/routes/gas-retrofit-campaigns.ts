@@ -12,8 +12,14 @@ import { actorOf, authorize, type AccessRule } from '../auth';
 import { executeCaseUpdate } from '../case-updates';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import { anyJsonObject, COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
-import { campaignIdParamsSchema, startCampaignSchema } from '../schemas';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
+import {
+  campaignProgressSchema,
+  campaignReportSchema,
+  campaignStartedSchema,
+  campaignWorkflowIdParamsSchema,
+  startCampaignSchema,
+} from '../schemas';
 import { parse } from '../validation';
 
 const CAMPAIGNS = '/v1/gas-retrofit/campaigns';
@@ -26,28 +32,40 @@ export const gasRetrofitCampaignRoutes: ApiRoute[] = [
     path: CAMPAIGNS,
     summary: "Start a district's retrofit campaign (idempotent on district + campaign ID)",
     security: [{ bearer: [] }],
-    request: { body: jsonContent(startCampaignSchema) },
+    request: { body: jsonBody(startCampaignSchema) },
     responses: {
-      201: { description: 'Campaign started', ...jsonContent(anyJsonObject) },
-      200: { description: 'The campaign already exists', ...jsonContent(anyJsonObject) },
-      ...COMMON_ERROR_RESPONSES,
+      201: { description: 'Campaign started', ...jsonContent(campaignStartedSchema) },
+      200: { description: 'The campaign already exists', ...jsonContent(campaignStartedSchema) },
     },
   },
   {
     method: 'get',
-    path: `${CAMPAIGNS}/{campaignId}`,
+    path: `${CAMPAIGNS}/{workflowId}`,
     summary: 'Campaign progress: households started, cases per stage, fen settled per party',
     security: [{ bearer: [] }],
-    request: { params: campaignIdParamsSchema },
-    responses: { 200: { description: 'Progress', ...jsonContent(anyJsonObject) }, ...COMMON_ERROR_RESPONSES },
+    request: { params: campaignWorkflowIdParamsSchema },
+    responses: {
+      200: { description: 'Progress and the money settled so far', ...jsonContent(campaignReportSchema) },
+      404: errorResponse('No such campaign'),
+    },
   },
   ...(['pause', 'resume'] as const).map((action): ApiRoute => ({
     method: 'post',
-    path: `${CAMPAIGNS}/{campaignId}/actions/${action}`,
+    path: `${CAMPAIGNS}/{workflowId}/actions/${action}`,
     summary: `${action === 'pause' ? 'Pause' : 'Resume'} starting households (cases already started go on)`,
     security: [{ bearer: [] }],
-    request: { params: campaignIdParamsSchema },
-    responses: { 200: { description: 'Progress', ...jsonContent(anyJsonObject) }, ...COMMON_ERROR_RESPONSES },
+    request: {
+      params: campaignWorkflowIdParamsSchema,
+      body: { required: false, ...jsonContent(z.object({}).strict()) },
+    },
+    responses: {
+      200: {
+        description: 'The campaign’s progress once the decision is recorded',
+        ...jsonContent(campaignProgressSchema),
+      },
+      404: errorResponse('No such campaign'),
+      409: errorResponse(`The campaign is not ${action === 'pause' ? 'running' : 'paused'}, or has finished`),
+    },
   })),
 ];
 
@@ -73,14 +91,20 @@ export function gasRetrofitCampaignRouter({ client, taskQueue, adapters }: ApiDe
     res
       .status(status === 'started' ? 201 : 200)
       .location(location)
-      .json({ campaignId: id, status, links: { self: location } });
+      .json({
+        campaignId: body.campaignId,
+        workflowId: id,
+        district: body.district,
+        status,
+        links: { self: location },
+      });
   });
 
-  router.get(`${CAMPAIGNS}/:campaignId`, async (req, res) => {
-    const { campaignId } = parse(campaignIdParamsSchema, req.params, 'params');
-    const key = campaignKey(campaignId);
+  router.get(`${CAMPAIGNS}/:workflowId`, async (req, res) => {
+    const { workflowId } = parse(campaignWorkflowIdParamsSchema, req.params, 'params');
+    const key = campaignKey(workflowId);
     authorize(actorOf(res), READ_CAMPAIGN, key.district);
-    const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(campaignId);
+    const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(workflowId);
     const { status } = await handle.describe();
     const progress =
       status.name === 'COMPLETED'
@@ -89,22 +113,26 @@ export function gasRetrofitCampaignRouter({ client, taskQueue, adapters }: ApiDe
     const report = await adapters.caseRegistry.campaignReport(key.campaignId);
     res.json({
       ...report,
-      workflowId: campaignId,
+      workflowId,
       district: key.district,
       workflowStatus: status.name,
       progress,
     });
   });
 
-  router.post(`${CAMPAIGNS}/:campaignId/actions/:action`, async (req, res) => {
-    const { campaignId } = parse(campaignIdParamsSchema, { campaignId: req.params.campaignId }, 'params');
+  router.post(`${CAMPAIGNS}/:workflowId/actions/:action`, async (req, res) => {
+    const { workflowId } = parse(
+      campaignWorkflowIdParamsSchema,
+      { workflowId: req.params.workflowId },
+      'params',
+    );
     const action = req.params.action;
     if (action !== 'pause' && action !== 'resume') throw new NotFoundError(`no action ${action}`);
-    const key = campaignKey(campaignId);
+    const key = campaignKey(workflowId);
     const actor = actorOf(res);
     authorize(actor, READ_CAMPAIGN, key.district);
     parse(z.object({}).strict(), req.body ?? {});
-    const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(campaignId);
+    const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(workflowId);
     res.json(await executeCaseUpdate(handle, gasRetrofitCampaignUpdates[action], { actor }));
   });
 

@@ -8,7 +8,7 @@ import { actorOf, authorize, permissionsOf, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { markAudited } from '../error-middleware';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
+import { errorResponse, jsonContent, type ApiRoute } from '../openapi';
 import { maskContact } from '../../platform/personal-data/masking';
 import { caseIdParamsSchema, contactReadQuerySchema, serviceContactViewSchema } from '../schemas';
 import { parse } from '../validation';
@@ -38,8 +38,7 @@ export const gasRetrofitContactRoutes: ApiRoute[] = [
     request: { params: caseIdParamsSchema, query: contactReadQuerySchema },
     responses: {
       200: { description: 'The contact', ...jsonContent(serviceContactViewSchema) },
-      404: COMMON_ERROR_RESPONSES[403],
-      ...COMMON_ERROR_RESPONSES,
+      404: errorResponse('No such case, or no contact is kept for it'),
     },
   },
 ];

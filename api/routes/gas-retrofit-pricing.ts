@@ -10,7 +10,7 @@ import { WORKFLOW_TYPES } from '../../workflows/registry';
 import { actorOf, authorize, authorizeByPermissions, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ConflictError } from '../errors';
-import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import {
   currentTenderPricesSchema,
   districtParamsSchema,
@@ -39,14 +39,12 @@ export const gasRetrofitPricingRoutes: ApiRoute[] = [
       "For the window clerk: each party's share in fen at today's prices (the estimate until the district's " +
       'tender), and that the final settlement is at the tender price. No case is started.',
     security: [{ bearer: [] }],
-    request: { body: jsonContent(quoteRequestSchema) },
+    request: { body: jsonBody(quoteRequestSchema) },
     responses: {
       200: { description: 'The quote', ...jsonContent(quoteSchema) },
-      409: {
-        ...COMMON_ERROR_RESPONSES[403],
-        description: 'Nothing to quote: a non-residential user pays their suppliers directly',
-      },
-      ...COMMON_ERROR_RESPONSES,
+      409: errorResponse(
+        'Nothing to quote: a non-residential user pays their suppliers directly, or the items break a settlement rule',
+      ),
     },
   },
   {
@@ -56,10 +54,9 @@ export const gasRetrofitPricingRoutes: ApiRoute[] = [
       "Set a district's tender prices (finance only). Cases already priced keep their price; cases awaiting a " +
       'tender price are woken and settle at it.',
     security: [{ bearer: [] }],
-    request: { params: districtParamsSchema, body: jsonContent(tenderPricesSchema) },
+    request: { params: districtParamsSchema, body: jsonBody(tenderPricesSchema) },
     responses: {
       200: { description: 'The district’s current prices', ...jsonContent(tenderPricesSetSchema) },
-      ...COMMON_ERROR_RESPONSES,
     },
   },
   {
@@ -70,7 +67,6 @@ export const gasRetrofitPricingRoutes: ApiRoute[] = [
     request: { params: districtParamsSchema },
     responses: {
       200: { description: 'The district’s current prices', ...jsonContent(currentTenderPricesSchema) },
-      ...COMMON_ERROR_RESPONSES,
     },
   },
 ];

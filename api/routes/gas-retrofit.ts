@@ -16,7 +16,7 @@ import { actorOf, authorize, type AccessRule } from '../auth';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import { COMMON_ERROR_RESPONSES, jsonContent, type ApiRoute } from '../openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import {
   caseIdParamsSchema,
   caseStartedSchema,
@@ -52,14 +52,13 @@ export const gasRetrofitRoutes: ApiRoute[] = [
     path: HOUSEHOLDS,
     summary: 'Start a household gas-safety retrofit case (idempotent on district + account)',
     security: [{ bearer: [] }],
-    request: { body: jsonContent(startGasRetrofitHouseholdSchema) },
+    request: { body: jsonBody(startGasRetrofitHouseholdSchema) },
     responses: {
       201: { description: 'Case started', ...jsonContent(caseStartedSchema) },
       200: {
         description: 'A case for this district and account already exists; it is returned',
         ...jsonContent(caseStartedSchema),
       },
-      ...COMMON_ERROR_RESPONSES,
     },
   },
   {
@@ -70,8 +69,7 @@ export const gasRetrofitRoutes: ApiRoute[] = [
     request: { params: caseIdParamsSchema },
     responses: {
       200: { description: 'The case', ...jsonContent(gasRetrofitCaseSchema) },
-      404: COMMON_ERROR_RESPONSES[403],
-      ...COMMON_ERROR_RESPONSES,
+      404: errorResponse('No such case'),
     },
   },
   ...decisionRoutes(HOUSEHOLD_DECISIONS),

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { COMMON_ERROR_RESPONSES, type ApiRoute } from '../openapi';
+import { jsonContent, type ApiRoute } from '../openapi';
+import { openTasksSchema } from '../schemas';
 
 export const taskRoutes: ApiRoute[] = [
   {
@@ -9,7 +10,7 @@ export const taskRoutes: ApiRoute[] = [
     path: '/v1/tasks',
     summary: "The caller's open human tasks (by department, district and role), soonest deadline first",
     security: [{ bearer: [] }],
-    responses: { 200: { description: 'Open tasks' }, 401: COMMON_ERROR_RESPONSES[401] },
+    responses: { 200: { description: 'Open tasks', ...jsonContent(openTasksSchema) } },
   },
 ];
 

@@ -11,6 +11,7 @@ import { createDb } from '../../activities/db/connection';
 import { createScratchDatabase } from '../helpers/database';
 import { launchPlatform, PLATFORM_READY, platformEnv as platformEnvOn } from '../helpers/platform';
 import { freePort, processesMentioning, type RunningProcess } from '../helpers/processes';
+import { checkedFetch } from '../helpers/contract';
 
 let scratchDatabaseUrl = '';
 const platformEnv = (dataDir: string, overrides: NodeJS.ProcessEnv = {}) =>
@@ -54,7 +55,7 @@ describe('the platform end to end (npm start)', function () {
 
     // The printed curl line, sent as printed.
     const apiUrl = `http://127.0.0.1:${ports.api}`;
-    const started = await fetch(`${apiUrl}/v1/gas-retrofit/households`, {
+    const started = await checkedFetch(`${apiUrl}/v1/gas-retrofit/households`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body,
@@ -66,7 +67,9 @@ describe('the platform end to end (npm start)', function () {
     let state: { stage?: string; workflowStatus?: string; booking?: { bookingId: string } } = {};
     for (let attempt = 0; attempt < 100 && state.stage !== 'installation-scheduled'; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const read = await fetch(`${apiUrl}${location}`, { headers: { Authorization: `Bearer ${token}` } });
+      const read = await checkedFetch(`${apiUrl}${location}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       if (read.ok) state = (await read.json()) as typeof state;
     }
     assert.equal(state.workflowStatus, 'RUNNING');

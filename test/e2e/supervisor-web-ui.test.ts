@@ -42,6 +42,7 @@ import {
   useCodecWithCredentials,
   waitForTextInAnyFrame,
 } from './web-ui/supervisor-browser';
+import { checkedFetch } from '../helpers/contract';
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'web-ui');
 
@@ -93,7 +94,7 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
         district,
         roles: ['clerk'],
       });
-      const res = await fetch(`${apiUrl()}/v1/gas-retrofit/households`, {
+      const res = await checkedFetch(`${apiUrl()}/v1/gas-retrofit/households`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${clerk}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({
@@ -136,7 +137,7 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
     let seen = '';
     for (let attempt = 0; attempt < 150 && seen !== stage; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const res = await fetch(`${apiUrl()}/v1/gas-retrofit/households/${encodeURIComponent(caseId)}`, {
+      const res = await checkedFetch(`${apiUrl()}/v1/gas-retrofit/households/${encodeURIComponent(caseId)}`, {
         headers: { Authorization: `Bearer ${bearer}` },
       });
       if (res.ok) seen = ((await res.json()) as { stage: string }).stage;

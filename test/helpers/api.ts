@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import express from 'express';
 import pino from 'pino';
 import { signToken, type Claims, type JwtSettings } from '../../api/auth';
 import { createApp } from '../../api/app';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
+import { contractCheck } from './contract';
 import { TEST_PAYLOAD_KEYS } from './temporal';
 
 export const TEST_JWT: JwtSettings = {
@@ -24,24 +26,30 @@ export function testApp(
   taskQueue: string,
   rateLimit = { limit: 1_000_000, windowMs: 60_000 },
 ) {
-  return createApp({
-    client,
-    db,
-    adapters: createPostgresAdapters(db),
-    logger: pino({ level: 'silent' }),
-    jwt: TEST_JWT,
-    taskQueue,
-    bodyLimit: '16kb',
-    codec: {
-      payloadCodec: new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS),
-      namespace: client.options.namespace,
-      allowedOrigins: [TEST_UI_ORIGIN],
-      publicEndpoint: 'http://127.0.0.1:3000/codec',
-      cookie: { crossSite: false },
-      bodyLimit: '1mb',
-    },
-    rateLimit,
-  });
+  const app = express();
+  // Every exchange a test makes is checked against the OpenAPI document (test/setup/contract-hooks.ts).
+  app.use(contractCheck());
+  app.use(
+    createApp({
+      client,
+      db,
+      adapters: createPostgresAdapters(db),
+      logger: pino({ level: 'silent' }),
+      jwt: TEST_JWT,
+      taskQueue,
+      bodyLimit: '16kb',
+      codec: {
+        payloadCodec: new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS),
+        namespace: client.options.namespace,
+        allowedOrigins: [TEST_UI_ORIGIN],
+        publicEndpoint: 'http://127.0.0.1:3000/codec',
+        cookie: { crossSite: false },
+        bodyLimit: '1mb',
+      },
+      rateLimit,
+    }),
+  );
+  return app;
 }
 
 export async function bearer(claims: Partial<Claims> = {}): Promise<string> {

@@ -1,0 +1,233 @@
+/**
+ * The OpenAPI document is the contract. Generated requests (fast-check, from the document's own schemas, plus
+ * arbitrary JSON, XML and empty bodies) go to every operation on a real dev server and real PostgreSQL: none may
+ * get a 5xx other than the documented 503, and every answer must be one its operation lists, in the shape it
+ * lists (the contract-check middleware in testApp fails the test otherwise). And what the fuzzer first found:
+ * 405 with Allow, 415 for a non-JSON body, required bodies, rules in the schema, security headers.
+ */
+import assert from 'node:assert/strict';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Express } from 'express';
+import fc from 'fast-check';
+import request from 'supertest';
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
+import { createDb, type Db } from '../../activities/db/connection';
+import { migrateToLatest } from '../../activities/db/migrate';
+import type { Claims } from '../../api/auth';
+import { bearer, householdStartBody, testApp } from '../helpers/api';
+import { contractProblems, OPENAPI, type Operation } from '../helpers/contract';
+import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
+import { arbitraryOf, type JsonSchema } from '../helpers/schema-arbitrary';
+import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
+import { ensureTeams } from '../workflows/gas-retrofit-helpers';
+
+const CALLERS: ReadonlyArray<Omit<Claims, 'name'> | 'anonymous' | 'forged'> = [
+  { sub: 'fz-clerk', dept: 'gas-company', district: 'jinshui', roles: ['clerk'] },
+  { sub: 'fz-inst', dept: 'installer', district: 'jinshui', roles: ['installer'] },
+  { sub: 'fz-fin', dept: 'district-finance', district: 'jinshui', roles: ['finance'] },
+  { sub: 'fz-sup', dept: 'gas-safety-office', district: 'city', roles: ['supervisor'] },
+  'anonymous',
+  'forged',
+];
+
+const components = OPENAPI.components.schemas as Record<string, JsonSchema>;
+const jsonSchemaOf = (operation: Operation) =>
+  operation.requestBody?.content['application/json']?.schema as JsonSchema | undefined;
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  schema: JsonSchema;
+}
+
+describe('the OpenAPI contract: generated requests to every operation (real dev server, real Postgres)', function () {
+  this.timeout(180_000);
+  let env: TestWorkflowEnvironment;
+  let db: Db;
+  let adapters: Adapters;
+  let worker: RunningTestWorker;
+  let app: Express;
+  let dropDatabase: () => Promise<void>;
+  let realCaseId: string;
+  let realCampaignId: string;
+
+  before(async function () {
+    // A database of its own: generated requests set tender prices and load calendar years.
+    const scratch = await createScratchDatabase('contract');
+    dropDatabase = scratch.drop;
+    db = createDb(scratch.url, { poolMax: 5 });
+    await migrateToLatest(db);
+    adapters = createPostgresAdapters(db);
+    await ensureTeams(adapters, 'jinshui');
+    env = await startDevServer();
+    const taskQueue = uniqueTaskQueue('contract');
+    worker = await runTestWorker(env, taskQueue, adapters);
+    app = testApp(env.client, db, taskQueue);
+    const accountRef = uniqueAccountRef('JS');
+    await adapters.gasCompany.upsertAccounts([
+      { accountRef, district: 'jinshui', userType: 'residential-pipeline', status: 'active' },
+    ]);
+    const clerk = await bearer();
+    realCaseId = (
+      await request(app)
+        .post('/v1/gas-retrofit/households')
+        .set('Authorization', clerk)
+        .send(householdStartBody(accountRef))
+    ).body.caseId as string;
+    const office = await bearer({
+      sub: 'fz-office',
+      dept: 'gas-safety-office',
+      district: 'city',
+      roles: ['supervisor'],
+    });
+    realCampaignId = (
+      await request(app)
+        .post('/v1/gas-retrofit/campaigns')
+        .set('Authorization', office)
+        .send({
+          district: 'jinshui',
+          campaignId: `contract-${process.pid}`,
+          householdsPerMinute: 1,
+          pageSize: 1,
+        })
+    ).body.workflowId as string;
+  });
+  after(async function () {
+    await worker?.stop();
+    await env?.teardown();
+    await db?.destroy();
+    await dropDatabase?.();
+  });
+
+  async function authorizationFor(caller: (typeof CALLERS)[number]): Promise<string | undefined> {
+    if (caller === 'anonymous') return undefined;
+    if (caller === 'forged') return 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.forged';
+    return bearer(caller);
+  }
+
+  /** A path value: the schema's own, or a real case or campaign, so that success answers are reached too. */
+  function pathValue(parameter: Parameter): fc.Arbitrary<string> {
+    const generated = arbitraryOf(parameter.schema, components).map(String);
+    if (parameter.name === 'caseId') return fc.oneof(generated, fc.constant(realCaseId));
+    if (parameter.name === 'workflowId') return fc.oneof(generated, fc.constant(realCampaignId));
+    return generated;
+  }
+
+  type Body = { kind: 'json'; value: unknown } | { kind: 'xml' } | { kind: 'none' };
+  function bodyOf(operation: Operation): fc.Arbitrary<Body> {
+    const schema = jsonSchemaOf(operation);
+    const json = (value: fc.Arbitrary<unknown>) => value.map((v): Body => ({ kind: 'json', value: v }));
+    return fc.oneof(
+      { weight: 5, arbitrary: json(schema ? arbitraryOf(schema, components) : fc.constant({})) },
+      { weight: 2, arbitrary: json(fc.jsonValue({ maxDepth: 3 })) },
+      { weight: 1, arbitrary: fc.constant<Body>({ kind: 'xml' }) },
+      { weight: 1, arbitrary: fc.constant<Body>({ kind: 'none' }) },
+    );
+  }
+
+  const operations = Object.entries(OPENAPI.paths).flatMap(([template, item]) =>
+    Object.entries(item).map(([method, operation]) => ({ template, method, operation })),
+  );
+
+  for (const { template, method, operation } of operations) {
+    it(`${method.toUpperCase()} ${template}: no 5xx beyond 503, every answer as documented`, async function () {
+      const parameters = ((operation as { parameters?: Parameter[] }).parameters ?? []).filter(
+        (p) => p.in === 'path',
+      );
+      const paths = fc.record(Object.fromEntries(parameters.map((p) => [p.name, pathValue(p)])));
+      const takesBody = method !== 'get';
+      await fc.assert(
+        fc.asyncProperty(
+          paths,
+          takesBody ? bodyOf(operation) : fc.constant<Body>({ kind: 'none' }),
+          fc.constantFrom(...CALLERS),
+          async (values, body, caller) => {
+            const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+              encodeURIComponent(values[name] as string),
+            );
+            let req = request(app)[method as 'get' | 'post' | 'put'](path);
+            const authorization = await authorizationFor(caller);
+            if (authorization) req = req.set('Authorization', authorization);
+            if (body.kind === 'json')
+              req = req.set('Content-Type', 'application/json').send(JSON.stringify(body.value));
+            if (body.kind === 'xml')
+              req = req
+                .set('Content-Type', 'application/xml')
+                .send('<case><district>jinshui</district></case>');
+            const res = await req;
+            assert.ok(
+              res.status < 500 || res.status === 503,
+              `${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`,
+            );
+            if (body.kind === 'xml' && res.status !== 401 && res.status !== 404)
+              assert.equal(res.status, 415);
+          },
+        ),
+        { numRuns: 30 },
+      );
+    });
+  }
+
+  it('a method a path does not have: 405 with Allow; a path it does not have: 404', async function () {
+    const auth = await bearer();
+    const wrong = await request(app).delete('/v1/gas-retrofit/quote').set('Authorization', auth);
+    assert.equal(wrong.status, 405);
+    assert.equal(wrong.headers.allow, 'POST');
+    assert.equal(wrong.body.error.code, 'method-not-allowed');
+    const read = await request(app).patch('/v1/calendar/years/2026').set('Authorization', auth);
+    assert.equal(read.headers.allow, 'GET, HEAD, PUT');
+    const decision = await request(app)
+      .get(`/v1/gas-retrofit/households/${encodeURIComponent(realCaseId)}/actions/cancel`)
+      .set('Authorization', auth);
+    assert.equal(decision.status, 405);
+    assert.equal(decision.headers.allow, 'POST');
+    assert.equal((await request(app).get('/v1/no-such-thing').set('Authorization', auth)).status, 404);
+  });
+
+  it('a body sent as XML is 415, and nothing starts', async function () {
+    const res = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer())
+      .set('Content-Type', 'application/xml')
+      .send('<household><accountRef>JS-XML-0001</accountRef></household>');
+    assert.equal(res.status, 415);
+    assert.equal(res.body.error.code, 'unsupported-media-type');
+  });
+
+  it('every body the API requires is required in the document; the items rule is in the schema', function () {
+    for (const { template, method, operation } of operations) {
+      if (operation.requestBody && !template.includes('/campaigns/')) {
+        assert.equal(operation.requestBody.required, true, `${method} ${template}`);
+      }
+    }
+    // A body the schema refuses and the API refuses alike: a residential household with neither valve nor hose.
+    const start = householdStartBody('JS-RULE-0001');
+    const problems = contractProblems({
+      method: 'POST',
+      path: '/v1/gas-retrofit/households',
+      requestBody: { ...start, items: { valve: false } },
+      status: 201,
+      header: () => undefined,
+      body: { caseId: 'x', status: 'started', links: { self: '/x' } },
+    });
+    assert.match(problems.join('\n'), /accepted a body its schema refuses/);
+  });
+
+  it('answers carry the usual security headers; the codec sign-in page cannot be framed', async function () {
+    const api = await request(app).get('/healthz');
+    assert.equal(api.headers['x-content-type-options'], 'nosniff');
+    const page = await request(app).get('/codec/sign-in');
+    assert.equal(page.status, 200);
+    assert.match(page.headers['content-security-policy'] ?? '', /frame-ancestors 'none'/);
+    assert.equal(page.headers['x-frame-options'], 'DENY');
+  });
+
+  it('answers 429 with Retry-After, as documented', async function () {
+    const limited = testApp(env.client, db, 'unused', { limit: 1, windowMs: 60_000 });
+    const auth = await bearer({ sub: 'fz-flood' });
+    await request(limited).get('/v1/tasks').set('Authorization', auth);
+    const res = await request(limited).get('/v1/tasks').set('Authorization', auth);
+    assert.equal(res.status, 429);
+    assert.ok(Number(res.headers['retry-after']) > 0);
+  });
+});
