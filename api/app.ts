@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument, type ApiRoute } from './openapi';
 import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed } from './request-shape';
 import { calendarRouter, calendarRoutes } from './routes/calendar';
+import { childcareSubsidyRouter, childcareSubsidyRoutes } from './routes/childcare-subsidy';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
 import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './routes/gas-retrofit-campaigns';
@@ -25,6 +26,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...gasRetrofitCampaignRoutes,
   ...taskRoutes,
   ...calendarRoutes,
+  ...childcareSubsidyRoutes,
 ];
 
 /**
@@ -65,6 +67,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(gasRetrofitCampaignRouter(deps));
   app.use(taskRouter(deps));
   app.use(calendarRouter(deps));
+  app.use(childcareSubsidyRouter(deps));
 
   app.use(methodNotAllowed(API_ROUTES));
   app.use(notFoundHandler());

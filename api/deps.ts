@@ -9,10 +9,20 @@ import type { RateLimitSettings } from './rate-limit';
 export interface ApiDeps {
   client: Client;
   db: Db;
-  /** Department systems the API reads or writes directly: tender prices, contacts, the task board. */
+  /**
+   * Department systems the API reads or writes directly: tender prices, contacts, the task board, price ceilings
+   * and the credit platform's checks.
+   */
   adapters: Pick<
     Adapters,
-    'districtFinance' | 'gasCompany' | 'taskBoard' | 'caseRegistry' | 'auditLog' | 'calendar'
+    | 'districtFinance'
+    | 'gasCompany'
+    | 'taskBoard'
+    | 'caseRegistry'
+    | 'auditLog'
+    | 'calendar'
+    | 'marketRegulation'
+    | 'creditPlatform'
   >;
   logger: Logger;
   jwt: JwtSettings;

@@ -6,6 +6,8 @@ import { PostgresCalendar } from './calendar/postgres';
 import type { CaseRegistryPort } from './case-registry/port';
 import { PostgresCaseRegistry } from './case-registry/postgres';
 import type { CityFinancePort } from './city-finance/port';
+import type { CreditPlatformPort } from './credit-platform/port';
+import { PostgresCreditPlatform } from './credit-platform/postgres';
 import { PostgresCityFinance } from './city-finance/postgres';
 import type { DistrictFinancePort } from './district-finance/port';
 import { PostgresDistrictFinance } from './district-finance/postgres';
@@ -13,6 +15,8 @@ import type { GasCompanyPort } from './gas-company/port';
 import { PostgresGasCompany } from './gas-company/postgres';
 import type { InstallerPort } from './installer/port';
 import { PostgresInstaller } from './installer/postgres';
+import type { MarketRegulationPort } from './market-regulation/port';
+import { PostgresMarketRegulation } from './market-regulation/postgres';
 import type { TaskBoardPort } from './task-board/port';
 import { PostgresTaskBoard } from './task-board/postgres';
 
@@ -27,6 +31,8 @@ export interface Adapters {
   installer: InstallerPort;
   cityFinance: CityFinancePort;
   districtFinance: DistrictFinancePort;
+  marketRegulation: MarketRegulationPort;
+  creditPlatform: CreditPlatformPort;
 }
 
 export function createPostgresAdapters(db: Db): Adapters {
@@ -39,5 +45,7 @@ export function createPostgresAdapters(db: Db): Adapters {
     installer: new PostgresInstaller(db),
     cityFinance: new PostgresCityFinance(db),
     districtFinance: new PostgresDistrictFinance(db),
+    marketRegulation: new PostgresMarketRegulation(db),
+    creditPlatform: new PostgresCreditPlatform(db),
   };
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
-import { TENDER_PRICE_SETTERS } from '../../workflows/gas-retrofit/rules';
+import { GAS_RETROFIT_DEPARTMENTS, TENDER_PRICE_SETTERS } from '../../workflows/gas-retrofit/rules';
 import {
   computeSettlement,
   resolvePriceBasis,
@@ -25,7 +25,10 @@ import { wakeCasesAtStage } from '../wake-cases';
 const QUOTE = '/v1/gas-retrofit/quote';
 const TENDER_PRICES = '/v1/gas-retrofit/tender-prices';
 
-const READ_PRICES: AccessRule = { roles: ['clerk', 'supervisor', 'auditor', 'finance'] };
+const READ_PRICES: AccessRule = {
+  roles: ['clerk', 'supervisor', 'auditor', 'finance'],
+  departments: GAS_RETROFIT_DEPARTMENTS,
+};
 
 const SELF_FUNDED_RULE =
   'non-residential users buy and pay for the alarm, the linked shut-off valve and the hose themselves ' +

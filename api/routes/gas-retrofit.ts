@@ -11,6 +11,7 @@ import {
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
 import { startOnce } from '../../platform/start-once';
+import { GAS_RETROFIT_DEPARTMENTS } from '../../workflows/gas-retrofit/rules';
 import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
@@ -32,6 +33,7 @@ const HOUSEHOLDS = '/v1/gas-retrofit/households';
 const START_CASE: AccessRule = { roles: ['clerk'], departments: ['gas-company', 'gas-safety-office'] };
 const READ_CASE: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'finance', 'installer', 'grid-worker'],
+  departments: GAS_RETROFIT_DEPARTMENTS,
 };
 
 /** Decisions on a household case: any of the case's district staff or the city's may address one to it. */

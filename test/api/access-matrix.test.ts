@@ -18,6 +18,7 @@ import {
   type GasRetrofitStage,
 } from '../../workflows/definitions';
 import { assertNeverStarted, bearer, householdStartBody, testApp } from '../helpers/api';
+import { subsidyApplication } from '../helpers/childcare';
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { actors, CaseDriver, ensureTeams } from '../workflows/gas-retrofit-helpers';
@@ -31,6 +32,13 @@ const PROFILES = {
   financeErqi: { sub: 'm-fin-eq', dept: 'district-finance', district: 'erqi', roles: ['finance'] },
   supervisorCity: { sub: 'm-sup', dept: 'gas-safety-office', district: 'city', roles: ['supervisor'] },
   auditorCity: { sub: 'm-aud', dept: 'city-finance', district: 'city', roles: ['auditor'] },
+  healthClerkJinshui: { sub: 'm-hc-js', dept: 'health-commission', district: 'jinshui', roles: ['clerk'] },
+  marketSupervisorJinshui: {
+    sub: 'm-mr-js',
+    dept: 'market-regulation',
+    district: 'jinshui',
+    roles: ['supervisor'],
+  },
 } satisfies Record<string, Profile>;
 type ProfileName = keyof typeof PROFILES;
 
@@ -217,6 +225,47 @@ describe('access: the role × department × district × endpoint matrix, denials
           .send({ district: J, campaignId: target.key }),
       untouched: (target) => assertNeverStarted(env.client, gasRetrofitCampaignWorkflowId(J, target.key)),
     },
+    {
+      name: 'check a jinshui childcare subsidy application',
+      allowed: ['healthClerkJinshui'],
+      success: 200,
+      send: (app, auth) =>
+        request(app)
+          .post('/v1/childcare/subsidy-check')
+          .set('Authorization', auth)
+          .send(subsidyApplication(7)),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: "publish jinshui's childcare price ceiling",
+      allowed: ['marketSupervisorJinshui'],
+      success: 200,
+      prepare: () => Promise.resolve({ caseId: '', key: String(2030 + (counter += 1)) }),
+      send: (app, auth, target) =>
+        request(app)
+          .put(`/v1/childcare/price-ceilings/jinshui/${target.key}`)
+          .set('Authorization', auth)
+          .send({ ceilingFen: 150_000 }),
+      untouched: async (target) =>
+        assert.equal(await adapters.marketRegulation.childcarePriceCeiling(J, Number(target.key)), undefined),
+    },
+    {
+      name: "read jinshui's childcare price ceiling (published prices are public to staff)",
+      allowed: [
+        'gasClerkJinshui',
+        'gasClerkErqi',
+        'financeJinshui',
+        'financeErqi',
+        'supervisorCity',
+        'auditorCity',
+        'healthClerkJinshui',
+        'marketSupervisorJinshui',
+      ],
+      success: 200,
+      send: (app, auth) =>
+        request(app).get('/v1/childcare/price-ceilings/jinshui/2026').set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
   ];
 
   before(async function () {
@@ -227,6 +276,12 @@ describe('access: the role × department × district × endpoint matrix, denials
     await migrateToLatest(db);
     adapters = createPostgresAdapters(db);
     await ensureTeams(adapters, J);
+    await adapters.marketRegulation.publishChildcarePriceCeiling({
+      district: J,
+      year: 2026,
+      ceilingFen: 200_000,
+      publishedBy: 'matrix',
+    });
     env = await startDevServer();
     const taskQueue = uniqueTaskQueue('matrix');
     worker = await runTestWorker(env, taskQueue, adapters);

@@ -11,6 +11,7 @@ import request from 'supertest';
 import type { Db } from '../../activities/db/connection';
 import { interactiveRetries } from '../../platform/temporal';
 import { bearer, testApp } from '../helpers/api';
+import { subsidyApplication } from '../helpers/childcare';
 import { openTestDb } from '../helpers/database';
 
 const MARKER = '王秘密13912345678';
@@ -86,6 +87,20 @@ const TARGETS: Target[] = [
     claims: { sub: 'fitter-1', dept: 'installer', roles: ['installer'] },
     valid: () => ({ serials: { valve: 'ZV-1', hose: 'MH-1' } }),
   },
+  {
+    name: 'check a childcare subsidy application',
+    method: 'post',
+    path: '/v1/childcare/subsidy-check',
+    claims: { sub: 'hc-1', dept: 'health-commission', roles: ['clerk'] },
+    valid: () => subsidyApplication(9),
+  },
+  {
+    name: 'publish a childcare price ceiling',
+    method: 'put',
+    path: '/v1/childcare/price-ceilings/jinshui/2099',
+    claims: { sub: 'mr-1', dept: 'market-regulation', roles: ['supervisor'] },
+    valid: () => ({ ceilingFen: 150_000 }),
+  },
 ];
 
 /** Ways to break a valid body, each with the field the answer must name. */
@@ -114,6 +129,7 @@ const WRITABLE_TABLES = [
   'installer.bookings',
   'city_finance.ledger',
   'onething.calendar_years',
+  'market_regulation.childcare_price_ceilings',
 ];
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {

@@ -79,6 +79,16 @@ export const GAS_RETROFIT_RULES: DecisionRules<GasRetrofitAction, GasRetrofitSta
   },
 };
 
+/** The departments that take part in the retrofit; staff of other processes' departments have no business here. */
+export const GAS_RETROFIT_DEPARTMENTS = [
+  'gas-safety-office',
+  'gas-company',
+  'installer',
+  'community',
+  'district-finance',
+  'city-finance',
+] as const;
+
 /** Pausing and resuming a district campaign: the gas-safety office, or a gas-company clerk. */
 const CAMPAIGN_STAFF: readonly Permission[] = [
   { role: 'supervisor', departments: ['gas-safety-office'] },

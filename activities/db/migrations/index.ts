@@ -7,6 +7,7 @@ import * as campaignBacklog from './20261129130000_campaign_backlog';
 import * as auditLog from './20261130090000_audit_log';
 import * as contactIdNumber from './20261130100000_contact_id_number';
 import * as calendarYears from './20261130120000_calendar_years';
+import * as childcareDepartments from './20261201090000_childcare_departments';
 
 type Migration = Knex.Migration;
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261130090000_audit_log', auditLog],
   ['20261130100000_contact_id_number', contactIdNumber],
   ['20261130120000_calendar_years', calendarYears],
+  ['20261201090000_childcare_departments', childcareDepartments],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -1,0 +1,130 @@
+/** Request and response schemas of the childcare-provider subsidy (普惠托育). Every object is `.strict()`. */
+import { z } from 'zod';
+import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflows/childcare/credit-code';
+import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../workflows/childcare/provider';
+import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflows/childcare/subsidy-rules';
+import { districtSchema } from './schemas';
+
+const fen = (max: number) => z.number().int('must be a whole number of fen').min(0).max(max);
+const place = z.string().trim().min(1).max(60);
+
+export const creditCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = creditCodeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_RULES[problem] });
+  })
+  .meta({
+    description: 'Unified social credit code (统一社会信用代码, GB 32100-2015)',
+    example: '91350100M000100Y43',
+  });
+
+export const childcareProviderSchema = z
+  .object({
+    name: z.string().trim().min(2).max(80),
+    creditCode: creditCodeSchema,
+    kind: z.enum(PROVIDER_KINDS),
+    level: z
+      .enum(PROVIDER_LEVELS)
+      .meta({ description: 'community point, or a street’s or township’s provider' }),
+    district: districtSchema,
+    street: place.meta({ description: 'Street (街道) or township (乡镇)' }),
+    community: place.meta({ description: 'Community (社区)' }),
+    services: z
+      .array(z.enum(CHILDCARE_SERVICES))
+      .min(1)
+      .max(CHILDCARE_SERVICES.length)
+      .refine((services) => new Set(services).size === services.length, 'must not list a service twice'),
+  })
+  .strict()
+  .meta({ id: 'ChildcareProvider' });
+
+export const childcareFactsSchema = z
+  .object({
+    slots: z.number().int().min(1).max(2_000),
+    constructionInvestmentFen: fen(100_000_000_000).meta({
+      description: 'Total construction investment, fen',
+    }),
+    higherLevelSubsidyReceived: z.boolean(),
+    monthlyPriceFen: fen(10_000_000).meta({ description: 'Monthly price, meals included, fen' }),
+    monitoring24hWithAlarm: z.boolean(),
+    videoCoversAllAreas: z.boolean(),
+    recordingRetentionDays: z.number().int().min(0).max(3_650),
+  })
+  .strict()
+  .meta({ id: 'ChildcareFacts' });
+
+export const childcareStaffSchema = z
+  .array(
+    z
+      .object({
+        name: z.string().trim().min(1).max(40),
+        certificateNumber: z
+          .string()
+          .trim()
+          .min(4)
+          .max(40)
+          .meta({ description: 'Qualification certificate number' }),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(500)
+  .meta({
+    description: 'Personal data: kept by the health commission, masked in answers, never sent to Temporal',
+  });
+
+export const subsidyCheckSchema = z
+  .object({
+    provider: childcareProviderSchema,
+    facts: childcareFactsSchema,
+    staff: childcareStaffSchema,
+    year: z.number().int().min(2000).max(2100).optional().meta({
+      description: 'The year whose price ceiling applies; this year by default',
+    }),
+  })
+  .strict()
+  .meta({ id: 'SubsidyCheckRequest' });
+
+export const subsidyCheckResultSchema = z
+  .object({
+    eligible: z.boolean(),
+    amountFen: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The subsidy in fen when eligible; null otherwise' }),
+    amount: z.object({
+      perSlotFen: z.number().int(),
+      investmentShareFen: z.number().int(),
+      applied: z.enum(['per-slot', 'investment-share']),
+      rule: z.enum(SUBSIDY_AMOUNT_RULES),
+    }),
+    rules: z.array(z.object({ rule: z.enum(SUBSIDY_RULE_NAMES), passed: z.boolean(), detail: z.string() })),
+    year: z.number().int(),
+  })
+  .meta({ id: 'SubsidyCheck' });
+
+export const priceCeilingParamsSchema = z
+  .object({
+    district: districtSchema,
+    year: z.coerce.number().int('must be a whole year').min(2000).max(2100),
+  })
+  .strict();
+
+export const publishPriceCeilingSchema = z
+  .object({ ceilingFen: fen(10_000_000).min(1, 'must be more than 0 fen') })
+  .strict()
+  .meta({ id: 'PublishPriceCeiling' });
+
+export const priceCeilingSchema = z
+  .object({
+    district: districtSchema,
+    year: z.number().int(),
+    ceilingFen: z.number().int(),
+    publishedBy: z.string(),
+    publishedAt: z.string(),
+  })
+  .meta({ id: 'PriceCeiling' });
