@@ -5,6 +5,7 @@
 import type { Adapters } from './adapters';
 import { createCampaignActivities, type CampaignTemporal } from './campaign';
 import { createCaseRegistryActivities } from './case-registry';
+import { createChildcareActivities } from './childcare';
 import { createDeadlineActivities } from './deadlines';
 import { createGasRetrofitActivities } from './gas-retrofit';
 import { createTaskBoardActivities } from './task-board';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeadlineActivities(deps.adapters.calendar),
     ...createGasRetrofitActivities(deps.adapters),
     ...createCampaignActivities(deps.adapters.gasCompany, deps.temporal),
+    ...createChildcareActivities(deps.adapters),
   };
 }
 

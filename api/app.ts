@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument, type ApiRoute } from './openapi';
 import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed } from './request-shape';
 import { calendarRouter, calendarRoutes } from './routes/calendar';
+import { childcareApplicationRouter, childcareApplicationRoutes } from './routes/childcare-applications';
 import { childcareSubsidyRouter, childcareSubsidyRoutes } from './routes/childcare-subsidy';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
@@ -27,6 +28,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...taskRoutes,
   ...calendarRoutes,
   ...childcareSubsidyRoutes,
+  ...childcareApplicationRoutes,
 ];
 
 /**
@@ -68,6 +70,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(taskRouter(deps));
   app.use(calendarRouter(deps));
   app.use(childcareSubsidyRouter(deps));
+  app.use(childcareApplicationRouter(deps));
 
   app.use(methodNotAllowed(API_ROUTES));
   app.use(notFoundHandler());

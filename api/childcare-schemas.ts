@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflows/childcare/credit-code';
 import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../workflows/childcare/provider';
 import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflows/childcare/subsidy-rules';
+import { CHILDCARE_ACTIONS, CHILDCARE_STAGES, QUALITY_GRADES } from '../workflows/childcare/contract';
+import { DEPARTMENT_CODES, ROLES } from '../workflows/definitions';
 import { districtSchema } from './schemas';
 
 const fen = (max: number) => z.number().int('must be a whole number of fen').min(0).max(max);
@@ -128,3 +130,134 @@ export const priceCeilingSchema = z
     publishedAt: z.string(),
   })
   .meta({ id: 'PriceCeiling' });
+
+export const startChildcareApplicationSchema = z
+  .object({ provider: childcareProviderSchema, facts: childcareFactsSchema, staff: childcareStaffSchema })
+  .strict()
+  .meta({ id: 'StartChildcareApplication' });
+
+const reasons = z.array(z.string().trim().min(1).max(300)).min(1).max(20);
+
+/** Bodies of the decisions on an application (the actor comes from the token, never from the body). */
+export const childcareActionBodies = {
+  completeness: z
+    .object({
+      outcome: z.enum(['complete', 'return-for-correction']),
+      missing: reasons
+        .optional()
+        .meta({ description: 'What the provider must correct; required when returned' }),
+    })
+    .strict(),
+  resubmit: z.object({ facts: childcareFactsSchema }).strict(),
+  inspection: z
+    .object({
+      result: z.enum(['pass', 'fail']),
+      photosRef: z
+        .string()
+        .trim()
+        .min(1)
+        .max(120)
+        .meta({ description: 'Reference to the inspection photos' }),
+      reason: z.string().trim().min(1).max(500).optional(),
+    })
+    .strict(),
+  'health-approval': z
+    .object({ decision: z.enum(['approve', 'refuse']), reasons: reasons.optional() })
+    .strict(),
+  'finance-approval': z
+    .object({ decision: z.enum(['approve', 'refuse']), reasons: reasons.optional() })
+    .strict(),
+  'quality-evaluation': z.object({ grade: z.enum(QUALITY_GRADES) }).strict(),
+  withdraw: z.object({ reason: z.string().trim().min(1).max(300) }).strict(),
+} as const;
+
+const ruleResult = z.object({ rule: z.enum(SUBSIDY_RULE_NAMES), passed: z.boolean(), detail: z.string() });
+
+export const childcareCaseSchema = z
+  .object({
+    caseId: z.string(),
+    process: z.literal('childcare-application'),
+    district: districtSchema,
+    stage: z.enum(CHILDCARE_STAGES),
+    provider: z.object({
+      name: z.string(),
+      creditCode: z.string(),
+      kind: z.enum(PROVIDER_KINDS),
+      level: z.enum(PROVIDER_LEVELS),
+      district: districtSchema,
+      street: z.string(),
+      community: z.string(),
+      services: z.array(z.enum(CHILDCARE_SERVICES)),
+    }),
+    facts: z.record(z.string(), z.union([z.number(), z.boolean()])),
+    corrections: z.number().int(),
+    correction: z.object({ missing: z.array(z.string()), since: z.string() }).optional(),
+    departmentChecks: z
+      .array(
+        z.object({
+          department: z.enum(DEPARTMENT_CODES),
+          check: z.enum(['market-registration', 'fire-safety-sign-off', 'community-exists']),
+          passed: z.boolean(),
+          detail: z.string(),
+        }),
+      )
+      .optional(),
+    subsidy: z
+      .object({
+        eligible: z.boolean(),
+        rules: z.array(ruleResult),
+        amount: z.object({
+          perSlotFen: z.number().int(),
+          investmentShareFen: z.number().int(),
+          applied: z.enum(['per-slot', 'investment-share']),
+          rule: z.enum(SUBSIDY_AMOUNT_RULES),
+          amountFen: z.number().int(),
+        }),
+      })
+      .optional(),
+    inspection: z
+      .object({ result: z.enum(['pass', 'fail']), photosRef: z.string(), by: z.string() })
+      .optional(),
+    refusal: z.object({ by: z.enum(DEPARTMENT_CODES), reasons: z.array(z.string()) }).optional(),
+    withdrawal: z.object({ reason: z.string(), by: z.string() }).optional(),
+    payment: z
+      .object({ amountFen: z.number().int(), idempotencyKey: z.string(), entryId: z.string() })
+      .optional(),
+    registeredAt: z.string().optional(),
+    quality: z
+      .object({
+        nextDueAt: z.string(),
+        evaluations: z.array(
+          z.object({
+            year: z.number().int(),
+            grade: z.enum(QUALITY_GRADES),
+            rewardFen: z.number().int(),
+            entryId: z.string().nullable(),
+          }),
+        ),
+      })
+      .optional(),
+    openTask: z
+      .object({
+        taskId: z.string(),
+        kind: z.string(),
+        department: z.enum(DEPARTMENT_CODES),
+        role: z.enum(ROLES),
+        dueAt: z.string(),
+        escalationRung: z.number().int(),
+        overdue: z.boolean().optional(),
+        provisionalYears: z.array(z.number().int()).optional(),
+      })
+      .optional(),
+    workingOn: z.enum(CHILDCARE_ACTIONS).optional(),
+    workflowStatus: z.string().meta({ description: 'Temporal execution status: RUNNING, COMPLETED, ...' }),
+  })
+  .meta({ id: 'ChildcareCase' });
+
+export const childcareStaffViewSchema = z
+  .object({
+    caseId: z.string(),
+    masked: z.literal(true),
+    staff: z.array(z.object({ name: z.string(), certificateNumber: z.string() })),
+  })
+  .meta({ id: 'ChildcareStaffView', description: 'Masked (`李**`, `BY*****01`): personal data' });

@@ -23,6 +23,7 @@ export interface ApiDeps {
     | 'calendar'
     | 'marketRegulation'
     | 'creditPlatform'
+    | 'healthCommission'
   >;
   logger: Logger;
   jwt: JwtSettings;

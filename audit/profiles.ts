@@ -4,8 +4,13 @@ import {
   GAS_RETROFIT_CAMPAIGN_AUDIT,
   GAS_RETROFIT_HOUSEHOLD_AUDIT,
 } from '../workflows/gas-retrofit/audit-profile';
+import { CHILDCARE_AUDIT } from '../workflows/childcare/audit-profile';
 
-const PROFILES: readonly ProcessAuditProfile[] = [GAS_RETROFIT_HOUSEHOLD_AUDIT, GAS_RETROFIT_CAMPAIGN_AUDIT];
+const PROFILES: readonly ProcessAuditProfile[] = [
+  GAS_RETROFIT_HOUSEHOLD_AUDIT,
+  GAS_RETROFIT_CAMPAIGN_AUDIT,
+  CHILDCARE_AUDIT,
+];
 
 export function auditProfileOf(workflowType: string): ProcessAuditProfile | undefined {
   return PROFILES.find((profile) => profile.workflowType === workflowType);

@@ -11,6 +11,7 @@ export const TASK_QUEUES = {
 export const PROCESSES = {
   gasRetrofitHousehold: 'gas-retrofit-household',
   gasRetrofitCampaign: 'gas-retrofit-campaign',
+  childcareApplication: 'childcare-application',
 } as const;
 export type ProcessType = (typeof PROCESSES)[keyof typeof PROCESSES];
 
@@ -18,4 +19,5 @@ export type ProcessType = (typeof PROCESSES)[keyof typeof PROCESSES];
 export const WORKFLOW_TYPES = {
   gasRetrofitHousehold: 'gasRetrofitHousehold',
   gasRetrofitCampaign: 'gasRetrofitCampaign',
+  childcareApplication: 'childcareApplication',
 } as const;

@@ -6,13 +6,19 @@ import { PostgresCalendar } from './calendar/postgres';
 import type { CaseRegistryPort } from './case-registry/port';
 import { PostgresCaseRegistry } from './case-registry/postgres';
 import type { CityFinancePort } from './city-finance/port';
+import type { CivilAffairsPort } from './civil-affairs/port';
+import { PostgresCivilAffairs } from './civil-affairs/postgres';
 import type { CreditPlatformPort } from './credit-platform/port';
 import { PostgresCreditPlatform } from './credit-platform/postgres';
 import { PostgresCityFinance } from './city-finance/postgres';
 import type { DistrictFinancePort } from './district-finance/port';
 import { PostgresDistrictFinance } from './district-finance/postgres';
+import type { FireSafetyPort } from './fire-safety/port';
+import { PostgresFireSafety } from './fire-safety/postgres';
 import type { GasCompanyPort } from './gas-company/port';
 import { PostgresGasCompany } from './gas-company/postgres';
+import type { HealthCommissionPort } from './health-commission/port';
+import { PostgresHealthCommission } from './health-commission/postgres';
 import type { InstallerPort } from './installer/port';
 import { PostgresInstaller } from './installer/postgres';
 import type { MarketRegulationPort } from './market-regulation/port';
@@ -33,6 +39,9 @@ export interface Adapters {
   districtFinance: DistrictFinancePort;
   marketRegulation: MarketRegulationPort;
   creditPlatform: CreditPlatformPort;
+  healthCommission: HealthCommissionPort;
+  fireSafety: FireSafetyPort;
+  civilAffairs: CivilAffairsPort;
 }
 
 export function createPostgresAdapters(db: Db): Adapters {
@@ -47,5 +56,8 @@ export function createPostgresAdapters(db: Db): Adapters {
     districtFinance: new PostgresDistrictFinance(db),
     marketRegulation: new PostgresMarketRegulation(db),
     creditPlatform: new PostgresCreditPlatform(db),
+    healthCommission: new PostgresHealthCommission(db),
+    fireSafety: new PostgresFireSafety(db),
+    civilAffairs: new PostgresCivilAffairs(db),
   };
 }

@@ -28,3 +28,9 @@ export function maskContact(contact: PersonalContact): PersonalContact {
     ...(contact.idNumber ? { idNumber: maskIdNumber(contact.idNumber) } : {}),
   };
 }
+
+/** A certificate number: its first two and last two characters. */
+export const maskCertificate = (value: string) =>
+  value.length <= 4
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`;

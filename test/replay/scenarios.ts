@@ -16,6 +16,7 @@ import {
 } from '../../workflows/definitions';
 import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
 import type { BookingFailures } from '../helpers/failing-district-finance';
+import { childcareActors, startApplication } from '../workflows/childcare-helpers';
 import { actors, startCase, type CaseDriver } from '../workflows/gas-retrofit-helpers';
 
 export interface ScenarioContext {
@@ -314,6 +315,65 @@ export const SCENARIOS: ReplayScenario[] = [
     name: 'gasRetrofitHousehold_non-residential-self-funded-watching',
     async run(context) {
       return (await nonResidentialWatching(context, 'gaoxin', 'non-residential-pipeline', 1.5)).caseId;
+    },
+  },
+  {
+    name: 'childcareApplication_corrected-approved-registered-evaluated',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue }) {
+      const { driver: c, body } = await startApplication(env, adapters, taskQueue);
+      const hc = childcareActors;
+      await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+      await c.act('completeness', {
+        actor: hc.clerk(J),
+        outcome: 'return-for-correction',
+        missing: ['fire plan'],
+      });
+      await c.act('resubmit', { actor: hc.clerk(J), facts: body.facts });
+      await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+      await c.act('completeness', { actor: hc.clerk(J), outcome: 'complete' });
+      await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+      await c.act('inspection', { actor: hc.inspector(J), result: 'pass', photosRef: 'REPLAY-PHOTOS' });
+      await c.act('health-approval', { actor: hc.supervisor(J), decision: 'approve' });
+      await c.act('finance-approval', { actor: hc.finance(J), decision: 'approve' });
+      await c.waitForStage('registered');
+      const { runId } = await c.handle.describe();
+      await env.sleep('366 days');
+      await c.waitForStage('registered', 20_000, (s) => s.openTask?.kind === 'quality-evaluation');
+      await c.record('quality-evaluation', { actor: hc.supervisor(J), grade: 'B' });
+      await c.waitForStage('registered', 20_000, (s) => (s.quality?.evaluations.length ?? 0) === 1);
+      return { workflowId: c.caseId, runId };
+    },
+  },
+  {
+    name: 'childcareApplication_refused-by-department-checks',
+    async run({ env, adapters, taskQueue }) {
+      const { driver: c } = await startApplication(env, adapters, taskQueue, {
+        prepare: { fireSafety: true },
+      });
+      await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+      await c.record('completeness', { actor: childcareActors.clerk(J), outcome: 'complete' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'childcareApplication_refused-at-finance-approval',
+    async run({ env, adapters, taskQueue }) {
+      const { driver: c } = await startApplication(env, adapters, taskQueue);
+      const hc = childcareActors;
+      await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+      await c.act('completeness', { actor: hc.clerk(J), outcome: 'complete' });
+      await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+      await c.act('inspection', { actor: hc.inspector(J), result: 'pass', photosRef: 'REPLAY-PHOTOS' });
+      await c.act('health-approval', { actor: hc.supervisor(J), decision: 'approve' });
+      await c.record('finance-approval', {
+        actor: hc.finance(J),
+        decision: 'refuse',
+        reasons: ['budget spent'],
+      });
+      await c.handle.result();
+      return c.caseId;
     },
   },
 ];

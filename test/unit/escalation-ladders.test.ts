@@ -7,12 +7,16 @@ import { checkDecision, holdsAny, type DecisionRules } from '../../workflows/kit
 import type { TaskLadder } from '../../workflows/kit/ladder';
 import type { Actor, District } from '../../workflows/kit/vocabulary';
 import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../workflows/gas-retrofit/rules';
+import { CHILDCARE_LADDERS, CHILDCARE_RULES } from '../../workflows/childcare/rules';
 
 const PROCESSES: Array<{
   name: string;
   rules: DecisionRules<string, string>;
   ladders: Record<string, TaskLadder<string, string>>;
-}> = [{ name: 'gas retrofit', rules: GAS_RETROFIT_RULES, ladders: GAS_RETROFIT_LADDERS }];
+}> = [
+  { name: 'gas retrofit', rules: GAS_RETROFIT_RULES, ladders: GAS_RETROFIT_LADDERS },
+  { name: 'childcare subsidy', rules: CHILDCARE_RULES, ladders: CHILDCARE_LADDERS },
+];
 
 const district: District = 'jinshui';
 

@@ -20,6 +20,7 @@ import {
   type GasUserType,
   type RetrofitItems,
 } from '../../workflows/definitions';
+import { ProcessCaseDriver } from '../helpers/case-driver';
 import { uniqueAccountRef } from '../helpers/database';
 
 export const actors = {
@@ -76,54 +77,18 @@ export async function ensureTenderPrices(adapters: Adapters, district: District)
   });
 }
 
-export class CaseDriver {
-  constructor(
-    readonly client: Client,
-    readonly caseId: string,
-  ) {}
+export class CaseDriver extends ProcessCaseDriver<
+  GasRetrofitCaseState,
+  GasRetrofitStage,
+  GasRetrofitAction,
+  GasRetrofitActionArgs
+> {
+  constructor(client: Client, caseId: string) {
+    super(client, caseId, gasRetrofitStateQuery, gasRetrofitUpdates);
+  }
 
-  get handle() {
+  override get handle() {
     return this.client.workflow.getHandle<GasRetrofitHouseholdWorkflow>(this.caseId);
-  }
-
-  state() {
-    return this.handle.query(gasRetrofitStateQuery);
-  }
-
-  /** Takes a decision and resolves once it is recorded (the case as the decision found it). */
-  record<A extends GasRetrofitAction>(action: A, args: GasRetrofitActionArgs[A]) {
-    return this.handle.executeUpdate(gasRetrofitUpdates[action], { args: [args] });
-  }
-
-  /**
-   * Takes a decision and waits until the work that follows from it is done: the case as it then stands. The wait
-   * is long by default (department systems may be failing and retried); mocha's timeout is the real bound.
-   */
-  async act<A extends GasRetrofitAction>(action: A, args: GasRetrofitActionArgs[A], timeoutMs = 10 * 60_000) {
-    await this.record(action, args);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const state = await this.state();
-      if (!state.workingOn) return state;
-      if (Date.now() > deadline) throw new Error(`case ${this.caseId} still working on ${state.workingOn}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  /** Waits until the case is at the stage and, if given, the predicate holds (a stage's task opens just after). */
-  async waitForStage(
-    stage: GasRetrofitStage,
-    timeoutMs = 20_000,
-    and: (state: GasRetrofitCaseState) => boolean = () => true,
-  ) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const state = await this.state();
-      if (state.stage === stage && and(state)) return state;
-      if (Date.now() > deadline)
-        throw new Error(`case ${this.caseId} stayed at ${state.stage}, expected ${stage}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 }
 

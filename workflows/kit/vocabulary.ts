@@ -33,6 +33,7 @@ export const DEPARTMENTS = {
   education: '教育局',
   'credit-platform': '托育信用平台',
   'petition-office': '信访局',
+  'fire-safety': '消防救援支队',
 } as const;
 export type Department = keyof typeof DEPARTMENTS;
 export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [Department, ...Department[]];
@@ -44,6 +45,8 @@ export const ROLES = [
   'finance',
   'installer',
   'grid-worker',
+  /** The health commission's site inspectors (childcare providers). */
+  'inspector',
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];

@@ -15,4 +15,7 @@ export interface MarketRegulationPort {
   childcarePriceCeiling(district: District, year: number): Promise<PriceCeiling | undefined>;
   /** Publishes (or adjusts) a ceiling; the newest replaces the one before. */
   publishChildcarePriceCeiling(ceiling: Omit<PriceCeiling, 'publishedAt'>): Promise<PriceCeiling>;
+  /** The business registration's status; undefined when the credit code is not registered. */
+  registrationStatus(creditCode: string): Promise<'active' | 'revoked' | undefined>;
+  registerBusiness(creditCode: string, status: 'active' | 'revoked'): Promise<void>;
 }

@@ -45,4 +45,20 @@ export class PostgresMarketRegulation implements MarketRegulationPort {
       .returning('*');
     return toCeiling(row!);
   }
+
+  async registrationStatus(creditCode: string): Promise<'active' | 'revoked' | undefined> {
+    const row = await this.db<{ credit_code: string; status: 'active' | 'revoked' }>(
+      'market_regulation.registrations',
+    )
+      .where({ credit_code: creditCode })
+      .first();
+    return row?.status;
+  }
+
+  async registerBusiness(creditCode: string, status: 'active' | 'revoked'): Promise<void> {
+    await this.db('market_regulation.registrations')
+      .insert({ credit_code: creditCode, status })
+      .onConflict('credit_code')
+      .merge(['status']);
+  }
 }

@@ -8,6 +8,7 @@ import * as auditLog from './20261130090000_audit_log';
 import * as contactIdNumber from './20261130100000_contact_id_number';
 import * as calendarYears from './20261130120000_calendar_years';
 import * as childcareDepartments from './20261201090000_childcare_departments';
+import * as childcareCase from './20261201100000_childcare_case';
 
 type Migration = Knex.Migration;
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261130100000_contact_id_number', contactIdNumber],
   ['20261130120000_calendar_years', calendarYears],
   ['20261201090000_childcare_departments', childcareDepartments],
+  ['20261201100000_childcare_case', childcareCase],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

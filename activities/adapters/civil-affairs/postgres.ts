@@ -1,0 +1,22 @@
+import type { Db } from '../../db/connection';
+import type { CivilAffairsPort, Community } from './port';
+
+export class PostgresCivilAffairs implements CivilAffairsPort {
+  constructor(private readonly db: Db) {}
+
+  async communityExists(community: Community): Promise<boolean> {
+    return (
+      (await this.db('civil_affairs.communities')
+        .where({ ...community })
+        .first()) !== undefined
+    );
+  }
+
+  async upsertCommunities(communities: readonly Community[]): Promise<void> {
+    if (communities.length === 0) return;
+    await this.db('civil_affairs.communities')
+      .insert(communities.map((c) => ({ ...c })))
+      .onConflict(['district', 'street', 'community'])
+      .ignore();
+  }
+}

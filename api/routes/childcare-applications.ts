@@ -1,0 +1,157 @@
+/**
+ * Childcare-provider applications: started by the health commission's window (idempotent on credit code + site),
+ * read by those with business on them, decided through the shared decision routes. Staff are personal data: they
+ * go to the health commission's system, never to Temporal, and are shown masked.
+ */
+import { Router } from 'express';
+import {
+  CHILDCARE_ACTIONS,
+  childcareApplicationWorkflowId,
+  childcareStateQuery,
+  childcareUpdates,
+  parseChildcareApplicationWorkflowId,
+  type ChildcareAction,
+  type ChildcareActionArgs,
+  type ChildcareApplicationWorkflow,
+  type ChildcareCaseState,
+} from '../../workflows/childcare/contract';
+import { CHILDCARE_DEPARTMENTS } from '../../workflows/childcare/rules';
+import { applicationCaseStart } from '../../workflows/childcare/starts';
+import { startOnce } from '../../platform/start-once';
+import { maskCertificate, maskName } from '../../platform/personal-data/masking';
+import { actorOf, authorize, type AccessRule } from '../auth';
+import {
+  childcareActionBodies,
+  childcareCaseSchema,
+  childcareStaffViewSchema,
+  startChildcareApplicationSchema,
+} from '../childcare-schemas';
+import { siteKeyOf } from '../childcare-site';
+import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
+import type { ApiDeps } from '../deps';
+import { NotFoundError } from '../errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
+import { caseIdParamsSchema, caseStartedSchema } from '../schemas';
+import { parse } from '../validation';
+
+const APPLICATIONS = '/v1/childcare/applications';
+const START: AccessRule = { roles: ['clerk'], departments: ['health-commission'] };
+const READ: AccessRule = {
+  roles: ['clerk', 'supervisor', 'inspector', 'finance', 'auditor'],
+  departments: CHILDCARE_DEPARTMENTS,
+};
+const READ_STAFF: AccessRule = {
+  roles: ['clerk', 'supervisor', 'inspector'],
+  departments: ['health-commission'],
+};
+
+const DECISIONS: DecisionRouteSpec<ChildcareAction, ChildcareActionArgs, ChildcareCaseState> = {
+  casesPath: APPLICATIONS,
+  actions: CHILDCARE_ACTIONS,
+  bodies: childcareActionBodies,
+  updates: childcareUpdates,
+  districtOf: (caseId) => parseChildcareApplicationWorkflowId(caseId)?.district,
+  access: READ,
+  stateSchema: childcareCaseSchema,
+};
+
+export const childcareApplicationRoutes: ApiRoute[] = [
+  {
+    method: 'post',
+    path: APPLICATIONS,
+    summary: 'Apply for the construction subsidy (idempotent on credit code + site)',
+    security: [{ bearer: [] }],
+    request: { body: jsonBody(startChildcareApplicationSchema) },
+    responses: {
+      201: { description: 'Application started', ...jsonContent(caseStartedSchema) },
+      200: {
+        description: 'This provider already applied for this site; its case is returned',
+        ...jsonContent(caseStartedSchema),
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: `${APPLICATIONS}/{caseId}`,
+    summary:
+      'Read an application: stage, open task, department checks, each rule, the amount, payment, evaluations',
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema },
+    responses: {
+      200: { description: 'The application', ...jsonContent(childcareCaseSchema) },
+      404: errorResponse('No such application'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${APPLICATIONS}/{caseId}/staff`,
+    summary: "The application's staff, masked (personal data, kept by the health commission)",
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema },
+    responses: {
+      200: { description: 'The staff, masked', ...jsonContent(childcareStaffViewSchema) },
+      404: errorResponse('No such application'),
+    },
+  },
+  ...decisionRoutes(DECISIONS),
+];
+
+export function childcareApplicationRouter({ client, taskQueue, adapters }: ApiDeps): Router {
+  const router = Router();
+
+  function caseKey(caseId: string) {
+    const key = parseChildcareApplicationWorkflowId(caseId);
+    if (!key) throw new NotFoundError('no such application');
+    return key;
+  }
+
+  router.post(APPLICATIONS, async (req, res) => {
+    const actor = actorOf(res);
+    const { provider, facts, staff } = parse(startChildcareApplicationSchema, req.body);
+    authorize(actor, START, provider.district);
+    const siteKey = siteKeyOf(provider);
+    // Staff go to the health commission's system first (a replace, so a retried request is harmless).
+    await adapters.healthCommission.saveStaff(
+      childcareApplicationWorkflowId(provider.district, provider.creditCode, siteKey),
+      staff,
+    );
+    const { workflowId: caseId, status } = await startOnce(
+      client,
+      taskQueue,
+      applicationCaseStart({ provider, facts, siteKey, startedBy: actor }),
+    );
+    const location = `${APPLICATIONS}/${encodeURIComponent(caseId)}`;
+    res
+      .status(status === 'started' ? 201 : 200)
+      .location(location)
+      .json({ caseId, status, links: { self: location } });
+  });
+
+  router.get(`${APPLICATIONS}/:caseId`, async (req, res) => {
+    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
+    authorize(actorOf(res), READ, caseKey(caseId).district);
+    const handle = client.workflow.getHandle<ChildcareApplicationWorkflow>(caseId);
+    const { status } = await handle.describe();
+    const state =
+      status.name === 'COMPLETED' ? await handle.result() : await handle.query(childcareStateQuery);
+    res.json({ ...state, workflowStatus: status.name });
+  });
+
+  router.get(`${APPLICATIONS}/:caseId/staff`, async (req, res) => {
+    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
+    authorize(actorOf(res), READ_STAFF, caseKey(caseId).district);
+    const staff = await adapters.healthCommission.staffOf(caseId);
+    if (staff.length === 0) throw new NotFoundError('no such application');
+    res.json({
+      caseId,
+      masked: true,
+      staff: staff.map((member) => ({
+        name: maskName(member.name),
+        certificateNumber: maskCertificate(member.certificateNumber),
+      })),
+    });
+  });
+
+  router.use(decisionRouter(DECISIONS, { client, adapters }));
+  return router;
+}

@@ -1,0 +1,263 @@
+import assert from 'node:assert/strict';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
+import type { Db } from '../../activities/db/connection';
+import { yearOf } from '../../workflows/childcare/application-case';
+import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
+import { openTestDb } from '../helpers/database';
+import { withFailingDistrictFinance } from '../helpers/failing-district-finance';
+import {
+  runTestWorker,
+  startTimeSkippingServer,
+  uniqueTaskQueue,
+  type RunningTestWorker,
+} from '../helpers/temporal';
+import { childcareActors as actors, startApplication, type ApplicationDriver } from './childcare-helpers';
+
+const J = 'jinshui' as const;
+
+async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof WorkflowUpdateFailedError, String(error));
+    return (error.cause as { type?: string } | undefined)?.type;
+  }
+  assert.fail('the decision was expected to be refused');
+}
+
+describe('childcareApplication workflow (time-skipping server, Postgres adapters)', function () {
+  this.timeout(120_000);
+  let env: TestWorkflowEnvironment;
+  let db: Db;
+  let adapters: Adapters;
+  let worker: RunningTestWorker;
+  let taskQueue: string;
+  const districtFinanceFailures = { left: 0 };
+
+  before(async function () {
+    env = await startTimeSkippingServer();
+    db = openTestDb();
+    adapters = withFailingDistrictFinance(createPostgresAdapters(db), districtFinanceFailures);
+    taskQueue = uniqueTaskQueue('childcare');
+    worker = await runTestWorker(env, taskQueue, adapters);
+  });
+  after(async function () {
+    await worker?.stop();
+    await env?.teardown();
+    await db?.destroy();
+  });
+
+  const start = (options?: Parameters<typeof startApplication>[3]) =>
+    startApplication(env, adapters, taskQueue, options);
+
+  /** Completeness, checks, inspection and both approvals: the case as finance's approval leaves it. */
+  async function approveThrough(c: ApplicationDriver) {
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    await c.act('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+    await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+    await c.act('inspection', { actor: actors.inspector(J), result: 'pass', photosRef: 'PHOTO-001' });
+    await c.act('health-approval', { actor: actors.supervisor(J), decision: 'approve' });
+    return c.act('finance-approval', { actor: actors.finance(J), decision: 'approve' });
+  }
+
+  it('main path: checked, inspected, approved twice, paid once after faults, registered; a yearly reward once', async function () {
+    const { driver: c } = await start();
+    districtFinanceFailures.left = 2;
+    await approveThrough(c);
+    const registered = await c.waitForStage('registered', 60_000);
+    assert.equal(districtFinanceFailures.left, 0, 'the payment was retried past the faults');
+    assert.equal(registered.payment?.amountFen, 30_000_000);
+    assert.deepEqual(
+      registered.subsidy?.rules.filter((r) => !r.passed),
+      [],
+    );
+    const ledger = await db('district_finance.ledger').where({ case_id: c.caseId });
+    assert.deepEqual(
+      ledger.map((row: { idempotency_key: string; amount_fen: string }) => [
+        row.idempotency_key,
+        Number(row.amount_fen),
+      ]),
+      [[`${c.caseId}:construction-subsidy`, 30_000_000]],
+    );
+    const entry = await db('health_commission.childcare_registry').where({ case_id: c.caseId }).first();
+    assert.equal(entry?.slots, 30);
+
+    // A year on, the quality evaluation falls due: a task for the district's health commission.
+    await env.sleep('366 days');
+    const due = await c.waitForStage('registered', 20_000, (s) => s.openTask?.kind === 'quality-evaluation');
+    assert.equal(due.openTask?.department, 'health-commission');
+    await c.record('quality-evaluation', { actor: actors.supervisor(J), grade: 'A' });
+    // The run continues as new for the next year; the new run carries the evaluation.
+    const next = await c.waitForStage(
+      'registered',
+      20_000,
+      (s) => (s.quality?.evaluations.length ?? 0) === 1 && !s.workingOn,
+    );
+    const year = next.quality!.evaluations[0]!.year;
+    assert.equal(next.quality!.evaluations[0]!.rewardFen, 5_000_000);
+    // The same year again is refused: once per provider and year.
+    assert.equal(
+      await refusal(c.record('quality-evaluation', { actor: actors.supervisor(J), grade: 'B' })),
+      DECISION_REFUSALS.wrongStage,
+    );
+    const rewards = await db('district_finance.ledger').where({
+      idempotency_key: `${c.caseId}:quality-reward:${year}`,
+    });
+    assert.equal(rewards.length, 1);
+    assert.equal((await db('health_commission.quality_evaluations').where({ case_id: c.caseId })).length, 1);
+  });
+
+  it('returned for correction, resubmitted, complete: the loop is counted and visible', async function () {
+    const { driver: c, body } = await start();
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    assert.equal(
+      await refusal(c.record('completeness', { actor: actors.clerk(J), outcome: 'return-for-correction' })),
+      DECISION_REFUSALS.invalid,
+    );
+    const returned = await c.act('completeness', {
+      actor: actors.clerk(J),
+      outcome: 'return-for-correction',
+      missing: ['recording retention certificate'],
+    });
+    assert.equal(returned.stage, 'awaiting-correction');
+    assert.equal(returned.corrections, 1);
+    assert.equal(returned.openTask?.kind, 'correction');
+    const corrected = await c.act('resubmit', {
+      actor: actors.clerk(J),
+      facts: { ...body.facts, recordingRetentionDays: 120 },
+    });
+    assert.equal(corrected.stage, 'completeness-check');
+    assert.equal(corrected.facts.recordingRetentionDays, 120);
+    assert.equal(corrected.correction, undefined);
+  });
+
+  for (const [name, options, rule] of [
+    ['market regulation has no registration', { prepare: { registration: true } }, 'market-registration'],
+    ['fire safety has not signed off the site', { prepare: { fireSafety: true } }, 'fire-safety-sign-off'],
+    [
+      'civil affairs knows no such community',
+      {
+        prepare: { community: true },
+        body: (b) => ({ ...b, provider: { ...b.provider, community: `无此社区${process.pid}` } }),
+      },
+      'community-exists',
+    ],
+    [
+      'a street provider of 40 slots (minimum 50)',
+      {
+        body: (b) => ({
+          ...b,
+          provider: { ...b.provider, level: 'street' },
+          facts: { ...b.facts, slots: 40 },
+        }),
+      },
+      'minimum-slots',
+    ],
+    [
+      'recordings kept 89 days',
+      { body: (b) => ({ ...b, facts: { ...b.facts, recordingRetentionDays: 89 } }) },
+      'recordings-kept-90-days',
+    ],
+  ] satisfies Array<[string, Parameters<typeof startApplication>[3], string]>) {
+    it(`refused with its reason when ${name}`, async function () {
+      const { driver: c } = await start(options);
+      await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+      await c.record('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+      const ended = await c.handle.result();
+      assert.equal(ended.stage, 'refused');
+      assert.ok(
+        ended.refusal?.reasons.some((r) => r.startsWith(`${rule}:`)),
+        JSON.stringify(ended.refusal),
+      );
+      assert.equal((await db('district_finance.ledger').where({ case_id: c.caseId })).length, 0);
+      assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+    });
+  }
+
+  it('a blacklisted staff member refuses the application (staff never pass through Temporal)', async function () {
+    const { driver: c, body } = await start();
+    await adapters.creditPlatform.blacklistStaff(body.staff[0]!.certificateNumber, 'test: barred');
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    await c.record('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+    const ended = await c.handle.result();
+    assert.ok(ended.refusal?.reasons.some((r) => r.startsWith('no-blacklisted-staff:')));
+    const history = JSON.stringify(await c.handle.fetchHistory());
+    assert.doesNotMatch(history, new RegExp(body.staff[0]!.certificateNumber));
+  });
+
+  for (const step of ['inspection', 'health-approval', 'finance-approval'] as const) {
+    it(`a refusal at ${step} ends the case with its reasons, and nothing is paid`, async function () {
+      const { driver: c } = await start();
+      await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+      await c.act('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+      await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+      if (step === 'inspection') {
+        await c.record('inspection', {
+          actor: actors.inspector(J),
+          result: 'fail',
+          photosRef: 'P-9',
+          reason: 'no alarm',
+        });
+      } else {
+        await c.act('inspection', { actor: actors.inspector(J), result: 'pass', photosRef: 'P-9' });
+        if (step === 'health-approval') {
+          await c.record('health-approval', {
+            actor: actors.supervisor(J),
+            decision: 'refuse',
+            reasons: ['site too small'],
+          });
+        } else {
+          await c.act('health-approval', { actor: actors.supervisor(J), decision: 'approve' });
+          await c.record('finance-approval', {
+            actor: actors.finance(J),
+            decision: 'refuse',
+            reasons: ['budget spent'],
+          });
+        }
+      }
+      const ended = await c.handle.result();
+      assert.equal(ended.stage, 'refused');
+      assert.equal(ended.refusal?.by, step === 'finance-approval' ? 'district-finance' : 'health-commission');
+      assert.ok((ended.refusal?.reasons.length ?? 0) > 0);
+      assert.equal((await db('district_finance.ledger').where({ case_id: c.caseId })).length, 0);
+    });
+  }
+
+  it('an overdue completeness check passes to the city health commission after 5 working days, then stays overdue', async function () {
+    const { driver: c } = await start();
+    const open = await c.waitForStage(
+      'completeness-check',
+      20_000,
+      (s) => s.openTask?.kind === 'completeness',
+    );
+    assert.equal(open.openTask?.role, 'clerk');
+    await env.sleep('10 days');
+    const escalated = await c.waitForStage(
+      'completeness-check',
+      20_000,
+      (s) => s.openTask?.escalationRung === 1,
+    );
+    assert.deepEqual(
+      [escalated.openTask?.department, escalated.openTask?.role, escalated.openTask?.overdue],
+      ['health-commission', 'supervisor', true],
+    );
+    const typed = (await c.handle.describe()).typedSearchAttributes;
+    assert.equal(typed.get(SEARCH_ATTRIBUTES.overdue), true);
+    assert.equal(typed.get(SEARCH_ATTRIBUTES.escalationRung), 1);
+    // The city supervisor may settle it: every rung can act.
+    const done = await c.act('completeness', { actor: actors.citySupervisor(), outcome: 'complete' });
+    assert.notEqual(done.stage, 'completeness-check');
+  });
+
+  it('a withdrawal before payment ends the case and closes its task', async function () {
+    const { driver: c } = await start();
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    await c.record('withdraw', { actor: actors.clerk(J), reason: 'provider moved' });
+    const ended = await c.handle.result();
+    assert.equal(ended.stage, 'withdrawn');
+    assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+    assert.equal(yearOf('2026-12-31T17:00:00.000Z'), 2027, 'years turn at Beijing midnight');
+  });
+});
