@@ -12,7 +12,6 @@ import {
   parseChildcareApplicationWorkflowId,
   type ChildcareAction,
   type ChildcareActionArgs,
-  type ChildcareApplicationWorkflow,
   type ChildcareCaseState,
 } from '../../workflows/childcare/contract';
 import { CHILDCARE_DEPARTMENTS } from '../../workflows/childcare/rules';
@@ -20,6 +19,7 @@ import { applicationCaseStart } from '../../workflows/childcare/starts';
 import { startOnce } from '../../platform/start-once';
 import { maskCertificate, maskName } from '../../platform/personal-data/masking';
 import { actorOf, authorize, type AccessRule } from '../auth';
+import { answerStarted, readCase } from '../case-reads';
 import {
   childcareActionBodies,
   childcareCaseSchema,
@@ -120,21 +120,14 @@ export function childcareApplicationRouter({ client, taskQueue, adapters }: ApiD
       taskQueue,
       applicationCaseStart({ provider, facts, siteKey, startedBy: actor }),
     );
-    const location = `${APPLICATIONS}/${encodeURIComponent(caseId)}`;
-    res
-      .status(status === 'started' ? 201 : 200)
-      .location(location)
-      .json({ caseId, status, links: { self: location } });
+    answerStarted(res, APPLICATIONS, { workflowId: caseId, status }, { caseId });
   });
 
   router.get(`${APPLICATIONS}/:caseId`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
     authorize(actorOf(res), READ, caseKey(caseId).district);
-    const handle = client.workflow.getHandle<ChildcareApplicationWorkflow>(caseId);
-    const { status } = await handle.describe();
-    const state =
-      status.name === 'COMPLETED' ? await handle.result() : await handle.query(childcareStateQuery);
-    res.json({ ...state, workflowStatus: status.name });
+    const { state, workflowStatus } = await readCase(client, caseId, childcareStateQuery);
+    res.json({ ...state, workflowStatus });
   });
 
   router.get(`${APPLICATIONS}/:caseId/staff`, async (req, res) => {

@@ -9,6 +9,7 @@ import {
 import { startOnce } from '../../platform/start-once';
 import { campaignStart } from '../../workflows/gas-retrofit/starts';
 import { actorOf, authorize, type AccessRule } from '../auth';
+import { answerStarted, readCase } from '../case-reads';
 import { executeCaseUpdate } from '../case-updates';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
@@ -87,37 +88,25 @@ export function gasRetrofitCampaignRouter({ client, taskQueue, adapters }: ApiDe
       taskQueue,
       campaignStart({ ...body, startedBy: actor }),
     );
-    const location = `${CAMPAIGNS}/${encodeURIComponent(id)}`;
-    res
-      .status(status === 'started' ? 201 : 200)
-      .location(location)
-      .json({
-        campaignId: body.campaignId,
-        workflowId: id,
-        district: body.district,
-        status,
-        links: { self: location },
-      });
+    answerStarted(
+      res,
+      CAMPAIGNS,
+      { workflowId: id, status },
+      { campaignId: body.campaignId, workflowId: id, district: body.district },
+    );
   });
 
   router.get(`${CAMPAIGNS}/:workflowId`, async (req, res) => {
     const { workflowId } = parse(campaignWorkflowIdParamsSchema, req.params, 'params');
     const key = campaignKey(workflowId);
     authorize(actorOf(res), READ_CAMPAIGN, key.district);
-    const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(workflowId);
-    const { status } = await handle.describe();
-    const progress =
-      status.name === 'COMPLETED'
-        ? await handle.result()
-        : await handle.query(gasRetrofitCampaignProgressQuery);
-    const report = await adapters.caseRegistry.campaignReport(key.campaignId);
-    res.json({
-      ...report,
+    const { state: progress, workflowStatus } = await readCase(
+      client,
       workflowId,
-      district: key.district,
-      workflowStatus: status.name,
-      progress,
-    });
+      gasRetrofitCampaignProgressQuery,
+    );
+    const report = await adapters.caseRegistry.campaignReport(key.campaignId);
+    res.json({ ...report, workflowId, district: key.district, workflowStatus, progress });
   });
 
   router.post(`${CAMPAIGNS}/:workflowId/actions/:action`, async (req, res) => {

@@ -8,12 +8,12 @@ import {
   type GasRetrofitAction,
   type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
-  type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
 import { startOnce } from '../../platform/start-once';
 import { GAS_RETROFIT_DEPARTMENTS } from '../../workflows/gas-retrofit/rules';
 import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
 import { actorOf, authorize, type AccessRule } from '../auth';
+import { answerStarted, readCase } from '../case-reads';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
@@ -105,22 +105,14 @@ export function gasRetrofitRouter({ client, taskQueue, adapters }: ApiDeps): Rou
       taskQueue,
       householdCaseStart({ ...body, startedBy: actor }),
     );
-    const location = `${HOUSEHOLDS}/${encodeURIComponent(caseId)}`;
-    res
-      .status(status === 'started' ? 201 : 200)
-      .location(location)
-      .json({ caseId, status, links: { self: location } });
+    answerStarted(res, HOUSEHOLDS, { workflowId: caseId, status }, { caseId });
   });
 
   router.get(`${HOUSEHOLDS}/:caseId`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
     authorize(actorOf(res), READ_CASE, caseKey(caseId).district);
-    const handle = client.workflow.getHandle<GasRetrofitHouseholdWorkflow>(caseId);
-    const { status } = await handle.describe();
-    // A finished case answers from its recorded result, which needs no worker; a running one from a query.
-    const state =
-      status.name === 'COMPLETED' ? await handle.result() : await handle.query(gasRetrofitStateQuery);
-    sendCase(res, state, status.name);
+    const { state, workflowStatus } = await readCase(client, caseId, gasRetrofitStateQuery);
+    sendCase(res, state, workflowStatus);
   });
 
   router.use(decisionRouter(HOUSEHOLD_DECISIONS, { client, adapters }));

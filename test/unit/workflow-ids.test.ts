@@ -5,6 +5,10 @@ import {
   gasRetrofitHouseholdWorkflowId,
   parseGasRetrofitHouseholdWorkflowId,
 } from '../../workflows/definitions';
+import {
+  childcareApplicationWorkflowId,
+  parseChildcareApplicationWorkflowId,
+} from '../../workflows/childcare/contract';
 
 const accountRef = fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{3,31}$/);
 
@@ -28,6 +32,35 @@ describe('gas-retrofit case IDs', function () {
       'gas-retrofit:jinshui:JS-000001:extra',
     ]) {
       assert.equal(parseGasRetrofitHouseholdWorkflowId(id), undefined, id);
+    }
+  });
+});
+
+describe('childcare application IDs', function () {
+  const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  it('round-trip district, credit code and site key', function () {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DISTRICT_CODES),
+        fc.array(fc.constantFrom(...ALPHABET), { minLength: 18, maxLength: 18 }).map((c) => c.join('')),
+        fc.stringMatching(/^[0-9a-f]{12}$/),
+        (district, creditCode, siteKey) => {
+          const id = childcareApplicationWorkflowId(district, creditCode, siteKey);
+          assert.deepEqual(parseChildcareApplicationWorkflowId(id), { district, creditCode, siteKey });
+        },
+      ),
+    );
+  });
+
+  it('reject anything that is not an application ID', function () {
+    for (const id of [
+      'childcare:jinshui:91350100M000100Y43',
+      'childcare:jinshui:91350100M000100Y43-ABCDEF012345',
+      'childcare:nowhere:91350100M000100Y43-0123456789ab',
+      'gas-retrofit:jinshui:91350100M000100Y43-0123456789ab',
+      'childcare:jinshui:91350100M000100Y43-0123456789ab:x',
+    ]) {
+      assert.equal(parseChildcareApplicationWorkflowId(id), undefined, id);
     }
   });
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { yearOf } from '../../workflows/childcare/application-case';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
+import { refusal } from '../helpers/update-refusal';
 import { openTestDb } from '../helpers/database';
 import { withFailingDistrictFinance } from '../helpers/failing-district-finance';
 import {
@@ -16,16 +16,6 @@ import {
 import { childcareActors as actors, startApplication, type ApplicationDriver } from './childcare-helpers';
 
 const J = 'jinshui' as const;
-
-async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof WorkflowUpdateFailedError, String(error));
-    return (error.cause as { type?: string } | undefined)?.type;
-  }
-  assert.fail('the decision was expected to be refused');
-}
 
 describe('childcareApplication workflow (time-skipping server, Postgres adapters)', function () {
   this.timeout(120_000);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { type WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
+import { refusal } from '../helpers/update-refusal';
 import { clearInstallerTeams, clearTenderPrices, openTestDb, uniqueAccountRef } from '../helpers/database';
 import { withFailingDistrictFinance } from '../helpers/failing-district-finance';
 import { retrying } from '../helpers/retry';
@@ -32,16 +33,6 @@ async function attributes(c: CaseDriver) {
     escalationRung: typed.get(SEARCH_ATTRIBUTES.escalationRung),
     amountFen: typed.get(SEARCH_ATTRIBUTES.amountFen),
   };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof WorkflowUpdateFailedError, String(error));
-    return (error.cause as { type?: string } | undefined)?.type;
-  }
-  assert.fail('the decision was expected to be refused');
 }
 
 describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters)', function () {

@@ -5,7 +5,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseCore } from '../kit/case-state';
-import { DISTRICT_CODES, type Actor, type Department, type District } from '../kit/vocabulary';
+import { parseDistrictKey } from '../kit/case-ids';
+import type { Actor, Department, District } from '../kit/vocabulary';
 import type { ProcessType } from '../registry';
 import type { ChildcareService, ProviderFacts, ProviderKind, ProviderLevel } from './provider';
 import type { RuleResult, SubsidyAmount } from './subsidy-rules';
@@ -124,8 +125,8 @@ export const childcareUpdates: {
 
 export const childcareStateQuery = defineQuery<ChildcareCaseState>('caseState');
 
-export const CREDIT_CODE_PATTERN = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
-export const SITE_KEY_PATTERN = /^[0-9a-f]{12}$/;
+/** A credit code's 18 characters and a site key's 12 hex digits. */
+const APPLICATION_KEY_PATTERN = /^[0-9A-HJ-NP-RTUW-Y]{18}-[0-9a-f]{12}$/;
 
 export function childcareApplicationWorkflowId(
   district: District,
@@ -138,13 +139,10 @@ export function childcareApplicationWorkflowId(
 export function parseChildcareApplicationWorkflowId(
   caseId: string,
 ): { district: District; creditCode: string; siteKey: string } | undefined {
-  const [prefix, district, key, ...rest] = caseId.split(':');
-  if (prefix !== 'childcare' || rest.length > 0 || !district || !key) return undefined;
-  if (!(DISTRICT_CODES as string[]).includes(district)) return undefined;
-  const [creditCode, siteKey, ...more] = key.split('-');
-  if (more.length > 0 || !creditCode || !siteKey) return undefined;
-  if (!CREDIT_CODE_PATTERN.test(creditCode) || !SITE_KEY_PATTERN.test(siteKey)) return undefined;
-  return { district: district as District, creditCode, siteKey };
+  const key = parseDistrictKey(caseId, 'childcare', APPLICATION_KEY_PATTERN);
+  if (!key) return undefined;
+  const [creditCode, siteKey] = key.key.split('-') as [string, string];
+  return { district: key.district, creditCode, siteKey };
 }
 
 export type ChildcareApplicationWorkflow = (input: ChildcareApplicationInput) => Promise<ChildcareCaseState>;

@@ -1,10 +1,9 @@
 /**
- * The search attributes that let a supervisor filter cases in the Web UI beyond process, district and stage: who
- * must act, by when, whether that is overdue, how far it has escalated, and the money involved. Values are codes,
- * times and amounts only: search attributes are stored unencrypted, so no personal data may ever go here.
+ * The gas retrofit's search attributes beyond process, district and stage (kit/case-attributes.ts): who holds a
+ * case at each stage when no task names someone, and the settled total.
  */
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { SEARCH_ATTRIBUTES } from '../kit/search-attributes';
+import { caseAttributes } from '../kit/case-attributes';
 import type { Department } from '../kit/vocabulary';
 import type { GasRetrofitCaseState, GasRetrofitStage } from './contract';
 
@@ -28,15 +27,5 @@ export const GAS_RETROFIT_STAGE_HOLDERS: Record<GasRetrofitStage, Department | u
 };
 
 export function gasRetrofitCaseAttributes(state: GasRetrofitCaseState): SearchAttributeUpdatePair[] {
-  const task = state.openTask;
-  return [
-    {
-      key: SEARCH_ATTRIBUTES.department,
-      value: task?.department ?? GAS_RETROFIT_STAGE_HOLDERS[state.stage] ?? null,
-    },
-    { key: SEARCH_ATTRIBUTES.nextDeadline, value: task ? new Date(task.dueAt) : null },
-    { key: SEARCH_ATTRIBUTES.overdue, value: task?.overdue ?? false },
-    { key: SEARCH_ATTRIBUTES.escalationRung, value: task?.escalationRung ?? 0 },
-    { key: SEARCH_ATTRIBUTES.amountFen, value: state.settlement?.totalFen ?? null },
-  ];
+  return caseAttributes(state.openTask, GAS_RETROFIT_STAGE_HOLDERS[state.stage], state.settlement?.totalFen);
 }

@@ -5,7 +5,8 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseCore } from '../kit/case-state';
-import { DISTRICT_CODES, type Actor, type Channel, type District } from '../kit/vocabulary';
+import { parseDistrictKey } from '../kit/case-ids';
+import type { Actor, Channel, District } from '../kit/vocabulary';
 import type { ProcessType } from '../registry';
 import type { Party, PriceBasis, PricedItem, RetrofitItems, Settlement } from './settlement';
 
@@ -214,18 +215,6 @@ export function parseGasRetrofitHouseholdWorkflowId(
 ): { district: District; accountRef: string } | undefined {
   const key = parseDistrictKey(caseId, 'gas-retrofit', GAS_ACCOUNT_REF_PATTERN);
   return key && { district: key.district, accountRef: key.key };
-}
-
-/** `<prefix>:<district>:<key>` back into its parts; undefined unless the district is known and the key fits. */
-function parseDistrictKey(
-  id: string,
-  expectedPrefix: string,
-  keyPattern: RegExp,
-): { district: District; key: string } | undefined {
-  const [prefix, district, key, ...rest] = id.split(':');
-  if (prefix !== expectedPrefix || rest.length > 0 || !district || !key) return undefined;
-  if (!(DISTRICT_CODES as string[]).includes(district) || !keyPattern.test(key)) return undefined;
-  return { district: district as District, key };
 }
 
 export type GasRetrofitHouseholdWorkflow = (
