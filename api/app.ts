@@ -10,6 +10,7 @@ import { createOpenApiDocument, type ApiRoute } from './openapi';
 import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed } from './request-shape';
 import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { childcareApplicationRouter, childcareApplicationRoutes } from './routes/childcare-applications';
+import { childcareCoverageRouter, childcareCoverageRoutes } from './routes/childcare-coverage';
 import { childcareSubsidyRouter, childcareSubsidyRoutes } from './routes/childcare-subsidy';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
@@ -29,6 +30,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...calendarRoutes,
   ...childcareSubsidyRoutes,
   ...childcareApplicationRoutes,
+  ...childcareCoverageRoutes,
 ];
 
 /**
@@ -71,6 +73,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(calendarRouter(deps));
   app.use(childcareSubsidyRouter(deps));
   app.use(childcareApplicationRouter(deps));
+  app.use(childcareCoverageRouter(deps));
 
   app.use(methodNotAllowed(API_ROUTES));
   app.use(notFoundHandler());

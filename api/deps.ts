@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Adapters } from '../activities/adapters';
 import type { Db } from '../activities/db/connection';
+import type { District } from '../workflows/definitions';
 import type { JwtSettings } from './auth';
 import type { CodecServerSettings } from './codec/codec-router';
 import type { RateLimitSettings } from './rate-limit';
@@ -24,6 +25,7 @@ export interface ApiDeps {
     | 'marketRegulation'
     | 'creditPlatform'
     | 'healthCommission'
+    | 'civilAffairs'
   >;
   logger: Logger;
   jwt: JwtSettings;
@@ -34,4 +36,6 @@ export interface ApiDeps {
   codec: CodecServerSettings;
   /** Requests per user per window under /v1; beyond it, 429. */
   rateLimit: RateLimitSettings;
+  /** Resident counts per district, for childcare coverage (configuration: ONETHING_DISTRICT_RESIDENTS). */
+  childcareResidents: Partial<Record<District, number>>;
 }

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     bodyLimit: config.api.bodyLimit,
     codec: codecServerSettings(config),
     rateLimit: { limit: config.api.requestsPerMinutePerUser, windowMs: 60_000 },
+    childcareResidents: config.childcareResidents,
   });
   const server = app.listen(config.api.port, config.api.host, () => {
     logger.info({ url: `http://${config.api.host}:${config.api.port}` }, 'api listening');

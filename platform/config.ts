@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { z } from 'zod';
-import { TASK_QUEUES } from '../workflows/definitions';
+import { DISTRICT_CODES, TASK_QUEUES, type District } from '../workflows/definitions';
 import { parseFault, type Fault } from './fault-spec';
 import { parseKeyRing, type KeyRing } from './codec/payload-codec';
 
@@ -41,6 +41,8 @@ export interface PlatformConfig {
   production: boolean;
   /** A fault to inject into the department adapters (fault-tolerance tests only; NODE_ENV=test). */
   fault: Fault | undefined;
+  /** Resident counts per district, for childcare coverage (slots per 1,000); a district without one is shown so. */
+  childcareResidents: Partial<Record<District, number>>;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +111,13 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 512kb or 4mb')
     .default('4mb'),
+  ONETHING_DISTRICT_RESIDENTS: z
+    .string()
+    .regex(
+      new RegExp(`^(${DISTRICT_CODES.join('|')}):\\d{1,9}(,(${DISTRICT_CODES.join('|')}):\\d{1,9})*$`),
+      `must be district:residents pairs, comma-separated, e.g. jinshui:1600000,erqi:760000 (districts: ${DISTRICT_CODES.join(', ')})`,
+    )
+    .optional(),
 });
 
 const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'TEMPORAL_API_KEY', 'ONETHING_PAYLOAD_KEYS']);
@@ -236,5 +245,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     ),
     production,
     fault,
+    childcareResidents: Object.fromEntries(
+      (vars.ONETHING_DISTRICT_RESIDENTS?.split(',') ?? []).map((pair) => {
+        const [district, residents] = pair.split(':') as [District, string];
+        return [district, Number(residents)];
+      }),
+    ),
   };
 }

@@ -7,6 +7,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { demoAccounts } from '../activities/db/seeds/demo-accounts';
+import { demoChildcareProviders } from '../activities/db/seeds/demo-childcare';
 import { signToken, type Claims } from '../api/auth';
 import { DISTRICT_CODES, type District } from '../workflows/definitions';
 import { loadConfig } from '../platform/config';
@@ -197,10 +198,75 @@ async function main(): Promise<void> {
     householdsPerMinute: 6,
     pageSize: 10,
   });
+  const applications = await loadChildcareApplications(token, call, waitForStage);
   process.stdout.write(
-    `\nLoaded ${sample.length} households across ${DISTRICT_CODES.length} districts and started campaign ${String(campaign.campaignId)}.\n` +
+    `\nLoaded ${applications} childcare applications (some registered: see GET /v1/childcare/coverage.svg).\n` +
+      `\nLoaded ${sample.length} households across ${DISTRICT_CODES.length} districts and started campaign ${String(campaign.campaignId)}.\n` +
       `Web UI: http://127.0.0.1:${config.devServerUiPort} — try the query  OneThingStage = "acceptance"\n`,
   );
+}
+
+type Token = (claims: Omit<Claims, 'name'>) => Promise<string>;
+type Call = (auth: string, method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
+type WaitForStage = (auth: string, caseUrl: string, stages: string[]) => Promise<string | undefined>;
+
+/**
+ * A dozen childcare applications at different points: waiting for the completeness check, returned for correction,
+ * at inspection, at each approval, and registered (paid). The departments' data was seeded by npm start.
+ */
+async function loadChildcareApplications(
+  token: Token,
+  call: Call,
+  waitForStage: WaitForStage,
+): Promise<number> {
+  const providers = demoChildcareProviders();
+  for (const [n, { provider, facts, staff }] of providers.entries()) {
+    const district = provider.district;
+    const health = (role: 'clerk' | 'inspector' | 'supervisor') =>
+      token({ sub: `hc-${role}-${district}`, dept: 'health-commission', district, roles: [role] });
+    const clerk = await health('clerk');
+    const started = await call(clerk, 'POST', '/v1/childcare/applications', { provider, facts, staff });
+    const url = `/v1/childcare/applications/${encodeURIComponent(String(started.caseId))}`;
+    const step = async (auth: string, action: string, body: object, next: string[]) => {
+      await call(auth, 'POST', `${url}/actions/${action}`, body);
+      return (await waitForStage(clerk, url, next)) !== undefined;
+    };
+    const plan = n % 6;
+    if (plan === 0 || (await waitForStage(clerk, url, ['completeness-check'])) === undefined) continue;
+    if (plan === 1) {
+      await call(clerk, 'POST', `${url}/actions/completeness`, {
+        outcome: 'return-for-correction',
+        missing: ['消防验收意见书复印件'],
+      });
+      continue;
+    }
+    if (!(await step(clerk, 'completeness', { outcome: 'complete' }, ['site-inspection', 'refused'])))
+      continue;
+    if (plan === 2) continue;
+    const inspector = await health('inspector');
+    if (
+      !(await step(inspector, 'inspection', { result: 'pass', photosRef: `DEMO-PHOTOS-${n}` }, [
+        'health-approval',
+      ]))
+    )
+      continue;
+    if (plan === 3) continue;
+    if (
+      !(await step(await health('supervisor'), 'health-approval', { decision: 'approve' }, [
+        'finance-approval',
+      ]))
+    )
+      continue;
+    if (plan === 4) continue;
+    const finance = await token({
+      sub: `fin-${district}`,
+      dept: 'district-finance',
+      district,
+      roles: ['finance'],
+    });
+    await step(finance, 'finance-approval', { decision: 'approve' }, ['registered']);
+  }
+  return providers.length;
 }
 
 main().catch((error: Error) => {

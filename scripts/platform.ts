@@ -10,6 +10,7 @@ import { createDb, type Db } from '../activities/db/connection';
 import { migrateToLatest } from '../activities/db/migrate';
 import { portAnswers, provideDatabase, type ProvidedDatabase } from '../activities/db/provide-database';
 import { demoAccounts, demoInstallerTeams } from '../activities/db/seeds/demo-accounts';
+import { demoChildcareProviders, seedChildcareDepartments } from '../activities/db/seeds/demo-childcare';
 import { signToken } from '../api/auth';
 import { gasRetrofitHouseholdWorkflowId } from '../workflows/definitions';
 import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../platform/config';
@@ -189,7 +190,7 @@ class Platform {
     return client!;
   }
 
-  /** Migrates, seeds the demo gas accounts, and picks an account without a case for the printed curl line. */
+  /** Migrates, seeds the demo gas accounts and childcare departments' records, and picks an account without a case for the printed curl line. */
   private async prepareDatabase(db: Db): Promise<string> {
     try {
       const applied = await migrateToLatest(db);
@@ -198,6 +199,7 @@ class Platform {
       const adapters = createPostgresAdapters(db);
       await adapters.gasCompany.upsertAccounts(accounts);
       await adapters.installer.upsertTeams(demoInstallerTeams());
+      await seedChildcareDepartments(adapters, demoChildcareProviders());
       const jinshui = accounts.filter(
         (a) => a.district === 'jinshui' && a.userType === 'residential-pipeline' && a.status === 'active',
       );

@@ -8,4 +8,5 @@ export { DECISION_REFUSALS } from './kit/refusals';
 export { ALL_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES } from './kit/search-attributes';
 export type { DecisionRecord, OpenTaskSummary } from './kit/case-state';
 export * from './gas-retrofit/contract';
+export * from './childcare/contract';
 export type { Party, PriceBasis, RetrofitItems, Settlement } from './gas-retrofit/settlement';

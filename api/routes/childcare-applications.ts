@@ -26,7 +26,7 @@ import {
   childcareStaffViewSchema,
   startChildcareApplicationSchema,
 } from '../childcare-schemas';
-import { siteKeyOf } from '../childcare-site';
+import { siteKeyOf } from '../../activities/childcare-site-key';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';

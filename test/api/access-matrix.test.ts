@@ -18,7 +18,10 @@ import {
   type GasRetrofitStage,
 } from '../../workflows/definitions';
 import { assertNeverStarted, bearer, householdStartBody, testApp } from '../helpers/api';
+import { siteKeyOf } from '../../activities/childcare-site-key';
+import { childcareApplicationWorkflowId } from '../../workflows/childcare/contract';
 import { subsidyApplication } from '../helpers/childcare';
+import { ApplicationDriver } from '../workflows/childcare-helpers';
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { actors, CaseDriver, ensureTeams } from '../workflows/gas-retrofit-helpers';
@@ -83,6 +86,7 @@ describe('access: the role × department × district × endpoint matrix, denials
   let app: Express;
   let dropDatabase: () => Promise<void>;
   let shared: Target;
+  let sharedApplication: Target;
 
   /** Starts a Jinshui case through the API, as its clerk would, and waits until it reaches the stage. */
   async function caseAt(stage: GasRetrofitStage): Promise<Target> {
@@ -105,6 +109,19 @@ describe('access: the role × department × district × endpoint matrix, denials
       await driver.waitForStage('acceptance');
     }
     return { caseId: driver.caseId, key: accountRef };
+  }
+
+  /** A Jinshui childcare application through the API, waiting for its completeness check. */
+  async function applicationAt(): Promise<Target> {
+    const body = subsidyApplication(700 + (counter += 1));
+    const started = await request(app)
+      .post('/v1/childcare/applications')
+      .set('Authorization', await bearer(PROFILES.healthClerkJinshui))
+      .send(body);
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const driver = new ApplicationDriver(env.client, started.body.caseId as string);
+    await driver.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    return { caseId: driver.caseId, key: body.provider.creditCode };
   }
 
   /** A refused decision leaves the case where it stood, with no decision recorded. */
@@ -226,6 +243,50 @@ describe('access: the role × department × district × endpoint matrix, denials
       untouched: (target) => assertNeverStarted(env.client, gasRetrofitCampaignWorkflowId(J, target.key)),
     },
     {
+      name: 'start a jinshui childcare application',
+      allowed: ['healthClerkJinshui'],
+      success: 201,
+      prepare: () => Promise.resolve({ caseId: '', key: String(800 + (counter += 1)) }),
+      send: (app, auth, target) =>
+        request(app)
+          .post('/v1/childcare/applications')
+          .set('Authorization', auth)
+          .send(subsidyApplication(Number(target.key))),
+      untouched: async (target) => {
+        const { provider } = subsidyApplication(Number(target.key));
+        await assertNeverStarted(
+          env.client,
+          childcareApplicationWorkflowId(J, provider.creditCode, siteKeyOf({ ...provider, district: J })),
+        );
+      },
+    },
+    {
+      name: 'read a jinshui childcare application',
+      allowed: ['financeJinshui', 'auditorCity', 'healthClerkJinshui', 'marketSupervisorJinshui'],
+      success: 200,
+      send: (app, auth) =>
+        request(app)
+          .get(`/v1/childcare/applications/${encodeURIComponent(sharedApplication.caseId)}`)
+          .set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: 'completeness on a jinshui childcare application',
+      allowed: ['healthClerkJinshui'],
+      success: 200,
+      prepare: applicationAt,
+      send: (app, auth, target) =>
+        request(app)
+          .post(`/v1/childcare/applications/${encodeURIComponent(target.caseId)}/actions/completeness`)
+          .set('Authorization', auth)
+          .send({ outcome: 'complete' }),
+      untouched: async (target) => {
+        const state = await new ApplicationDriver(env.client, target.caseId).state();
+        assert.equal(state.stage, 'completeness-check');
+        assert.equal(state.decisions?.length ?? 0, 0);
+      },
+    },
+    {
       name: 'check a jinshui childcare subsidy application',
       allowed: ['healthClerkJinshui'],
       success: 200,
@@ -287,6 +348,7 @@ describe('access: the role × department × district × endpoint matrix, denials
     worker = await runTestWorker(env, taskQueue, adapters);
     app = testApp(env.client, db, taskQueue);
     shared = await caseAt('installation-scheduled');
+    sharedApplication = await applicationAt();
   });
   after(async function () {
     await worker?.stop();

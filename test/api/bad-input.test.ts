@@ -95,6 +95,20 @@ const TARGETS: Target[] = [
     valid: () => subsidyApplication(9),
   },
   {
+    name: 'start a childcare application',
+    method: 'post',
+    path: '/v1/childcare/applications',
+    claims: { sub: 'hc-1', dept: 'health-commission', roles: ['clerk'] },
+    valid: () => subsidyApplication(11),
+  },
+  {
+    name: 'record a childcare site inspection',
+    method: 'post',
+    path: `/v1/childcare/applications/${encodeURIComponent('childcare:jinshui:91350100M000100Y43-0123456789ab')}/actions/inspection`,
+    claims: { sub: 'hc-insp', dept: 'health-commission', roles: ['inspector'] },
+    valid: () => ({ result: 'pass', photosRef: 'P-1' }),
+  },
+  {
     name: 'publish a childcare price ceiling',
     method: 'put',
     path: '/v1/childcare/price-ceilings/jinshui/2099',
@@ -130,6 +144,7 @@ const WRITABLE_TABLES = [
   'city_finance.ledger',
   'onething.calendar_years',
   'market_regulation.childcare_price_ceilings',
+  'health_commission.application_staff',
 ];
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {

@@ -8,6 +8,7 @@ import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import { contractCheck } from './contract';
+import type { District } from '../../workflows/definitions';
 import { TEST_PAYLOAD_KEYS } from './temporal';
 
 export const TEST_JWT: JwtSettings = {
@@ -25,6 +26,7 @@ export function testApp(
   db: Db,
   taskQueue: string,
   rateLimit = { limit: 1_000_000, windowMs: 60_000 },
+  childcareResidents: Partial<Record<District, number>> = {},
 ) {
   const app = express();
   // Every exchange a test makes is checked against the OpenAPI document (test/setup/contract-hooks.ts).
@@ -47,6 +49,7 @@ export function testApp(
         bodyLimit: '1mb',
       },
       rateLimit,
+      childcareResidents,
     }),
   );
   return app;

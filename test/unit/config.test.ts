@@ -120,4 +120,19 @@ describe('configuration', function () {
     assert.ok(!problems.join('\n').includes('hunter2'));
     assert.ok(!problems.join('\n').includes('tooshort-but-secret'));
   });
+
+  it('reads resident counts per district for childcare coverage, naming the rule when malformed', function () {
+    assert.deepEqual(loadConfig(base).childcareResidents, {});
+    assert.deepEqual(
+      loadConfig({ ...base, ONETHING_DISTRICT_RESIDENTS: 'jinshui:1600000,erqi:760000' }).childcareResidents,
+      { jinshui: 1_600_000, erqi: 760_000 },
+    );
+    for (const bad of ['jinshui', 'nowhere:100', 'jinshui:-5', 'jinshui:1e6']) {
+      assert.match(
+        problemsOf({ ONETHING_DISTRICT_RESIDENTS: bad }).join('\n'),
+        /ONETHING_DISTRICT_RESIDENTS.*district:residents/,
+        bad,
+      );
+    }
+  });
 });

@@ -1,7 +1,7 @@
 /** Childcare applications in workflow tests: actors, the departments' data prepared, a driver per case. */
 import type { Client } from '@temporalio/client';
 import type { Adapters } from '../../activities/adapters';
-import { siteKeyOf } from '../../api/childcare-site';
+import { siteKeyOf } from '../../activities/childcare-site-key';
 import { yearOf } from '../../workflows/childcare/application-case';
 import {
   childcareStateQuery,

@@ -10,4 +10,6 @@ export interface Community {
 export interface CivilAffairsPort {
   communityExists(community: Community): Promise<boolean>;
   upsertCommunities(communities: readonly Community[]): Promise<void>;
+  /** The district's streets and townships that have communities on the list. */
+  streets(district: District): Promise<string[]>;
 }

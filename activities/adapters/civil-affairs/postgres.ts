@@ -1,3 +1,4 @@
+import type { District } from '../../../workflows/definitions';
 import type { Db } from '../../db/connection';
 import type { CivilAffairsPort, Community } from './port';
 
@@ -10,6 +11,14 @@ export class PostgresCivilAffairs implements CivilAffairsPort {
         .where({ ...community })
         .first()) !== undefined
     );
+  }
+
+  async streets(district: District): Promise<string[]> {
+    const rows = await this.db<{ district: string; street: string }>('civil_affairs.communities')
+      .where({ district })
+      .distinct('street')
+      .orderBy('street');
+    return rows.map((row) => row.street);
   }
 
   async upsertCommunities(communities: readonly Community[]): Promise<void> {

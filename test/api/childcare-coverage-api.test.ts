@@ -1,0 +1,135 @@
+/**
+ * Coverage from the registry through the API, as JSON and as the chart, which is opened in headless Chromium (the
+ * way a supervisor sees it): one row per district, bars coloured by whether the target is met.
+ */
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
+import { createDb, type Db } from '../../activities/db/connection';
+import { migrateToLatest } from '../../activities/db/migrate';
+import { bearer, testApp } from '../helpers/api';
+import { createScratchDatabase } from '../helpers/database';
+import { openBrowser } from '../e2e/web-ui/supervisor-browser';
+
+describe('childcare coverage through the API, and its chart in a browser', function () {
+  this.timeout(120_000);
+  let db: Db;
+  let adapters: Adapters;
+  let app: Express;
+  let dropDatabase: () => Promise<void>;
+  const supervisor = () =>
+    bearer({ sub: 'hc-city', dept: 'health-commission', district: 'city', roles: ['supervisor'] });
+
+  before(async function () {
+    // A registry of its own, so the figures are exactly this test's providers.
+    const scratch = await createScratchDatabase('coverage');
+    dropDatabase = scratch.drop;
+    db = createDb(scratch.url, { poolMax: 3 });
+    await migrateToLatest(db);
+    adapters = createPostgresAdapters(db);
+    app = testApp(
+      new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
+      db,
+      'unused',
+      undefined,
+      {
+        jinshui: 100_000,
+        erqi: 50_000,
+      },
+    );
+    const entry = (
+      caseId: string,
+      district: 'jinshui' | 'erqi',
+      kind: string,
+      slots: number,
+      street: string,
+    ) =>
+      adapters.healthCommission.register({
+        caseId,
+        creditCode: '91350100M000100Y43',
+        district,
+        street,
+        community: '某社区',
+        kind,
+        level: 'street',
+        slots,
+        registeredAt: '2026-06-01T00:00:00.000Z',
+      });
+    await entry('c1', 'jinshui', 'public', 400, '花园路街道');
+    await entry('c2', 'jinshui', 'private-public-aided', 200, '丰产路街道');
+    await entry('c3', 'erqi', 'workplace', 100, '建中街街道');
+    await adapters.civilAffairs.upsertCommunities([
+      { district: 'jinshui', street: '花园路街道', community: '某社区' },
+      { district: 'jinshui', street: '经八路街道', community: '某社区' },
+    ]);
+  });
+  after(async function () {
+    await db?.destroy();
+    await dropDatabase?.();
+  });
+
+  it('reports each district against the targets, and says where residents are not configured', async function () {
+    const res = await request(app)
+      .get('/v1/childcare/coverage?year=2025')
+      .set('Authorization', await supervisor());
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const byDistrict = Object.fromEntries(
+      (res.body.coverage as Array<{ district: string }>).map((row) => [row.district, row]),
+    ) as Record<string, Record<string, unknown>>;
+    assert.equal(Object.keys(byDistrict).length, 8);
+    const jinshui = byDistrict.jinshui!;
+    assert.equal(jinshui.slots, 600);
+    assert.equal(jinshui.slotsPerThousand, 6);
+    assert.equal(jinshui.publicShare, 0.667);
+    assert.deepEqual(jinshui.targetsMet, {
+      slotsPerThousand: true,
+      publicShare: true,
+      largeProviders: true,
+      everyStreetCovered: false,
+    });
+    assert.equal(jinshui.streetsKnown, 3);
+    assert.equal(byDistrict.erqi!.slotsPerThousand, 2);
+    assert.equal(byDistrict.zhongyuan!.residents, null);
+    const one = await request(app)
+      .get('/v1/childcare/coverage?district=erqi&year=2023')
+      .set('Authorization', await supervisor());
+    assert.equal(one.body.coverage.length, 1);
+    assert.equal(one.body.coverage[0].slotsPerThousandTarget, 4);
+    assert.equal(
+      (
+        await request(app)
+          .get('/v1/childcare/coverage')
+          .set('Authorization', await bearer())
+      ).status,
+      403,
+    );
+  });
+
+  it('draws the chart a supervisor opens in a browser: a row per district, bars by target met', async function () {
+    const server: Server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const browser = await openBrowser();
+    try {
+      await browser.page.setExtraHTTPHeaders({ Authorization: await supervisor() });
+      const answer = await browser.page.goto(`http://127.0.0.1:${port}/v1/childcare/coverage.svg?year=2025`);
+      assert.equal(answer?.status(), 200);
+      assert.match(answer?.headers()['content-type'] ?? '', /image\/svg\+xml/);
+      assert.equal(await browser.page.locator('g.district').count(), 8);
+      const jinshui = browser.page.locator('g.district[data-district="jinshui"] rect.rate');
+      const erqi = browser.page.locator('g.district[data-district="erqi"] rect.rate');
+      assert.equal(await jinshui.getAttribute('fill'), '#2e7d32', 'jinshui meets 6 per 1,000');
+      assert.equal(await erqi.getAttribute('fill'), '#f9a825', 'erqi does not');
+      const width = async (bar: typeof jinshui) => (await bar.boundingBox())!.width;
+      assert.ok((await width(jinshui)) > 2.5 * (await width(erqi)), 'bars drawn to scale: 6 against 2');
+      assert.match((await browser.page.locator('title').first().textContent()) ?? '', /2025/);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  });
+});
