@@ -257,7 +257,6 @@ async function loadChildcareApplications(
       ]))
     )
       continue;
-    if (plan === 4) continue;
     const finance = await token({
       sub: `fin-${district}`,
       dept: 'district-finance',
