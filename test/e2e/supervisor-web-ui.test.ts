@@ -43,6 +43,8 @@ import {
   waitForTextInAnyFrame,
 } from './web-ui/supervisor-browser';
 import { checkedFetch } from '../helpers/contract';
+import { subsidyApplication } from '../helpers/childcare';
+import { CHILDCARE_STAGES } from '../../workflows/childcare/contract';
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'web-ui');
 
@@ -58,8 +60,17 @@ const CLOSED_VOCABULARY = new Set<string>([
   ...DEPARTMENT_CODES,
   ...GAS_RETROFIT_STAGES,
   ...CAMPAIGN_STAGES,
+  ...CHILDCARE_STAGES,
 ]);
-const PERSONAL_DATA = Object.values(CONTACTS).flatMap((contact) => Object.values(contact));
+/** A childcare provider's staff: personal data the health commission keeps. */
+const STAFF = [
+  { name: '隐私托育甲', certificateNumber: 'PII-CERT-99001' },
+  { name: '隐私托育乙', certificateNumber: 'PII-CERT-99002' },
+];
+const PERSONAL_DATA = [
+  ...Object.values(CONTACTS).flatMap((contact) => Object.values(contact)),
+  ...STAFF.flatMap((member) => Object.values(member)),
+];
 
 describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm start)', function () {
   this.timeout(240_000);
@@ -109,6 +120,19 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
       assert.equal(res.status, 201, await res.clone().text());
       caseIds[district] = ((await res.json()) as { caseId: string }).caseId;
     }
+    const healthClerk = await token({
+      sub: 'hc-webui',
+      name: 'Clerk',
+      dept: 'health-commission',
+      district: 'jinshui',
+      roles: ['clerk'],
+    });
+    const application = await checkedFetch(`${apiUrl()}/v1/childcare/applications`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${healthClerk}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...subsidyApplication(9901), staff: STAFF }),
+    });
+    assert.equal(application.status, 201, await application.clone().text());
     const supervisor = await supervisorToken();
     for (const caseId of Object.values(caseIds)) {
       await waitForStage(caseId, 'installation-scheduled', supervisor);
@@ -225,7 +249,7 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
           );
         }
       }
-      assert.ok(cases >= 2, `histories read: ${cases}`);
+      assert.ok(cases >= 3, `histories read: ${cases}`);
       const everything = Buffer.concat(evidence);
       assert.ok(everything.includes(Buffer.from(caseIds.jinshui!)), 'the scan does see case data');
       for (const value of PERSONAL_DATA) {
