@@ -25,11 +25,25 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
   let worker: RunningTestWorker;
   let taskQueue: string;
   const districtFinanceFailures = { left: 0 };
+  const fireSafetyFailures = { left: 0 };
 
   before(async function () {
     env = await startTimeSkippingServer();
     db = openTestDb();
-    adapters = withFailingDistrictFinance(createPostgresAdapters(db), districtFinanceFailures);
+    const real = withFailingDistrictFinance(createPostgresAdapters(db), districtFinanceFailures);
+    // Fire safety's system, down for the next calls a test asks for.
+    adapters = {
+      ...real,
+      fireSafety: {
+        signOff: (creditCode, siteKey) => {
+          if (fireSafetyFailures.left === 0) return real.fireSafety.signOff(creditCode, siteKey);
+          fireSafetyFailures.left -= 1;
+          return Promise.reject(new Error('fire safety system unavailable'));
+        },
+        recordSignOff: (creditCode, siteKey, passed) =>
+          real.fireSafety.recordSignOff(creditCode, siteKey, passed),
+      },
+    };
     taskQueue = uniqueTaskQueue('childcare');
     worker = await runTestWorker(env, taskQueue, adapters);
   });
@@ -240,6 +254,77 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     const done = await c.act('completeness', { actor: actors.citySupervisor(), outcome: 'complete' });
     assert.notEqual(done.stage, 'completeness-check');
   });
+
+  it('a department that is down is retried, not taken for a refusal', async function () {
+    const { driver: c } = await start();
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    fireSafetyFailures.left = 3;
+    await c.record('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+    const inspecting = await c.waitForStage(
+      'site-inspection',
+      60_000,
+      (s) => s.openTask?.kind === 'inspection',
+    );
+    assert.equal(fireSafetyFailures.left, 0, 'the sign-off was asked again after each failure');
+    assert.ok(inspecting.departmentChecks?.every((check) => check.passed));
+  });
+
+  for (const [step, rungs] of [
+    [
+      'inspection',
+      [
+        ['health-commission', 'inspector'],
+        ['health-commission', 'supervisor'],
+      ],
+    ],
+    [
+      'health-approval',
+      [
+        ['health-commission', 'supervisor'],
+        ['health-commission', 'supervisor'],
+      ],
+    ],
+    [
+      'finance-approval',
+      [
+        ['district-finance', 'finance'],
+        ['city-finance', 'finance'],
+      ],
+    ],
+  ] as const) {
+    it(`an overdue ${step} passes up its ladder in working days, then stays overdue at the last rung`, async function () {
+      const { driver: c } = await start();
+      await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+      await c.act('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+      await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+      if (step !== 'inspection') {
+        await c.act('inspection', { actor: actors.inspector(J), result: 'pass', photosRef: 'P-L' });
+        await c.waitForStage('health-approval', 20_000, (s) => s.openTask?.kind === 'health-approval');
+      }
+      if (step === 'finance-approval') {
+        await c.act('health-approval', { actor: actors.supervisor(J), decision: 'approve' });
+        await c.waitForStage('finance-approval', 20_000, (s) => s.openTask?.kind === 'finance-approval');
+      }
+      const first = (await c.state()).openTask!;
+      assert.deepEqual([first.department, first.role, first.escalationRung], [...rungs[0], 0]);
+      // Ten working days are at least two calendar weeks; three weeks pass every first-rung deadline.
+      await env.sleep('21 days');
+      const escalated = await c.waitForStage(
+        step === 'inspection' ? 'site-inspection' : step,
+        20_000,
+        (s) => s.openTask?.escalationRung === 1,
+      );
+      assert.deepEqual([escalated.openTask?.department, escalated.openTask?.role], [...rungs[1]]);
+      await env.sleep('30 days');
+      const still = (await c.state()).openTask!;
+      assert.deepEqual(
+        [still.escalationRung, still.overdue],
+        [1, true],
+        'the last rung keeps the task, overdue',
+      );
+      await c.record('withdraw', { actor: actors.clerk(J), reason: 'test done' });
+    });
+  }
 
   it('a withdrawal before payment ends the case and closes its task', async function () {
     const { driver: c } = await start();
