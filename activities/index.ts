@@ -8,6 +8,7 @@ import { createCaseRegistryActivities } from './case-registry';
 import { createChildcareActivities } from './childcare';
 import { createDeadlineActivities } from './deadlines';
 import { createGasRetrofitActivities } from './gas-retrofit';
+import { createPetitionActivities } from './petitions';
 import { createTaskBoardActivities } from './task-board';
 
 export interface ActivityDeps {
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createGasRetrofitActivities(deps.adapters),
     ...createCampaignActivities(deps.adapters.gasCompany, deps.temporal),
     ...createChildcareActivities(deps.adapters),
+    ...createPetitionActivities(deps.adapters),
   };
 }
 

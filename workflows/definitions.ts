@@ -9,4 +9,5 @@ export { ALL_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES } from './kit/search-attribute
 export type { DecisionRecord, OpenTaskSummary } from './kit/case-state';
 export * from './gas-retrofit/contract';
 export * from './childcare/contract';
+export * from './petitions/contract';
 export type { Party, PriceBasis, RetrofitItems, Settlement } from './gas-retrofit/settlement';

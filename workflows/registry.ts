@@ -12,6 +12,7 @@ export const PROCESSES = {
   gasRetrofitHousehold: 'gas-retrofit-household',
   gasRetrofitCampaign: 'gas-retrofit-campaign',
   childcareApplication: 'childcare-application',
+  petition: 'petition',
 } as const;
 export type ProcessType = (typeof PROCESSES)[keyof typeof PROCESSES];
 
@@ -20,4 +21,5 @@ export const WORKFLOW_TYPES = {
   gasRetrofitHousehold: 'gasRetrofitHousehold',
   gasRetrofitCampaign: 'gasRetrofitCampaign',
   childcareApplication: 'childcareApplication',
+  petition: 'petition',
 } as const;

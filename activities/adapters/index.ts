@@ -19,6 +19,8 @@ import type { GasCompanyPort } from './gas-company/port';
 import { PostgresGasCompany } from './gas-company/postgres';
 import type { HealthCommissionPort } from './health-commission/port';
 import { PostgresHealthCommission } from './health-commission/postgres';
+import type { PetitionOfficePort } from './petition-office/port';
+import { PostgresPetitionOffice } from './petition-office/postgres';
 import type { InstallerPort } from './installer/port';
 import { PostgresInstaller } from './installer/postgres';
 import type { MarketRegulationPort } from './market-regulation/port';
@@ -42,6 +44,7 @@ export interface Adapters {
   healthCommission: HealthCommissionPort;
   fireSafety: FireSafetyPort;
   civilAffairs: CivilAffairsPort;
+  petitionOffice: PetitionOfficePort;
 }
 
 export function createPostgresAdapters(db: Db): Adapters {
@@ -59,5 +62,6 @@ export function createPostgresAdapters(db: Db): Adapters {
     healthCommission: new PostgresHealthCommission(db),
     fireSafety: new PostgresFireSafety(db),
     civilAffairs: new PostgresCivilAffairs(db),
+    petitionOffice: new PostgresPetitionOffice(db),
   };
 }

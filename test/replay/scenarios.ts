@@ -17,6 +17,7 @@ import {
 import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
 import type { BookingFailures } from '../helpers/failing-district-finance';
 import { childcareActors, startApplication } from '../workflows/childcare-helpers';
+import { petitionActors, startPetition } from '../workflows/petition-helpers';
 import { actors, startCase, type CaseDriver } from '../workflows/gas-retrofit-helpers';
 
 export interface ScenarioContext {
@@ -372,6 +373,53 @@ export const SCENARIOS: ReplayScenario[] = [
         decision: 'refuse',
         reasons: ['budget spent'],
       });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'petition_routed-accepted-replied-reopened-completed',
+    async run({ env, adapters, taskQueue }) {
+      await adapters.petitionOffice.setRoute({
+        category: 'heating',
+        district: J,
+        department: 'heating',
+        updatedBy: 'recorder',
+      });
+      const c = await startPetition(env, adapters, taskQueue, { category: 'heating', kind: 'complaint' });
+      const heating = petitionActors.handler('heating', J);
+      await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
+      await c.act('accept', { actor: heating });
+      await c.act('extend', {
+        actor: petitionActors.officeSupervisor(J),
+        reason: '需入户检测',
+        workingDays: 5,
+      });
+      await c.act('reply', { actor: heating, summaryRef: 'REPLAY-R1' });
+      await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+      await c.act('rate', { actor: petitionActors.officeClerk(J), satisfied: false });
+      await c.act('reply', { actor: heating, summaryRef: 'REPLAY-R2' });
+      await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+      await c.record('rate', { actor: petitionActors.officeClerk(J), satisfied: true });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
+    name: 'petition_transferred-supervised-to-the-press',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue }) {
+      const c = await startPetition(env, adapters, taskQueue, { category: 'other', kind: 'consultation' });
+      await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
+      await c.act('transfer', {
+        actor: petitionActors.handler('petition-office', J),
+        to: 'urban-management',
+        reason: 'a street light',
+      });
+      await env.sleep('20 days');
+      await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.escalationRung === 4);
+      await c.act('supervise-note', { actor: petitionActors.reporter(), noteRef: 'REPLAY-GG-1' });
+      await c.record('withdraw', { actor: petitionActors.officeClerk(J), reason: 'resolved on the phone' });
       await c.handle.result();
       return c.caseId;
     },

@@ -8,6 +8,7 @@ import type { TaskLadder } from '../../workflows/kit/ladder';
 import type { Actor, District } from '../../workflows/kit/vocabulary';
 import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../workflows/gas-retrofit/rules';
 import { CHILDCARE_LADDERS, CHILDCARE_RULES } from '../../workflows/childcare/rules';
+import { PETITION_LADDERS, PETITION_RULES } from '../../workflows/petitions/rules';
 
 const PROCESSES: Array<{
   name: string;
@@ -16,6 +17,7 @@ const PROCESSES: Array<{
 }> = [
   { name: 'gas retrofit', rules: GAS_RETROFIT_RULES, ladders: GAS_RETROFIT_LADDERS },
   { name: 'childcare subsidy', rules: CHILDCARE_RULES, ladders: CHILDCARE_LADDERS },
+  { name: 'petitions', rules: PETITION_RULES, ladders: PETITION_LADDERS },
 ];
 
 const district: District = 'jinshui';
@@ -33,6 +35,17 @@ describe('escalation ladders against the rules table', function () {
             roles: [rung.role],
           };
           const { settledBy } = ladder;
+          // A supervised ladder's later rungs watch over the holder: each may act on the case at that stage.
+          if (ladder.escalation === 'supervise' && index > 0) {
+            const acts = Object.entries(rules).filter(
+              ([, rule]) => rule.stages.includes(ladder.stage) && holdsAny(rule.permissions, actor),
+            );
+            assert.ok(
+              acts.length > 0,
+              `${kind} rung ${index} (${rung.role} @ ${rung.department}) can do nothing`,
+            );
+            return;
+          }
           if ('act' in settledBy) {
             assert.ok(
               holdsAny(settledBy.permissions, actor),

@@ -13,6 +13,8 @@ export interface OpenTaskSummary {
   overdue?: boolean;
   /** Set when the deadline counts working days through a year whose holiday schedule is not yet published. */
   provisionalYears?: number[];
+  /** For a supervised ladder past its first deadline: who now watches over the task (its holder stays). */
+  supervisedBy?: { department: Department; role: Role };
 }
 
 export interface DecisionRecord<Action extends string = string> {

@@ -23,7 +23,7 @@ import { createDecisionInbox, type PendingDecision } from './decision-inbox';
 import type { TaskLadder } from './ladder';
 import { createPublisher, type Publication } from './publishing';
 import { DECISION_REFUSALS, refuse } from './refusals';
-import { createTaskDesk } from './task-desk';
+import { createTaskDesk, type TaskAssignment } from './task-desk';
 import { DEPARTMENTS, type Actor } from './vocabulary';
 
 /**
@@ -66,7 +66,7 @@ export interface Case<
   Kind,
 > {
   enterStage: (stage: Stage) => Promise<void>;
-  openTask: (kind: Kind) => Promise<void>;
+  openTask: (kind: Kind, assignment?: TaskAssignment) => Promise<void>;
   closeTask: (status: 'done' | 'cancelled') => Promise<void>;
   /** Waits for the next decision, escalating the open task up its ladder whenever its deadline passes first. */
   nextDecision: () => Promise<Decision<Action, Args>>;

@@ -19,13 +19,19 @@ export interface Due {
   provisionalYears?: number[];
 }
 
-/** The deadline `amount` days from now: calendar days, or working days with the start day not counted. */
+/**
+ * The deadline `amount` days after `from` (now by default): calendar days, or working days with the start day not
+ * counted.
+ */
 export async function dueIn(
   amount: number,
   unit: 'calendar-days' | 'working-days' = 'calendar-days',
+  from?: string,
 ): Promise<Due> {
-  if (unit === 'calendar-days') return { dueAt: inDays(amount) };
-  const deadline = await computeWorkingDayDeadline({ from: now(), workingDays: amount });
+  if (unit === 'calendar-days') {
+    return { dueAt: from ? new Date(Date.parse(from) + amount * 86_400_000).toISOString() : inDays(amount) };
+  }
+  const deadline = await computeWorkingDayDeadline({ from: from ?? now(), workingDays: amount });
   return {
     dueAt: deadline.dueAt,
     ...(deadline.unpublishedYears.length > 0 ? { provisionalYears: deadline.unpublishedYears } : {}),

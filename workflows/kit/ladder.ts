@@ -26,6 +26,12 @@ export interface SettledOutside {
 }
 
 export interface TaskLadder<Action extends string, Stage extends string> {
+  /**
+   * `reassign` (the default): a missed deadline passes the task to the next rung, who then settles it.
+   * `supervise`: the task stays with whoever holds it; each rung after the first watches over it (催办, 督办) with
+   * its own deadline, and only the first rung's holder must be able to settle it.
+   */
+  escalation?: 'reassign' | 'supervise';
   /** The stage the case waits at while the task is open. */
   stage: Stage;
   /** The decisions that settle the task, or the act outside the case that does; every rung may take them. */

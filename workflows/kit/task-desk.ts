@@ -9,13 +9,23 @@ import { departmentCall } from './activity-options';
 import type { CaseCore } from './case-state';
 import { dueIn } from './deadlines';
 import type { TaskLadder } from './ladder';
+import type { Department } from './vocabulary';
 
 const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
 const { upsertHumanTask } = call('派发或升级待办');
 const { closeHumanTask } = call('关闭待办');
 
+/** Who holds a task whose first holder is known only at run time, and from when its first deadline counts. */
+export interface TaskAssignment {
+  department?: Department;
+  /** The instant the first deadline counts from (e.g. when the citizen submitted); now by default. */
+  from?: string;
+  /** The first rung's period when it depends on the case (a petition's kind); the ladder's own by default. */
+  days?: number;
+}
+
 export interface TaskDesk<Kind extends string> {
-  open: (kind: Kind) => Promise<void>;
+  open: (kind: Kind, assignment?: TaskAssignment) => Promise<void>;
   close: (status: 'done' | 'cancelled') => Promise<void>;
   /** The open task's deadline has passed: the next rung takes it, or it stays overdue at the last one. */
   escalate: () => Promise<'escalated' | 'overdue-at-last-rung'>;
@@ -31,14 +41,14 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
   const mirror = () =>
     upsertHumanTask({ ...state.openTask!, caseId: state.caseId, district: state.district });
   return {
-    async open(kind) {
+    async open(kind, assignment = {}) {
       const [first] = ladders[kind].rungs;
       state.openTask = {
         taskId: `${state.caseId}:${kind}:${state.revision ?? 0}`,
         kind,
-        department: first.department,
+        department: assignment.department ?? first.department,
         role: first.role,
-        ...(await dueIn(first.days, first.unit)),
+        ...(await dueIn(assignment.days ?? first.days, first.unit, assignment.from)),
         escalationRung: 0,
       };
       publishTaskChange();
@@ -57,8 +67,12 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
       if (next) {
         const due = await dueIn(next.days, next.unit);
         task.escalationRung += 1;
-        task.department = next.department;
-        task.role = next.role;
+        if (ladders[task.kind as Kind]?.escalation === 'supervise') {
+          task.supervisedBy = { department: next.department, role: next.role };
+        } else {
+          task.department = next.department;
+          task.role = next.role;
+        }
         task.dueAt = due.dueAt;
         if (due.provisionalYears) task.provisionalYears = due.provisionalYears;
         else delete task.provisionalYears;

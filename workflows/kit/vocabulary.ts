@@ -34,6 +34,15 @@ export const DEPARTMENTS = {
   'credit-platform': '托育信用平台',
   'petition-office': '信访局',
   'fire-safety': '消防救援支队',
+  // Departments that handle citizens' petitions (心通桥), besides those above.
+  'traffic-police': '交警支队',
+  'urban-management': '城市管理局',
+  housing: '住房保障和房地产管理局',
+  'ecology-environment': '生态环境局',
+  heating: '热力公司',
+  'human-resources': '人力资源和社会保障局',
+  /** The newspaper's public supervision desk (观观督办): an outside party that follows up overdue petitions. */
+  'public-supervision': '观观督办',
 } as const;
 export type Department = keyof typeof DEPARTMENTS;
 export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [Department, ...Department[]];
@@ -47,6 +56,8 @@ export const ROLES = [
   'grid-worker',
   /** The health commission's site inspectors (childcare providers). */
   'inspector',
+  /** A reporter of the public supervision desk. */
+  'reporter',
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];

@@ -9,6 +9,7 @@ import * as contactIdNumber from './20261130100000_contact_id_number';
 import * as calendarYears from './20261130120000_calendar_years';
 import * as childcareDepartments from './20261201090000_childcare_departments';
 import * as childcareCase from './20261201100000_childcare_case';
+import * as petitions from './20261201110000_petitions';
 
 type Migration = Knex.Migration;
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261130120000_calendar_years', calendarYears],
   ['20261201090000_childcare_departments', childcareDepartments],
   ['20261201100000_childcare_case', childcareCase],
+  ['20261201110000_petitions', petitions],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -1,0 +1,99 @@
+/** Petitions in workflow tests: actors, the post kept by the petition office, a driver per case. */
+import type { Client } from '@temporalio/client';
+import type { Adapters } from '../../activities/adapters';
+import {
+  petitionStateQuery,
+  petitionUpdates,
+  type PetitionAction,
+  type PetitionActionArgs,
+  type PetitionCaseState,
+  type PetitionCategory,
+  type PetitionInput,
+  type PetitionKind,
+  type PetitionStage,
+} from '../../workflows/petitions/contract';
+import { petitionCaseStart } from '../../workflows/petitions/starts';
+import type { Actor, Department, District } from '../../workflows/definitions';
+import { ProcessCaseDriver } from '../helpers/case-driver';
+import type { HasClient } from './gas-retrofit-helpers';
+
+export const petitionActors = {
+  handler: (department: Department, district: District): Actor => ({
+    userId: `h-${department}`,
+    department,
+    district,
+    roles: ['clerk'],
+  }),
+  officeClerk: (district: District): Actor => ({
+    userId: 'po-clerk',
+    department: 'petition-office',
+    district,
+    roles: ['clerk'],
+  }),
+  officeSupervisor: (district: District | 'city'): Actor => ({
+    userId: 'po-sup',
+    department: 'petition-office',
+    district,
+    roles: ['supervisor'],
+  }),
+  reporter: (): Actor => ({
+    userId: 'gg-1',
+    department: 'public-supervision',
+    district: 'city',
+    roles: ['reporter'],
+  }),
+};
+
+export class PetitionDriver extends ProcessCaseDriver<
+  PetitionCaseState,
+  PetitionStage,
+  PetitionAction,
+  PetitionActionArgs
+> {
+  constructor(client: Client, caseId: string) {
+    super(client, caseId, petitionStateQuery, petitionUpdates);
+  }
+}
+
+let serial = 0;
+
+/** A post kept by the petition office, its case started; `receivedAt` defaults to the server's now. */
+export async function startPetition(
+  env: HasClient & { currentTimeMs?: () => Promise<number> },
+  adapters: Adapters,
+  taskQueue: string,
+  options: {
+    kind?: PetitionKind;
+    category?: PetitionCategory;
+    district?: District;
+    receivedAt?: string;
+  } = {},
+): Promise<PetitionDriver> {
+  serial += 1;
+  const receivedAt =
+    options.receivedAt ?? new Date(await (env.currentTimeMs?.() ?? Date.now())).toISOString();
+  const input: PetitionInput = {
+    petitionRef: `WF-${process.pid}-${serial}`,
+    channel: 'app',
+    category: options.category ?? 'public-facilities',
+    kind: options.kind ?? 'help',
+    district: options.district ?? 'jinshui',
+    receivedAt,
+    startedBy: petitionActors.officeClerk(options.district ?? 'jinshui'),
+  };
+  const start = petitionCaseStart(input);
+  await adapters.petitionOffice.savePetition({
+    caseId: start.workflowId,
+    text: '路灯不亮已经一周了',
+    location: '金水区某路口',
+    contact: { name: '测试市民', phone: '13900000000' },
+    receivedAt,
+  });
+  await env.client.workflow.start(start.workflowType, {
+    workflowId: start.workflowId,
+    taskQueue,
+    args: [start.input],
+    typedSearchAttributes: start.typedSearchAttributes,
+  });
+  return new PetitionDriver(env.client, start.workflowId);
+}

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
+import type { Db } from '../../activities/db/connection';
+import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
+import { openTestDb } from '../helpers/database';
+import {
+  runTestWorker,
+  startTimeSkippingServer,
+  uniqueTaskQueue,
+  type RunningTestWorker,
+} from '../helpers/temporal';
+import { refusal } from '../helpers/update-refusal';
+import { petitionActors as actors, startPetition, type PetitionDriver } from './petition-helpers';
+
+const J = 'jinshui' as const;
+const URBAN = actors.handler('urban-management', J);
+
+describe('petition workflow (time-skipping server, Postgres adapters)', function () {
+  this.timeout(120_000);
+  let env: TestWorkflowEnvironment;
+  let db: Db;
+  let adapters: Adapters;
+  let worker: RunningTestWorker;
+  let taskQueue: string;
+
+  before(async function () {
+    env = await startTimeSkippingServer();
+    db = openTestDb();
+    adapters = createPostgresAdapters(db);
+    taskQueue = uniqueTaskQueue('petition');
+    worker = await runTestWorker(env, taskQueue, adapters);
+    await adapters.petitionOffice.setRoute({
+      category: 'public-facilities',
+      district: J,
+      department: 'urban-management',
+      updatedBy: 'po-sup',
+    });
+  });
+  after(async function () {
+    await worker?.stop();
+    await env?.teardown();
+    await db?.destroy();
+  });
+
+  const start = (options?: Parameters<typeof startPetition>[3]) =>
+    startPetition(env, adapters, taskQueue, options);
+  const accepting = (c: PetitionDriver) =>
+    c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
+
+  it('routed by the table, accepted, replied, rated satisfied: completed, with every deadline in the case', async function () {
+    const c = await start();
+    const routed = await accepting(c);
+    assert.equal(routed.department, 'urban-management');
+    assert.equal(routed.openTask?.department, 'urban-management');
+    await c.act('accept', { actor: URBAN });
+    const handling = await c.waitForStage('handling', 20_000, (s) => s.openTask?.kind === 'reply');
+    assert.ok(handling.deadlines.acceptance && handling.deadlines.reply);
+    assert.ok(handling.deadlines.reply.dueAt > handling.deadlines.acceptance.dueAt);
+    await c.act('reply', { actor: URBAN, summaryRef: 'REPLY-1' });
+    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    await c.record('rate', { actor: actors.officeClerk(J), satisfied: true });
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'completed');
+    assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+  });
+
+  it('only the department holding it accepts; a petition for nobody’s department is the petition office’s', async function () {
+    const c = await start();
+    await accepting(c);
+    assert.equal(
+      await refusal(c.record('accept', { actor: actors.handler('traffic-police', J) })),
+      DECISION_REFUSALS.forbidden,
+    );
+    const unrouted = await start({ category: 'other' });
+    assert.equal((await accepting(unrouted)).department, 'petition-office');
+  });
+
+  // Received 10:00 Beijing. 2026: National Day 1–7 October, 10 October a make-up working day; the start day is not
+  // counted; a deadline ends at 24:00 Beijing of its last working day. Worked out by hand:
+  for (const [name, receivedAt, acceptanceDue, replyDue] of [
+    [
+      'the day before National Day',
+      '2026-09-30T02:00:00.000Z',
+      '2026-10-09T16:00:00.000Z',
+      '2026-10-20T16:00:00.000Z',
+    ],
+    ['on a holiday', '2026-10-03T02:00:00.000Z', '2026-10-09T16:00:00.000Z', '2026-10-20T16:00:00.000Z'],
+    [
+      'on the make-up Saturday',
+      '2026-10-10T02:00:00.000Z',
+      '2026-10-13T16:00:00.000Z',
+      '2026-10-23T16:00:00.000Z',
+    ],
+  ] as const) {
+    it(`a help request received ${name}: acceptance and reply deadlines in working days from receipt`, async function () {
+      const c = await start({ kind: 'help', receivedAt });
+      const waiting = await accepting(c);
+      assert.equal(waiting.deadlines.acceptance?.dueAt, acceptanceDue);
+      await c.act('accept', { actor: URBAN });
+      const handling = await c.waitForStage('handling', 20_000, (s) => s.openTask?.kind === 'reply');
+      assert.equal(handling.deadlines.reply?.dueAt, replyDue);
+    });
+  }
+
+  it('a missed deadline brings a reminder, the district, the city, then the press; the department keeps the task', async function () {
+    const c = await start({ kind: 'consultation' });
+    await accepting(c);
+    // A day at a time (each rung has two working days), noting who watches at each rung.
+    const watchers: string[] = [];
+    for (let day = 0; day < 40 && watchers.length < 4; day += 1) {
+      await env.sleep('1 day');
+      const s = await c.state();
+      const task = s.openTask!;
+      if (task.escalationRung > watchers.length) {
+        assert.equal(task.escalationRung, watchers.length + 1, 'no rung is skipped');
+        assert.equal(task.department, 'urban-management', 'the holder keeps the task');
+        assert.equal(task.overdue, true);
+        watchers.push(`${task.supervisedBy!.department}/${task.supervisedBy!.role}`);
+      }
+    }
+    assert.deepEqual(watchers, [
+      'petition-office/clerk',
+      'petition-office/supervisor',
+      'petition-office/supervisor',
+      'public-supervision/reporter',
+    ]);
+    const typed = (await c.handle.describe()).typedSearchAttributes;
+    assert.equal(typed.get(SEARCH_ATTRIBUTES.escalationRung), 4);
+    assert.equal(typed.get(SEARCH_ATTRIBUTES.overdue), true);
+    assert.equal(typed.get(SEARCH_ATTRIBUTES.department), 'urban-management');
+    // The desk records its call; the department's acceptance then stops the ladder.
+    await c.act('supervise-note', { actor: actors.reporter(), noteRef: 'GG-CALL-1' });
+    const handling = await c.act('accept', { actor: URBAN });
+    assert.equal(handling.stage, 'handling');
+    // The acceptance ladder stopped; the reply deadline still counts from receipt, so it is already overdue too.
+    assert.equal(handling.openTask?.kind, 'reply');
+    assert.equal(handling.openTask?.department, 'urban-management');
+    assert.ok(handling.deadlines.reply!.dueAt < new Date(await env.currentTimeMs()).toISOString());
+    assert.equal(handling.supervisionNotes.length, 1);
+  });
+
+  it('transfers are kept and shown; past two, the petition office takes it itself', async function () {
+    const c = await start();
+    await accepting(c);
+    const first = await c.act('transfer', {
+      actor: URBAN,
+      to: 'traffic-police',
+      reason: 'a traffic light, not a street light',
+    });
+    assert.equal(first.department, 'traffic-police');
+    assert.equal(first.openTask?.department, 'traffic-police');
+    assert.equal(
+      await refusal(
+        c.record('transfer', {
+          actor: actors.handler('traffic-police', J),
+          to: 'traffic-police',
+          reason: 'x',
+        }),
+      ),
+      DECISION_REFUSALS.invalid,
+    );
+    await c.act('transfer', {
+      actor: actors.handler('traffic-police', J),
+      to: 'housing',
+      reason: 'estate road',
+    });
+    const third = await c.act('transfer', {
+      actor: actors.handler('housing', J),
+      to: 'urban-management',
+      reason: 'public road',
+    });
+    assert.equal(third.transfers.length, 3);
+    assert.equal(third.department, 'petition-office');
+    assert.deepEqual(
+      third.transfers.map((t) => `${t.from}→${t.to}`),
+      ['urban-management→traffic-police', 'traffic-police→housing', 'housing→urban-management'],
+    );
+  });
+
+  it('one extension of the reply deadline, by a supervisor, with a reason; a second is refused', async function () {
+    const c = await start({ kind: 'complaint' });
+    await accepting(c);
+    await c.act('accept', { actor: URBAN });
+    const before = (await c.waitForStage('handling', 20_000, (s) => s.openTask?.kind === 'reply')).deadlines
+      .reply!;
+    assert.equal(
+      await refusal(c.record('extend', { actor: URBAN, reason: 'x', workingDays: 5 })),
+      DECISION_REFUSALS.forbidden,
+    );
+    const extended = await c.act('extend', {
+      actor: actors.officeSupervisor(J),
+      reason: '需现场勘查',
+      workingDays: 5,
+    });
+    assert.ok(extended.deadlines.reply!.dueAt > before.dueAt);
+    assert.equal(extended.extension?.workingDays, 5);
+    assert.equal(
+      await refusal(
+        c.record('extend', { actor: actors.officeSupervisor(J), reason: 'again', workingDays: 5 }),
+      ),
+      DECISION_REFUSALS.wrongStage,
+    );
+  });
+
+  it('a dissatisfied rating reopens it once, to the same department; the second rating completes it', async function () {
+    const c = await start();
+    await accepting(c);
+    await c.act('accept', { actor: URBAN });
+    await c.act('reply', { actor: URBAN, summaryRef: 'R-1' });
+    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    const reopened = await c.act('rate', { actor: actors.officeClerk(J), satisfied: false });
+    assert.equal(reopened.stage, 'handling');
+    assert.equal(reopened.reopened, true);
+    assert.equal(reopened.department, 'urban-management');
+    await c.act('reply', { actor: URBAN, summaryRef: 'R-2' });
+    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    await c.record('rate', { actor: actors.officeClerk(J), satisfied: false });
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'completed');
+    assert.equal(done.rating?.satisfied, false);
+  });
+});

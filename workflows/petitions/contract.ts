@@ -1,0 +1,130 @@
+/**
+ * Citizens' petitions (心通桥 网络问政, domain.md, Process 3): a post goes round 受理 → 派单 → 办理 → 答复 → 办结 →
+ * 回访 → 评价 with deadlines in working days counted from when the citizen submitted. The post's text, location and
+ * the petitioner's contact are kept by the petition office's system; Temporal holds codes and references only.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { parseDistrictKey } from '../kit/case-ids';
+import type { CaseCore } from '../kit/case-state';
+import type { Due } from '../kit/deadlines';
+import type { Actor, Channel, Department, District } from '../kit/vocabulary';
+import type { ProcessType } from '../registry';
+
+export const PETITION_CATEGORIES = [
+  'traffic',
+  'public-facilities',
+  'education',
+  'property',
+  'environment',
+  'heating',
+  'medical-social-security',
+  'other',
+] as const;
+export type PetitionCategory = (typeof PETITION_CATEGORIES)[number];
+
+export const PETITION_KINDS = ['consultation', 'help', 'suggestion', 'complaint', 'report'] as const;
+export type PetitionKind = (typeof PETITION_KINDS)[number];
+
+/** The channel's own reference for the post: a business key, never personal data. */
+export const PETITION_REF_PATTERN = /^[A-Z0-9][A-Z0-9-]{3,39}$/;
+
+export interface PetitionInput {
+  petitionRef: string;
+  channel: Channel;
+  category: PetitionCategory;
+  kind: PetitionKind;
+  district: District;
+  /** When the citizen submitted: every deadline counts from here. */
+  receivedAt: string;
+  startedBy: Actor;
+}
+
+export const PETITION_STAGES = [
+  'routing',
+  'awaiting-acceptance',
+  'handling',
+  'replied',
+  'completed',
+  'withdrawn',
+] as const;
+export type PetitionStage = (typeof PETITION_STAGES)[number];
+export const PETITION_TERMINAL_STAGES: readonly PetitionStage[] = ['completed', 'withdrawn'];
+
+export interface PetitionTransfer {
+  from: Department;
+  to: Department;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface PetitionCaseState extends CaseCore<PetitionStage, PetitionAction> {
+  caseId: string;
+  process: ProcessType;
+  district: District;
+  stage: PetitionStage;
+  channel: Channel;
+  category: PetitionCategory;
+  kind: PetitionKind;
+  receivedAt: string;
+  /** The department that must accept and reply (as routed, or as transferred). */
+  department?: Department;
+  transfers: PetitionTransfer[];
+  deadlines: { acceptance?: Due; reply?: Due };
+  extension?: { reason: string; by: string; workingDays: number };
+  reply?: { by: string; at: string; summaryRef: string };
+  rating?: { satisfied: boolean; at: string };
+  /** A dissatisfied rating reopens the case once, to the same department, under a supervisor's watch. */
+  reopened?: boolean;
+  supervisionNotes: Array<{ by: string; department: Department; at: string; noteRef: string }>;
+}
+
+export const PETITION_ACTIONS = [
+  'accept',
+  'transfer',
+  'reply',
+  'extend',
+  'rate',
+  'supervise-note',
+  'withdraw',
+] as const;
+export type PetitionAction = (typeof PETITION_ACTIONS)[number];
+
+export interface PetitionActionArgs {
+  accept: { actor: Actor };
+  transfer: { actor: Actor; to: Department; reason: string };
+  /** The reply's text is kept by the petition office; the case holds its reference. */
+  reply: { actor: Actor; summaryRef: string };
+  extend: { actor: Actor; reason: string; workingDays: number };
+  rate: { actor: Actor; satisfied: boolean };
+  'supervise-note': { actor: Actor; noteRef: string };
+  withdraw: { actor: Actor; reason: string };
+}
+
+export const petitionUpdates: {
+  [A in PetitionAction]: UpdateDefinition<PetitionCaseState, [PetitionActionArgs[A]], A>;
+} = {
+  accept: defineUpdate('accept'),
+  transfer: defineUpdate('transfer'),
+  reply: defineUpdate('reply'),
+  extend: defineUpdate('extend'),
+  rate: defineUpdate('rate'),
+  'supervise-note': defineUpdate('supervise-note'),
+  withdraw: defineUpdate('withdraw'),
+};
+
+export const petitionStateQuery = defineQuery<PetitionCaseState>('caseState');
+
+export function petitionWorkflowId(district: District, petitionRef: string): string {
+  return `petition:${district}:${petitionRef}`;
+}
+
+export function parsePetitionWorkflowId(
+  caseId: string,
+): { district: District; petitionRef: string } | undefined {
+  const key = parseDistrictKey(caseId, 'petition', PETITION_REF_PATTERN);
+  return key && { district: key.district, petitionRef: key.key };
+}
+
+export type PetitionWorkflow = (input: PetitionInput) => Promise<PetitionCaseState>;

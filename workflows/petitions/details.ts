@@ -1,0 +1,69 @@
+/** What a supervisor reads in the Web UI about a petition: codes, departments and deadlines, never the post's text. */
+import { DEPARTMENTS, DISTRICTS, type Department } from '../kit/vocabulary';
+import type {
+  PetitionCaseState,
+  PetitionCategory,
+  PetitionInput,
+  PetitionKind,
+  PetitionStage,
+} from './contract';
+
+export const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
+  routing: '派单',
+  'awaiting-acceptance': '待受理',
+  handling: '办理中',
+  replied: '已答复，待回访评价',
+  completed: '已办结',
+  withdrawn: '已撤回',
+};
+
+const CATEGORY_LABELS: Record<PetitionCategory, string> = {
+  traffic: '交通出行',
+  'public-facilities': '公共设施',
+  education: '教育',
+  property: '物业管理',
+  environment: '环境保护',
+  heating: '供暖',
+  'medical-social-security': '医疗社保',
+  other: '其他',
+};
+
+const KIND_LABELS: Record<PetitionKind, string> = {
+  consultation: '咨询',
+  help: '求助',
+  suggestion: '建议',
+  complaint: '投诉',
+  report: '举报',
+};
+
+/** Who holds a petition at each stage when no task names someone. */
+export const PETITION_STAGE_HOLDERS: Record<PetitionStage, Department | undefined> = {
+  routing: 'petition-office',
+  'awaiting-acceptance': undefined,
+  handling: undefined,
+  replied: 'petition-office',
+  completed: undefined,
+  withdrawn: undefined,
+};
+
+/** `心通桥 · 投诉 · 交通出行 · 金水区` */
+export function petitionSummary(input: Pick<PetitionInput, 'kind' | 'category' | 'district'>): string {
+  return `心通桥 · ${KIND_LABELS[input.kind]} · ${CATEGORY_LABELS[input.category]} · ${DISTRICTS[input.district]}`;
+}
+
+export function petitionDetails(state: PetitionCaseState): string {
+  const lines = [`**阶段**：${PETITION_STAGE_LABELS[state.stage]}（${state.stage}）`];
+  if (state.department) lines.push(`**承办**：${DEPARTMENTS[state.department]}`);
+  if (state.openTask) {
+    lines.push(`**截止**：${state.openTask.dueAt}（法定工作日）`);
+    if (state.openTask.supervisedBy) {
+      lines.push(
+        `**督办**：第 ${state.openTask.escalationRung} 级 · ${DEPARTMENTS[state.openTask.supervisedBy.department]}`,
+      );
+    }
+  }
+  if (state.transfers.length > 0) lines.push(`**转办**：${state.transfers.length} 次`);
+  if (state.extension) lines.push(`**延期**：${state.extension.workingDays} 个工作日`);
+  if (state.reopened) lines.push('**不满意重办**：是');
+  return lines.join('\n\n');
+}

@@ -1,0 +1,109 @@
+/**
+ * What every step of a petition shares: the case (kit), its state and input, and the definition the kit opens it
+ * with — decisions, rules, supervised ladders, and how the case shows itself.
+ */
+import { openCase, type Case } from '../kit/case';
+import { caseAttributes } from '../kit/case-attributes';
+import { refuse } from '../kit/refusals';
+import {
+  PETITION_ACTIONS,
+  petitionStateQuery,
+  petitionUpdates,
+  type PetitionAction,
+  type PetitionActionArgs,
+  type PetitionCaseState,
+  type PetitionInput,
+  type PetitionStage,
+} from './contract';
+import { PETITION_STAGE_HOLDERS, petitionDetails } from './details';
+import {
+  HANDLING_DEPARTMENTS,
+  PETITION_LADDERS,
+  PETITION_POLICY,
+  PETITION_RULES,
+  type PetitionTaskKind,
+} from './rules';
+
+export type PetitionCase = Case<PetitionStage, PetitionAction, PetitionActionArgs, PetitionTaskKind>;
+
+export interface Petition {
+  input: PetitionInput;
+  state: PetitionCaseState;
+  kase: PetitionCase;
+}
+
+/** Beyond role, department, district and stage: the holder acts, and each decision carries what it needs. */
+function validateArguments(
+  action: PetitionAction,
+  args: PetitionActionArgs[PetitionAction],
+  state: PetitionCaseState,
+): void {
+  if (
+    (action === 'accept' || action === 'transfer' || action === 'reply') &&
+    args.actor.department !== state.department
+  ) {
+    refuse(
+      'forbidden',
+      `${action}: the petition is with ${state.department ?? 'nobody yet'}, not the caller's department`,
+    );
+  }
+  if (action === 'transfer') {
+    const { to, reason } = args as PetitionActionArgs['transfer'];
+    if (!HANDLING_DEPARTMENTS.includes(to) || to === state.department) {
+      refuse('invalid', 'to: must be another department that handles petitions');
+    }
+    if (!reason.trim()) refuse('invalid', 'reason: a transfer states why the petition is misrouted');
+  }
+  if (action === 'extend') {
+    const { workingDays, reason } = args as PetitionActionArgs['extend'];
+    if (state.extension) refuse('wrongStage', 'extend: the reply deadline was extended once already');
+    if (
+      !Number.isInteger(workingDays) ||
+      workingDays < 1 ||
+      workingDays > PETITION_POLICY.maxExtensionWorkingDays
+    ) {
+      refuse('invalid', `workingDays: must be 1 to ${PETITION_POLICY.maxExtensionWorkingDays}`);
+    }
+    if (!reason.trim()) refuse('invalid', 'reason: is shown to the petitioner and is required');
+  }
+}
+
+export function openPetition(input: PetitionInput, state: PetitionCaseState): Petition {
+  const kase = openCase<
+    PetitionCaseState,
+    PetitionStage,
+    PetitionAction,
+    PetitionActionArgs,
+    PetitionTaskKind
+  >(
+    {
+      actions: PETITION_ACTIONS,
+      updates: petitionUpdates,
+      stateQuery: petitionStateQuery,
+      rules: PETITION_RULES,
+      ladders: PETITION_LADDERS,
+      validate: validateArguments,
+      publication: {
+        attributes: (s) =>
+          caseAttributes(s.openTask, s.department ?? PETITION_STAGE_HOLDERS[s.stage], undefined),
+        details: petitionDetails,
+        registry: (s) => ({
+          caseId: s.caseId,
+          process: s.process,
+          district: s.district,
+          details: {
+            channel: s.channel,
+            category: s.category,
+            kind: s.kind,
+            receivedAt: s.receivedAt,
+            department: s.department ?? null,
+            transfers: s.transfers.length,
+            satisfied: s.rating?.satisfied ?? null,
+          },
+        }),
+      },
+    },
+    state,
+  );
+  return { input, state, kase };
+}

@@ -1,0 +1,49 @@
+import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import { PROCESSES } from '../registry';
+import { PETITION_TERMINAL_STAGES, type PetitionCaseState, type PetitionInput } from './contract';
+import { awaitAcceptance, awaitRating, awaitReply, route } from './handling';
+import { openPetition } from './petition-case';
+
+function initialState(input: PetitionInput): PetitionCaseState {
+  return {
+    caseId: workflowInfo().workflowId,
+    process: PROCESSES.petition,
+    district: input.district,
+    stage: 'routing',
+    channel: input.channel,
+    category: input.category,
+    kind: input.kind,
+    receivedAt: input.receivedAt,
+    transfers: [],
+    deadlines: {},
+    supervisionNotes: [],
+  };
+}
+
+/**
+ * One citizen's petition (心通桥, domain.md, Process 3): routed by the petition office's table → accepted or
+ * transferred by the department → replied within the kind's working-day limit (extended once) → rated by the
+ * petitioner (a dissatisfied rating reopens it once) → completed. A missed deadline brings supervision rung by rung.
+ */
+export async function petition(input: PetitionInput): Promise<PetitionCaseState> {
+  const opened = openPetition(input, initialState(input));
+  const { state, kase } = opened;
+  await route(opened);
+  while (!PETITION_TERMINAL_STAGES.includes(state.stage)) {
+    switch (state.stage) {
+      case 'awaiting-acceptance':
+        await awaitAcceptance(opened);
+        break;
+      case 'handling':
+        await awaitReply(opened);
+        break;
+      case 'replied':
+        await awaitRating(opened);
+        break;
+      default:
+        throw ApplicationFailure.nonRetryable(`no step for stage ${state.stage}`);
+    }
+  }
+  await kase.finish();
+  return state;
+}
