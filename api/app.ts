@@ -11,6 +11,7 @@ import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed } from './request-sh
 import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { childcareApplicationRouter, childcareApplicationRoutes } from './routes/childcare-applications';
 import { childcareCoverageRouter, childcareCoverageRoutes } from './routes/childcare-coverage';
+import { petitionRouter, petitionRoutes } from './routes/petitions';
 import { childcareSubsidyRouter, childcareSubsidyRoutes } from './routes/childcare-subsidy';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
@@ -31,6 +32,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...childcareSubsidyRoutes,
   ...childcareApplicationRoutes,
   ...childcareCoverageRoutes,
+  ...petitionRoutes,
 ];
 
 /**
@@ -74,6 +76,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(childcareSubsidyRouter(deps));
   app.use(childcareApplicationRouter(deps));
   app.use(childcareCoverageRouter(deps));
+  app.use(petitionRouter(deps));
 
   app.use(methodNotAllowed(API_ROUTES));
   app.use(notFoundHandler());

@@ -26,6 +26,7 @@ export interface ApiDeps {
     | 'creditPlatform'
     | 'healthCommission'
     | 'civilAffairs'
+    | 'petitionOffice'
   >;
   logger: Logger;
   jwt: JwtSettings;

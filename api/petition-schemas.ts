@@ -1,0 +1,152 @@
+/** Request and response schemas of citizens' petitions (心通桥). Every object is `.strict()`. */
+import { z } from 'zod';
+import {
+  PETITION_ACTIONS,
+  PETITION_CATEGORIES,
+  PETITION_KINDS,
+  PETITION_REF_PATTERN,
+  PETITION_STAGES,
+} from '../workflows/petitions/contract';
+import { CHANNELS, DEPARTMENT_CODES, ROLES } from '../workflows/definitions';
+import { districtSchema } from './schemas';
+
+/** How long after submission a window or kiosk post may still be typed in. */
+export const INTAKE_LIMIT_DAYS = 30;
+
+const CHINESE_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+export const startPetitionSchema = z
+  .object({
+    petitionRef: z
+      .string()
+      .regex(
+        PETITION_REF_PATTERN,
+        'must be 4-40 upper-case letters, digits or dashes (the channel’s reference)',
+      )
+      .meta({
+        description: 'The channel’s reference for the post: a resubmission with it finds the same case',
+      }),
+    channel: z.enum(CHANNELS),
+    category: z.enum(PETITION_CATEGORIES),
+    kind: z.enum(PETITION_KINDS),
+    district: districtSchema,
+    location: z.string().trim().min(2).max(200),
+    text: z.string().trim().min(5).max(4000),
+    contact: z
+      .object({
+        name: z.string().trim().min(1).max(40),
+        phone: z
+          .string()
+          .regex(CHINESE_PHONE, 'must be a mainland mobile (11 digits) or landline with area code'),
+      })
+      .strict()
+      .meta({ description: 'Personal data: kept by the petition office, never sent to Temporal' }),
+    receivedAt: z.iso
+      .datetime({ offset: true, error: 'must be an ISO 8601 date and time, e.g. 2026-10-09T09:30:00+08:00' })
+      .optional()
+      .meta({
+        description:
+          'When the citizen submitted (window and kiosk posts may be typed in later); now by default',
+      }),
+  })
+  .strict()
+  .meta({ id: 'StartPetition' });
+
+/** Bodies of the decisions on a petition (the actor comes from the token, never from the body). */
+export const petitionActionBodies = {
+  accept: z.object({}).strict(),
+  transfer: z.object({ to: z.enum(DEPARTMENT_CODES), reason: z.string().trim().min(2).max(300) }).strict(),
+  reply: z.object({ summaryRef: z.string().trim().min(1).max(80) }).strict(),
+  extend: z
+    .object({ reason: z.string().trim().min(2).max(300), workingDays: z.number().int().min(1).max(20) })
+    .strict(),
+  rate: z.object({ satisfied: z.boolean() }).strict(),
+  'supervise-note': z.object({ noteRef: z.string().trim().min(1).max(80) }).strict(),
+  withdraw: z.object({ reason: z.string().trim().min(2).max(300) }).strict(),
+} as const;
+
+const due = z.object({ dueAt: z.string(), provisionalYears: z.array(z.number().int()).optional() });
+
+export const petitionCaseSchema = z
+  .object({
+    caseId: z.string(),
+    process: z.literal('petition'),
+    district: districtSchema,
+    stage: z.enum(PETITION_STAGES),
+    channel: z.enum(CHANNELS),
+    category: z.enum(PETITION_CATEGORIES),
+    kind: z.enum(PETITION_KINDS),
+    receivedAt: z.string(),
+    department: z.enum(DEPARTMENT_CODES).optional(),
+    transfers: z.array(
+      z.object({
+        from: z.enum(DEPARTMENT_CODES),
+        to: z.enum(DEPARTMENT_CODES),
+        reason: z.string(),
+        by: z.string(),
+        at: z.string(),
+      }),
+    ),
+    deadlines: z.object({ acceptance: due.optional(), reply: due.optional() }).meta({
+      description: 'Every deadline of the case, in working days from receipt (24:00 Beijing of the last one)',
+    }),
+    extension: z.object({ reason: z.string(), by: z.string(), workingDays: z.number().int() }).optional(),
+    reply: z.object({ by: z.string(), at: z.string(), summaryRef: z.string() }).optional(),
+    rating: z.object({ satisfied: z.boolean(), at: z.string() }).optional(),
+    reopened: z.boolean().optional(),
+    supervisionNotes: z.array(
+      z.object({ by: z.string(), department: z.enum(DEPARTMENT_CODES), at: z.string(), noteRef: z.string() }),
+    ),
+    openTask: z
+      .object({
+        taskId: z.string(),
+        kind: z.string(),
+        department: z.enum(DEPARTMENT_CODES),
+        role: z.enum(ROLES),
+        dueAt: z.string(),
+        escalationRung: z.number().int(),
+        overdue: z.boolean().optional(),
+        provisionalYears: z.array(z.number().int()).optional(),
+        supervisedBy: z.object({ department: z.enum(DEPARTMENT_CODES), role: z.enum(ROLES) }).optional(),
+      })
+      .optional(),
+    workingOn: z.enum(PETITION_ACTIONS).optional(),
+    workflowStatus: z.string(),
+  })
+  .meta({ id: 'PetitionCase' });
+
+export const petitionPostSchema = z
+  .object({
+    caseId: z.string(),
+    text: z.string(),
+    location: z.string(),
+    receivedAt: z.string(),
+    contact: z
+      .object({ name: z.string(), phone: z.string() })
+      .nullable()
+      .meta({ description: 'Masked; null for a report (举报) to anyone outside the petition office' }),
+    masked: z.boolean(),
+  })
+  .meta({ id: 'PetitionPost' });
+
+export const routeParamsSchema = z
+  .object({ district: districtSchema, category: z.enum(PETITION_CATEGORIES) })
+  .strict();
+
+export const setRouteSchema = z
+  .object({ department: z.enum(DEPARTMENT_CODES) })
+  .strict()
+  .meta({ id: 'SetRoute' });
+
+export const routesSchema = z
+  .object({
+    routes: z.array(
+      z.object({
+        category: z.enum(PETITION_CATEGORIES),
+        district: districtSchema,
+        department: z.enum(DEPARTMENT_CODES),
+        updatedBy: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'PetitionRoutes' });

@@ -1,0 +1,239 @@
+/**
+ * Citizens' petitions: intake by the petition office (idempotent on the channel's reference), reads, the post
+ * itself (the petitioner's contact masked; a report's petitioner never shown outside the petition office), the
+ * routing table, and the decisions through the shared decision routes.
+ */
+import { Router } from 'express';
+import {
+  PETITION_ACTIONS,
+  parsePetitionWorkflowId,
+  petitionStateQuery,
+  petitionUpdates,
+  petitionWorkflowId,
+  type PetitionAction,
+  type PetitionActionArgs,
+  type PetitionCaseState,
+} from '../../workflows/petitions/contract';
+import { HANDLING_DEPARTMENTS } from '../../workflows/petitions/rules';
+import { petitionCaseStart } from '../../workflows/petitions/starts';
+import { startOnce } from '../../platform/start-once';
+import { maskName, maskPhone } from '../../platform/personal-data/masking';
+import { actorOf, authorize, permissionsOf, type AccessRule } from '../auth';
+import { answerStarted, readCase } from '../case-reads';
+import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
+import type { ApiDeps } from '../deps';
+import { markAudited } from '../error-middleware';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
+import {
+  INTAKE_LIMIT_DAYS,
+  petitionActionBodies,
+  petitionCaseSchema,
+  petitionPostSchema,
+  routeParamsSchema,
+  routesSchema,
+  setRouteSchema,
+  startPetitionSchema,
+} from '../petition-schemas';
+import { caseIdParamsSchema, caseStartedSchema, contactReadQuerySchema } from '../schemas';
+import { parse } from '../validation';
+
+const PETITIONS = '/v1/petitions';
+const ROUTES = `${PETITIONS}/routes`;
+const INTAKE: AccessRule = { roles: ['clerk'], departments: ['petition-office'] };
+const READ: AccessRule = {
+  roles: ['clerk', 'supervisor', 'auditor', 'reporter'],
+  departments: [...HANDLING_DEPARTMENTS, 'public-supervision'],
+};
+const EDIT_ROUTES: AccessRule = { roles: ['supervisor'], departments: ['petition-office'] };
+
+const DECISIONS: DecisionRouteSpec<PetitionAction, PetitionActionArgs, PetitionCaseState> = {
+  casesPath: PETITIONS,
+  actions: PETITION_ACTIONS,
+  bodies: petitionActionBodies,
+  updates: petitionUpdates,
+  districtOf: (caseId) => parsePetitionWorkflowId(caseId)?.district,
+  access: READ,
+  stateSchema: petitionCaseSchema,
+};
+
+export const petitionRoutes: ApiRoute[] = [
+  {
+    method: 'post',
+    path: PETITIONS,
+    summary: 'Take in a citizen’s post (idempotent on district + the channel’s reference)',
+    security: [{ bearer: [] }],
+    request: { body: jsonBody(startPetitionSchema) },
+    responses: {
+      201: { description: 'Petition started', ...jsonContent(caseStartedSchema) },
+      200: {
+        description: 'This post was taken in already; its case is returned',
+        ...jsonContent(caseStartedSchema),
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: ROUTES,
+    summary: 'The routing table: category and district → the responsible department',
+    security: [{ bearer: [] }],
+    responses: { 200: { description: 'The table', ...jsonContent(routesSchema) } },
+  },
+  {
+    method: 'put',
+    path: `${ROUTES}/{district}/{category}`,
+    summary: 'Route a category in a district to a department (city petition-office supervisors)',
+    security: [{ bearer: [] }],
+    request: { params: routeParamsSchema, body: jsonBody(setRouteSchema) },
+    responses: { 200: { description: 'The table as it now stands', ...jsonContent(routesSchema) } },
+  },
+  {
+    method: 'get',
+    path: `${PETITIONS}/{caseId}`,
+    summary: 'Read a petition: stage, department, every deadline, supervision rung, transfers, rating',
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema },
+    responses: {
+      200: { description: 'The petition', ...jsonContent(petitionCaseSchema) },
+      404: errorResponse('No such petition'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${PETITIONS}/{caseId}/post`,
+    summary:
+      'The post as the citizen wrote it; the contact masked (`?unmasked=true`: petition office with the permission, audited)',
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema, query: contactReadQuerySchema },
+    responses: {
+      200: { description: 'The post', ...jsonContent(petitionPostSchema) },
+      404: errorResponse('No such petition'),
+    },
+  },
+  ...decisionRoutes(DECISIONS),
+];
+
+/** A window or kiosk post may be typed in later, but never dated in the future nor older than the intake limit. */
+function receivedAtOf(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString();
+  const at = Date.parse(value);
+  if (at > Date.now() + 60_000)
+    throw new ValidationError([{ field: 'receivedAt', rule: 'must not be in the future' }]);
+  if (at < Date.now() - INTAKE_LIMIT_DAYS * 86_400_000) {
+    throw new ValidationError([
+      { field: 'receivedAt', rule: `must be within the last ${INTAKE_LIMIT_DAYS} days` },
+    ]);
+  }
+  return new Date(at).toISOString();
+}
+
+export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router {
+  const router = Router();
+
+  function caseKey(caseId: string) {
+    const key = parsePetitionWorkflowId(caseId);
+    if (!key) throw new NotFoundError('no such petition');
+    return key;
+  }
+
+  router.post(PETITIONS, async (req, res) => {
+    const actor = actorOf(res);
+    const { text, location, contact, receivedAt, ...body } = parse(startPetitionSchema, req.body);
+    authorize(actor, INTAKE, body.district);
+    const received = receivedAtOf(receivedAt);
+    const caseId = petitionWorkflowId(body.district, body.petitionRef);
+    // The post goes to the petition office's system first (kept once), only codes to Temporal.
+    await adapters.petitionOffice.savePetition({ caseId, text, location, contact, receivedAt: received });
+    const started = await startOnce(
+      client,
+      taskQueue,
+      petitionCaseStart({ ...body, receivedAt: received, startedBy: actor }),
+    );
+    answerStarted(res, PETITIONS, started, { caseId: started.workflowId });
+  });
+
+  router.get(ROUTES, async (_req, res) => {
+    authorize(actorOf(res), READ);
+    res.json({ routes: await adapters.petitionOffice.routes() });
+  });
+
+  router.put(`${ROUTES}/:district/:category`, async (req, res) => {
+    const { district, category } = parse(routeParamsSchema, req.params, 'params');
+    const actor = actorOf(res);
+    authorize(actor, EDIT_ROUTES);
+    if (actor.district !== 'city')
+      throw new ForbiddenError('the routing table is the city’s: requires district city');
+    const { department } = parse(setRouteSchema, req.body);
+    if (!HANDLING_DEPARTMENTS.includes(department)) {
+      throw new ValidationError([
+        { field: 'department', rule: 'must be a department that handles petitions' },
+      ]);
+    }
+    await adapters.petitionOffice.setRoute({ district, category, department, updatedBy: actor.userId });
+    res.json({ routes: await adapters.petitionOffice.routes() });
+  });
+
+  router.get(`${PETITIONS}/:caseId`, async (req, res) => {
+    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
+    authorize(actorOf(res), READ, caseKey(caseId).district);
+    const { state, workflowStatus } = await readCase(client, caseId, petitionStateQuery);
+    res.json({ ...state, workflowStatus });
+  });
+
+  router.get(`${PETITIONS}/:caseId/post`, async (req, res) => {
+    const actor = actorOf(res);
+    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
+    const { unmasked } = parse(contactReadQuerySchema, req.query, 'query');
+    const wantsFull = unmasked === 'true';
+    const office = actor.department === 'petition-office';
+    try {
+      authorize(actor, READ, caseKey(caseId).district);
+      if (wantsFull && !(office && permissionsOf(res).includes('unmask-personal-data'))) {
+        throw new ForbiddenError(
+          'unmasking needs the petition office and the unmask-personal-data permission',
+        );
+      }
+    } catch (error) {
+      if (wantsFull && error instanceof ForbiddenError) {
+        markAudited(res);
+        await adapters.auditLog.record({
+          actor,
+          action: 'petition:unmask',
+          outcome: 'refused',
+          reason: error.message,
+          caseId,
+        });
+      }
+      throw error;
+    }
+    const post = await adapters.petitionOffice.petition(caseId);
+    if (!post) throw new NotFoundError('no such petition');
+    const { state } = await readCase(client, caseId, petitionStateQuery);
+    if (wantsFull) {
+      await adapters.auditLog.record({
+        actor,
+        action: 'petition:unmask',
+        outcome: 'allowed',
+        reason: 'unmask-personal-data permission',
+        caseId,
+      });
+    }
+    // A report's petitioner is never shown to the department reported on, nor to the handling department.
+    const hidden = state.kind === 'report' && !office;
+    res.json({
+      caseId,
+      text: post.text,
+      location: post.location,
+      receivedAt: post.receivedAt,
+      contact: hidden
+        ? null
+        : wantsFull
+          ? post.contact
+          : { name: maskName(post.contact.name), phone: maskPhone(post.contact.phone) },
+      masked: !wantsFull,
+    });
+  });
+
+  router.use(decisionRouter(DECISIONS, { client, adapters }));
+  return router;
+}

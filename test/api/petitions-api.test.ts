@@ -1,0 +1,192 @@
+/**
+ * Petitions through the API on a real dev server and real PostgreSQL: intake (idempotent, receivedAt checked),
+ * routing table, reads with every deadline, decisions, and the report rule: a report's petitioner is never shown to
+ * the handling department; the petition office sees it masked and unmasks it only with the permission, audited.
+ */
+import assert from 'node:assert/strict';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
+import { createDb, type Db } from '../../activities/db/connection';
+import { migrateToLatest } from '../../activities/db/migrate';
+import { bearer, testApp } from '../helpers/api';
+import { createScratchDatabase } from '../helpers/database';
+import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
+
+const PETITIONS = '/v1/petitions';
+
+describe('petitions through the API (real dev server, real Postgres)', function () {
+  this.timeout(120_000);
+  let env: TestWorkflowEnvironment;
+  let db: Db;
+  let adapters: Adapters;
+  let worker: RunningTestWorker;
+  let app: Express;
+  let dropDatabase: () => Promise<void>;
+  const office = (
+    role: 'clerk' | 'supervisor' = 'clerk',
+    district: 'jinshui' | 'city' = 'jinshui',
+    perm?: 'unmask-personal-data',
+  ) =>
+    bearer({
+      sub: `po-${role}-${district}`,
+      dept: 'petition-office',
+      district,
+      roles: [role],
+      ...(perm ? { perms: [perm] } : {}),
+    });
+  const urban = () =>
+    bearer({ sub: 'um-js', dept: 'urban-management', district: 'jinshui', roles: ['clerk'] });
+  const post = (ref: string, extra: object = {}) => ({
+    petitionRef: ref,
+    channel: 'window',
+    category: 'public-facilities',
+    kind: 'help',
+    district: 'jinshui',
+    location: '金水区文化路与农业路交叉口',
+    text: '路口东北角路灯已经一周不亮，夜间行人很危险。',
+    contact: { name: '隐私市民丙', phone: '13987650003' },
+    ...extra,
+  });
+
+  before(async function () {
+    const scratch = await createScratchDatabase('petitions');
+    dropDatabase = scratch.drop;
+    db = createDb(scratch.url, { poolMax: 5 });
+    await migrateToLatest(db);
+    adapters = createPostgresAdapters(db);
+    env = await startDevServer();
+    const taskQueue = uniqueTaskQueue('petitions-api');
+    worker = await runTestWorker(env, taskQueue, adapters);
+    app = testApp(env.client, db, taskQueue);
+  });
+  after(async function () {
+    await worker?.stop();
+    await env?.teardown();
+    await db?.destroy();
+    await dropDatabase?.();
+  });
+
+  async function waitFor(url: string, auth: string, until: (body: Record<string, unknown>) => boolean) {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const res = await request(app).get(url).set('Authorization', auth);
+      if (res.status === 200 && until(res.body as Record<string, unknown>))
+        return res.body as Record<string, unknown>;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(`${url} never reached the expected state`);
+  }
+
+  it('a city supervisor routes; intake is idempotent; the department accepts; every deadline is in the case', async function () {
+    const district = await request(app)
+      .put(`${PETITIONS}/routes/jinshui/public-facilities`)
+      .set('Authorization', await office('supervisor'))
+      .send({ department: 'urban-management' });
+    assert.equal(district.status, 403, 'the table is the city’s');
+    const routed = await request(app)
+      .put(`${PETITIONS}/routes/jinshui/public-facilities`)
+      .set('Authorization', await office('supervisor', 'city'))
+      .send({ department: 'urban-management' });
+    assert.equal(routed.status, 200, JSON.stringify(routed.body));
+
+    const clerk = await office();
+    const started = await request(app).post(PETITIONS).set('Authorization', clerk).send(post('WIN-0001'));
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const again = await request(app).post(PETITIONS).set('Authorization', clerk).send(post('WIN-0001'));
+    assert.equal(again.status, 200);
+    const url = started.headers.location!;
+    const waiting = await waitFor(url, clerk, (s) => s.stage === 'awaiting-acceptance' && !!s.openTask);
+    assert.equal(waiting.department, 'urban-management');
+    assert.ok((waiting.deadlines as { acceptance?: { dueAt: string } }).acceptance?.dueAt);
+    const accepted = await request(app)
+      .post(`${url}/actions/accept`)
+      .set('Authorization', await urban())
+      .send({});
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    const handling = await waitFor(url, clerk, (s) => s.stage === 'handling' && !!s.openTask);
+    assert.ok((handling.deadlines as { reply?: { dueAt: string } }).reply?.dueAt);
+    // The post is readable by the handling department, its contact masked.
+    const seen = await request(app)
+      .get(`${url}/post`)
+      .set('Authorization', await urban());
+    assert.deepEqual(seen.body.contact, { name: '隐****', phone: '139****0003' });
+  });
+
+  it('refuses a receivedAt in the future or past the intake limit, naming the field', async function () {
+    const clerk = await office();
+    const future = await request(app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(post('WIN-0002', { receivedAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    assert.equal(future.status, 400);
+    assert.deepEqual(future.body.error.problems, [
+      { field: 'receivedAt', rule: 'must not be in the future' },
+    ]);
+    const stale = await request(app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(post('WIN-0003', { receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() }));
+    assert.equal(stale.status, 400);
+    assert.equal(stale.body.error.problems[0].field, 'receivedAt');
+    const typedInLater = await request(app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(
+        post('KIOSK-0004', {
+          channel: 'kiosk',
+          receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+        }),
+      );
+    assert.equal(typedInLater.status, 201);
+  });
+
+  it('a report’s petitioner is never shown to the handling department; unmasking is the office’s, audited', async function () {
+    const clerk = await office();
+    const started = await request(app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(post('WEB-REPORT-1', { kind: 'report' }));
+    const url = started.headers.location!;
+    await waitFor(url, clerk, (s) => s.stage === 'awaiting-acceptance');
+    assert.equal(
+      (
+        await request(app)
+          .get(`${url}/post`)
+          .set('Authorization', await urban())
+      ).body.contact,
+      null,
+    );
+    assert.deepEqual((await request(app).get(`${url}/post`).set('Authorization', clerk)).body.contact, {
+      name: '隐****',
+      phone: '139****0003',
+    });
+    assert.equal(
+      (await request(app).get(`${url}/post?unmasked=true`).set('Authorization', clerk)).status,
+      403,
+    );
+    assert.equal(
+      (
+        await request(app)
+          .get(`${url}/post?unmasked=true`)
+          .set('Authorization', await urban())
+      ).status,
+      403,
+    );
+    const unmasked = await request(app)
+      .get(`${url}/post?unmasked=true`)
+      .set('Authorization', await office('clerk', 'jinshui', 'unmask-personal-data'));
+    assert.equal(unmasked.status, 200);
+    assert.equal(unmasked.body.contact.phone, '13987650003');
+    const audit = await db('onething.audit_log').where({ action: 'petition:unmask' }).select('outcome');
+    assert.deepEqual(audit.map((r: { outcome: string }) => r.outcome).sort(), [
+      'allowed',
+      'refused',
+      'refused',
+    ]);
+    const history = JSON.stringify(
+      await env.client.workflow.getHandle(started.body.caseId as string).fetchHistory(),
+    );
+    assert.doesNotMatch(history, /13987650003|隐私市民丙|路灯/);
+  });
+});
