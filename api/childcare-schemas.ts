@@ -4,8 +4,8 @@ import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflows/childcare/cre
 import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../workflows/childcare/provider';
 import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflows/childcare/subsidy-rules';
 import { CHILDCARE_ACTIONS, CHILDCARE_STAGES, QUALITY_GRADES } from '../workflows/childcare/contract';
-import { DEPARTMENT_CODES, ROLES } from '../workflows/definitions';
-import { districtSchema } from './schemas';
+import { DEPARTMENT_CODES } from '../workflows/definitions';
+import { districtSchema, openTaskSchema } from './schemas';
 
 const fen = (max: number) => z.number().int('must be a whole number of fen').min(0).max(max);
 const place = z.string().trim().min(1).max(60);
@@ -237,18 +237,7 @@ export const childcareCaseSchema = z
         ),
       })
       .optional(),
-    openTask: z
-      .object({
-        taskId: z.string(),
-        kind: z.string(),
-        department: z.enum(DEPARTMENT_CODES),
-        role: z.enum(ROLES),
-        dueAt: z.string(),
-        escalationRung: z.number().int(),
-        overdue: z.boolean().optional(),
-        provisionalYears: z.array(z.number().int()).optional(),
-      })
-      .optional(),
+    openTask: openTaskSchema.optional(),
     workingOn: z.enum(CHILDCARE_ACTIONS).optional(),
     workflowStatus: z.string().meta({ description: 'Temporal execution status: RUNNING, COMPLETED, ...' }),
   })

@@ -7,8 +7,8 @@ import {
   PETITION_REF_PATTERN,
   PETITION_STAGES,
 } from '../workflows/petitions/contract';
-import { CHANNELS, DEPARTMENT_CODES, ROLES } from '../workflows/definitions';
-import { districtSchema } from './schemas';
+import { CHANNELS, DEPARTMENT_CODES } from '../workflows/definitions';
+import { districtSchema, openTaskSchema } from './schemas';
 
 /** How long after submission a window or kiosk post may still be typed in. */
 export const INTAKE_LIMIT_DAYS = 30;
@@ -97,19 +97,7 @@ export const petitionCaseSchema = z
     supervisionNotes: z.array(
       z.object({ by: z.string(), department: z.enum(DEPARTMENT_CODES), at: z.string(), noteRef: z.string() }),
     ),
-    openTask: z
-      .object({
-        taskId: z.string(),
-        kind: z.string(),
-        department: z.enum(DEPARTMENT_CODES),
-        role: z.enum(ROLES),
-        dueAt: z.string(),
-        escalationRung: z.number().int(),
-        overdue: z.boolean().optional(),
-        provisionalYears: z.array(z.number().int()).optional(),
-        supervisedBy: z.object({ department: z.enum(DEPARTMENT_CODES), role: z.enum(ROLES) }).optional(),
-      })
-      .optional(),
+    openTask: openTaskSchema.optional(),
     workingOn: z.enum(PETITION_ACTIONS).optional(),
     workflowStatus: z.string(),
   })

@@ -167,6 +167,26 @@ export const caseStartedSchema = z
   })
   .meta({ id: 'CaseStarted' });
 
+/** The one human task a case of any process waits on (kit/case-state.ts). */
+export const openTaskSchema = z
+  .object({
+    taskId: z.string(),
+    kind: z.string(),
+    department: z.enum(DEPARTMENT_CODES),
+    role: z.enum(ROLES),
+    dueAt: z.string(),
+    escalationRung: z.number().int(),
+    overdue: z.boolean().optional(),
+    provisionalYears: z.array(z.number().int()).optional().meta({
+      description: 'Years without a published holiday schedule that a working-day deadline runs through',
+    }),
+    supervisedBy: z
+      .object({ department: z.enum(DEPARTMENT_CODES), role: z.enum(ROLES) })
+      .optional()
+      .meta({ description: 'On a supervised ladder past its first deadline: who now watches over the task' }),
+  })
+  .meta({ id: 'OpenTask' });
+
 export const gasRetrofitCaseSchema = z
   .object({
     caseId: z.string(),
@@ -178,20 +198,7 @@ export const gasRetrofitCaseSchema = z
     stage: z.enum(GAS_RETROFIT_STAGES),
     items: retrofitItemsSchema.optional(),
     booking: z.object({ bookingId: z.string(), teamId: z.string(), day: z.string() }).optional(),
-    openTask: z
-      .object({
-        taskId: z.string(),
-        kind: z.string(),
-        department: z.string(),
-        role: z.string(),
-        dueAt: z.string(),
-        escalationRung: z.number().int(),
-        overdue: z.boolean().optional(),
-        provisionalYears: z.array(z.number().int()).optional().meta({
-          description: 'Years without a published holiday schedule that a working-day deadline runs through',
-        }),
-      })
-      .optional(),
+    openTask: openTaskSchema.optional(),
     workingOn: z.enum(GAS_RETROFIT_ACTIONS).optional().meta({
       description:
         'The recorded decision whose follow-on work (booking, settlement, payments, …) is still running',

@@ -3,104 +3,73 @@
  * and site, read, decided step by step to payment and the registry; staff masked, and never in Temporal.
  */
 import assert from 'node:assert/strict';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Express } from 'express';
 import request from 'supertest';
-import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
-import { createDb, type Db } from '../../activities/db/connection';
-import { migrateToLatest } from '../../activities/db/migrate';
-import { bearer, testApp } from '../helpers/api';
+import { bearer } from '../helpers/api';
+import { useLiveApi, waitForCase } from '../helpers/live-api';
 import { subsidyApplication } from '../helpers/childcare';
-import { createScratchDatabase } from '../helpers/database';
-import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { prepareDepartments } from '../workflows/childcare-helpers';
 
 const APPLICATIONS = '/v1/childcare/applications';
 
 describe('childcare applications through the API (real dev server, real Postgres)', function () {
   this.timeout(120_000);
-  let env: TestWorkflowEnvironment;
-  let db: Db;
-  let adapters: Adapters;
-  let worker: RunningTestWorker;
-  let app: Express;
-  let dropDatabase: () => Promise<void>;
+  const live = useLiveApi('childcare');
   const staff = (role: 'clerk' | 'supervisor' | 'inspector', district: 'jinshui' | 'erqi' = 'jinshui') =>
     bearer({ sub: `hc-${role}-${district}`, dept: 'health-commission', district, roles: [role] });
   const finance = () =>
     bearer({ sub: 'fin-js', dept: 'district-finance', district: 'jinshui', roles: ['finance'] });
 
-  before(async function () {
-    const scratch = await createScratchDatabase('childcare');
-    dropDatabase = scratch.drop;
-    db = createDb(scratch.url, { poolMax: 5 });
-    await migrateToLatest(db);
-    adapters = createPostgresAdapters(db);
-    env = await startDevServer();
-    const taskQueue = uniqueTaskQueue('childcare-api');
-    worker = await runTestWorker(env, taskQueue, adapters);
-    app = testApp(env.client, db, taskQueue);
-  });
-  after(async function () {
-    await worker?.stop();
-    await env?.teardown();
-    await db?.destroy();
-    await dropDatabase?.();
-  });
-
-  async function waitFor(url: string, auth: string, until: (body: Record<string, unknown>) => boolean) {
-    for (let attempt = 0; attempt < 200; attempt += 1) {
-      const res = await request(app).get(url).set('Authorization', auth);
-      if (res.status === 200 && until(res.body as Record<string, unknown>))
-        return res.body as Record<string, unknown>;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.fail(`${url} never reached the expected state`);
-  }
-
   it('starts once per credit code and site, runs to payment and the registry; staff masked and kept out of Temporal', async function () {
     const body = subsidyApplication(501);
-    await prepareDepartments(adapters, body);
+    await prepareDepartments(live.adapters, body);
     const clerk = await staff('clerk');
-    const started = await request(app).post(APPLICATIONS).set('Authorization', clerk).send(body);
+    const started = await request(live.app).post(APPLICATIONS).set('Authorization', clerk).send(body);
     assert.equal(started.status, 201, JSON.stringify(started.body));
-    const again = await request(app).post(APPLICATIONS).set('Authorization', clerk).send(body);
+    const again = await request(live.app).post(APPLICATIONS).set('Authorization', clerk).send(body);
     assert.equal(again.status, 200);
     assert.equal(again.body.caseId, started.body.caseId);
     const caseId = started.body.caseId as string;
     const url = started.headers.location!;
 
-    const masked = await request(app).get(`${url}/staff`).set('Authorization', clerk);
+    const masked = await request(live.app).get(`${url}/staff`).set('Authorization', clerk);
     assert.equal(masked.status, 200);
     assert.deepEqual(masked.body.staff[0], { name: '李**', certificateNumber: 'BY*******01' });
 
-    await waitFor(url, clerk, (s) => (s.openTask as { kind?: string } | undefined)?.kind === 'completeness');
+    await waitForCase(
+      live.app,
+      url,
+      clerk,
+      (s) => (s.openTask as { kind?: string } | undefined)?.kind === 'completeness',
+    );
     const act = async (action: string, auth: string, decision: object) => {
-      const res = await request(app)
+      const res = await request(live.app)
         .post(`${url}/actions/${action}`)
         .set('Authorization', auth)
         .send(decision);
       assert.equal(res.status, 200, `${action}: ${JSON.stringify(res.body)}`);
     };
     await act('completeness', clerk, { outcome: 'complete' });
-    await waitFor(url, clerk, (s) => s.stage === 'site-inspection' && !!s.openTask);
+    await waitForCase(live.app, url, clerk, (s) => s.stage === 'site-inspection' && !!s.openTask);
     await act('inspection', await staff('inspector'), { result: 'pass', photosRef: 'PHOTO-501' });
-    await waitFor(url, clerk, (s) => s.stage === 'health-approval' && !!s.openTask);
+    await waitForCase(live.app, url, clerk, (s) => s.stage === 'health-approval' && !!s.openTask);
     await act('health-approval', await staff('supervisor'), { decision: 'approve' });
-    await waitFor(url, clerk, (s) => s.stage === 'finance-approval' && !!s.openTask);
+    await waitForCase(live.app, url, clerk, (s) => s.stage === 'finance-approval' && !!s.openTask);
     // An inspector may not approve for finance: 403, audited.
-    const refused = await request(app)
+    const refused = await request(live.app)
       .post(`${url}/actions/finance-approval`)
       .set('Authorization', await staff('inspector'))
       .send({ decision: 'approve' });
     assert.equal(refused.status, 403);
     await act('finance-approval', await finance(), { decision: 'approve' });
-    const registered = await waitFor(url, clerk, (s) => s.stage === 'registered');
+    const registered = await waitForCase(live.app, url, clerk, (s) => s.stage === 'registered');
     assert.equal((registered.payment as { amountFen: number }).amountFen, 30_000_000);
-    assert.equal((await db('health_commission.childcare_registry').where({ case_id: caseId })).length, 1);
-    assert.equal((await db('district_finance.ledger').where({ case_id: caseId })).length, 1);
+    assert.equal(
+      (await live.db('health_commission.childcare_registry').where({ case_id: caseId })).length,
+      1,
+    );
+    assert.equal((await live.db('district_finance.ledger').where({ case_id: caseId })).length, 1);
 
-    const history = JSON.stringify(await env.client.workflow.getHandle(caseId).fetchHistory());
+    const history = JSON.stringify(await live.env.client.workflow.getHandle(caseId).fetchHistory());
     for (const member of body.staff) {
       assert.doesNotMatch(history, new RegExp(member.certificateNumber));
     }
@@ -108,30 +77,34 @@ describe('childcare applications through the API (real dev server, real Postgres
 
   it('another district’s staff cannot see or decide it; a bad credit code is refused at the door', async function () {
     const body = subsidyApplication(502);
-    await prepareDepartments(adapters, body);
-    const started = await request(app)
+    await prepareDepartments(live.adapters, body);
+    const started = await request(live.app)
       .post(APPLICATIONS)
       .set('Authorization', await staff('clerk'))
       .send(body);
     const url = started.headers.location!;
     const erqi = await staff('clerk', 'erqi');
-    assert.equal((await request(app).get(url).set('Authorization', erqi)).status, 403);
-    assert.equal((await request(app).get(`${url}/staff`).set('Authorization', erqi)).status, 403);
+    assert.equal((await request(live.app).get(url).set('Authorization', erqi)).status, 403);
+    assert.equal((await request(live.app).get(`${url}/staff`).set('Authorization', erqi)).status, 403);
     assert.equal(
-      (await request(app).post(`${url}/actions/withdraw`).set('Authorization', erqi).send({ reason: 'x' }))
-        .status,
+      (
+        await request(live.app)
+          .post(`${url}/actions/withdraw`)
+          .set('Authorization', erqi)
+          .send({ reason: 'x' })
+      ).status,
       403,
     );
     assert.equal(
       (
-        await request(app)
+        await request(live.app)
           .get(url)
           .set('Authorization', await bearer())
       ).status,
       403,
       'a gas clerk',
     );
-    const bad = await request(app)
+    const bad = await request(live.app)
       .post(APPLICATIONS)
       .set('Authorization', await staff('clerk'))
       .send({ ...body, provider: { ...body.provider, creditCode: '91350100M000100Y44' } });

@@ -4,26 +4,15 @@
  * the handling department; the petition office sees it masked and unmasks it only with the permission, audited.
  */
 import assert from 'node:assert/strict';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Express } from 'express';
 import request from 'supertest';
-import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
-import { createDb, type Db } from '../../activities/db/connection';
-import { migrateToLatest } from '../../activities/db/migrate';
-import { bearer, testApp } from '../helpers/api';
-import { createScratchDatabase } from '../helpers/database';
-import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
+import { bearer } from '../helpers/api';
+import { useLiveApi, waitForCase } from '../helpers/live-api';
 
 const PETITIONS = '/v1/petitions';
 
 describe('petitions through the API (real dev server, real Postgres)', function () {
   this.timeout(120_000);
-  let env: TestWorkflowEnvironment;
-  let db: Db;
-  let adapters: Adapters;
-  let worker: RunningTestWorker;
-  let app: Express;
-  let dropDatabase: () => Promise<void>;
+  const live = useLiveApi('petitions');
   const office = (
     role: 'clerk' | 'supervisor' = 'clerk',
     district: 'jinshui' | 'city' = 'jinshui',
@@ -50,64 +39,44 @@ describe('petitions through the API (real dev server, real Postgres)', function 
     ...extra,
   });
 
-  before(async function () {
-    const scratch = await createScratchDatabase('petitions');
-    dropDatabase = scratch.drop;
-    db = createDb(scratch.url, { poolMax: 5 });
-    await migrateToLatest(db);
-    adapters = createPostgresAdapters(db);
-    env = await startDevServer();
-    const taskQueue = uniqueTaskQueue('petitions-api');
-    worker = await runTestWorker(env, taskQueue, adapters);
-    app = testApp(env.client, db, taskQueue);
-  });
-  after(async function () {
-    await worker?.stop();
-    await env?.teardown();
-    await db?.destroy();
-    await dropDatabase?.();
-  });
-
-  async function waitFor(url: string, auth: string, until: (body: Record<string, unknown>) => boolean) {
-    for (let attempt = 0; attempt < 200; attempt += 1) {
-      const res = await request(app).get(url).set('Authorization', auth);
-      if (res.status === 200 && until(res.body as Record<string, unknown>))
-        return res.body as Record<string, unknown>;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.fail(`${url} never reached the expected state`);
-  }
-
   it('a city supervisor routes; intake is idempotent; the department accepts; every deadline is in the case', async function () {
-    const district = await request(app)
+    const district = await request(live.app)
       .put(`${PETITIONS}/routes/jinshui/public-facilities`)
       .set('Authorization', await office('supervisor'))
       .send({ department: 'urban-management' });
     assert.equal(district.status, 403, 'the table is the city’s');
-    const routed = await request(app)
+    const routed = await request(live.app)
       .put(`${PETITIONS}/routes/jinshui/public-facilities`)
       .set('Authorization', await office('supervisor', 'city'))
       .send({ department: 'urban-management' });
     assert.equal(routed.status, 200, JSON.stringify(routed.body));
 
     const clerk = await office();
-    const started = await request(app).post(PETITIONS).set('Authorization', clerk).send(post('WIN-0001'));
+    const started = await request(live.app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(post('WIN-0001'));
     assert.equal(started.status, 201, JSON.stringify(started.body));
-    const again = await request(app).post(PETITIONS).set('Authorization', clerk).send(post('WIN-0001'));
+    const again = await request(live.app).post(PETITIONS).set('Authorization', clerk).send(post('WIN-0001'));
     assert.equal(again.status, 200);
     const url = started.headers.location!;
-    const waiting = await waitFor(url, clerk, (s) => s.stage === 'awaiting-acceptance' && !!s.openTask);
+    const waiting = await waitForCase(
+      live.app,
+      url,
+      clerk,
+      (s) => s.stage === 'awaiting-acceptance' && !!s.openTask,
+    );
     assert.equal(waiting.department, 'urban-management');
     assert.ok((waiting.deadlines as { acceptance?: { dueAt: string } }).acceptance?.dueAt);
-    const accepted = await request(app)
+    const accepted = await request(live.app)
       .post(`${url}/actions/accept`)
       .set('Authorization', await urban())
       .send({});
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-    const handling = await waitFor(url, clerk, (s) => s.stage === 'handling' && !!s.openTask);
+    const handling = await waitForCase(live.app, url, clerk, (s) => s.stage === 'handling' && !!s.openTask);
     assert.ok((handling.deadlines as { reply?: { dueAt: string } }).reply?.dueAt);
     // The post is readable by the handling department, its contact masked.
-    const seen = await request(app)
+    const seen = await request(live.app)
       .get(`${url}/post`)
       .set('Authorization', await urban());
     assert.deepEqual(seen.body.contact, { name: '隐****', phone: '139****0003' });
@@ -115,7 +84,7 @@ describe('petitions through the API (real dev server, real Postgres)', function 
 
   it('refuses a receivedAt in the future or past the intake limit, naming the field', async function () {
     const clerk = await office();
-    const future = await request(app)
+    const future = await request(live.app)
       .post(PETITIONS)
       .set('Authorization', clerk)
       .send(post('WIN-0002', { receivedAt: new Date(Date.now() + 3_600_000).toISOString() }));
@@ -123,13 +92,13 @@ describe('petitions through the API (real dev server, real Postgres)', function 
     assert.deepEqual(future.body.error.problems, [
       { field: 'receivedAt', rule: 'must not be in the future' },
     ]);
-    const stale = await request(app)
+    const stale = await request(live.app)
       .post(PETITIONS)
       .set('Authorization', clerk)
       .send(post('WIN-0003', { receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() }));
     assert.equal(stale.status, 400);
     assert.equal(stale.body.error.problems[0].field, 'receivedAt');
-    const typedInLater = await request(app)
+    const typedInLater = await request(live.app)
       .post(PETITIONS)
       .set('Authorization', clerk)
       .send(
@@ -143,49 +112,49 @@ describe('petitions through the API (real dev server, real Postgres)', function 
 
   it('a report’s petitioner is never shown to the handling department; unmasking is the office’s, audited', async function () {
     const clerk = await office();
-    const started = await request(app)
+    const started = await request(live.app)
       .post(PETITIONS)
       .set('Authorization', clerk)
       .send(post('WEB-REPORT-1', { kind: 'report' }));
     const url = started.headers.location!;
-    await waitFor(url, clerk, (s) => s.stage === 'awaiting-acceptance');
+    await waitForCase(live.app, url, clerk, (s) => s.stage === 'awaiting-acceptance');
     assert.equal(
       (
-        await request(app)
+        await request(live.app)
           .get(`${url}/post`)
           .set('Authorization', await urban())
       ).body.contact,
       null,
     );
-    assert.deepEqual((await request(app).get(`${url}/post`).set('Authorization', clerk)).body.contact, {
+    assert.deepEqual((await request(live.app).get(`${url}/post`).set('Authorization', clerk)).body.contact, {
       name: '隐****',
       phone: '139****0003',
     });
     assert.equal(
-      (await request(app).get(`${url}/post?unmasked=true`).set('Authorization', clerk)).status,
+      (await request(live.app).get(`${url}/post?unmasked=true`).set('Authorization', clerk)).status,
       403,
     );
     assert.equal(
       (
-        await request(app)
+        await request(live.app)
           .get(`${url}/post?unmasked=true`)
           .set('Authorization', await urban())
       ).status,
       403,
     );
-    const unmasked = await request(app)
+    const unmasked = await request(live.app)
       .get(`${url}/post?unmasked=true`)
       .set('Authorization', await office('clerk', 'jinshui', 'unmask-personal-data'));
     assert.equal(unmasked.status, 200);
     assert.equal(unmasked.body.contact.phone, '13987650003');
-    const audit = await db('onething.audit_log').where({ action: 'petition:unmask' }).select('outcome');
+    const audit = await live.db('onething.audit_log').where({ action: 'petition:unmask' }).select('outcome');
     assert.deepEqual(audit.map((r: { outcome: string }) => r.outcome).sort(), [
       'allowed',
       'refused',
       'refused',
     ]);
     const history = JSON.stringify(
-      await env.client.workflow.getHandle(started.body.caseId as string).fetchHistory(),
+      await live.env.client.workflow.getHandle(started.body.caseId as string).fetchHistory(),
     );
     assert.doesNotMatch(history, /13987650003|隐私市民丙|路灯/);
   });
