@@ -64,7 +64,7 @@ describe('petitions through the API (real dev server, real Postgres)', function 
       live.app,
       url,
       clerk,
-      (s) => s.stage === 'awaiting-acceptance' && !!s.openTask,
+      (s) => s.stage === 'awaiting-acceptance' && !!(s.deadlines as { acceptance?: unknown }).acceptance,
     );
     assert.equal(waiting.department, 'urban-management');
     assert.ok((waiting.deadlines as { acceptance?: { dueAt: string } }).acceptance?.dueAt);
@@ -73,7 +73,12 @@ describe('petitions through the API (real dev server, real Postgres)', function 
       .set('Authorization', await urban())
       .send({});
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-    const handling = await waitForCase(live.app, url, clerk, (s) => s.stage === 'handling' && !!s.openTask);
+    const handling = await waitForCase(
+      live.app,
+      url,
+      clerk,
+      (s) => s.stage === 'handling' && !!(s.deadlines as { reply?: unknown }).reply,
+    );
     assert.ok((handling.deadlines as { reply?: { dueAt: string } }).reply?.dueAt);
     // The post is readable by the handling department, its contact masked.
     const seen = await request(live.app)

@@ -46,7 +46,11 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   const start = (options?: Parameters<typeof startPetition>[3]) =>
     startPetition(env, adapters, taskQueue, options);
   const accepting = (c: PetitionDriver) =>
-    c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
+    c.waitForStage(
+      'awaiting-acceptance',
+      20_000,
+      (s) => s.openTask?.kind === 'acceptance' && s.deadlines.acceptance !== undefined,
+    );
 
   it('routed by the table, accepted, replied, rated satisfied: completed, with every deadline in the case', async function () {
     const c = await start();
@@ -54,7 +58,11 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     assert.equal(routed.department, 'urban-management');
     assert.equal(routed.openTask?.department, 'urban-management');
     await c.act('accept', { actor: URBAN });
-    const handling = await c.waitForStage('handling', 20_000, (s) => s.openTask?.kind === 'reply');
+    const handling = await c.waitForStage(
+      'handling',
+      20_000,
+      (s) => s.openTask?.kind === 'reply' && s.deadlines.reply !== undefined,
+    );
     assert.ok(handling.deadlines.acceptance && handling.deadlines.reply);
     assert.ok(handling.deadlines.reply.dueAt > handling.deadlines.acceptance.dueAt);
     await c.act('reply', { actor: URBAN, summaryRef: 'REPLY-1' });
@@ -98,10 +106,51 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
       const waiting = await accepting(c);
       assert.equal(waiting.deadlines.acceptance?.dueAt, acceptanceDue);
       await c.act('accept', { actor: URBAN });
-      const handling = await c.waitForStage('handling', 20_000, (s) => s.openTask?.kind === 'reply');
+      const handling = await c.waitForStage(
+        'handling',
+        20_000,
+        (s) => s.openTask?.kind === 'reply' && s.deadlines.reply !== undefined,
+      );
       assert.equal(handling.deadlines.reply?.dueAt, replyDue);
     });
   }
+
+  it('a year with no published schedule is flagged; a schedule loaded later moves later deadlines, never recorded ones', async function () {
+    // A year of its own per run, far off, that no package or other test publishes.
+    const year = 2080 + (process.pid % 9);
+    const receivedAt = `${year}-03-02T02:00:00.000Z`; // a Thursday or so; the weekday does not matter here
+    try {
+      const before = await start({ kind: 'consultation', receivedAt });
+      const flagged = await accepting(before);
+      assert.deepEqual(flagged.openTask?.provisionalYears, [year], 'the deadline says it is provisional');
+      const recorded = flagged.deadlines.acceptance!.dueAt;
+      // The State Council publishes the year: the next five days are a holiday.
+      const days = Array.from(
+        { length: 5 },
+        (_, i) => new Date(Date.parse(receivedAt) + (i + 1) * 86_400_000),
+      ).map((d) => d.toISOString().slice(0, 10));
+      await adapters.calendar.publishYear({
+        year,
+        holidays: days,
+        makeUpWorkdays: [],
+        publishedBy: 'po-sup',
+      });
+      const after = await start({ kind: 'consultation', receivedAt });
+      const later = await accepting(after);
+      assert.ok(
+        later.deadlines.acceptance!.dueAt > recorded,
+        `${later.deadlines.acceptance!.dueAt} after ${recorded}`,
+      );
+      assert.equal(later.openTask?.provisionalYears, undefined);
+      assert.equal(
+        (await before.state()).deadlines.acceptance!.dueAt,
+        recorded,
+        'a recorded deadline never moves',
+      );
+    } finally {
+      await db('onething.calendar_years').where({ year }).delete();
+    }
+  });
 
   it('a missed deadline brings a reminder, the district, the city, then the press; the department keeps the task', async function () {
     const c = await start({ kind: 'consultation' });
@@ -182,8 +231,13 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     const c = await start({ kind: 'complaint' });
     await accepting(c);
     await c.act('accept', { actor: URBAN });
-    const before = (await c.waitForStage('handling', 20_000, (s) => s.openTask?.kind === 'reply')).deadlines
-      .reply!;
+    const before = (
+      await c.waitForStage(
+        'handling',
+        20_000,
+        (s) => s.openTask?.kind === 'reply' && s.deadlines.reply !== undefined,
+      )
+    ).deadlines.reply!;
     assert.equal(
       await refusal(c.record('extend', { actor: URBAN, reason: 'x', workingDays: 5 })),
       DECISION_REFUSALS.forbidden,

@@ -7,7 +7,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from './activity-options';
 import type { CaseCore } from './case-state';
-import { dueIn } from './deadlines';
+import { dueIn, type Due } from './deadlines';
 import type { TaskLadder } from './ladder';
 import type { Department } from './vocabulary';
 
@@ -22,6 +22,8 @@ export interface TaskAssignment {
   from?: string;
   /** The first rung's period when it depends on the case (a petition's kind); the ladder's own by default. */
   days?: number;
+  /** The first deadline, computed already by the process (which records it in its state before the task shows). */
+  due?: Due;
 }
 
 export interface TaskDesk<Kind extends string> {
@@ -48,7 +50,7 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
         kind,
         department: assignment.department ?? first.department,
         role: first.role,
-        ...(await dueIn(assignment.days ?? first.days, first.unit, assignment.from)),
+        ...(assignment.due ?? (await dueIn(assignment.days ?? first.days, first.unit, assignment.from))),
         escalationRung: 0,
       };
       publishTaskChange();

@@ -8,34 +8,29 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
+import { dueIn } from '../kit/deadlines';
 import type { PetitionActionArgs } from './contract';
 import type { Petition } from './petition-case';
 import { PETITION_LIMITS, PETITION_POLICY } from './rules';
 
 const { routePetition } = proxyActivities<Activities>({ ...departmentCall, summary: '按责派单' });
 
-const taskDue = ({ state }: Petition) => ({
-  dueAt: state.openTask!.dueAt,
-  ...(state.openTask!.provisionalYears ? { provisionalYears: state.openTask!.provisionalYears } : {}),
-});
-
 /** Opens acceptance for the holder; a transferred petition's new holder gets the kind's period from the transfer. */
 async function openAcceptance(petition: Petition, from: string): Promise<void> {
   const { state, kase } = petition;
   await kase.enterStage('awaiting-acceptance');
-  await kase.openTask('acceptance', {
-    department: state.department!,
-    from,
-    days: PETITION_LIMITS[state.kind].acceptanceWorkingDays,
-  });
-  state.deadlines.acceptance = taskDue(petition);
+  // Recorded in the case before the task shows, so no reader sees a task without its deadline.
+  const due = await dueIn(PETITION_LIMITS[state.kind].acceptanceWorkingDays, 'working-days', from);
+  state.deadlines.acceptance = due;
+  await kase.openTask('acceptance', { department: state.department!, due });
 }
 
 async function openReply(petition: Petition, from: string, days: number): Promise<void> {
   const { state, kase } = petition;
   await kase.enterStage('handling');
-  await kase.openTask('reply', { department: state.department!, from, days });
-  state.deadlines.reply = taskDue(petition);
+  const due = await dueIn(days, 'working-days', from);
+  state.deadlines.reply = due;
+  await kase.openTask('reply', { department: state.department!, due });
 }
 
 export async function route(petition: Petition): Promise<void> {
