@@ -22,6 +22,8 @@ import { siteKeyOf } from '../../activities/childcare-site-key';
 import { childcareApplicationWorkflowId } from '../../workflows/childcare/contract';
 import { subsidyApplication } from '../helpers/childcare';
 import { ApplicationDriver } from '../workflows/childcare-helpers';
+import { PetitionDriver } from '../workflows/petition-helpers';
+import { petitionWorkflowId } from '../../workflows/petitions/contract';
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { actors, CaseDriver, ensureTeams } from '../workflows/gas-retrofit-helpers';
@@ -42,6 +44,8 @@ const PROFILES = {
     district: 'jinshui',
     roles: ['supervisor'],
   },
+  petitionClerkJinshui: { sub: 'm-po-js', dept: 'petition-office', district: 'jinshui', roles: ['clerk'] },
+  urbanClerkJinshui: { sub: 'm-um-js', dept: 'urban-management', district: 'jinshui', roles: ['clerk'] },
 } satisfies Record<string, Profile>;
 type ProfileName = keyof typeof PROFILES;
 
@@ -75,6 +79,17 @@ interface Endpoint {
 }
 
 const J = 'jinshui' as const;
+
+const petitionBody = (petitionRef: string) => ({
+  petitionRef,
+  channel: 'app',
+  category: 'public-facilities',
+  kind: 'help',
+  district: J,
+  location: '金水区某路口',
+  text: '路灯不亮已经一周了',
+  contact: { name: '测试市民', phone: '13900000000' },
+});
 const caseUrl = (caseId: string) => `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}`;
 
 describe('access: the role × department × district × endpoint matrix, denials audited, 429 per user', function () {
@@ -87,6 +102,7 @@ describe('access: the role × department × district × endpoint matrix, denials
   let dropDatabase: () => Promise<void>;
   let shared: Target;
   let sharedApplication: Target;
+  let sharedPetition: Target;
 
   /** Starts a Jinshui case through the API, as its clerk would, and waits until it reaches the stage. */
   async function caseAt(stage: GasRetrofitStage): Promise<Target> {
@@ -122,6 +138,19 @@ describe('access: the role × department × district × endpoint matrix, denials
     const driver = new ApplicationDriver(env.client, started.body.caseId as string);
     await driver.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
     return { caseId: driver.caseId, key: body.provider.creditCode };
+  }
+
+  /** A Jinshui petition about public facilities (routed to urban management), waiting for acceptance. */
+  async function petitionAt(): Promise<Target> {
+    const ref = `MATRIX-${process.pid}-${(counter += 1)}`;
+    const started = await request(app)
+      .post('/v1/petitions')
+      .set('Authorization', await bearer(PROFILES.petitionClerkJinshui))
+      .send(petitionBody(ref));
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const driver = new PetitionDriver(env.client, started.body.caseId as string);
+    await driver.waitForStage('awaiting-acceptance', 20_000, (s) => s.deadlines.acceptance !== undefined);
+    return { caseId: driver.caseId, key: ref };
   }
 
   /** A refused decision leaves the case where it stood, with no decision recorded. */
@@ -287,6 +316,41 @@ describe('access: the role × department × district × endpoint matrix, denials
       },
     },
     {
+      name: 'take in a jinshui petition',
+      allowed: ['petitionClerkJinshui'],
+      success: 201,
+      prepare: () => Promise.resolve({ caseId: '', key: `MATRIX-NEW-${process.pid}-${(counter += 1)}` }),
+      send: (app, auth, target) =>
+        request(app).post('/v1/petitions').set('Authorization', auth).send(petitionBody(target.key)),
+      untouched: (target) => assertNeverStarted(env.client, petitionWorkflowId(J, target.key)),
+    },
+    {
+      name: 'read a jinshui petition (the petition office and the departments that handle petitions)',
+      allowed: ['healthClerkJinshui', 'marketSupervisorJinshui', 'petitionClerkJinshui', 'urbanClerkJinshui'],
+      success: 200,
+      send: (app, auth) =>
+        request(app)
+          .get(`/v1/petitions/${encodeURIComponent(sharedPetition.caseId)}`)
+          .set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: 'accept a jinshui petition (only the department holding it)',
+      allowed: ['urbanClerkJinshui'],
+      success: 200,
+      prepare: petitionAt,
+      send: (app, auth, target) =>
+        request(app)
+          .post(`/v1/petitions/${encodeURIComponent(target.caseId)}/actions/accept`)
+          .set('Authorization', auth)
+          .send({}),
+      untouched: async (target) => {
+        const state = await new PetitionDriver(env.client, target.caseId).state();
+        assert.equal(state.stage, 'awaiting-acceptance');
+        assert.equal(state.decisions?.length ?? 0, 0);
+      },
+    },
+    {
       name: 'check a jinshui childcare subsidy application',
       allowed: ['healthClerkJinshui'],
       success: 200,
@@ -313,6 +377,8 @@ describe('access: the role × department × district × endpoint matrix, denials
     {
       name: "read jinshui's childcare price ceiling (published prices are public to staff)",
       allowed: [
+        'petitionClerkJinshui',
+        'urbanClerkJinshui',
         'gasClerkJinshui',
         'gasClerkErqi',
         'financeJinshui',
@@ -349,6 +415,13 @@ describe('access: the role × department × district × endpoint matrix, denials
     app = testApp(env.client, db, taskQueue);
     shared = await caseAt('installation-scheduled');
     sharedApplication = await applicationAt();
+    await adapters.petitionOffice.setRoute({
+      category: 'public-facilities',
+      district: J,
+      department: 'urban-management',
+      updatedBy: 'matrix',
+    });
+    sharedPetition = await petitionAt();
   });
   after(async function () {
     await worker?.stop();
