@@ -63,6 +63,10 @@ export const petitionActionBodies = {
   rate: z.object({ satisfied: z.boolean() }).strict(),
   'supervise-note': z.object({ noteRef: z.string().trim().min(1).max(80) }).strict(),
   withdraw: z.object({ reason: z.string().trim().min(2).max(300) }).strict(),
+  'request-review': z.object({}).strict(),
+  'decide-review': z
+    .object({ outcome: z.enum(['upheld', 'changed']), opinionRef: z.string().trim().min(1).max(80) })
+    .strict(),
 } as const;
 
 const due = z.object({ dueAt: z.string(), provisionalYears: z.array(z.number().int()).optional() });
@@ -97,6 +101,19 @@ export const petitionCaseSchema = z
     supervisionNotes: z.array(
       z.object({ by: z.string(), department: z.enum(DEPARTMENT_CODES), at: z.string(), noteRef: z.string() }),
     ),
+    reviews: z
+      .array(
+        z.object({
+          level: z.enum(['review', 're-review']),
+          requestedAt: z.string(),
+          outcome: z.enum(['upheld', 'changed']).optional(),
+          by: z.string().optional(),
+          decidedAt: z.string().optional(),
+          opinionRef: z.string().optional(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Review (复查) and re-review (复核); nothing is reopened after the re-review' }),
     openTask: openTaskSchema.optional(),
     workingOn: z.enum(PETITION_ACTIONS).optional(),
     workflowStatus: z.string(),

@@ -424,4 +424,32 @@ export const SCENARIOS: ReplayScenario[] = [
       return c.caseId;
     },
   },
+  {
+    name: 'petition_reviewed-and-re-reviewed-closed',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue }) {
+      const c = await startPetition(env, adapters, taskQueue, { category: 'education', kind: 'suggestion' });
+      const office = petitionActors.officeClerk(J);
+      await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.deadlines.acceptance !== undefined);
+      const holder = petitionActors.handler((await c.state()).department!, J);
+      await c.act('accept', { actor: holder });
+      await c.act('reply', { actor: holder, summaryRef: 'REPLAY-REV' });
+      await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+      await c.act('rate', { actor: office, satisfied: true });
+      await c.act('request-review', { actor: office });
+      await c.act('decide-review', {
+        actor: petitionActors.officeSupervisor(J),
+        outcome: 'upheld',
+        opinionRef: 'FC-R',
+      });
+      await c.act('request-review', { actor: office });
+      await c.record('decide-review', {
+        actor: petitionActors.officeSupervisor('city'),
+        outcome: 'upheld',
+        opinionRef: 'FH-R',
+      });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
 ];

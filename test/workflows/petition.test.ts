@@ -69,7 +69,9 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
     await c.record('rate', { actor: actors.officeClerk(J), satisfied: true });
     const done = await c.handle.result();
-    assert.equal(done.stage, 'completed');
+    // Nobody asked for a review within 30 days: closed, with the satisfied rating.
+    assert.equal(done.stage, 'closed');
+    assert.equal(done.rating?.satisfied, true);
     assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
   });
 
@@ -271,7 +273,64 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
     await c.record('rate', { actor: actors.officeClerk(J), satisfied: false });
     const done = await c.handle.result();
-    assert.equal(done.stage, 'completed');
+    assert.equal(done.stage, 'closed');
     assert.equal(done.rating?.satisfied, false);
+  });
+
+  it('review (复查) by the district within its window, then re-review (复核) by the city; nothing after it', async function () {
+    const c = await start();
+    await accepting(c);
+    await c.act('accept', { actor: URBAN });
+    await c.act('reply', { actor: URBAN, summaryRef: 'R-REV' });
+    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    await c.act('rate', { actor: actors.officeClerk(J), satisfied: true });
+    await c.waitForStage('completed');
+    await env.sleep('20 days');
+    const asked = await c.act('request-review', { actor: actors.officeClerk(J) });
+    assert.equal(asked.stage, 'under-review');
+    assert.deepEqual(
+      [asked.openTask?.kind, asked.openTask?.department, asked.openTask?.role],
+      ['review', 'petition-office', 'supervisor'],
+    );
+    const reviewed = await c.act('decide-review', {
+      actor: actors.officeSupervisor(J),
+      outcome: 'upheld',
+      opinionRef: 'FC-1',
+    });
+    assert.equal(reviewed.stage, 'reviewed');
+    await c.act('request-review', { actor: actors.officeClerk(J) });
+    await c.waitForStage('under-re-review', 20_000, (s) => s.openTask?.kind === 're-review');
+    assert.equal(
+      await refusal(
+        c.record('decide-review', { actor: actors.officeSupervisor(J), outcome: 'changed', opinionRef: 'X' }),
+      ),
+      DECISION_REFUSALS.forbidden,
+      'a re-review is the city’s',
+    );
+    await c.record('decide-review', {
+      actor: actors.officeSupervisor('city'),
+      outcome: 'changed',
+      opinionRef: 'FH-1',
+    });
+    const closed = await c.handle.result();
+    assert.equal(closed.stage, 'closed');
+    assert.deepEqual(
+      closed.reviews?.map((r) => `${r.level}:${r.outcome}`),
+      ['review:upheld', 're-review:changed'],
+    );
+  });
+
+  it('a review asked for after its 30-day window is too late: the petition closed', async function () {
+    const c = await start();
+    await accepting(c);
+    await c.act('accept', { actor: URBAN });
+    await c.act('reply', { actor: URBAN, summaryRef: 'R-LATE' });
+    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    await c.act('rate', { actor: actors.officeClerk(J), satisfied: false });
+    await c.act('reply', { actor: URBAN, summaryRef: 'R-LATE-2' });
+    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    await c.act('rate', { actor: actors.officeClerk(J), satisfied: false });
+    await env.sleep('31 days');
+    assert.equal((await c.handle.result()).stage, 'closed');
   });
 });

@@ -45,11 +45,19 @@ export const PETITION_STAGES = [
   'awaiting-acceptance',
   'handling',
   'replied',
+  /** Done; the petitioner may still ask for a review (复查) within the window. */
   'completed',
+  'under-review',
+  /** Reviewed; the petitioner may still ask for a re-review (复核) within the window. */
+  'reviewed',
+  'under-re-review',
+  /** Nothing more can be asked: no review was requested in time, or the re-review has decided. */
+  'closed',
   'withdrawn',
 ] as const;
 export type PetitionStage = (typeof PETITION_STAGES)[number];
-export const PETITION_TERMINAL_STAGES: readonly PetitionStage[] = ['completed', 'withdrawn'];
+/** `completed` ends only runs recorded before review and re-review (REVIEW_PATCH); it now waits for a request. */
+export const PETITION_TERMINAL_STAGES: readonly PetitionStage[] = ['closed', 'withdrawn'];
 
 export interface PetitionTransfer {
   from: Department;
@@ -78,6 +86,15 @@ export interface PetitionCaseState extends CaseCore<PetitionStage, PetitionActio
   /** A dissatisfied rating reopens the case once, to the same department, under a supervisor's watch. */
   reopened?: boolean;
   supervisionNotes: Array<{ by: string; department: Department; at: string; noteRef: string }>;
+  /** Review (复查) and re-review (复核): each requested, then decided with its opinion's reference. */
+  reviews?: Array<{
+    level: 'review' | 're-review';
+    requestedAt: string;
+    outcome?: 'upheld' | 'changed';
+    by?: string;
+    decidedAt?: string;
+    opinionRef?: string;
+  }>;
 }
 
 export const PETITION_ACTIONS = [
@@ -88,6 +105,8 @@ export const PETITION_ACTIONS = [
   'rate',
   'supervise-note',
   'withdraw',
+  'request-review',
+  'decide-review',
 ] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];
 
@@ -100,6 +119,9 @@ export interface PetitionActionArgs {
   rate: { actor: Actor; satisfied: boolean };
   'supervise-note': { actor: Actor; noteRef: string };
   withdraw: { actor: Actor; reason: string };
+  /** The petitioner's request, taken in by the petition office: a review (复查), or after it a re-review (复核). */
+  'request-review': { actor: Actor };
+  'decide-review': { actor: Actor; outcome: 'upheld' | 'changed'; opinionRef: string };
 }
 
 export const petitionUpdates: {
@@ -112,6 +134,8 @@ export const petitionUpdates: {
   rate: defineUpdate('rate'),
   'supervise-note': defineUpdate('supervise-note'),
   withdraw: defineUpdate('withdraw'),
+  'request-review': defineUpdate('request-review'),
+  'decide-review': defineUpdate('decide-review'),
 };
 
 export const petitionStateQuery = defineQuery<PetitionCaseState>('caseState');

@@ -13,7 +13,11 @@ export const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
   'awaiting-acceptance': '待受理',
   handling: '办理中',
   replied: '已答复，待回访评价',
-  completed: '已办结',
+  completed: '已办结（可申请复查）',
+  'under-review': '复查中',
+  reviewed: '已复查（可申请复核）',
+  'under-re-review': '复核中',
+  closed: '已终结',
   withdrawn: '已撤回',
 };
 
@@ -43,6 +47,10 @@ export const PETITION_STAGE_HOLDERS: Record<PetitionStage, Department | undefine
   handling: undefined,
   replied: 'petition-office',
   completed: undefined,
+  'under-review': 'petition-office',
+  reviewed: undefined,
+  'under-re-review': 'petition-office',
+  closed: undefined,
   withdrawn: undefined,
 };
 

@@ -54,6 +54,9 @@ function validateArguments(
     }
     if (!reason.trim()) refuse('invalid', 'reason: a transfer states why the petition is misrouted');
   }
+  if (action === 'decide-review' && state.stage === 'under-re-review' && args.actor.district !== 'city') {
+    refuse('forbidden', 'decide-review: a re-review (复核) is the city petition office’s');
+  }
   if (action === 'extend') {
     const { workingDays, reason } = args as PetitionActionArgs['extend'];
     if (state.extension) refuse('wrongStage', 'extend: the reply deadline was extended once already');

@@ -1,8 +1,9 @@
-import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import { PROCESSES } from '../registry';
 import { PETITION_TERMINAL_STAGES, type PetitionCaseState, type PetitionInput } from './contract';
 import { awaitAcceptance, awaitRating, awaitReply, route } from './handling';
 import { openPetition } from './petition-case';
+import { awaitReviewDecision, awaitReviewRequest, REVIEW_PATCH } from './review';
 
 function initialState(input: PetitionInput): PetitionCaseState {
   return {
@@ -23,7 +24,8 @@ function initialState(input: PetitionInput): PetitionCaseState {
 /**
  * One citizen's petition (心通桥, domain.md, Process 3): routed by the petition office's table → accepted or
  * transferred by the department → replied within the kind's working-day limit (extended once) → rated by the
- * petitioner (a dissatisfied rating reopens it once) → completed. A missed deadline brings supervision rung by rung.
+ * petitioner (a dissatisfied rating reopens it once) → completed → review (复查) and re-review (复核) if asked for
+ * in time → closed. A missed deadline brings supervision rung by rung.
  */
 export async function petition(input: PetitionInput): Promise<PetitionCaseState> {
   const opened = openPetition(input, initialState(input));
@@ -39,6 +41,21 @@ export async function petition(input: PetitionInput): Promise<PetitionCaseState>
         break;
       case 'replied':
         await awaitRating(opened);
+        break;
+      case 'completed':
+        // Runs recorded before review and re-review ended here.
+        if (!patched(REVIEW_PATCH)) {
+          await kase.finish();
+          return state;
+        }
+        await awaitReviewRequest(opened);
+        break;
+      case 'reviewed':
+        await awaitReviewRequest(opened);
+        break;
+      case 'under-review':
+      case 'under-re-review':
+        await awaitReviewDecision(opened);
         break;
       default:
         throw ApplicationFailure.nonRetryable(`no step for stage ${state.stage}`);

@@ -29,6 +29,9 @@ export const PETITION_POLICY = {
   ratingWorkingDays: 5,
   /** Each supervision rung's own deadline. */
   supervisionWorkingDays: 2,
+  /** 信访工作条例: a review or re-review is requested within 30 days, and decided within 30 days. */
+  reviewRequestDays: 30,
+  reviewDecisionDays: 30,
 } as const;
 
 /** Departments petitions are routed to, and the petition office itself. */
@@ -66,9 +69,16 @@ export const PETITION_RULES: DecisionRules<PetitionAction, PetitionStage> = {
     stages: OPEN,
   },
   withdraw: { permissions: [{ role: 'clerk', departments: ['petition-office'] }], stages: OPEN },
+  'request-review': {
+    permissions: [{ role: 'clerk', departments: ['petition-office'] }],
+    stages: ['completed', 'reviewed'],
+  },
+  // *Assumption*: the district's petition office reviews (复查); the city's re-reviews (复核) — the validator
+  // holds the re-review to city supervisors.
+  'decide-review': { permissions: supervisors, stages: ['under-review', 'under-re-review'] },
 };
 
-export const PETITION_TASK_KINDS = ['acceptance', 'reply', 'rating'] as const;
+export const PETITION_TASK_KINDS = ['acceptance', 'reply', 'rating', 'review', 're-review'] as const;
 export type PetitionTaskKind = (typeof PETITION_TASK_KINDS)[number];
 
 const wd = (days: number) => ({ days, unit: 'working-days' as const });
@@ -122,6 +132,36 @@ export const PETITION_LADDERS: Record<PetitionTaskKind, TaskLadder<PetitionActio
     settledBy: ['reply'],
     escalation: 'supervise',
     rungs: [HOLDER, ...SUPERVISION],
+  },
+  review: {
+    stage: 'under-review',
+    settledBy: ['decide-review'],
+    rungs: [
+      {
+        department: 'petition-office',
+        role: 'supervisor',
+        level: 'district',
+        days: PETITION_POLICY.reviewDecisionDays,
+      },
+      {
+        department: 'petition-office',
+        role: 'supervisor',
+        level: 'city',
+        ...wd(PETITION_POLICY.supervisionWorkingDays),
+      },
+    ],
+  },
+  're-review': {
+    stage: 'under-re-review',
+    settledBy: ['decide-review'],
+    rungs: [
+      {
+        department: 'petition-office',
+        role: 'supervisor',
+        level: 'city',
+        days: PETITION_POLICY.reviewDecisionDays,
+      },
+    ],
   },
   rating: {
     stage: 'replied',
