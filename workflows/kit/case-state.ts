@@ -1,6 +1,13 @@
 /** What every case of every process keeps about itself, whatever else its process adds. */
 import type { Actor, Department, District, Role } from './vocabulary';
 
+/** A deadline as a case records it. */
+export interface Due {
+  dueAt: string;
+  /** Years without a published holiday schedule that the period runs through (working days only). */
+  provisionalYears?: number[];
+}
+
 /** The one human task a case is waiting on, where it stands on its escalation ladder. */
 export interface OpenTaskSummary {
   taskId: string;

@@ -6,18 +6,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from './activity-options';
+import type { Due } from './case-state';
 import { inDays, now } from './clock';
 
 const { computeWorkingDayDeadline } = proxyActivities<Activities>({
   ...departmentCall,
   summary: '按法定工作日计算办理时限',
 });
-
-export interface Due {
-  dueAt: string;
-  /** Years without a published holiday schedule that the period runs through (working days only). */
-  provisionalYears?: number[];
-}
 
 /**
  * The deadline `amount` days after `from` (now by default): calendar days, or working days with the start day not

@@ -6,8 +6,8 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from './activity-options';
-import type { CaseCore } from './case-state';
-import { dueIn, type Due } from './deadlines';
+import type { CaseCore, Due } from './case-state';
+import { dueIn } from './deadlines';
 import type { TaskLadder } from './ladder';
 import type { Department } from './vocabulary';
 

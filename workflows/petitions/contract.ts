@@ -6,8 +6,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { parseDistrictKey } from '../kit/case-ids';
-import type { CaseCore } from '../kit/case-state';
-import type { Due } from '../kit/deadlines';
+import type { CaseCore, Due } from '../kit/case-state';
 import type { Actor, Channel, Department, District } from '../kit/vocabulary';
 import type { ProcessType } from '../registry';
 
