@@ -3,6 +3,7 @@
  * (期间开始之日不计算在内); statutory holidays are skipped and make-up working days (调休上班) count; the deadline
  * ends at the close of its last working day (24:00 Beijing time). Pure: the schedules come from outside.
  */
+import { beijingDay } from '../../workflows/kit/clock';
 
 /** One year's published schedule: its statutory holidays and its make-up working days (YYYY-MM-DD). */
 export interface YearSchedule {
@@ -29,11 +30,6 @@ export interface WorkingDayDeadline {
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The Beijing calendar day of an instant (YYYY-MM-DD). */
-export function beijingDay(instant: Date): string {
-  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 

@@ -4,6 +4,7 @@
  */
 import { openCase, type Case } from '../kit/case';
 import { caseAttributes } from '../kit/case-attributes';
+import { beijingDay } from '../kit/clock';
 import { refuse } from '../kit/refusals';
 import {
   CHILDCARE_ACTIONS,
@@ -27,7 +28,7 @@ export interface Application {
 }
 
 /** Beijing time's calendar year (price ceilings and evaluations are per year). */
-export const yearOf = (iso: string): number => new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear();
+export const yearOf = (iso: string): number => Number(beijingDay(new Date(iso)).slice(0, 4));
 
 /** What a decision must carry beyond who takes it and when. */
 function validateArguments(

@@ -7,7 +7,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from './activity-options';
 import type { Due } from './case-state';
-import { inDays, now } from './clock';
+import { daysAfter, inDays, now } from './clock';
 
 const { computeWorkingDayDeadline } = proxyActivities<Activities>({
   ...departmentCall,
@@ -24,7 +24,7 @@ export async function dueIn(
   from?: string,
 ): Promise<Due> {
   if (unit === 'calendar-days') {
-    return { dueAt: from ? new Date(Date.parse(from) + amount * 86_400_000).toISOString() : inDays(amount) };
+    return { dueAt: from ? daysAfter(from, amount) : inDays(amount) };
   }
   const deadline = await computeWorkingDayDeadline({ from: from ?? now(), workingDays: amount });
   return {

@@ -3,19 +3,17 @@
  * within 30 days; each is decided within 30 days. No request in time, or a re-review decided, closes the petition:
  * nothing is reopened after the re-review (信访工作条例).
  */
-import { msUntil, now } from '../kit/clock';
+import { daysAfter, msUntil, now } from '../kit/clock';
 import type { Petition } from './petition-case';
 import { PETITION_POLICY } from './rules';
 
 /** Petitions recorded before review and re-review ended at `completed`; they replay that way. */
 export const REVIEW_PATCH = 'petition-review-and-re-review';
 
-const DAY_MS = 86_400_000;
-
 /** At `completed` or `reviewed`: waits for the request (any decision wakes the wait), or closes when the window ends. */
 export async function awaitReviewRequest({ state, kase }: Petition): Promise<void> {
   const since = state.reviews?.at(-1)?.decidedAt ?? state.rating?.at ?? now();
-  const windowEnds = new Date(Date.parse(since) + PETITION_POLICY.reviewRequestDays * DAY_MS).toISOString();
+  const windowEnds = daysAfter(since, PETITION_POLICY.reviewRequestDays);
   const requested = await kase.anyArrival(msUntil(windowEnds), { summary: '复查/复核申请期' });
   if (!requested) return kase.enterStage('closed');
   const level = state.stage === 'completed' ? 'review' : 're-review';
