@@ -1,38 +1,21 @@
 import assert from 'node:assert/strict';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
-import type { Db } from '../../activities/db/connection';
 import { yearOf } from '../../workflows/childcare/application-case';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { refusal } from '../helpers/update-refusal';
-import { openTestDb } from '../helpers/database';
 import { withFailingDistrictFinance } from '../helpers/failing-district-finance';
-import {
-  runTestWorker,
-  startTimeSkippingServer,
-  uniqueTaskQueue,
-  type RunningTestWorker,
-} from '../helpers/temporal';
+import { useTimeSkippingSuite } from '../helpers/workflow-suite';
 import { childcareActors as actors, startApplication, type ApplicationDriver } from './childcare-helpers';
 
 const J = 'jinshui' as const;
 
 describe('childcareApplication workflow (time-skipping server, Postgres adapters)', function () {
   this.timeout(120_000);
-  let env: TestWorkflowEnvironment;
-  let db: Db;
-  let adapters: Adapters;
-  let worker: RunningTestWorker;
-  let taskQueue: string;
   const districtFinanceFailures = { left: 0 };
   const fireSafetyFailures = { left: 0 };
-
-  before(async function () {
-    env = await startTimeSkippingServer();
-    db = openTestDb();
-    const real = withFailingDistrictFinance(createPostgresAdapters(db), districtFinanceFailures);
+  const suite = useTimeSkippingSuite('childcare', (postgres) => {
+    const real = withFailingDistrictFinance(postgres, districtFinanceFailures);
     // Fire safety's system, down for the next calls a test asks for.
-    adapters = {
+    return {
       ...real,
       fireSafety: {
         signOff: (creditCode, siteKey) => {
@@ -44,17 +27,10 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
           real.fireSafety.recordSignOff(creditCode, siteKey, passed),
       },
     };
-    taskQueue = uniqueTaskQueue('childcare');
-    worker = await runTestWorker(env, taskQueue, adapters);
-  });
-  after(async function () {
-    await worker?.stop();
-    await env?.teardown();
-    await db?.destroy();
   });
 
   const start = (options?: Parameters<typeof startApplication>[3]) =>
-    startApplication(env, adapters, taskQueue, options);
+    startApplication(suite.env, suite.adapters, suite.taskQueue, options);
 
   /** Completeness, checks, inspection and both approvals: the case as finance's approval leaves it. */
   async function approveThrough(c: ApplicationDriver) {
@@ -77,7 +53,7 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
       registered.subsidy?.rules.filter((r) => !r.passed),
       [],
     );
-    const ledger = await db('district_finance.ledger').where({ case_id: c.caseId });
+    const ledger = await suite.db('district_finance.ledger').where({ case_id: c.caseId });
     assert.deepEqual(
       ledger.map((row: { idempotency_key: string; amount_fen: string }) => [
         row.idempotency_key,
@@ -85,11 +61,11 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
       ]),
       [[`${c.caseId}:construction-subsidy`, 30_000_000]],
     );
-    const entry = await db('health_commission.childcare_registry').where({ case_id: c.caseId }).first();
+    const entry = await suite.db('health_commission.childcare_registry').where({ case_id: c.caseId }).first();
     assert.equal(entry?.slots, 30);
 
     // A year on, the quality evaluation falls due: a task for the district's health commission.
-    await env.sleep('366 days');
+    await suite.env.sleep('366 days');
     const due = await c.waitForStage('registered', 20_000, (s) => s.openTask?.kind === 'quality-evaluation');
     assert.equal(due.openTask?.department, 'health-commission');
     await c.record('quality-evaluation', { actor: actors.supervisor(J), grade: 'A' });
@@ -106,11 +82,14 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
       await refusal(c.record('quality-evaluation', { actor: actors.supervisor(J), grade: 'B' })),
       DECISION_REFUSALS.wrongStage,
     );
-    const rewards = await db('district_finance.ledger').where({
+    const rewards = await suite.db('district_finance.ledger').where({
       idempotency_key: `${c.caseId}:quality-reward:${year}`,
     });
     assert.equal(rewards.length, 1);
-    assert.equal((await db('health_commission.quality_evaluations').where({ case_id: c.caseId })).length, 1);
+    assert.equal(
+      (await suite.db('health_commission.quality_evaluations').where({ case_id: c.caseId })).length,
+      1,
+    );
   });
 
   it('returned for correction, resubmitted, complete: the loop is counted and visible', async function () {
@@ -175,14 +154,14 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
         ended.refusal?.reasons.some((r) => r.startsWith(`${rule}:`)),
         JSON.stringify(ended.refusal),
       );
-      assert.equal((await db('district_finance.ledger').where({ case_id: c.caseId })).length, 0);
-      assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+      assert.equal((await suite.db('district_finance.ledger').where({ case_id: c.caseId })).length, 0);
+      assert.equal((await suite.db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
     });
   }
 
   it('a blacklisted staff member refuses the application (staff never pass through Temporal)', async function () {
     const { driver: c, body } = await start();
-    await adapters.creditPlatform.blacklistStaff(body.staff[0]!.certificateNumber, 'test: barred');
+    await suite.adapters.creditPlatform.blacklistStaff(body.staff[0]!.certificateNumber, 'test: barred');
     await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
     await c.record('completeness', { actor: actors.clerk(J), outcome: 'complete' });
     const ended = await c.handle.result();
@@ -225,7 +204,7 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
       assert.equal(ended.stage, 'refused');
       assert.equal(ended.refusal?.by, step === 'finance-approval' ? 'district-finance' : 'health-commission');
       assert.ok((ended.refusal?.reasons.length ?? 0) > 0);
-      assert.equal((await db('district_finance.ledger').where({ case_id: c.caseId })).length, 0);
+      assert.equal((await suite.db('district_finance.ledger').where({ case_id: c.caseId })).length, 0);
     });
   }
 
@@ -237,7 +216,7 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
       (s) => s.openTask?.kind === 'completeness',
     );
     assert.equal(open.openTask?.role, 'clerk');
-    await env.sleep('10 days');
+    await suite.env.sleep('10 days');
     const escalated = await c.waitForStage(
       'completeness-check',
       20_000,
@@ -308,14 +287,14 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
       const first = (await c.state()).openTask!;
       assert.deepEqual([first.department, first.role, first.escalationRung], [...rungs[0], 0]);
       // Ten working days are at least two calendar weeks; three weeks pass every first-rung deadline.
-      await env.sleep('21 days');
+      await suite.env.sleep('21 days');
       const escalated = await c.waitForStage(
         step === 'inspection' ? 'site-inspection' : step,
         20_000,
         (s) => s.openTask?.escalationRung === 1,
       );
       assert.deepEqual([escalated.openTask?.department, escalated.openTask?.role], [...rungs[1]]);
-      await env.sleep('30 days');
+      await suite.env.sleep('30 days');
       const still = (await c.state()).openTask!;
       assert.deepEqual(
         [still.escalationRung, still.overdue],
@@ -332,7 +311,7 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     await c.record('withdraw', { actor: actors.clerk(J), reason: 'provider moved' });
     const ended = await c.handle.result();
     assert.equal(ended.stage, 'withdrawn');
-    assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+    assert.equal((await suite.db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
     assert.equal(yearOf('2026-12-31T17:00:00.000Z'), 2027, 'years turn at Beijing midnight');
   });
 });

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
-import type { Db } from '../../activities/db/connection';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
-import { openTestDb } from '../helpers/database';
-import {
-  runTestWorker,
-  startTimeSkippingServer,
-  uniqueTaskQueue,
-  type RunningTestWorker,
-} from '../helpers/temporal';
+import { useTimeSkippingSuite } from '../helpers/workflow-suite';
 import { refusal } from '../helpers/update-refusal';
 import { petitionActors as actors, startPetition, type PetitionDriver } from './petition-helpers';
 
@@ -18,33 +9,18 @@ const URBAN = actors.handler('urban-management', J);
 
 describe('petition workflow (time-skipping server, Postgres adapters)', function () {
   this.timeout(120_000);
-  let env: TestWorkflowEnvironment;
-  let db: Db;
-  let adapters: Adapters;
-  let worker: RunningTestWorker;
-  let taskQueue: string;
-
+  const suite = useTimeSkippingSuite('petition');
   before(async function () {
-    env = await startTimeSkippingServer();
-    db = openTestDb();
-    adapters = createPostgresAdapters(db);
-    taskQueue = uniqueTaskQueue('petition');
-    worker = await runTestWorker(env, taskQueue, adapters);
-    await adapters.petitionOffice.setRoute({
+    await suite.adapters.petitionOffice.setRoute({
       category: 'public-facilities',
       district: J,
       department: 'urban-management',
       updatedBy: 'po-sup',
     });
   });
-  after(async function () {
-    await worker?.stop();
-    await env?.teardown();
-    await db?.destroy();
-  });
 
   const start = (options?: Parameters<typeof startPetition>[3]) =>
-    startPetition(env, adapters, taskQueue, options);
+    startPetition(suite.env, suite.adapters, suite.taskQueue, options);
   const accepting = (c: PetitionDriver) =>
     c.waitForStage(
       'awaiting-acceptance',
@@ -72,7 +48,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     // Nobody asked for a review within 30 days: closed, with the satisfied rating.
     assert.equal(done.stage, 'closed');
     assert.equal(done.rating?.satisfied, true);
-    assert.equal((await db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
+    assert.equal((await suite.db('onething.tasks').where({ case_id: c.caseId, status: 'open' })).length, 0);
   });
 
   it('only the department holding it accepts; a petition for nobody’s department is the petition office’s', async function () {
@@ -131,7 +107,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
         { length: 5 },
         (_, i) => new Date(Date.parse(receivedAt) + (i + 1) * 86_400_000),
       ).map((d) => d.toISOString().slice(0, 10));
-      await adapters.calendar.publishYear({
+      await suite.adapters.calendar.publishYear({
         year,
         holidays: days,
         makeUpWorkdays: [],
@@ -150,7 +126,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
         'a recorded deadline never moves',
       );
     } finally {
-      await db('onething.calendar_years').where({ year }).delete();
+      await suite.db('onething.calendar_years').where({ year }).delete();
     }
   });
 
@@ -160,7 +136,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     // A day at a time (each rung has two working days), noting who watches at each rung.
     const watchers: string[] = [];
     for (let day = 0; day < 40 && watchers.length < 4; day += 1) {
-      await env.sleep('1 day');
+      await suite.env.sleep('1 day');
       const s = await c.state();
       const task = s.openTask!;
       if (task.escalationRung > watchers.length) {
@@ -187,7 +163,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     // The acceptance ladder stopped; the reply deadline still counts from receipt, so it is already overdue too.
     assert.equal(handling.openTask?.kind, 'reply');
     assert.equal(handling.openTask?.department, 'urban-management');
-    assert.ok(handling.deadlines.reply!.dueAt < new Date(await env.currentTimeMs()).toISOString());
+    assert.ok(handling.deadlines.reply!.dueAt < new Date(await suite.env.currentTimeMs()).toISOString());
     assert.equal(handling.supervisionNotes.length, 1);
   });
 
@@ -285,7 +261,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
     await c.act('rate', { actor: actors.officeClerk(J), satisfied: true });
     await c.waitForStage('completed');
-    await env.sleep('20 days');
+    await suite.env.sleep('20 days');
     const asked = await c.act('request-review', { actor: actors.officeClerk(J) });
     assert.equal(asked.stage, 'under-review');
     assert.deepEqual(
@@ -330,7 +306,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     await c.act('reply', { actor: URBAN, summaryRef: 'R-LATE-2' });
     await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
     await c.act('rate', { actor: actors.officeClerk(J), satisfied: false });
-    await env.sleep('31 days');
+    await suite.env.sleep('31 days');
     assert.equal((await c.handle.result()).stage, 'closed');
   });
 });
