@@ -425,6 +425,25 @@ export const SCENARIOS: ReplayScenario[] = [
     },
   },
   {
+    // Typed in three weeks late: the acceptance and reply deadlines have passed before the case opens.
+    name: 'petition_received-overdue-accepted-withdrawn',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue }) {
+      const receivedAt = new Date(Date.now() - 21 * 24 * 60 * 60 * 1000).toISOString();
+      const c = await startPetition(env, adapters, taskQueue, {
+        category: 'other',
+        kind: 'consultation',
+        receivedAt,
+      });
+      await c.waitForStage('awaiting-acceptance', 20_000, (s) => (s.openTask?.escalationRung ?? 0) >= 1);
+      await c.act('accept', { actor: petitionActors.handler('petition-office', J) });
+      await c.waitForStage('handling', 20_000, (s) => (s.openTask?.escalationRung ?? 0) >= 1);
+      await c.record('withdraw', { actor: petitionActors.officeClerk(J), reason: 'answered at the window' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
     name: 'petition_reviewed-and-re-reviewed-closed',
     timeSkipping: true,
     async run({ env, adapters, taskQueue }) {

@@ -3,8 +3,17 @@
  * point where the case can act on them. The Update's caller learns at once whether the decision was admitted
  * (its validator) and, once the main loop takes it, whether it was recorded or came too late (409).
  */
-import { ApplicationFailure, condition, type TimerOptions } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, type TimerOptions } from '@temporalio/workflow';
 import { DECISION_REFUSALS } from './refusals';
+
+/**
+ * A wait whose deadline has already passed (an overdue task, a petition typed in late) looks once and moves on.
+ * Runs recorded before this started a zero-length timer there instead — on which the time-skipping test server was
+ * seen to stall a workflow task for good — and replay that way.
+ */
+export const NO_ZERO_LENGTH_TIMERS_PATCH = 'kit-no-zero-length-timers';
+
+const alreadyPassed = (timeoutMs: number): boolean => timeoutMs <= 0 && patched(NO_ZERO_LENGTH_TIMERS_PATCH);
 
 export interface PendingDecision<Action extends string, Args> {
   action: Action;
@@ -37,11 +46,15 @@ export function createDecisionInbox<Action extends string, Args>(): DecisionInbo
     admit: (action, args) => new Promise((accept, reject) => waiting.push({ action, args, accept, reject })),
     async next(timeoutMs, timer) {
       if (timeoutMs === undefined) await condition(() => waiting.length > 0);
+      else if (alreadyPassed(timeoutMs)) return waiting.shift();
       else if (!(await condition(() => waiting.length > 0, timeoutMs, timer ?? {}))) return undefined;
       return waiting.shift();
     },
     arrival: (action) => condition(() => waiting.some((pending) => pending.action === action)),
-    anyArrival: (timeoutMs, timer) => condition(() => waiting.length > 0, timeoutMs, timer ?? {}),
+    anyArrival: async (timeoutMs, timer) =>
+      alreadyPassed(timeoutMs)
+        ? waiting.length > 0
+        : condition(() => waiting.length > 0, timeoutMs, timer ?? {}),
     take(action) {
       const at = waiting.findIndex((pending) => pending.action === action);
       return at >= 0 ? waiting.splice(at, 1)[0] : undefined;
