@@ -9,6 +9,7 @@ import { createChildcareActivities } from './childcare';
 import { createDeadlineActivities } from './deadlines';
 import { createGasRetrofitActivities } from './gas-retrofit';
 import { createPetitionActivities } from './petitions';
+import { createPublicSupervisionActivities } from './public-supervision';
 import { createTaskBoardActivities } from './task-board';
 
 export interface ActivityDeps {
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignActivities(deps.adapters.gasCompany, deps.temporal),
     ...createChildcareActivities(deps.adapters),
     ...createPetitionActivities(deps.adapters),
+    ...createPublicSupervisionActivities(deps.adapters),
   };
 }
 

@@ -27,6 +27,7 @@ export interface ApiDeps {
     | 'healthCommission'
     | 'civilAffairs'
     | 'petitionOffice'
+    | 'publicSupervision'
   >;
   logger: Logger;
   jwt: JwtSettings;

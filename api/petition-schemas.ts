@@ -6,6 +6,8 @@ import {
   PETITION_KINDS,
   PETITION_REF_PATTERN,
   PETITION_STAGES,
+  PRESS_CALL_ANSWERS,
+  PRESS_VERDICTS,
 } from '../workflows/petitions/contract';
 import { CHANNELS, DEPARTMENT_CODES } from '../workflows/definitions';
 import { districtSchema, openTaskSchema } from './schemas';
@@ -67,6 +69,22 @@ export const petitionActionBodies = {
   'decide-review': z
     .object({ outcome: z.enum(['upheld', 'changed']), opinionRef: z.string().trim().min(1).max(80) })
     .strict(),
+  'press-follow-up': z
+    .object({
+      answer: z.enum(PRESS_CALL_ANSWERS),
+      account: z.string().trim().min(5).max(1000).meta({
+        description:
+          'The reporter’s account of the call, kept by the desk; about the department, not the petitioner',
+      }),
+    })
+    .strict(),
+  'press-publish': z
+    .object({
+      verdict: z.enum(PRESS_VERDICTS),
+      headline: z.string().trim().min(4).max(120),
+      url: z.url({ protocol: /^https$/, error: 'must be an https address of the published story' }),
+    })
+    .strict(),
 } as const;
 
 const due = z.object({ dueAt: z.string(), provisionalYears: z.array(z.number().int()).optional() });
@@ -101,6 +119,33 @@ export const petitionCaseSchema = z
     supervisionNotes: z.array(
       z.object({ by: z.string(), department: z.enum(DEPARTMENT_CODES), at: z.string(), noteRef: z.string() }),
     ),
+    press: z
+      .object({
+        calls: z.array(
+          z.object({
+            callKey: z.string(),
+            by: z.string(),
+            calledDepartment: z.enum(DEPARTMENT_CODES),
+            answer: z.enum(PRESS_CALL_ANSWERS),
+            at: z.string(),
+          }),
+        ),
+        published: z
+          .object({
+            by: z.string(),
+            verdict: z.enum(PRESS_VERDICTS),
+            headline: z.string(),
+            url: z.string(),
+            publishedAt: z.string(),
+          })
+          .optional(),
+      })
+      .optional()
+      .meta({
+        description: 'The newspaper’s public supervision desk (观观督办): its follow-up calls and its story',
+      }),
+    firstRepliedAt: z.string().optional(),
+    completedAt: z.string().optional(),
     reviews: z
       .array(
         z.object({
@@ -155,3 +200,29 @@ export const routesSchema = z
     ),
   })
   .meta({ id: 'PetitionRoutes' });
+
+export const pressRecordSchema = z
+  .object({
+    calls: z.array(
+      z.object({
+        callKey: z.string(),
+        caseId: z.string(),
+        reporter: z.string(),
+        calledDepartment: z.enum(DEPARTMENT_CODES),
+        answer: z.enum(PRESS_CALL_ANSWERS),
+        account: z.string(),
+        calledAt: z.string(),
+      }),
+    ),
+    published: z
+      .object({
+        caseId: z.string(),
+        reporter: z.string(),
+        verdict: z.enum(PRESS_VERDICTS),
+        headline: z.string(),
+        url: z.string(),
+        publishedAt: z.string(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'PressRecord' });

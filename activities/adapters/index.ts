@@ -21,6 +21,8 @@ import type { HealthCommissionPort } from './health-commission/port';
 import { PostgresHealthCommission } from './health-commission/postgres';
 import type { PetitionOfficePort } from './petition-office/port';
 import { PostgresPetitionOffice } from './petition-office/postgres';
+import type { PublicSupervisionPort } from './public-supervision/port';
+import { PostgresPublicSupervision } from './public-supervision/postgres';
 import type { InstallerPort } from './installer/port';
 import { PostgresInstaller } from './installer/postgres';
 import type { MarketRegulationPort } from './market-regulation/port';
@@ -45,6 +47,8 @@ export interface Adapters {
   fireSafety: FireSafetyPort;
   civilAffairs: CivilAffairsPort;
   petitionOffice: PetitionOfficePort;
+  /** The newspaper's public supervision desk (观观督办): an external party, not a department. */
+  publicSupervision: PublicSupervisionPort;
 }
 
 export function createPostgresAdapters(db: Db): Adapters {
@@ -63,5 +67,6 @@ export function createPostgresAdapters(db: Db): Adapters {
     fireSafety: new PostgresFireSafety(db),
     civilAffairs: new PostgresCivilAffairs(db),
     petitionOffice: new PostgresPetitionOffice(db),
+    publicSupervision: new PostgresPublicSupervision(db),
   };
 }

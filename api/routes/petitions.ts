@@ -30,6 +30,7 @@ import {
   petitionActionBodies,
   petitionCaseSchema,
   petitionPostSchema,
+  pressRecordSchema,
   routeParamsSchema,
   routesSchema,
   setRouteSchema,
@@ -109,6 +110,15 @@ export const petitionRoutes: ApiRoute[] = [
       200: { description: 'The post', ...jsonContent(petitionPostSchema) },
       404: errorResponse('No such petition'),
     },
+  },
+  {
+    method: 'get',
+    path: `${PETITIONS}/{caseId}/press`,
+    summary:
+      'The public supervision desk’s records of a petition (观观督办): its follow-up calls and its story',
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema },
+    responses: { 200: { description: 'The desk’s records', ...jsonContent(pressRecordSchema) } },
   },
   ...decisionRoutes(DECISIONS),
 ];
@@ -232,6 +242,13 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
           : { name: maskName(post.contact.name), phone: maskPhone(post.contact.phone) },
       masked: !wantsFull,
     });
+  });
+
+  router.get(`${PETITIONS}/:caseId/press`, async (req, res) => {
+    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
+    authorize(actorOf(res), READ, caseKey(caseId).district);
+    const desk = adapters.publicSupervision;
+    res.json({ calls: await desk.calls(caseId), published: (await desk.published(caseId)) ?? null });
   });
 
   router.use(decisionRouter(DECISIONS, { client, adapters }));

@@ -128,6 +128,14 @@ const TARGETS: Target[] = [
     mayBeLong: ['text'],
   },
   {
+    name: 'record the press desk’s follow-up call',
+    method: 'post',
+    path: `/v1/petitions/${encodeURIComponent('petition:jinshui:BADIN-PRESS')}/actions/press-follow-up`,
+    claims: { sub: 'gg-1', dept: 'public-supervision', district: 'city', roles: ['reporter'] },
+    valid: () => ({ answer: 'will-handle', account: '记者致电承办部门，答复三日内办结。' }),
+    mayBeLong: ['account'],
+  },
+  {
     name: 'route a petition category',
     method: 'put',
     path: '/v1/petitions/routes/jinshui/traffic',
@@ -173,6 +181,8 @@ const WRITABLE_TABLES = [
   'health_commission.application_staff',
   'petition_office.petitions',
   'petition_office.routes',
+  'public_supervision.follow_up_calls',
+  'public_supervision.published_outcomes',
 ];
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {

@@ -163,4 +163,39 @@ describe('petitions through the API (real dev server, real Postgres)', function 
     );
     assert.doesNotMatch(history, /13987650003|隐私市民丙|路灯/);
   });
+
+  it('the press desk calls only once the ladder reaches it, names a bad story address, and shows its records', async function () {
+    const clerk = await office();
+    const started = await request(live.app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(post('WIN-PRESS'));
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const url = started.headers.location!;
+    await waitForCase(live.app, url, clerk, (s) => s.stage === 'awaiting-acceptance');
+    const reporter = await bearer({
+      sub: 'gg-1',
+      dept: 'public-supervision',
+      district: 'city',
+      roles: ['reporter'],
+    });
+    const early = await request(live.app)
+      .post(`${url}/actions/press-follow-up`)
+      .set('Authorization', reporter)
+      .send({ answer: 'will-handle', account: '记者致电承办部门。' });
+    assert.equal(early.status, 409, JSON.stringify(early.body));
+    assert.match(early.body.error.message, /not reached the public supervision desk/);
+    const badStory = await request(live.app)
+      .post(`${url}/actions/press-publish`)
+      .set('Authorization', reporter)
+      .send({ verdict: 'resolved', headline: '路灯修好了', url: 'http://insecure.example/1' });
+    assert.equal(badStory.status, 400);
+    assert.deepEqual(
+      badStory.body.error.problems.map((p: { field: string }) => p.field),
+      ['url'],
+    );
+    const records = await request(live.app).get(`${url}/press`).set('Authorization', reporter);
+    assert.equal(records.status, 200, JSON.stringify(records.body));
+    assert.deepEqual(records.body, { calls: [], published: null });
+  });
 });

@@ -19,6 +19,15 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     });
   });
 
+  /**
+   * Lets the 30-day review window pass on the server's clock and reads the closed case. Not `handle.result()`:
+   * awaiting a result unlocks time skipping, and once the case has closed with nothing left to wait for, the test
+   * server was seen to leap ten years ahead, leaving every later test's deadlines in 2036.
+   */
+  const closedAfterReviewWindow = async (c: PetitionDriver) => {
+    await suite.env.sleep('31 days');
+    return c.waitForStage('closed');
+  };
   const start = (options?: Parameters<typeof startPetition>[3]) =>
     startPetition(suite.env, suite.adapters, suite.taskQueue, options);
   const accepting = (c: PetitionDriver) =>
@@ -43,8 +52,8 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     assert.ok(handling.deadlines.reply.dueAt > handling.deadlines.acceptance.dueAt);
     await c.act('reply', { actor: URBAN, summaryRef: 'REPLY-1' });
     await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
-    await c.record('rate', { actor: actors.officeClerk(J), satisfied: true });
-    const done = await c.handle.result();
+    await c.act('rate', { actor: actors.officeClerk(J), satisfied: true });
+    const done = await closedAfterReviewWindow(c);
     // Nobody asked for a review within 30 days: closed, with the satisfied rating.
     assert.equal(done.stage, 'closed');
     assert.equal(done.rating?.satisfied, true);
@@ -133,6 +142,16 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   it('a missed deadline brings a reminder, the district, the city, then the press; the department keeps the task', async function () {
     const c = await start({ kind: 'consultation' });
     await accepting(c);
+    const call = {
+      actor: actors.reporter(),
+      answer: 'will-handle' as const,
+      account: '记者致电城管局，答复三日内修复。',
+    };
+    assert.equal(
+      await refusal(c.record('press-follow-up', call)),
+      DECISION_REFUSALS.wrongStage,
+      'the desk calls only once the ladder has reached it',
+    );
     // A day at a time (each rung has two working days), noting who watches at each rung.
     const watchers: string[] = [];
     for (let day = 0; day < 40 && watchers.length < 4; day += 1) {
@@ -156,8 +175,29 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     assert.equal(typed.get(SEARCH_ATTRIBUTES.escalationRung), 4);
     assert.equal(typed.get(SEARCH_ATTRIBUTES.overdue), true);
     assert.equal(typed.get(SEARCH_ATTRIBUTES.department), 'urban-management');
-    // The desk records its call; the department's acceptance then stops the ladder.
-    await c.act('supervise-note', { actor: actors.reporter(), noteRef: 'GG-CALL-1' });
+    const story = {
+      actor: actors.reporter(),
+      verdict: 'resolved' as const,
+      headline: '路灯一周不亮，城管局三日修复',
+      url: 'https://newspaper.example/ggdb/1',
+    };
+    assert.equal(
+      await refusal(c.record('press-publish', story)),
+      DECISION_REFUSALS.wrongStage,
+      'the desk publishes after its call',
+    );
+    // The desk calls the department (its own record keeps the account); the acceptance then stops the ladder.
+    const called = await c.act('press-follow-up', call);
+    assert.deepEqual(
+      called.press?.calls.map(({ calledDepartment, answer }) => ({ calledDepartment, answer })),
+      [{ calledDepartment: 'urban-management', answer: 'will-handle' }],
+    );
+    const calls = await suite.adapters.publicSupervision.calls(c.caseId);
+    assert.deepEqual(
+      calls.map(({ callKey, account, reporter }) => ({ callKey, account, reporter })),
+      [{ callKey: `${c.caseId}:call:1`, account: call.account, reporter: 'gg-1' }],
+    );
+    await c.act('supervise-note', { actor: actors.reporter(), noteRef: 'GG-NOTE-1' });
     const handling = await c.act('accept', { actor: URBAN });
     assert.equal(handling.stage, 'handling');
     // The acceptance ladder stopped; the reply deadline still counts from receipt, so it is already overdue too.
@@ -165,6 +205,17 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     assert.equal(handling.openTask?.department, 'urban-management');
     assert.ok(handling.deadlines.reply!.dueAt < new Date(await suite.env.currentTimeMs()).toISOString());
     assert.equal(handling.supervisionNotes.length, 1);
+    await c.act('reply', { actor: URBAN, summaryRef: 'REPLY-PRESS' });
+    const replied = await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    assert.equal(replied.openTask?.escalationRung, 0, 'a reply stops the ladder');
+    const published = await c.act('press-publish', story);
+    assert.equal(published.press?.published?.headline, story.headline);
+    assert.equal((await suite.adapters.publicSupervision.published(c.caseId))?.verdict, 'resolved');
+    assert.equal(
+      await refusal(c.record('press-publish', story)),
+      DECISION_REFUSALS.wrongStage,
+      'one story a case',
+    );
   });
 
   it('transfers are kept and shown; past two, the petition office takes it itself', async function () {
@@ -247,10 +298,13 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     assert.equal(reopened.department, 'urban-management');
     await c.act('reply', { actor: URBAN, summaryRef: 'R-2' });
     await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
-    await c.record('rate', { actor: actors.officeClerk(J), satisfied: false });
-    const done = await c.handle.result();
+    await c.act('rate', { actor: actors.officeClerk(J), satisfied: false });
+    const done = await closedAfterReviewWindow(c);
     assert.equal(done.stage, 'closed');
     assert.equal(done.rating?.satisfied, false);
+    // The weekly index counts the first reply, and completion when the second rating came.
+    assert.ok(done.firstRepliedAt && done.firstRepliedAt < done.reply!.at);
+    assert.equal(done.completedAt, done.rating?.at);
   });
 
   it('review (复查) by the district within its window, then re-review (复核) by the city; nothing after it', async function () {
@@ -288,7 +342,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
       outcome: 'changed',
       opinionRef: 'FH-1',
     });
-    const closed = await c.handle.result();
+    const closed = await c.waitForStage('closed');
     assert.equal(closed.stage, 'closed');
     assert.deepEqual(
       closed.reviews?.map((r) => `${r.level}:${r.outcome}`),
@@ -306,7 +360,6 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     await c.act('reply', { actor: URBAN, summaryRef: 'R-LATE-2' });
     await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
     await c.act('rate', { actor: actors.officeClerk(J), satisfied: false });
-    await suite.env.sleep('31 days');
-    assert.equal((await c.handle.result()).stage, 'closed');
+    assert.equal((await closedAfterReviewWindow(c)).stage, 'closed');
   });
 });

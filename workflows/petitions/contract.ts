@@ -58,6 +58,26 @@ export type PetitionStage = (typeof PETITION_STAGES)[number];
 /** `completed` ends only runs recorded before review and re-review (REVIEW_PATCH); it now waits for a request. */
 export const PETITION_TERMINAL_STAGES: readonly PetitionStage[] = ['closed', 'withdrawn'];
 
+/** What the department said when the press desk called (观观督办回访). */
+export const PRESS_CALL_ANSWERS = ['will-handle', 'handled', 'disputes-responsibility', 'no-answer'] as const;
+export type PressCallAnswer = (typeof PRESS_CALL_ANSWERS)[number];
+
+/** The published story's verdict on the petition. */
+export const PRESS_VERDICTS = ['resolved', 'in-progress', 'unresolved'] as const;
+export type PressVerdict = (typeof PRESS_VERDICTS)[number];
+
+/** The public supervision desk's part in a petition: its calls (their accounts stay with the desk) and its story. */
+export interface PressSupervision {
+  calls: Array<{
+    callKey: string;
+    by: string;
+    calledDepartment: Department;
+    answer: PressCallAnswer;
+    at: string;
+  }>;
+  published?: { by: string; verdict: PressVerdict; headline: string; url: string; publishedAt: string };
+}
+
 export interface PetitionTransfer {
   from: Department;
   to: Department;
@@ -85,6 +105,10 @@ export interface PetitionCaseState extends CaseCore<PetitionStage, PetitionActio
   /** A dissatisfied rating reopens the case once, to the same department, under a supervisor's watch. */
   reopened?: boolean;
   supervisionNotes: Array<{ by: string; department: Department; at: string; noteRef: string }>;
+  press?: PressSupervision;
+  /** First reply and completion, kept for the weekly index even when a reopened case replies again. */
+  firstRepliedAt?: string;
+  completedAt?: string;
   /** Review (复查) and re-review (复核): each requested, then decided with its opinion's reference. */
   reviews?: Array<{
     level: 'review' | 're-review';
@@ -106,6 +130,8 @@ export const PETITION_ACTIONS = [
   'withdraw',
   'request-review',
   'decide-review',
+  'press-follow-up',
+  'press-publish',
 ] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];
 
@@ -121,6 +147,10 @@ export interface PetitionActionArgs {
   /** The petitioner's request, taken in by the petition office: a review (复查), or after it a re-review (复核). */
   'request-review': { actor: Actor };
   'decide-review': { actor: Actor; outcome: 'upheld' | 'changed'; opinionRef: string };
+  /** The desk's reporter called the department holding the petition; the account is the desk's record. */
+  'press-follow-up': { actor: Actor; answer: PressCallAnswer; account: string };
+  /** The desk published the outcome: the story's headline and address are public. */
+  'press-publish': { actor: Actor; verdict: PressVerdict; headline: string; url: string };
 }
 
 export const petitionUpdates: {
@@ -135,6 +165,8 @@ export const petitionUpdates: {
   withdraw: defineUpdate('withdraw'),
   'request-review': defineUpdate('request-review'),
   'decide-review': defineUpdate('decide-review'),
+  'press-follow-up': defineUpdate('press-follow-up'),
+  'press-publish': defineUpdate('press-publish'),
 };
 
 export const petitionStateQuery = defineQuery<PetitionCaseState>('caseState');

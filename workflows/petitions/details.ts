@@ -6,6 +6,7 @@ import type {
   PetitionInput,
   PetitionKind,
   PetitionStage,
+  PressVerdict,
 } from './contract';
 
 export const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
@@ -38,6 +39,12 @@ const KIND_LABELS: Record<PetitionKind, string> = {
   suggestion: '建议',
   complaint: '投诉',
   report: '举报',
+};
+
+const PRESS_VERDICT_LABELS: Record<PressVerdict, string> = {
+  resolved: '已解决',
+  'in-progress': '办理中',
+  unresolved: '未解决',
 };
 
 /** Who holds a petition at each stage when no task names someone. */
@@ -73,5 +80,11 @@ export function petitionDetails(state: PetitionCaseState): string {
   if (state.transfers.length > 0) lines.push(`**转办**：${state.transfers.length} 次`);
   if (state.extension) lines.push(`**延期**：${state.extension.workingDays} 个工作日`);
   if (state.reopened) lines.push('**不满意重办**：是');
+  if (state.press) {
+    const story = state.press.published
+      ? ` · 已见报（${PRESS_VERDICT_LABELS[state.press.published.verdict]}）`
+      : '';
+    lines.push(`**观观督办**：回访 ${state.press.calls.length} 次${story}`);
+  }
   return lines.join('\n\n');
 }

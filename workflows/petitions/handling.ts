@@ -11,6 +11,7 @@ import { now } from '../kit/clock';
 import { dueIn } from '../kit/deadlines';
 import type { PetitionActionArgs } from './contract';
 import type { Petition } from './petition-case';
+import { pressFollowUp, pressPublish } from './press-desk';
 import { PETITION_LIMITS, PETITION_POLICY } from './rules';
 
 const { routePetition } = proxyActivities<Activities>({ ...departmentCall, summary: '按责派单' });
@@ -70,6 +71,8 @@ export async function awaitAcceptance(petition: Petition): Promise<void> {
     },
     'supervise-note': superviseNote(petition),
     withdraw: withdraw(petition),
+    'press-follow-up': pressFollowUp(petition),
+    'press-publish': pressPublish(petition),
   });
 }
 
@@ -79,6 +82,7 @@ export async function awaitReply(petition: Petition): Promise<void> {
     reply: async ({ actor, summaryRef }) => {
       await kase.closeTask('done');
       state.reply = { by: actor.userId, at: now(), summaryRef };
+      state.firstRepliedAt ??= state.reply.at;
       await kase.enterStage('replied');
       await kase.openTask('rating');
     },
@@ -91,6 +95,8 @@ export async function awaitReply(petition: Petition): Promise<void> {
     },
     'supervise-note': superviseNote(petition),
     withdraw: withdraw(petition),
+    'press-follow-up': pressFollowUp(petition),
+    'press-publish': pressPublish(petition),
   });
 }
 
@@ -100,11 +106,15 @@ export async function awaitRating(petition: Petition): Promise<void> {
     rate: async ({ satisfied }) => {
       await kase.closeTask('done');
       state.rating = { satisfied, at: now() };
-      if (satisfied || state.reopened) return kase.enterStage('completed');
+      if (satisfied || state.reopened) {
+        state.completedAt = state.rating.at;
+        return kase.enterStage('completed');
+      }
       // Dissatisfied: once, back to the same department, its reply period counted afresh, supervised as before.
       state.reopened = true;
       delete state.reply;
       await openReply(petition, now(), PETITION_LIMITS[state.kind].replyWorkingDays);
     },
+    'press-publish': pressPublish(petition),
   });
 }

@@ -16,6 +16,7 @@ import {
   type PetitionStage,
 } from './contract';
 import { PETITION_STAGE_HOLDERS, petitionDetails } from './details';
+import { validatePressDecision } from './press-desk';
 import {
   HANDLING_DEPARTMENTS,
   PETITION_LADDERS,
@@ -57,6 +58,7 @@ function validateArguments(
   if (action === 'decide-review' && state.stage === 'under-re-review' && args.actor.district !== 'city') {
     refuse('forbidden', 'decide-review: a re-review (复核) is the city petition office’s');
   }
+  if (action === 'press-follow-up' || action === 'press-publish') validatePressDecision(action, state);
   if (action === 'extend') {
     const { workingDays, reason } = args as PetitionActionArgs['extend'];
     if (state.extension) refuse('wrongStage', 'extend: the reply deadline was extended once already');
@@ -102,6 +104,8 @@ export function openPetition(input: PetitionInput, state: PetitionCaseState): Pe
             department: s.department ?? null,
             transfers: s.transfers.length,
             satisfied: s.rating?.satisfied ?? null,
+            repliedAt: s.firstRepliedAt ?? null,
+            completedAt: s.completedAt ?? null,
           },
         }),
       },

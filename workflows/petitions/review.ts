@@ -5,13 +5,15 @@
  */
 import { daysAfter, msUntil, now } from '../kit/clock';
 import type { Petition } from './petition-case';
+import { pressPublish } from './press-desk';
 import { PETITION_POLICY } from './rules';
 
 /** Petitions recorded before review and re-review ended at `completed`; they replay that way. */
 export const REVIEW_PATCH = 'petition-review-and-re-review';
 
 /** At `completed` or `reviewed`: waits for the request (any decision wakes the wait), or closes when the window ends. */
-export async function awaitReviewRequest({ state, kase }: Petition): Promise<void> {
+export async function awaitReviewRequest(petition: Petition): Promise<void> {
+  const { state, kase } = petition;
   const since = state.reviews?.at(-1)?.decidedAt ?? state.rating?.at ?? now();
   const windowEnds = daysAfter(since, PETITION_POLICY.reviewRequestDays);
   const requested = await kase.anyArrival(msUntil(windowEnds), { summary: '复查/复核申请期' });
@@ -23,6 +25,7 @@ export async function awaitReviewRequest({ state, kase }: Petition): Promise<voi
       await kase.enterStage(level === 'review' ? 'under-review' : 'under-re-review');
       await kase.openTask(level);
     },
+    'press-publish': pressPublish(petition),
   });
 }
 

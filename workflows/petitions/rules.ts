@@ -52,6 +52,7 @@ export const HANDLING_DEPARTMENTS: readonly Department[] = [
 const handlers = [{ role: 'clerk' as const, departments: HANDLING_DEPARTMENTS }];
 const supervisors = [{ role: 'supervisor' as const, departments: ['petition-office'] as const }];
 const OPEN: readonly PetitionStage[] = ['awaiting-acceptance', 'handling'];
+const press = [{ role: 'reporter' as const, departments: ['public-supervision'] as const }];
 
 export const PETITION_RULES: DecisionRules<PetitionAction, PetitionStage> = {
   accept: { permissions: handlers, stages: ['awaiting-acceptance'] },
@@ -59,13 +60,9 @@ export const PETITION_RULES: DecisionRules<PetitionAction, PetitionStage> = {
   reply: { permissions: handlers, stages: ['handling'] },
   extend: { permissions: supervisors, stages: ['handling'] },
   rate: { permissions: [{ role: 'clerk', departments: ['petition-office'] }], stages: ['replied'] },
-  // The office's reminder (催办), its supervisors' notes (督办), and the press desk's follow-up call.
+  // The office's reminder (催办), its supervisors' notes (督办), and the press desk's own notes.
   'supervise-note': {
-    permissions: [
-      { role: 'clerk', departments: ['petition-office'] },
-      ...supervisors,
-      { role: 'reporter', departments: ['public-supervision'] },
-    ],
+    permissions: [{ role: 'clerk', departments: ['petition-office'] }, ...supervisors, ...press],
     stages: OPEN,
   },
   withdraw: { permissions: [{ role: 'clerk', departments: ['petition-office'] }], stages: OPEN },
@@ -76,6 +73,10 @@ export const PETITION_RULES: DecisionRules<PetitionAction, PetitionStage> = {
   // *Assumption*: the district's petition office reviews (复查); the city's re-reviews (复核) — the validator
   // holds the re-review to city supervisors.
   'decide-review': { permissions: supervisors, stages: ['under-review', 'under-re-review'] },
+  // The newspaper's desk calls once the ladder has reached it (the validator checks the rung), and publishes the
+  // outcome after a call, whether or not the department has replied since.
+  'press-follow-up': { permissions: press, stages: OPEN },
+  'press-publish': { permissions: press, stages: [...OPEN, 'replied', 'completed', 'reviewed'] },
 };
 
 export const PETITION_TASK_KINDS = ['acceptance', 'reply', 'rating', 'review', 're-review'] as const;

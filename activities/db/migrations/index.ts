@@ -10,6 +10,7 @@ import * as calendarYears from './20261130120000_calendar_years';
 import * as childcareDepartments from './20261201090000_childcare_departments';
 import * as childcareCase from './20261201100000_childcare_case';
 import * as petitions from './20261201110000_petitions';
+import * as publicSupervision from './20261202090000_public_supervision';
 
 type Migration = Knex.Migration;
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261201090000_childcare_departments', childcareDepartments],
   ['20261201100000_childcare_case', childcareCase],
   ['20261201110000_petitions', petitions],
+  ['20261202090000_public_supervision', publicSupervision],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

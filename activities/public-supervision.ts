@@ -1,0 +1,15 @@
+/** The public supervision desk's records (观观督办), written from a petition case. */
+import type { Adapters } from './adapters';
+import type { FollowUpCall, PublishedOutcome } from './adapters/public-supervision/port';
+
+export function createPublicSupervisionActivities(adapters: Adapters) {
+  return {
+    async recordPressCall(call: FollowUpCall): Promise<void> {
+      await adapters.publicSupervision.recordCall(call);
+    },
+    /** The story as the desk holds it: a retried publication returns the first one. */
+    async publishPressOutcome(outcome: PublishedOutcome): Promise<PublishedOutcome> {
+      return adapters.publicSupervision.publish(outcome);
+    },
+  };
+}
