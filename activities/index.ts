@@ -8,6 +8,7 @@ import { createCaseRegistryActivities } from './case-registry';
 import { createChildcareActivities } from './childcare';
 import { createDeadlineActivities } from './deadlines';
 import { createGasRetrofitActivities } from './gas-retrofit';
+import { createPetitionIndexActivities } from './petition-index';
 import { createPetitionActivities } from './petitions';
 import { createPublicSupervisionActivities } from './public-supervision';
 import { createTaskBoardActivities } from './task-board';
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignActivities(deps.adapters.gasCompany, deps.temporal),
     ...createChildcareActivities(deps.adapters),
     ...createPetitionActivities(deps.adapters),
+    ...createPetitionIndexActivities(deps.adapters),
     ...createPublicSupervisionActivities(deps.adapters),
   };
 }

@@ -11,6 +11,7 @@ import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed } from './request-sh
 import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { childcareApplicationRouter, childcareApplicationRoutes } from './routes/childcare-applications';
 import { childcareCoverageRouter, childcareCoverageRoutes } from './routes/childcare-coverage';
+import { petitionIndexRouter, petitionIndexRoutes } from './routes/petition-index';
 import { petitionRouter, petitionRoutes } from './routes/petitions';
 import { childcareSubsidyRouter, childcareSubsidyRoutes } from './routes/childcare-subsidy';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...childcareSubsidyRoutes,
   ...childcareApplicationRoutes,
   ...childcareCoverageRoutes,
+  ...petitionIndexRoutes,
   ...petitionRoutes,
 ];
 
@@ -76,6 +78,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(childcareSubsidyRouter(deps));
   app.use(childcareApplicationRouter(deps));
   app.use(childcareCoverageRouter(deps));
+  // Before the petitions' own routes, whose `/v1/petitions/:caseId` would take `weekly-index` for a case.
+  app.use(petitionIndexRouter(deps));
   app.use(petitionRouter(deps));
 
   app.use(methodNotAllowed(API_ROUTES));

@@ -5,18 +5,13 @@
  */
 import { DISTRICTS } from '../workflows/kit/vocabulary';
 import { COVERAGE_TARGETS, type DistrictCoverage } from '../workflows/childcare/coverage';
+import { escapeXml as escape } from './svg';
 
 const ROW = 44;
 const LABEL = 120;
 const BAR = 300;
 const GAP = 40;
 const TOP = 56;
-
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 const colour = (met: boolean | null) => (met === null ? '#9e9e9e' : met ? '#2e7d32' : '#f9a825');
 

@@ -28,6 +28,7 @@ export interface ApiDeps {
     | 'civilAffairs'
     | 'petitionOffice'
     | 'publicSupervision'
+    | 'petitionIndex'
   >;
   logger: Logger;
   jwt: JwtSettings;

@@ -14,6 +14,7 @@ import { demoChildcareProviders, seedChildcareDepartments } from '../activities/
 import { signToken } from '../api/auth';
 import { gasRetrofitHouseholdWorkflowId } from '../workflows/definitions';
 import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../platform/config';
+import { ensureSchedules, PETITION_INDEX_SCHEDULE_ID } from '../platform/schedules';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { connectClient } from '../platform/temporal';
 import { startChild, stopChild, tailOf, tsEntry, type ManagedChild } from './lib/child-processes';
@@ -187,6 +188,8 @@ class Platform {
     );
     const added = await ensureSearchAttributes(client!, this.config.temporal.namespace);
     if (added.length > 0) say(`  registered search attributes: ${added.join(', ')}`);
+    await ensureSchedules(client!, this.config.taskQueue);
+    say(`  schedule ${PETITION_INDEX_SCHEDULE_ID}: every Monday 00:30 Beijing`);
     return client!;
   }
 

@@ -3,3 +3,4 @@ export { gasRetrofitHousehold } from './gas-retrofit/household';
 export { gasRetrofitCampaign } from './gas-retrofit/campaign';
 export { childcareApplication } from './childcare/application';
 export { petition } from './petitions/petition';
+export { petitionWeeklyIndex } from './petitions/weekly-index-run';

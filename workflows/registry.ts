@@ -22,4 +22,5 @@ export const WORKFLOW_TYPES = {
   gasRetrofitCampaign: 'gasRetrofitCampaign',
   childcareApplication: 'childcareApplication',
   petition: 'petition',
+  petitionWeeklyIndex: 'petitionWeeklyIndex',
 } as const;

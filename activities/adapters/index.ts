@@ -19,6 +19,8 @@ import type { GasCompanyPort } from './gas-company/port';
 import { PostgresGasCompany } from './gas-company/postgres';
 import type { HealthCommissionPort } from './health-commission/port';
 import { PostgresHealthCommission } from './health-commission/postgres';
+import type { PetitionIndexPort } from './petition-index/port';
+import { PostgresPetitionIndex } from './petition-index/postgres';
 import type { PetitionOfficePort } from './petition-office/port';
 import { PostgresPetitionOffice } from './petition-office/postgres';
 import type { PublicSupervisionPort } from './public-supervision/port';
@@ -47,6 +49,8 @@ export interface Adapters {
   fireSafety: FireSafetyPort;
   civilAffairs: CivilAffairsPort;
   petitionOffice: PetitionOfficePort;
+  /** The petitions' weekly index (心通桥指数), counted from the case registry. */
+  petitionIndex: PetitionIndexPort;
   /** The newspaper's public supervision desk (观观督办): an external party, not a department. */
   publicSupervision: PublicSupervisionPort;
 }
@@ -67,6 +71,7 @@ export function createPostgresAdapters(db: Db): Adapters {
     fireSafety: new PostgresFireSafety(db),
     civilAffairs: new PostgresCivilAffairs(db),
     petitionOffice: new PostgresPetitionOffice(db),
+    petitionIndex: new PostgresPetitionIndex(db),
     publicSupervision: new PostgresPublicSupervision(db),
   };
 }

@@ -42,7 +42,8 @@ import { parse } from '../validation';
 const PETITIONS = '/v1/petitions';
 const ROUTES = `${PETITIONS}/routes`;
 const INTAKE: AccessRule = { roles: ['clerk'], departments: ['petition-office'] };
-const READ: AccessRule = {
+/** Who reads petitions: the petition office, the departments that handle them, the press desk, auditors. */
+export const PETITION_READ: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'reporter'],
   departments: [...HANDLING_DEPARTMENTS, 'public-supervision'],
 };
@@ -54,7 +55,7 @@ const DECISIONS: DecisionRouteSpec<PetitionAction, PetitionActionArgs, PetitionC
   bodies: petitionActionBodies,
   updates: petitionUpdates,
   districtOf: (caseId) => parsePetitionWorkflowId(caseId)?.district,
-  access: READ,
+  access: PETITION_READ,
   stateSchema: petitionCaseSchema,
 };
 
@@ -118,7 +119,10 @@ export const petitionRoutes: ApiRoute[] = [
       'The public supervision desk’s records of a petition (观观督办): its follow-up calls and its story',
     security: [{ bearer: [] }],
     request: { params: caseIdParamsSchema },
-    responses: { 200: { description: 'The desk’s records', ...jsonContent(pressRecordSchema) } },
+    responses: {
+      200: { description: 'The desk’s records', ...jsonContent(pressRecordSchema) },
+      404: errorResponse('No such petition'),
+    },
   },
   ...decisionRoutes(DECISIONS),
 ];
@@ -163,7 +167,7 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
   });
 
   router.get(ROUTES, async (_req, res) => {
-    authorize(actorOf(res), READ);
+    authorize(actorOf(res), PETITION_READ);
     res.json({ routes: await adapters.petitionOffice.routes() });
   });
 
@@ -185,7 +189,7 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
 
   router.get(`${PETITIONS}/:caseId`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    authorize(actorOf(res), READ, caseKey(caseId).district);
+    authorize(actorOf(res), PETITION_READ, caseKey(caseId).district);
     const { state, workflowStatus } = await readCase(client, caseId, petitionStateQuery);
     res.json({ ...state, workflowStatus });
   });
@@ -197,7 +201,7 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
     const wantsFull = unmasked === 'true';
     const office = actor.department === 'petition-office';
     try {
-      authorize(actor, READ, caseKey(caseId).district);
+      authorize(actor, PETITION_READ, caseKey(caseId).district);
       if (wantsFull && !(office && permissionsOf(res).includes('unmask-personal-data'))) {
         throw new ForbiddenError(
           'unmasking needs the petition office and the unmask-personal-data permission',
@@ -246,7 +250,7 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
 
   router.get(`${PETITIONS}/:caseId/press`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    authorize(actorOf(res), READ, caseKey(caseId).district);
+    authorize(actorOf(res), PETITION_READ, caseKey(caseId).district);
     const desk = adapters.publicSupervision;
     res.json({ calls: await desk.calls(caseId), published: (await desk.published(caseId)) ?? null });
   });

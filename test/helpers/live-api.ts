@@ -15,6 +15,7 @@ export interface LiveApi {
   db: Db;
   adapters: Adapters;
   app: Express;
+  taskQueue: string;
 }
 
 /** Registers the suite's before/after hooks; the returned object is filled in once `before` has run. */
@@ -29,9 +30,9 @@ export function useLiveApi(label: string): LiveApi {
     await migrateToLatest(live.db);
     live.adapters = createPostgresAdapters(live.db);
     live.env = await startDevServer();
-    const taskQueue = uniqueTaskQueue(label);
-    worker = await runTestWorker(live.env, taskQueue, live.adapters);
-    live.app = testApp(live.env.client, live.db, taskQueue);
+    live.taskQueue = uniqueTaskQueue(label);
+    worker = await runTestWorker(live.env, live.taskQueue, live.adapters);
+    live.app = testApp(live.env.client, live.db, live.taskQueue);
   });
   after(async function () {
     await worker?.stop();

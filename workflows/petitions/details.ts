@@ -22,7 +22,7 @@ export const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
   withdrawn: '已撤回',
 };
 
-const CATEGORY_LABELS: Record<PetitionCategory, string> = {
+export const PETITION_CATEGORY_LABELS: Record<PetitionCategory, string> = {
   traffic: '交通出行',
   'public-facilities': '公共设施',
   education: '教育',
@@ -63,7 +63,7 @@ export const PETITION_STAGE_HOLDERS: Record<PetitionStage, Department | undefine
 
 /** `心通桥 · 投诉 · 交通出行 · 金水区` */
 export function petitionSummary(input: Pick<PetitionInput, 'kind' | 'category' | 'district'>): string {
-  return `心通桥 · ${KIND_LABELS[input.kind]} · ${CATEGORY_LABELS[input.category]} · ${DISTRICTS[input.district]}`;
+  return `心通桥 · ${KIND_LABELS[input.kind]} · ${PETITION_CATEGORY_LABELS[input.category]} · ${DISTRICTS[input.district]}`;
 }
 
 export function petitionDetails(state: PetitionCaseState): string {

@@ -11,6 +11,7 @@ import * as childcareDepartments from './20261201090000_childcare_departments';
 import * as childcareCase from './20261201100000_childcare_case';
 import * as petitions from './20261201110000_petitions';
 import * as publicSupervision from './20261202090000_public_supervision';
+import * as petitionWeeklyIndex from './20261202100000_petition_weekly_index';
 
 type Migration = Knex.Migration;
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261201100000_childcare_case', childcareCase],
   ['20261201110000_petitions', petitions],
   ['20261202090000_public_supervision', publicSupervision],
+  ['20261202100000_petition_weekly_index', petitionWeeklyIndex],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
