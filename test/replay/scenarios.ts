@@ -444,6 +444,48 @@ export const SCENARIOS: ReplayScenario[] = [
     },
   },
   {
+    // The ladder reaches the newspaper's desk; it calls, the department accepts and replies, the desk publishes.
+    name: 'petition_press-called-replied-published',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue }) {
+      const c = await startPetition(env, adapters, taskQueue, { category: 'other', kind: 'consultation' });
+      await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
+      await env.sleep('20 days');
+      await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.escalationRung === 4);
+      const reporter = petitionActors.reporter();
+      await c.act('press-follow-up', {
+        actor: reporter,
+        answer: 'will-handle',
+        account: '记者致电，答复当日受理。',
+      });
+      const holder = petitionActors.handler('petition-office', J);
+      await c.act('accept', { actor: holder });
+      await c.act('reply', { actor: holder, summaryRef: 'REPLAY-PRESS' });
+      await c.act('press-publish', {
+        actor: reporter,
+        verdict: 'resolved',
+        headline: '留言三周无人受理，见报当日答复',
+        url: 'https://newspaper.example/ggdb/replay',
+      });
+      await c.record('rate', { actor: petitionActors.officeClerk(J), satisfied: true });
+      await c.waitForStage('completed');
+      return c.caseId;
+    },
+  },
+  {
+    // The Monday schedule's run for a past Monday (a backfill stands in for it the same way).
+    name: 'petitionWeeklyIndex_computed-for-a-named-week',
+    async run({ env, taskQueue }) {
+      const workflowId = `petition-weekly-index:replay-${Date.now()}`;
+      await env.client.workflow.execute(WORKFLOW_TYPES.petitionWeeklyIndex, {
+        workflowId,
+        taskQueue,
+        args: [{ week: '2026-W45' }],
+      });
+      return workflowId;
+    },
+  },
+  {
     name: 'petition_reviewed-and-re-reviewed-closed',
     timeSkipping: true,
     async run({ env, adapters, taskQueue }) {
