@@ -218,6 +218,22 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     );
   });
 
+  it('a post typed in long after its deadlines finds each rung that has passed passed: straight to the press', async function () {
+    const now = await suite.env.currentTimeMs();
+    const c = await start({
+      kind: 'consultation',
+      receivedAt: new Date(now - 25 * 86_400_000).toISOString(),
+    });
+    // Acceptance in 1 working day, then four rungs of 2 working days each, all counted from the missed deadline.
+    const pressed = await c.waitForStage(
+      'awaiting-acceptance',
+      20_000,
+      (s) => s.openTask?.escalationRung === 4,
+    );
+    assert.equal(pressed.openTask?.supervisedBy?.department, 'public-supervision');
+    assert.equal(pressed.openTask?.department, 'urban-management', 'the holder keeps the task');
+  });
+
   it('transfers are kept and shown; past two, the petition office takes it itself', async function () {
     const c = await start();
     await accepting(c);

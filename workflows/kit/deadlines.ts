@@ -32,3 +32,15 @@ export async function dueIn(
     ...(deadline.unpublishedYears.length > 0 ? { provisionalYears: deadline.unpublishedYears } : {}),
   };
 }
+
+/**
+ * A deadline that follows a missed one (the next rung of a ladder): counted from the instant the missed one ran
+ * out, as if noticed on time, so a rung that also passed long ago is seen as passed.
+ */
+export function dueAfter(
+  missedDueAt: string,
+  amount: number,
+  unit: 'calendar-days' | 'working-days' = 'calendar-days',
+): Promise<Due> {
+  return dueIn(amount, unit, missedDueAt);
+}

@@ -3,17 +3,23 @@
  * deadline is missed, left overdue (and visible) at the last rung, closed when its decision is taken. The task
  * board in PostgreSQL mirrors it, so `GET /v1/tasks` lists what each department must do.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from './activity-options';
 import type { CaseCore, Due } from './case-state';
-import { dueIn } from './deadlines';
+import { dueAfter, dueIn } from './deadlines';
 import type { TaskLadder } from './ladder';
 import type { Department } from './vocabulary';
 
 const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
 const { upsertHumanTask } = call('派发或升级待办');
 const { closeHumanTask } = call('关闭待办');
+
+/**
+ * A rung's deadline counts from the deadline that was missed, so a case typed in late, or a worker that was down,
+ * finds each passed rung passed. Runs recorded before this counted each rung from when it was noticed.
+ */
+export const RUNGS_FROM_MISSED_DEADLINE_PATCH = 'kit-rungs-count-from-the-missed-deadline';
 
 /** Who holds a task whose first holder is known only at run time, and from when its first deadline counts. */
 export interface TaskAssignment {
@@ -67,7 +73,9 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
       const next = ladders[task.kind as Kind]?.rungs[task.escalationRung + 1];
       task.overdue = true;
       if (next) {
-        const due = await dueIn(next.days, next.unit);
+        const due = patched(RUNGS_FROM_MISSED_DEADLINE_PATCH)
+          ? await dueAfter(task.dueAt, next.days, next.unit)
+          : await dueIn(next.days, next.unit);
         task.escalationRung += 1;
         if (ladders[task.kind as Kind]?.escalation === 'supervise') {
           task.supervisedBy = { department: next.department, role: next.role };
