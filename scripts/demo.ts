@@ -2,14 +2,17 @@
  * `npm run demo`: loads a realistic sample into a running platform (npm start) through its HTTP API, so the Web
  * UI shows a living campaign: a few hundred households across all eight districts and every user type, some
  * mid-way (installed, awaiting acceptance, missed visits with a grid-worker task, cancelled), some settled, and
- * one slow district campaign still starting cases.
+ * one slow district campaign still starting cases; a dozen childcare applications; and a week of citizens'
+ * petitions, some overdue at each rung of the supervision ladder, with the week's index computed.
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { demoAccounts } from '../activities/db/seeds/demo-accounts';
 import { demoChildcareProviders } from '../activities/db/seeds/demo-childcare';
 import { signToken, type Claims } from '../api/auth';
-import { DISTRICT_CODES, type District } from '../workflows/definitions';
+import { DISTRICT_CODES, type Department, type District } from '../workflows/definitions';
+import { beijingWeekOf, weekBefore } from '../workflows/kit/beijing-week';
+import { PETITION_CATEGORIES, PETITION_KINDS, type PetitionCategory } from '../workflows/petitions/contract';
 import { loadConfig } from '../platform/config';
 
 const SURNAMES = [
@@ -74,8 +77,9 @@ async function main(): Promise<void> {
   const options = new Command('demo')
     .description('Load a realistic sample into the running platform through its API')
     .option('--per-district <n>', 'households per district', (v) => Number.parseInt(v, 10), 40)
+    .option('--petitions <n>', 'petitions in the week of posts', (v) => Number.parseInt(v, 10), 120)
     .parse()
-    .opts<{ perDistrict: number }>();
+    .opts<{ perDistrict: number; petitions: number }>();
   const config = loadConfig();
   const api = `http://${config.api.host}:${config.api.port}`;
   const health = await fetch(`${api}/healthz`).catch(() => undefined);
@@ -199,8 +203,12 @@ async function main(): Promise<void> {
     pageSize: 10,
   });
   const applications = await loadChildcareApplications(token, call, waitForStage);
+  const petitions = await loadPetitionWeek(token, call, waitForStage, options.petitions);
   process.stdout.write(
     `\nLoaded ${applications} childcare applications (some registered: see GET /v1/childcare/coverage.svg).\n` +
+      `\nLoaded ${petitions.count} petitions (a week of posts, and late window posts overdue at every rung); ` +
+      `the index: GET /v1/petitions/weekly-index.svg?week=${petitions.week}\n` +
+      `  overdue petitions by rung in the Web UI: OneThingProcess = "petition" AND OneThingOverdue = true\n` +
       `\nLoaded ${sample.length} households across ${DISTRICT_CODES.length} districts and started campaign ${String(campaign.campaignId)}.\n` +
       `Web UI: http://127.0.0.1:${config.devServerUiPort} — try the query  OneThingStage = "acceptance"\n`,
   );
@@ -266,6 +274,142 @@ async function loadChildcareApplications(
     await step(finance, 'finance-approval', { decision: 'approve' }, ['registered']);
   }
   return providers.length;
+}
+
+/** Who handles each category, in every district (the city petition office's routing table); `other` stays with it. */
+const DEMO_ROUTES: Partial<Record<PetitionCategory, Department>> = {
+  traffic: 'traffic-police',
+  'public-facilities': 'urban-management',
+  education: 'education',
+  property: 'housing',
+  environment: 'ecology-environment',
+  heating: 'heating',
+  'medical-social-security': 'human-resources',
+};
+
+/** The published week's category mix (70 / 56 / 43 / 38 / 21 / 16 / 11 / 13 of 268), as a repeating deck. */
+const CATEGORY_DECK = PETITION_CATEGORIES.flatMap((category, i) =>
+  Array<PetitionCategory>([70, 56, 43, 38, 21, 16, 11, 13][i]!).fill(category),
+).filter((_, i) => i % 4 === 0);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A week of petitions through the API: posts spread over the last seven days in the published category mix, most
+ * accepted and many replied and rated; and late window posts, typed in 10 to 29 days after the citizen came, that
+ * are overdue at every rung of the ladder (the press desk calls on one). Then the week's index is computed.
+ */
+async function loadPetitionWeek(
+  token: Token,
+  call: Call,
+  waitForStage: WaitForStage,
+  count: number,
+): Promise<{ count: number; week: string }> {
+  const city = await token({
+    sub: 'po-sup-city',
+    dept: 'petition-office',
+    district: 'city',
+    roles: ['supervisor'],
+  });
+  for (const district of DISTRICT_CODES) {
+    for (const [category, department] of Object.entries(DEMO_ROUTES)) {
+      await call(city, 'PUT', `/v1/petitions/routes/${district}/${category}`, { department });
+    }
+  }
+  const now = Date.now();
+  const posts = [
+    ...Array.from({ length: count }, (_, n) => ({
+      n,
+      receivedAt: now - ((n * 7 * DAY_MS) / count + 60_000),
+    })),
+    ...[10, 14, 18, 22, 26, 29].map((days, i) => ({
+      n: count + i,
+      receivedAt: now - days * DAY_MS,
+      late: true,
+    })),
+  ];
+  const bar = new SingleBar({ format: 'petitions  {bar} {value}/{total}' }, Presets.shades_classic);
+  bar.start(posts.length, 0);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      while (next < posts.length) {
+        const post = posts[next++]!;
+        await loadPetition(token, call, waitForStage, post);
+        bar.increment();
+      }
+    }),
+  );
+  bar.stop();
+  const week = beijingWeekOf(new Date());
+  await call(city, 'POST', '/v1/petitions/weekly-index/recompute', { week });
+  await call(city, 'POST', '/v1/petitions/weekly-index/recompute', { week: weekBefore(new Date()) });
+  return { count: posts.length, week };
+}
+
+/** Waits (briefly) for a late post's ladder to run up to the press desk's rung. */
+async function reachedPress(auth: string, call: Call, url: string): Promise<boolean> {
+  for (let i = 0; i < 100; i += 1) {
+    const task = (await call(auth, 'GET', url)).openTask as { escalationRung?: number } | undefined;
+    if (task?.escalationRung === 4) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+async function loadPetition(
+  token: Token,
+  call: Call,
+  waitForStage: WaitForStage,
+  { n, receivedAt, late = false }: { n: number; receivedAt: number; late?: boolean },
+): Promise<void> {
+  const district = DISTRICT_CODES[n % DISTRICT_CODES.length]!;
+  const office = await token({ sub: `po-${district}`, dept: 'petition-office', district, roles: ['clerk'] });
+  const category = late ? 'public-facilities' : CATEGORY_DECK[n % CATEGORY_DECK.length]!;
+  const started = await call(office, 'POST', '/v1/petitions', {
+    petitionRef: `DEMO-${n}-${Math.floor(receivedAt / 1000)}`,
+    channel: late ? 'window' : (['app', 'web', 'window', 'kiosk'] as const)[n % 4],
+    category,
+    kind: late ? 'consultation' : PETITION_KINDS[n % PETITION_KINDS.length],
+    district,
+    location: `${ROADS[n % ROADS.length]}附近`,
+    text: late
+      ? '来访登记：路灯长期不亮，请尽快维修。'
+      : `关于${ROADS[n % ROADS.length]}的问题，希望尽快处理。`,
+    contact: { name: demoContact(n).name, phone: demoContact(n).phone },
+    receivedAt: new Date(receivedAt).toISOString(),
+  });
+  const url = `/v1/petitions/${encodeURIComponent(String(started.caseId))}`;
+  if ((await waitForStage(office, url, ['awaiting-acceptance'])) === undefined) return;
+  if (late) {
+    if (Date.now() - receivedAt > 25 * DAY_MS && (await reachedPress(office, call, url))) {
+      const reporter = await token({
+        sub: 'gg-demo',
+        dept: 'public-supervision',
+        district: 'city',
+        roles: ['reporter'],
+      });
+      await call(reporter, 'POST', `${url}/actions/press-follow-up`, {
+        answer: 'will-handle',
+        account: '记者致电承办部门，对方表示三个工作日内处理并答复。',
+      });
+    }
+    return;
+  }
+  const plan = n % 6;
+  if (plan === 0) return;
+  const department = String((await call(office, 'GET', url)).department);
+  const holder = await token({
+    sub: `h-${department}-${district}`,
+    dept: department as Department,
+    district,
+    roles: ['clerk'],
+  });
+  await call(holder, 'POST', `${url}/actions/accept`, {});
+  if (plan === 1 || (await waitForStage(office, url, ['handling'])) === undefined) return;
+  await call(holder, 'POST', `${url}/actions/reply`, { summaryRef: `DEMO-REPLY-${n}` });
+  if (plan === 2 || (await waitForStage(office, url, ['replied'])) === undefined) return;
+  await call(office, 'POST', `${url}/actions/rate`, { satisfied: plan !== 3 });
 }
 
 main().catch((error: Error) => {
