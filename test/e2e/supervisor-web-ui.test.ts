@@ -45,6 +45,7 @@ import {
 import { checkedFetch } from '../helpers/contract';
 import { subsidyApplication } from '../helpers/childcare';
 import { CHILDCARE_STAGES } from '../../workflows/childcare/contract';
+import { PETITION_STAGES } from '../../workflows/petitions/contract';
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'web-ui');
 
@@ -61,15 +62,25 @@ const CLOSED_VOCABULARY = new Set<string>([
   ...GAS_RETROFIT_STAGES,
   ...CAMPAIGN_STAGES,
   ...CHILDCARE_STAGES,
+  ...PETITION_STAGES,
 ]);
 /** A childcare provider's staff: personal data the health commission keeps. */
 const STAFF = [
   { name: '隐私托育甲', certificateNumber: 'PII-CERT-99001' },
   { name: '隐私托育乙', certificateNumber: 'PII-CERT-99002' },
 ];
+/** A citizen's post: the petitioner's contact, and the text and location the petition office keeps. */
+const PETITION_POST = {
+  contact: { name: '隐私信访丙', phone: '13987650009' },
+  location: '金水区保密巷99号',
+  text: '保密留言：小区门口积水三天无人处理',
+};
 const PERSONAL_DATA = [
   ...Object.values(CONTACTS).flatMap((contact) => Object.values(contact)),
   ...STAFF.flatMap((member) => Object.values(member)),
+  ...Object.values(PETITION_POST.contact),
+  PETITION_POST.location,
+  PETITION_POST.text,
 ];
 
 describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm start)', function () {
@@ -80,6 +91,7 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
   let ports: PlatformPorts;
   let env: NodeJS.ProcessEnv;
   const caseIds: Partial<Record<keyof typeof CONTACTS, string>> = {};
+  let petitionCaseId = '';
 
   const apiUrl = () => `http://127.0.0.1:${ports.api}`;
   const uiUrl = () => `http://127.0.0.1:${ports.ui}`;
@@ -133,6 +145,27 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
       body: JSON.stringify({ ...subsidyApplication(9901), staff: STAFF }),
     });
     assert.equal(application.status, 201, await application.clone().text());
+    const petitionClerk = await token({
+      sub: 'po-webui',
+      name: 'Clerk',
+      dept: 'petition-office',
+      district: 'jinshui',
+      roles: ['clerk'],
+    });
+    const petition = await checkedFetch(`${apiUrl()}/v1/petitions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${petitionClerk}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        petitionRef: `PII-${process.pid}`,
+        channel: 'window',
+        category: 'public-facilities',
+        kind: 'report',
+        district: 'jinshui',
+        ...PETITION_POST,
+      }),
+    });
+    assert.equal(petition.status, 201, await petition.clone().text());
+    petitionCaseId = ((await petition.json()) as { caseId: string }).caseId;
     const supervisor = await supervisorToken();
     for (const caseId of Object.values(caseIds)) {
       await waitForStage(caseId, 'installation-scheduled', supervisor);
@@ -252,6 +285,7 @@ describe('supervisors in the Temporal Web UI; no personal data in Temporal (npm 
       assert.ok(cases >= 3, `histories read: ${cases}`);
       const everything = Buffer.concat(evidence);
       assert.ok(everything.includes(Buffer.from(caseIds.jinshui!)), 'the scan does see case data');
+      assert.ok(everything.includes(Buffer.from(petitionCaseId)), 'the scan does see the petition');
       for (const value of PERSONAL_DATA) {
         assert.equal(everything.indexOf(Buffer.from(value)), -1, 'personal data in Temporal');
       }
