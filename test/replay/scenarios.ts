@@ -486,6 +486,27 @@ export const SCENARIOS: ReplayScenario[] = [
     },
   },
   {
+    // Passed on three times: the petition office's supervisors place it (the over-transfer patch's path).
+    name: 'petition_passed-on-three-times-placed-by-a-supervisor',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue }) {
+      const c = await startPetition(env, adapters, taskQueue, { category: 'other', kind: 'help' });
+      await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
+      const chain = ['petition-office', 'urban-management', 'traffic-police', 'housing'] as const;
+      for (let i = 0; i < 3; i += 1) {
+        await c.act('transfer', {
+          actor: petitionActors.handler(chain[i]!, J),
+          to: chain[i + 1]!,
+          reason: 'not ours',
+        });
+      }
+      await c.act('accept', { actor: petitionActors.officeSupervisor(J) });
+      await c.record('withdraw', { actor: petitionActors.officeClerk(J), reason: 'settled in person' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
+  {
     name: 'petition_reviewed-and-re-reviewed-closed',
     timeSkipping: true,
     async run({ env, adapters, taskQueue }) {

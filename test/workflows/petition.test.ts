@@ -234,7 +234,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     assert.equal(pressed.openTask?.department, 'urban-management', 'the holder keeps the task');
   });
 
-  it('transfers are kept and shown; past two, the petition office takes it itself', async function () {
+  it('transfers are kept and shown; past two, the petition office’s supervisors take it', async function () {
     const c = await start();
     await accepting(c);
     const first = await c.act('transfer', {
@@ -266,6 +266,13 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     });
     assert.equal(third.transfers.length, 3);
     assert.equal(third.department, 'petition-office');
+    const placed = await accepting(c);
+    assert.deepEqual(
+      [placed.openTask?.department, placed.openTask?.role],
+      ['petition-office', 'supervisor'],
+      'passed on too often: the petition office’s supervisors place it',
+    );
+    await c.act('accept', { actor: actors.officeSupervisor(J) });
     assert.deepEqual(
       third.transfers.map((t) => `${t.from}→${t.to}`),
       ['urban-management→traffic-police', 'traffic-police→housing', 'housing→urban-management'],

@@ -9,7 +9,7 @@ import { departmentCall } from './activity-options';
 import type { CaseCore, Due } from './case-state';
 import { dueAfter, dueIn } from './deadlines';
 import type { TaskLadder } from './ladder';
-import type { Department } from './vocabulary';
+import type { Department, Role } from './vocabulary';
 
 const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
 const { upsertHumanTask } = call('派发或升级待办');
@@ -24,6 +24,8 @@ export const RUNGS_FROM_MISSED_DEADLINE_PATCH = 'kit-rungs-count-from-the-missed
 /** Who holds a task whose first holder is known only at run time, and from when its first deadline counts. */
 export interface TaskAssignment {
   department?: Department;
+  /** Who in that department holds it, when the case decides (a petition passed on too often); the ladder's first. */
+  role?: Role;
   /** The instant the first deadline counts from (e.g. when the citizen submitted); now by default. */
   from?: string;
   /** The first rung's period when it depends on the case (a petition's kind); the ladder's own by default. */
@@ -55,7 +57,7 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
         taskId: `${state.caseId}:${kind}:${state.revision ?? 0}`,
         kind,
         department: assignment.department ?? first.department,
-        role: first.role,
+        role: assignment.role ?? first.role,
         ...(assignment.due ?? (await dueIn(assignment.days ?? first.days, first.unit, assignment.from))),
         escalationRung: 0,
       };

@@ -4,7 +4,7 @@
  * a dissatisfied rating reopens it once, to the same department. Deadlines count from when the citizen submitted,
  * in working days, and a missed one brings supervision rung by rung while the department keeps the task.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
@@ -14,16 +14,28 @@ import type { Petition } from './petition-case';
 import { pressFollowUp, pressPublish } from './press-desk';
 import { PETITION_LIMITS, PETITION_POLICY } from './rules';
 
+/** Runs recorded before this gave an over-transferred petition to the petition office's clerks; they replay so. */
+export const OVER_TRANSFERRED_TO_SUPERVISOR_PATCH = 'petition-over-transferred-to-a-supervisor';
+
 const { routePetition } = proxyActivities<Activities>({ ...departmentCall, summary: '按责派单' });
 
-/** Opens acceptance for the holder; a transferred petition's new holder gets the kind's period from the transfer. */
+/**
+ * Opens acceptance for the holder; a transferred petition's new holder gets the kind's period from the transfer.
+ * A petition passed on too often is the petition office's supervisors' to place.
+ */
 async function openAcceptance(petition: Petition, from: string): Promise<void> {
   const { state, kase } = petition;
   await kase.enterStage('awaiting-acceptance');
   // Recorded in the case before the task shows, so no reader sees a task without its deadline.
   const due = await dueIn(PETITION_LIMITS[state.kind].acceptanceWorkingDays, 'working-days', from);
   state.deadlines.acceptance = due;
-  await kase.openTask('acceptance', { department: state.department!, due });
+  const passedOnTooOften =
+    state.transfers.length > PETITION_POLICY.maxTransfers && patched(OVER_TRANSFERRED_TO_SUPERVISOR_PATCH);
+  await kase.openTask('acceptance', {
+    department: state.department!,
+    due,
+    ...(passedOnTooOften ? { role: 'supervisor' as const } : {}),
+  });
 }
 
 async function openReply(petition: Petition, from: string, days: number): Promise<void> {

@@ -21,7 +21,7 @@ export const PETITION_LIMITS: Record<
 };
 
 export const PETITION_POLICY = {
-  /** Transfers after which the petition office takes the petition itself (no more passing it on). */
+  /** Transfers after which the petition office's supervisors place the petition themselves (no more passing on). */
   maxTransfers: 2,
   /** The one extension of the reply deadline (信访工作条例: at most 30 days; here in working days). */
   maxExtensionWorkingDays: 20,
@@ -49,7 +49,11 @@ export const HANDLING_DEPARTMENTS: readonly Department[] = [
   'civil-affairs',
 ];
 
-const handlers = [{ role: 'clerk' as const, departments: HANDLING_DEPARTMENTS }];
+const handlers = [
+  { role: 'clerk' as const, departments: HANDLING_DEPARTMENTS },
+  // A petition passed on too often is placed by the petition office's supervisors themselves.
+  { role: 'supervisor' as const, departments: ['petition-office'] as const },
+];
 const supervisors = [{ role: 'supervisor' as const, departments: ['petition-office'] as const }];
 const OPEN: readonly PetitionStage[] = ['awaiting-acceptance', 'handling'];
 const press = [{ role: 'reporter' as const, departments: ['public-supervision'] as const }];
