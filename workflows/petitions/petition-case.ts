@@ -16,7 +16,7 @@ import {
   type PetitionStage,
 } from './contract';
 import { PETITION_STAGE_HOLDERS, petitionDetails } from './details';
-import { validatePressDecision } from './press-desk';
+import { validatePressDecision } from './press-checks';
 import {
   HANDLING_DEPARTMENTS,
   PETITION_LADDERS,

@@ -7,7 +7,6 @@ import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
-import { refuse } from '../kit/refusals';
 import type { PetitionActionArgs, PetitionCaseState, PressSupervision } from './contract';
 import type { Petition } from './petition-case';
 
@@ -15,20 +14,6 @@ const { recordPressCall, publishPressOutcome } = proxyActivities<Activities>({
   ...departmentCall,
   summary: '观观督办',
 });
-
-/** Checks a press decision against the case: calls only once the ladder reached the desk, one story after a call. */
-export function validatePressDecision(
-  action: 'press-follow-up' | 'press-publish',
-  state: PetitionCaseState,
-): void {
-  if (action === 'press-follow-up' && state.openTask?.supervisedBy?.department !== 'public-supervision') {
-    refuse('wrongStage', 'press-follow-up: the petition has not reached the public supervision desk');
-  }
-  if (action === 'press-publish') {
-    if (!state.press?.calls.length) refuse('wrongStage', 'press-publish: the desk publishes after its call');
-    if (state.press.published) refuse('wrongStage', 'press-publish: the outcome was published already');
-  }
-}
 
 const deskOf = (state: PetitionCaseState): PressSupervision => (state.press ??= { calls: [] });
 
