@@ -23,10 +23,20 @@ import { childcareApplicationWorkflowId } from '../../workflows/childcare/contra
 import { subsidyApplication } from '../helpers/childcare';
 import { ApplicationDriver } from '../workflows/childcare-helpers';
 import { PetitionDriver } from '../workflows/petition-helpers';
-import { petitionWorkflowId } from '../../workflows/petitions/contract';
+import {
+  PETITION_CATEGORIES,
+  petitionWorkflowId,
+  type PetitionCategory,
+} from '../../workflows/petitions/contract';
+import { beijingWeek } from '../../workflows/kit/beijing-week';
+import { categoryShares } from '../../workflows/petitions/weekly-index';
+
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { actors, CaseDriver, ensureTeams } from '../workflows/gas-retrofit-helpers';
+
+/** A week whose petition index is stored before the matrix reads it. */
+const INDEXED_WEEK = '2026-W40';
 type Profile = Omit<Claims, 'name'>;
 const PROFILES = {
   gasClerkJinshui: { sub: 'm-gas-js', dept: 'gas-company', district: 'jinshui', roles: ['clerk'] },
@@ -351,6 +361,36 @@ describe('access: the role × department × district × endpoint matrix, denials
       },
     },
     {
+      name: 'read a petition’s press-desk records (those who read petitions)',
+      allowed: ['healthClerkJinshui', 'marketSupervisorJinshui', 'petitionClerkJinshui', 'urbanClerkJinshui'],
+      success: 200,
+      send: (app, auth) =>
+        request(app)
+          .get(`/v1/petitions/${encodeURIComponent(sharedPetition.caseId)}/press`)
+          .set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: 'read a week’s petition index (those who read petitions)',
+      allowed: ['healthClerkJinshui', 'marketSupervisorJinshui', 'petitionClerkJinshui', 'urbanClerkJinshui'],
+      success: 200,
+      send: (app, auth) =>
+        request(app).get(`/v1/petitions/weekly-index?week=${INDEXED_WEEK}`).set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      // Petition-office supervisors only: no caller of this matrix is one, so every caller is refused.
+      name: 'recompute a week’s petition index',
+      allowed: [],
+      success: 200,
+      send: (app, auth) =>
+        request(app)
+          .post('/v1/petitions/weekly-index/recompute')
+          .set('Authorization', auth)
+          .send({ week: INDEXED_WEEK }),
+      untouched: () => assertNeverStarted(env.client, `petition-weekly-index:${INDEXED_WEEK}`),
+    },
+    {
       name: 'check a jinshui childcare subsidy application',
       allowed: ['healthClerkJinshui'],
       success: 200,
@@ -422,6 +462,16 @@ describe('access: the role × department × district × endpoint matrix, denials
       updatedBy: 'matrix',
     });
     sharedPetition = await petitionAt();
+    await adapters.petitionIndex.save({
+      ...beijingWeek(INDEXED_WEEK)!,
+      received: 0,
+      replied: 0,
+      completed: 0,
+      categories: categoryShares(
+        Object.fromEntries(PETITION_CATEGORIES.map((c) => [c, 0])) as Record<PetitionCategory, number>,
+      ),
+      computedAt: new Date().toISOString(),
+    });
   });
   after(async function () {
     await worker?.stop();

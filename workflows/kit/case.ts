@@ -110,6 +110,11 @@ export function openCase<
     setHandler(update, (args) => inbox.admit(action, args) as Promise<State>, {
       validator: (args: Args[Action]) => {
         if (closing) refuse('wrongStage', `${action}: the case is closing this run; try again shortly`);
+        // A second decision of the kind still being worked on is a repeat (a double submit), and could otherwise
+        // wait in the inbox for as long as that work takes (a booking waiting for installer capacity).
+        if (state.workingOn === action) {
+          refuse('wrongStage', `${action}: the case is still working on the last ${action}; read it first`);
+        }
         checkDecision(definition.rules, action, args.actor, state.district, state.stage);
         definition.validate?.(action, args, state);
       },
