@@ -2,8 +2,7 @@
  * ISO 8601 weeks (Monday to Sunday) on the Beijing calendar, for weekly figures such as the petitions' index:
  * `2026-W49` runs from Monday 00:00 to the next Monday 00:00 Beijing time (UTC+8, no daylight saving).
  */
-const DAY_MS = 24 * 60 * 60 * 1000;
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { BEIJING_OFFSET_MS, beijingDay, DAY_MS } from './clock';
 
 export const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 
@@ -16,10 +15,7 @@ export interface BeijingWeek {
 }
 
 /** The Beijing calendar day of an instant, as a UTC midnight (so that UTC date arithmetic is Beijing's). */
-const beijingDate = (instant: Date): Date => {
-  const shifted = new Date(instant.getTime() + BEIJING_OFFSET_MS);
-  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
-};
+const beijingDate = (instant: Date): Date => new Date(beijingDay(instant));
 /** Monday = 0 … Sunday = 6. */
 const weekday = (date: Date): number => (date.getUTCDay() + 6) % 7;
 

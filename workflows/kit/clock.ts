@@ -1,5 +1,5 @@
 /** Workflow time (deterministic: Date.now() in the workflow sandbox is the task's time). */
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const now = (): string => new Date(Date.now()).toISOString();
 export const inDays = (days: number): string => daysAfter(now(), days);
@@ -7,7 +7,7 @@ export const inDays = (days: number): string => daysAfter(now(), days);
 export const daysAfter = (iso: string, days: number): string =>
   new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+export const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The Beijing calendar day of an instant (YYYY-MM-DD): days, years and deadlines turn at Beijing midnight. */
 export function beijingDay(instant: Date): string {
