@@ -7,6 +7,14 @@ interface DrivenState<Stage extends string> {
   workingOn?: string;
 }
 
+const QUERY_ATTEMPT_MS = 5_000;
+const QUERY_ATTEMPTS = 6;
+/** gRPC's DEADLINE_EXCEEDED, which the client passes on as the cause of its ServiceError. */
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+const deadlineExceeded = (error: unknown): boolean =>
+  (error as { cause?: { code?: number } } | undefined)?.cause?.code === GRPC_DEADLINE_EXCEEDED;
+
 export class ProcessCaseDriver<
   State extends DrivenState<Stage>,
   Stage extends string,
@@ -24,13 +32,30 @@ export class ProcessCaseDriver<
     return this.client.workflow.getHandle<(...args: unknown[]) => Promise<State>>(this.caseId);
   }
 
-  state(): Promise<State> {
-    return this.handle.query(this.stateQuery);
+  /**
+   * The case's state. On the time-skipping test server a query that reaches a run just as it continues as new can
+   * go unanswered for 90 s; each attempt has a deadline, and one left unanswered is asked again.
+   */
+  async state(): Promise<State> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.client.connection.withDeadline(Date.now() + QUERY_ATTEMPT_MS, () =>
+          this.handle.query(this.stateQuery),
+        );
+      } catch (error) {
+        if (attempt >= QUERY_ATTEMPTS || !deadlineExceeded(error)) throw error;
+      }
+    }
   }
 
-  /** Takes a decision and resolves once it is recorded (the case as the decision found it). */
-  record<A extends Action>(action: A, args: Args[A]): Promise<State> {
-    return this.handle.executeUpdate(this.updates[action] as UpdateDefinition<State, [Args[A]], A>, {
+  /**
+   * Takes a decision and resolves once it is recorded (the case as the decision found it). With `runId`, the
+   * decision goes to that run and its outcome is read from it even after the case has continued as new (the
+   * time-skipping server does not follow an outcome into the next run, and the wait would hang).
+   */
+  record<A extends Action>(action: A, args: Args[A], runId?: string): Promise<State> {
+    const handle = runId ? this.client.workflow.getHandle(this.caseId, runId) : this.handle;
+    return handle.executeUpdate(this.updates[action] as UpdateDefinition<State, [Args[A]], A>, {
       args: [args],
     });
   }
