@@ -80,6 +80,19 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
   }
 }
 
+/** Drops the database named in the URL (scratch databases of tests and benchmarks), closing its connections. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const admin = new Client({ connectionString: maintenanceUrlOf(databaseUrl) });
+  await admin.connect();
+  try {
+    await admin.query(
+      `DROP DATABASE IF EXISTS "${databaseNameOf(databaseUrl).replace(/"/g, '""')}" WITH (FORCE)`,
+    );
+  } finally {
+    await admin.end();
+  }
+}
+
 /** The nearest folder on the way to `dir` that other users may not pass through (no o+x), if any. */
 function closedAncestor(dir: string): string | undefined {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {

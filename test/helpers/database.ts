@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { createDb, maintenanceUrlOf, type Db } from '../../activities/db/connection';
-import { ensureDatabaseExists } from '../../activities/db/provide-database';
+import { createDb, type Db } from '../../activities/db/connection';
+import { dropDatabase, ensureDatabaseExists } from '../../activities/db/provide-database';
 
 /** The run's migrated test database (created by test/setup/global-fixtures.ts). */
 export function testDatabaseUrl(): string {
@@ -23,12 +22,7 @@ export async function createScratchDatabase(
   await ensureDatabaseExists(url.toString());
   return {
     url: url.toString(),
-    async drop() {
-      const admin = new Client({ connectionString: maintenanceUrlOf(url.toString()) });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-      await admin.end();
-    },
+    drop: () => dropDatabase(url.toString()),
   };
 }
 

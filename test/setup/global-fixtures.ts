@@ -6,10 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { Client } from 'pg';
-import { createDb, databaseNameOf, maintenanceUrlOf } from '../../activities/db/connection';
+import { createDb } from '../../activities/db/connection';
 import { migrateToLatest } from '../../activities/db/migrate';
-import { provideDatabase, type ProvidedDatabase } from '../../activities/db/provide-database';
+import { dropDatabase, provideDatabase, type ProvidedDatabase } from '../../activities/db/provide-database';
 
 let provided: ProvidedDatabase | undefined;
 
@@ -42,10 +41,7 @@ export async function mochaGlobalSetup(): Promise<void> {
 export async function mochaGlobalTeardown(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
   if (url && process.env.ONETHING_KEEP_TEST_DATABASE !== '1') {
-    const admin = new Client({ connectionString: maintenanceUrlOf(url) });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${databaseNameOf(url)}" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(url);
   }
   await provided?.stop();
 }

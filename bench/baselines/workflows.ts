@@ -1,0 +1,60 @@
+/**
+ * The baselines the platform is measured against, run by the same kind of worker on the same server:
+ * W0 does nothing, W1 runs one no-op activity, WR does what a main-path household case asks of Temporal
+ * (its activities, Updates, timers and search-attribute upserts, counted from a real case in the same run)
+ * with none of our code in between.
+ */
+import {
+  CancellationScope,
+  condition,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
+import type { BaselineActivities } from './activities';
+import { BASELINE_DECISION_UPDATE, type CaseShape } from './shape';
+
+const { noop } = proxyActivities<BaselineActivities>({ startToCloseTimeout: '30 seconds' });
+
+export const decideUpdate = defineUpdate<number>(BASELINE_DECISION_UPDATE);
+
+export async function benchNoop(): Promise<void> {}
+
+export async function benchOneActivity(): Promise<void> {
+  await noop();
+}
+
+/** Share `total` over `parts` as evenly as whole numbers allow (earlier parts take the remainder). */
+function evenly(total: number, parts: number): number[] {
+  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+}
+
+export async function benchRetrofitShaped(shape: CaseShape): Promise<void> {
+  let decisions = 0;
+  setHandler(decideUpdate, () => ++decisions);
+  // The household's activities and upserts fall between its decisions; spread them the same way.
+  const segments = shape.updates + 1;
+  const activities = evenly(shape.activities, segments);
+  const upserts = evenly(shape.searchAttributeUpserts, segments);
+  let timersLeft = shape.timers;
+  for (let segment = 0; segment < segments; segment++) {
+    for (let i = 0; i < upserts[segment]!; i++) {
+      upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: `segment-${segment}-${i}` }]);
+    }
+    const awaitsDecision = segment < segments - 1;
+    // The decision's deadline starts with the segment's work (a task opening) and its arrival cancels it, as the
+    // decision inbox does; started before the activities, so it is recorded even if the Update came early.
+    const deadline = new CancellationScope();
+    const timer = awaitsDecision && timersLeft-- > 0 ? deadline.run(() => sleep('1 day')) : undefined;
+    for (let i = 0; i < activities[segment]!; i++) await noop();
+    if (!awaitsDecision) break;
+    await condition(() => decisions > segment);
+    if (timer) {
+      deadline.cancel();
+      await timer.catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * What one case cost Temporal, read from its history: events by kind, and the billable actions they stand for.
+ * Temporal Cloud bills a workflow start, each activity attempt, each timer, signal, Update, search-attribute
+ * upsert, child start and side-effect/local-activity marker (queries too, but they leave no event; they are
+ * counted by the driver). Patch markers are listed apart: whether a version marker is billed is not ours to say.
+ */
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { CaseShape } from './baselines/shape';
+
+type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
+const EventType = {
+  started: 1,
+  activityScheduled: 10,
+  activityStarted: 11,
+  timerStarted: 17,
+  markerRecorded: 25,
+  signaled: 26,
+  continuedAsNew: 28,
+  childStarted: 29,
+  signalExternal: 31,
+  upsertSearchAttributes: 40,
+  updateAccepted: 41,
+} as const;
+
+export interface CaseCost {
+  events: number;
+  activities: number;
+  activityAttempts: number;
+  timers: number;
+  updates: number;
+  signals: number;
+  searchAttributeUpserts: number;
+  markers: number;
+  /** Billable actions, patch markers not included. */
+  billableActions: number;
+  billable: Record<string, number>;
+}
+
+function costOf(events: HistoryEvent[]): CaseCost {
+  const count = (type: number) => events.filter((event) => Number(event.eventType) === type).length;
+  const attempts = events
+    .filter((event) => Number(event.eventType) === EventType.activityStarted)
+    .reduce((sum, event) => sum + Math.max(1, event.activityTaskStartedEventAttributes?.attempt ?? 1), 0);
+  const billable = {
+    'workflow start': count(EventType.started) + count(EventType.continuedAsNew),
+    'activity attempts': attempts,
+    timers: count(EventType.timerStarted),
+    signals: count(EventType.signaled),
+    updates: count(EventType.updateAccepted),
+    'search-attribute upserts': count(EventType.upsertSearchAttributes),
+    'child workflows and external signals': count(EventType.childStarted) + count(EventType.signalExternal),
+  };
+  return {
+    events: events.length,
+    activities: count(EventType.activityScheduled),
+    activityAttempts: attempts,
+    timers: count(EventType.timerStarted),
+    updates: count(EventType.updateAccepted),
+    signals: count(EventType.signaled),
+    searchAttributeUpserts: count(EventType.upsertSearchAttributes),
+    markers: count(EventType.markerRecorded),
+    billableActions: Object.values(billable).reduce((sum, n) => sum + n, 0),
+    billable,
+  };
+}
+
+export async function caseCost(client: Client, workflowId: string): Promise<CaseCost> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  return costOf(history.events ?? []);
+}
+
+/** The mean cost over sampled cases (every figure averaged). */
+export async function meanCaseCost(client: Client, workflowIds: readonly string[]): Promise<CaseCost> {
+  const costs = await Promise.all(workflowIds.map((id) => caseCost(client, id)));
+  const mean = (pick: (cost: CaseCost) => number) =>
+    costs.reduce((sum, c) => sum + pick(c), 0) / costs.length;
+  const keys = Object.keys(costs[0]!.billable);
+  return {
+    events: mean((c) => c.events),
+    activities: mean((c) => c.activities),
+    activityAttempts: mean((c) => c.activityAttempts),
+    timers: mean((c) => c.timers),
+    updates: mean((c) => c.updates),
+    signals: mean((c) => c.signals),
+    searchAttributeUpserts: mean((c) => c.searchAttributeUpserts),
+    markers: mean((c) => c.markers),
+    billableActions: mean((c) => c.billableActions),
+    billable: Object.fromEntries(keys.map((key) => [key, mean((c) => c.billable[key]!)])),
+  };
+}
+
+/** The shape WR copies: what the household asked of Temporal, rounded to whole calls. */
+export function shapeOf(cost: CaseCost): CaseShape {
+  return {
+    activities: Math.round(cost.activities),
+    updates: Math.round(cost.updates),
+    timers: Math.round(cost.timers),
+    searchAttributeUpserts: Math.round(cost.searchAttributeUpserts),
+  };
+}

@@ -1,0 +1,45 @@
+/** How big each benchmark run is: smoke (inside `npm test`), quick (under ten minutes), full. */
+import type { Persistence } from './stack';
+
+export interface BenchPlan {
+  mode: 'smoke' | 'quick' | 'full';
+  persistence: Persistence[];
+  /** A-B-B-A blocks: each gives every workload two repetitions. */
+  blocks: number;
+  concurrency: number;
+  /** Households run before measuring: they warm the processes up and give WR its shape. */
+  warmupHouseholds: number;
+  cases: { W0: number; W1: number; WR: number; H: number };
+  /** Cases per workload whose histories are read for events and actions. */
+  historySample: number;
+}
+
+export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
+  smoke: {
+    mode: 'smoke',
+    persistence: ['memory'],
+    blocks: 1,
+    concurrency: 2,
+    warmupHouseholds: 2,
+    cases: { W0: 4, W1: 4, WR: 2, H: 2 },
+    historySample: 1,
+  },
+  quick: {
+    mode: 'quick',
+    persistence: ['memory', 'file-wal'],
+    blocks: 2,
+    concurrency: 8,
+    warmupHouseholds: 8,
+    cases: { W0: 200, W1: 200, WR: 24, H: 24 },
+    historySample: 3,
+  },
+  full: {
+    mode: 'full',
+    persistence: ['memory', 'file-wal'],
+    blocks: 3,
+    concurrency: 16,
+    warmupHouseholds: 16,
+    cases: { W0: 1000, W1: 1000, WR: 100, H: 100 },
+    historySample: 5,
+  },
+};

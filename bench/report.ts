@@ -1,0 +1,115 @@
+/** The benchmark's outputs: the JSON with every figure, a Markdown summary, and its chart (SVG). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { escapeXml } from '../api/svg';
+import type { MachineFacts } from './machine';
+import type { BenchPlan } from './plan';
+import { WORKLOADS, type PersistenceResult } from './run';
+import type { Persistence } from './stack';
+import { judgeTargets } from './targets';
+
+export interface BenchResult {
+  date: string;
+  plan: BenchPlan;
+  machine: MachineFacts;
+  results: Partial<Record<Persistence, PersistenceResult>>;
+}
+
+const WORKLOAD_NAMES = {
+  W0: 'W0 no-op workflow',
+  W1: 'W1 one no-op activity',
+  WR: 'WR retrofit-shaped no-op',
+  H: 'H household (API + clerk)',
+} as const;
+
+/** Cases per second of each workload, one bar group per persistence mode, with each bar's min–max. */
+export function throughputChart(result: BenchResult): string {
+  const modes = Object.entries(result.results) as Array<[Persistence, PersistenceResult]>;
+  const width = 640;
+  const rowHeight = 22;
+  const left = 220;
+  const bars = modes.flatMap(([mode, r]) =>
+    WORKLOADS.map((w) => ({
+      label: `${mode} · ${WORKLOAD_NAMES[w]}`,
+      spread: r.workloads[w].casesPerSecond,
+    })),
+  );
+  const top = Math.max(...bars.map((b) => b.spread.max), 1);
+  const scale = (v: number) => ((width - left - 60) * v) / top;
+  const rows = bars.map((bar, i) => {
+    const y = 30 + i * rowHeight;
+    return [
+      `<text x="${left - 6}" y="${y + 14}" text-anchor="end" font-size="12">${escapeXml(bar.label)}</text>`,
+      `<rect x="${left}" y="${y + 3}" width="${scale(bar.spread.median).toFixed(1)}" height="14" fill="#3b6ea8"/>`,
+      `<line x1="${(left + scale(bar.spread.min)).toFixed(1)}" x2="${(left + scale(bar.spread.max)).toFixed(1)}" y1="${y + 10}" y2="${y + 10}" stroke="#111"/>`,
+      `<text x="${(left + scale(bar.spread.max) + 4).toFixed(1)}" y="${y + 14}" font-size="11">${bar.spread.median.toFixed(2)}/s</text>`,
+    ].join('');
+  });
+  const height = 40 + bars.length * rowHeight;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`,
+    `<text x="10" y="18" font-size="13">Completed cases per second (closed loop, median; line: min–max of the repetitions)</text>`,
+    ...rows,
+    '</svg>',
+  ].join('\n');
+}
+
+const n = (value: number, digits = 2) => value.toFixed(digits);
+
+export function markdownSummary(result: BenchResult, chartFile: string): string {
+  const { machine, plan } = result;
+  const lines = [
+    `# OneThing benchmark, ${result.date} (${plan.mode})`,
+    '',
+    `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.kernel}, Node ${machine.node}.`,
+    `Plan: ${plan.blocks} A-B-B-A blocks (${plan.blocks * 2} repetitions per workload), concurrency ${plan.concurrency}; ` +
+      `cases per repetition ${Object.entries(plan.cases)
+        .map(([w, c]) => `${w} ${c}`)
+        .join(', ')}. Spread: (max − min) / median.`,
+    '',
+    `![throughput](${chartFile})`,
+    '',
+  ];
+  for (const [mode, r] of Object.entries(result.results) as Array<[Persistence, PersistenceResult]>) {
+    lines.push(
+      `## ${mode === 'memory' ? 'Dev server in memory' : 'Dev server on a SQLite file (WAL)'}`,
+      '',
+      `Server: ${r.server.version}; \`temporal ${r.server.flags.join(' ')}\`.`,
+      `WR's shape (from this run's households): ${r.shape.activities} activities, ${r.shape.updates} Updates, ${r.shape.timers} timers, ${r.shape.searchAttributeUpserts} upserts.`,
+      '',
+      '| workload | cases/s (median) | spread | latency p50 / p99 ms | events/case | billable actions/case | activities per core-second | CPU-s per case: server / worker / API / Postgres / baseline worker |',
+      '|---|---|---|---|---|---|---|---|',
+      ...WORKLOADS.map((w) => {
+        const f = r.workloads[w];
+        const cpu = f.cpuSecondsPerCase;
+        return `| ${WORKLOAD_NAMES[w]} | ${n(f.casesPerSecond.median)} | ${n(f.casesPerSecond.relativeSpread * 100, 0)}% | ${n(f.latencyMs.p50.median, 0)} / ${n(f.latencyMs.p99.median, 0)} | ${n(f.cost.events, 0)} | ${n(f.cost.billableActions, 0)} | ${n(f.activitiesPerCoreSecond, 1)} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres, cpu.baselineWorker].map((v) => n(v ?? 0, 4)).join(' / ')} |`;
+      }),
+      '',
+      `Households/s ÷ WR/s: **${n(r.ratios.householdsVsWr.ratio)}**${r.ratios.householdsVsWr.withinNoise ? ' (within the spread)' : ''}. ` +
+        `History events/s, households ÷ W1: **${n(r.ratios.householdEventsPerSecondVsW1.ratio)}**${r.ratios.householdEventsPerSecondVsW1.withinNoise ? ' (within the spread)' : ''}.`,
+      '',
+      '| target | verdict | figure |',
+      '|---|---|---|',
+      ...judgeTargets(r).map((t) => `| ${t.target} | ${t.verdict} | ${t.figure} |`),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Writes `<date>[-mode].json`, `.md` and `.svg` into the folder; returns the paths. */
+export function writeResults(
+  result: BenchResult,
+  folder: string,
+): { json: string; markdown: string; chart: string } {
+  mkdirSync(folder, { recursive: true });
+  const base = path.join(
+    folder,
+    result.plan.mode === 'full' ? result.date : `${result.date}-${result.plan.mode}`,
+  );
+  const paths = { json: `${base}.json`, markdown: `${base}.md`, chart: `${base}.svg` };
+  writeFileSync(paths.json, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(paths.chart, `${throughputChart(result)}\n`);
+  writeFileSync(paths.markdown, `${markdownSummary(result, path.basename(paths.chart))}\n`);
+  return paths;
+}

@@ -1,0 +1,194 @@
+/**
+ * Everything one benchmark run measures, each in a process of its own so that /proc can tell their CPU apart:
+ * the Temporal dev server (in memory, or on a SQLite file in WAL mode), a scratch PostgreSQL database, the
+ * platform's worker and API exactly as `npm start` runs them, and the baselines' worker.
+ */
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
+import { createPostgresAdapters, type Adapters } from '../activities/adapters';
+import { createDb, type Db } from '../activities/db/connection';
+import { migrateToLatest } from '../activities/db/migrate';
+import { dropDatabase, portAnswers, provideDatabase } from '../activities/db/provide-database';
+import { signToken, type Claims } from '../api/auth';
+import { loadConfig, PROJECT_ROOT } from '../platform/config';
+import { ensureSearchAttributes } from '../platform/search-attributes';
+import { connectClient } from '../platform/temporal';
+import { freePort } from '../scripts/lib/free-port';
+import { startChild, stopChild, tailOf, tsEntry, type ManagedChild } from '../scripts/lib/child-processes';
+import { temporalCliPath } from '../scripts/lib/temporal-binaries';
+import { BASELINE_TASK_QUEUE } from './baselines/shape';
+import type { ProcessSelector } from './proc-cpu';
+
+export type Persistence = 'memory' | 'file-wal';
+
+export interface ServerFacts {
+  version: string;
+  persistence: Persistence;
+  flags: string[];
+}
+
+export interface BenchStack {
+  client: Client;
+  db: Db;
+  adapters: Adapters;
+  apiUrl: string;
+  server: ServerFacts;
+  /** The processes whose CPU is read, by role. */
+  processes: Record<'temporal' | 'worker' | 'api' | 'baselineWorker' | 'postgres', ProcessSelector>;
+  token(claims: Claims): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const JWT = { issuer: 'onething', audience: 'onething-api', tokenTtl: '2h' } as const;
+
+async function waitUntil(
+  what: string,
+  ready: () => Promise<boolean> | boolean,
+  child?: ManagedChild,
+): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (
+      await Promise.resolve()
+        .then(ready)
+        .catch(() => false)
+    )
+      return;
+    if (child && child.process.exitCode !== null)
+      throw new Error(`${what} exited (${child.process.exitCode}):\n${tailOf(child.logFile)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} was not ready within 120 s${child ? `:\n${tailOf(child.logFile)}` : ''}`);
+}
+
+export function serverFlags(persistence: Persistence, dataDir: string, port: number): string[] {
+  const flags = ['--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'];
+  if (persistence === 'file-wal') {
+    flags.push(
+      '--db-filename',
+      path.join(dataDir, 'temporal.sqlite'),
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
+    );
+  }
+  return flags;
+}
+
+export async function startBenchStack(persistence: Persistence): Promise<BenchStack> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onething-bench-'));
+  const logDir = path.join(dataDir, 'logs');
+  const databaseName = `onething_bench_${randomBytes(4).toString('hex')}`;
+  const database = await provideDatabase({
+    databaseUrl: undefined,
+    dataDir,
+    embeddedPort: await freePort(),
+    databaseName,
+  });
+  const db = createDb(database.url, { poolMax: 4 });
+  const children: ManagedChild[] = [];
+  let client: Client | undefined;
+  // Also run when starting fails half-way: nothing is left running and the scratch database goes.
+  const teardown = async () => {
+    await client?.connection.close();
+    for (const child of [...children].reverse()) await stopChild(child, 15_000);
+    await db.destroy();
+    await dropDatabase(database.url);
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await migrateToLatest(db);
+
+    const temporalPort = await freePort();
+    const flags = serverFlags(persistence, dataDir, temporalPort);
+    const cli = temporalCliPath();
+    const temporal = startChild('temporal', cli, ['server', 'start-dev', ...flags], {
+      env: process.env,
+      logDir,
+      cwd: PROJECT_ROOT,
+    });
+    children.push(temporal);
+    await waitUntil('the Temporal dev server', () => portAnswers('127.0.0.1', temporalPort), temporal);
+
+    const apiPort = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'development',
+      TEMPORAL_CONFIG_FILE: path.join(dataDir, 'no-temporal-profile.toml'),
+      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+      DATABASE_URL: database.url,
+      ONETHING_DATA_DIR: dataDir,
+      ONETHING_PAYLOAD_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_ISSUER: JWT.issuer,
+      JWT_AUDIENCE: JWT.audience,
+      JWT_TOKEN_TTL: JWT.tokenTtl,
+      API_PORT: String(apiPort),
+      API_RATE_LIMIT: '100000000',
+      WORKER_METRICS_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+    };
+    const config = loadConfig(env);
+    const connected = await connectClient(config);
+    client = connected;
+    await waitUntil('the Temporal frontend', async () => {
+      await connected.workflowService.getSystemInfo({});
+      return true;
+    });
+    await ensureSearchAttributes(connected, config.temporal.namespace);
+
+    const spawn = (name: string, entry: string) => {
+      const { command, args } = tsEntry(path.join(PROJECT_ROOT, entry));
+      const child = startChild(name, command, args, { env, logDir, cwd: PROJECT_ROOT });
+      children.push(child);
+      return child;
+    };
+    const worker = spawn('worker', 'workers/main.ts');
+    const api = spawn('api', 'api/server.ts');
+    const baselineWorker = spawn('baseline-worker', 'bench/baselines/worker.ts');
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitUntil('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, api);
+    const polled = (taskQueue: string) => async () => {
+      const { pollers } = await connected.workflowService.describeTaskQueue({
+        namespace: config.temporal.namespace,
+        taskQueue: { name: taskQueue },
+        taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      return (pollers ?? []).length > 0;
+    };
+    await waitUntil('the worker', polled(config.taskQueue), worker);
+    await waitUntil('the baseline worker', polled(BASELINE_TASK_QUEUE), baselineWorker);
+
+    return {
+      client: connected,
+      db,
+      adapters: createPostgresAdapters(db),
+      apiUrl,
+      server: {
+        version: execFileSync(cli, ['--version']).toString().trim(),
+        persistence,
+        flags: ['server', 'start-dev', ...flags.map((flag) => flag.replace(dataDir, '<data-dir>'))],
+      },
+      processes: {
+        temporal: { pid: temporal.process.pid! },
+        worker: { pid: worker.process.pid! },
+        api: { pid: api.process.pid! },
+        baselineWorker: { pid: baselineWorker.process.pid! },
+        postgres: { comm: 'postgres' },
+      },
+      token: (claims) => signToken(claims, { ...JWT, secret: new TextEncoder().encode(env.JWT_SECRET) }),
+      stop: teardown,
+    };
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}

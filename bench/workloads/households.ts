@@ -1,0 +1,142 @@
+/**
+ * Gas-retrofit household cases on the main path, with the people's steps taken by an automated clerk and
+ * installer as real ones would: the case is started through the API; the installer finds the visit in the
+ * installer's own booking table and reports the installation through the API; the gas company's clerk finds the
+ * acceptance in GET /v1/tasks and passes it through the API. One poller serves every case in flight, so the
+ * driver's reads stay a few queries per tick whatever the concurrency.
+ */
+import type { BenchStack } from '../stack';
+import type { CaseRunner } from '../closed-loop';
+
+const DISTRICT = 'jinshui' as const;
+const POLL_MS = 100;
+const ENDED = ['closed', 'cancelled', 'ineligible', 'settlement-reversed'];
+
+interface InFlight {
+  installed: boolean;
+  accepted: boolean;
+  done: (stage: string) => void;
+  fail: (error: Error) => void;
+}
+
+export interface HouseholdDriver {
+  runner: CaseRunner;
+  stop(): Promise<void>;
+}
+
+/** Accounts, an installer team with room for everyone, and the district's tender prices. */
+export async function seedHouseholds(stack: BenchStack, runTag: string, count: number): Promise<void> {
+  const accounts = Array.from({ length: count }, (_, i) => ({
+    accountRef: `BENCH-${runTag}-${i}`,
+    district: DISTRICT,
+    userType: 'residential-pipeline' as const,
+    status: 'active' as const,
+  }));
+  for (let i = 0; i < accounts.length; i += 1000)
+    await stack.adapters.gasCompany.upsertAccounts(accounts.slice(i, i + 1000));
+  await stack.adapters.installer.upsertTeams([
+    { teamId: 'bench-jinshui', district: DISTRICT, dailyCapacity: 1_000_000 },
+  ]);
+  await stack.adapters.districtFinance.setTenderPrices({
+    district: DISTRICT,
+    prices: { valve: 12_000, hose: 9_000, hoseExtraPerMetre: 3_000 },
+    tenderRef: 'BENCH-TENDER',
+    setBy: 'bench',
+  });
+}
+
+export async function householdDriver(stack: BenchStack, runTag: string): Promise<HouseholdDriver> {
+  const clerk = `Bearer ${await stack.token({ sub: 'bench-clerk', name: 'Bench Clerk', dept: 'gas-company', district: DISTRICT, roles: ['clerk'] })}`;
+  const installer = `Bearer ${await stack.token({ sub: 'bench-fitter', name: 'Bench Fitter', dept: 'installer', district: DISTRICT, roles: ['installer'] })}`;
+  const inFlight = new Map<string, InFlight>();
+
+  const post = async (path: string, token: string, body: object) => {
+    const res = await fetch(`${stack.apiUrl}${path}`, {
+      method: 'POST',
+      headers: { Authorization: token, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await res.json()) as Record<string, unknown>;
+    // 409: the case moved on between our read and this decision; the next tick reads it again.
+    if (!res.ok && res.status !== 409) throw new Error(`${path}: ${res.status} ${JSON.stringify(answer)}`);
+    return { ok: res.ok, answer };
+  };
+  const act = (caseId: string, action: string, token: string, body: object) =>
+    post(`/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
+
+  const tick = async () => {
+    const ids = [...inFlight.keys()];
+    if (ids.length === 0) return;
+    const booked = await stack
+      .db('installer.bookings')
+      .whereIn('case_id', ids)
+      .andWhere({ status: 'booked' })
+      .pluck<string[]>('case_id');
+    const tasks = (await (
+      await fetch(`${stack.apiUrl}/v1/tasks`, { headers: { Authorization: clerk } })
+    ).json()) as { tasks: Array<{ caseId: string; kind: string }> };
+    const ended: Array<{ case_id: string; stage: string }> = await stack
+      .db('onething.cases')
+      .whereIn('case_id', ids)
+      .whereIn('stage', ENDED)
+      .select('case_id', 'stage');
+    await Promise.all([
+      ...booked
+        .filter((caseId) => inFlight.get(caseId) && !inFlight.get(caseId)!.installed)
+        .map(async (caseId) => {
+          const serials = { valve: `V-${caseId}`, hose: `H-${caseId}` };
+          if ((await act(caseId, 'report-installation', installer, { serials })).ok)
+            inFlight.get(caseId)!.installed = true;
+        }),
+      ...tasks.tasks
+        .filter((task) => task.kind === 'acceptance' && inFlight.get(task.caseId)?.accepted === false)
+        .map(async ({ caseId }) => {
+          if ((await act(caseId, 'acceptance', clerk, { result: 'pass' })).ok)
+            inFlight.get(caseId)!.accepted = true;
+        }),
+    ]);
+    for (const { case_id: caseId, stage } of ended) {
+      inFlight.get(caseId)?.done(stage);
+      inFlight.delete(caseId);
+    }
+  };
+
+  let stopped = false;
+  let failure: Error | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      await tick().catch((error: unknown) => {
+        // The driver cannot go on: every case in flight fails with the reason, and so does every later start.
+        failure = error instanceof Error ? error : new Error(String(error));
+        for (const waiting of inFlight.values()) waiting.fail(failure);
+        inFlight.clear();
+      });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  })();
+
+  const runner: CaseRunner = async (index) => {
+    if (failure) throw failure;
+    const { answer } = await post('/v1/gas-retrofit/households', clerk, {
+      district: DISTRICT,
+      accountRef: `BENCH-${runTag}-${index}`,
+      userType: 'residential-pipeline',
+      channel: 'app',
+      items: { valve: true, hoseLengthM: 2 },
+      contact: { name: '测试用户', phone: '13900000000', address: '金水区测试路 1 号' },
+    });
+    const caseId = answer.caseId as string;
+    const stage = await new Promise<string>((done, fail) =>
+      inFlight.set(caseId, { installed: false, accepted: false, done, fail }),
+    );
+    if (stage !== 'closed') throw new Error(`${caseId} ended ${stage}, not closed`);
+    return caseId;
+  };
+  return {
+    runner,
+    async stop() {
+      stopped = true;
+      await loop;
+    },
+  };
+}
