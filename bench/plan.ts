@@ -12,6 +12,8 @@ export interface BenchPlan {
   cases: { W0: number; W1: number; WR: number; H: number };
   /** Cases per workload whose histories are read for events and actions. */
   historySample: number;
+  /** Starts per arm of the API-overhead measurement, at a fixed rate. */
+  starts: { ratePerSecond: number; requests: number };
 }
 
 export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
@@ -23,6 +25,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     warmupHouseholds: 2,
     cases: { W0: 4, W1: 4, WR: 2, H: 2 },
     historySample: 1,
+    starts: { ratePerSecond: 4, requests: 4 },
   },
   quick: {
     mode: 'quick',
@@ -32,6 +35,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     warmupHouseholds: 8,
     cases: { W0: 200, W1: 200, WR: 24, H: 24 },
     historySample: 3,
+    starts: { ratePerSecond: 10, requests: 40 },
   },
   full: {
     mode: 'full',
@@ -41,5 +45,6 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     warmupHouseholds: 16,
     cases: { W0: 1000, W1: 1000, WR: 100, H: 100 },
     historySample: 5,
+    starts: { ratePerSecond: 20, requests: 200 },
   },
 };

@@ -88,6 +88,16 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
       `Households/s ÷ WR/s: **${n(r.ratios.householdsVsWr.ratio)}**${r.ratios.householdsVsWr.withinNoise ? ' (within the spread)' : ''}. ` +
         `History events/s, households ÷ W1: **${n(r.ratios.householdEventsPerSecondVsW1.ratio)}**${r.ratios.householdEventsPerSecondVsW1.withinNoise ? ' (within the spread)' : ''}.`,
       '',
+      `Open loop (households at a fixed rate; latency from each start's scheduled time to its close): ${r.openLoop
+        .map(
+          (run) =>
+            `${n(run.ratePerSecond)}/s → p50 ${n(run.latencyMs.p50, 0)} ms, p99 ${n(run.latencyMs.p99, 0)} ms`,
+        )
+        .join('; ')}.`,
+      `Starts at ${plan.starts.ratePerSecond}/s: API p50 / p99 ${n(r.starts.api.p50.median, 1)} / ${n(r.starts.api.p99.median, 1)} ms, ` +
+        `${n(r.starts.api.cpuSecondsPerStart * 1000, 2)} ms CPU per start in the API process; raw client ${n(r.starts.raw.p50.median, 1)} / ${n(r.starts.raw.p99.median, 1)} ms, ` +
+        `${n(r.starts.raw.cpuSecondsPerStart * 1000, 2)} ms CPU per start in-process.`,
+      '',
       '| target | verdict | figure |',
       '|---|---|---|',
       ...judgeTargets(r).map((t) => `| ${t.target} | ${t.verdict} | ${t.figure} |`),

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closedLoop, type LoopRun } from './closed-loop';
+import { openLoop, type OpenLoopRun } from './open-loop';
 import { meanCaseCost, shapeOf, type CaseCost } from './history-figures';
 import type { BenchPlan } from './plan';
 import { startBenchStack, type BenchStack, type Persistence, type ServerFacts } from './stack';
@@ -11,6 +12,7 @@ import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { baselineRunner } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
+import { measureStartOverhead, type StartArmRun } from './workloads/start-overhead';
 
 export const WORKLOADS = ['W0', 'W1', 'WR', 'H'] as const;
 export type Workload = (typeof WORKLOADS)[number];
@@ -26,6 +28,12 @@ export interface WorkloadFigures {
   cost: CaseCost;
 }
 
+export interface StartFigures {
+  p50: Spread;
+  p99: Spread;
+  cpuSecondsPerStart: number;
+}
+
 export interface PersistenceResult {
   server: ServerFacts;
   shape: CaseShape;
@@ -33,7 +41,12 @@ export interface PersistenceResult {
   ratios: {
     householdsVsWr: { ratio: number; withinNoise: boolean };
     householdEventsPerSecondVsW1: { ratio: number; withinNoise: boolean };
+    /** API start p50 ÷ raw client start p50, at the same rate. */
+    apiStartP50VsRaw: { ratio: number; withinNoise: boolean };
   };
+  /** Households at a fixed rate: 50% and 80% of the closed loop's median throughput. */
+  openLoop: OpenLoopRun[];
+  starts: { api: StartFigures; raw: StartFigures; runs: StartArmRun[] };
   runs: Array<Omit<LoopRun, 'caseIds'>>;
 }
 
@@ -68,7 +81,7 @@ async function measure(
   log: (line: string) => void,
 ): Promise<PersistenceResult> {
   const runTag = randomBytes(3).toString('hex').toUpperCase();
-  const households = plan.warmupHouseholds + plan.blocks * 2 * plan.cases.H;
+  const households = plan.warmupHouseholds + plan.blocks * 2 * plan.cases.H + 2 * plan.cases.H;
   await seedHouseholds(stack, runTag, households);
   const driver = await householdDriver(stack, runTag);
   let nextHousehold = 0;
@@ -113,6 +126,37 @@ async function measure(
         .slice(0, plan.historySample);
       workloads[workload] = figuresOf(runs.get(workload)!, await meanCaseCost(stack.client, sample));
     }
+
+    const openLoopRuns: OpenLoopRun[] = [];
+    for (const share of [0.5, 0.8]) {
+      const ratePerSecond = share * workloads.H.casesPerSecond.median;
+      const run = await openLoop(
+        `households at ${share * 100}%`,
+        { ratePerSecond, requests: plan.cases.H },
+        householdRunner,
+      );
+      openLoopRuns.push(run);
+      log(
+        `  households open loop at ${ratePerSecond.toFixed(2)}/s: p50 ${run.latencyMs.p50.toFixed(0)} ms, p99 ${run.latencyMs.p99.toFixed(0)} ms`,
+      );
+    }
+
+    const startTag = `${runTag}S`;
+    await seedHouseholds(stack, startTag, 4 * plan.blocks * plan.starts.requests);
+    const startRuns = await measureStartOverhead(stack, startTag, { ...plan.starts, blocks: plan.blocks });
+    const startFigures = (arm: 'api' | 'raw'): StartFigures => {
+      const armRuns = startRuns.filter((run) => run.arm === arm);
+      return {
+        p50: spreadOf(armRuns.map((run) => run.latencyMs.p50)),
+        p99: spreadOf(armRuns.map((run) => run.latencyMs.p99)),
+        cpuSecondsPerStart: median(armRuns.map((run) => run.cpuSecondsPerStart)),
+      };
+    };
+    const starts = { api: startFigures('api'), raw: startFigures('raw'), runs: startRuns };
+    log(
+      `  starts at ${plan.starts.ratePerSecond}/s: API p50 ${starts.api.p50.median.toFixed(1)} ms, raw client p50 ${starts.raw.p50.median.toFixed(1)} ms`,
+    );
+
     return {
       server: stack.server,
       shape,
@@ -123,7 +167,10 @@ async function measure(
           workloads.H.historyEventsPerSecond,
           workloads.W1.historyEventsPerSecond,
         ),
+        apiStartP50VsRaw: ratioOf(starts.api.p50, starts.raw.p50),
       },
+      openLoop: openLoopRuns,
+      starts,
       runs: [...runs.values()].flat().map(({ caseIds: _ids, ...run }) => run),
     };
   } finally {

@@ -37,6 +37,8 @@ export interface BenchStack {
   db: Db;
   adapters: Adapters;
   apiUrl: string;
+  /** The platform worker's task queue. */
+  taskQueue: string;
   server: ServerFacts;
   /** The processes whose CPU is read, by role. */
   processes: Record<'temporal' | 'worker' | 'api' | 'baselineWorker' | 'postgres', ProcessSelector>;
@@ -172,6 +174,7 @@ export async function startBenchStack(persistence: Persistence): Promise<BenchSt
       db,
       adapters: createPostgresAdapters(db),
       apiUrl,
+      taskQueue: config.taskQueue,
       server: {
         version: execFileSync(cli, ['--version']).toString().trim(),
         persistence,

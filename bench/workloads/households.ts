@@ -8,7 +8,8 @@
 import type { BenchStack } from '../stack';
 import type { CaseRunner } from '../closed-loop';
 
-const DISTRICT = 'jinshui' as const;
+export const HOUSEHOLD_DISTRICT = 'jinshui' as const;
+const DISTRICT = HOUSEHOLD_DISTRICT;
 const POLL_MS = 100;
 const ENDED = ['closed', 'cancelled', 'ineligible', 'settlement-reversed'];
 
@@ -19,6 +20,58 @@ interface InFlight {
   fail: (error: Error) => void;
 }
 
+export const householdAccountRef = (runTag: string, index: number) => `BENCH-${runTag}-${index}`;
+
+/** A residential household as its case starts (what reaches Temporal: no personal data). */
+export function householdCaseInput(accountRef: string) {
+  return {
+    district: DISTRICT,
+    accountRef,
+    userType: 'residential-pipeline' as const,
+    channel: 'app' as const,
+    items: { valve: true, hoseLengthM: 2 },
+  };
+}
+
+/** The API's start request: the case input and the household's (made-up) contact. */
+export const householdStartBody = (accountRef: string) => ({
+  ...householdCaseInput(accountRef),
+  contact: { name: '测试用户', phone: '13900000000', address: '金水区测试路 1 号' },
+});
+
+const tokens = new WeakMap<BenchStack, Promise<{ clerk: string; installer: string }>>();
+
+/** The automated clerk's and installer's bearer tokens, signed once per stack. */
+function driverTokens(stack: BenchStack) {
+  let signed = tokens.get(stack);
+  if (!signed) {
+    const bearer = async (sub: string, dept: 'gas-company' | 'installer', role: 'clerk' | 'installer') =>
+      `Bearer ${await stack.token({ sub, name: sub, dept, district: DISTRICT, roles: [role] })}`;
+    signed = Promise.all([
+      bearer('bench-clerk', 'gas-company', 'clerk'),
+      bearer('bench-fitter', 'installer', 'installer'),
+    ]).then(([clerk, installer]) => ({ clerk, installer }));
+    tokens.set(stack, signed);
+  }
+  return signed;
+}
+
+/** POSTs as the given caller; 409 (the case moved on between a read and this decision) is not an error. */
+async function post(stack: BenchStack, path: string, token: string, body: object) {
+  const res = await fetch(`${stack.apiUrl}${path}`, {
+    method: 'POST',
+    headers: { Authorization: token, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = (await res.json()) as Record<string, unknown>;
+  if (!res.ok && res.status !== 409) throw new Error(`${path}: ${res.status} ${JSON.stringify(answer)}`);
+  return { ok: res.ok, answer };
+}
+
+export async function postAsClerk(stack: BenchStack, path: string, body: object) {
+  return post(stack, path, (await driverTokens(stack)).clerk, body);
+}
+
 export interface HouseholdDriver {
   runner: CaseRunner;
   stop(): Promise<void>;
@@ -27,7 +80,7 @@ export interface HouseholdDriver {
 /** Accounts, an installer team with room for everyone, and the district's tender prices. */
 export async function seedHouseholds(stack: BenchStack, runTag: string, count: number): Promise<void> {
   const accounts = Array.from({ length: count }, (_, i) => ({
-    accountRef: `BENCH-${runTag}-${i}`,
+    accountRef: householdAccountRef(runTag, i),
     district: DISTRICT,
     userType: 'residential-pipeline' as const,
     status: 'active' as const,
@@ -46,23 +99,11 @@ export async function seedHouseholds(stack: BenchStack, runTag: string, count: n
 }
 
 export async function householdDriver(stack: BenchStack, runTag: string): Promise<HouseholdDriver> {
-  const clerk = `Bearer ${await stack.token({ sub: 'bench-clerk', name: 'Bench Clerk', dept: 'gas-company', district: DISTRICT, roles: ['clerk'] })}`;
-  const installer = `Bearer ${await stack.token({ sub: 'bench-fitter', name: 'Bench Fitter', dept: 'installer', district: DISTRICT, roles: ['installer'] })}`;
+  const { clerk, installer } = await driverTokens(stack);
   const inFlight = new Map<string, InFlight>();
 
-  const post = async (path: string, token: string, body: object) => {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method: 'POST',
-      headers: { Authorization: token, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = (await res.json()) as Record<string, unknown>;
-    // 409: the case moved on between our read and this decision; the next tick reads it again.
-    if (!res.ok && res.status !== 409) throw new Error(`${path}: ${res.status} ${JSON.stringify(answer)}`);
-    return { ok: res.ok, answer };
-  };
   const act = (caseId: string, action: string, token: string, body: object) =>
-    post(`/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
+    post(stack, `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
 
   const tick = async () => {
     const ids = [...inFlight.keys()];
@@ -117,14 +158,12 @@ export async function householdDriver(stack: BenchStack, runTag: string): Promis
 
   const runner: CaseRunner = async (index) => {
     if (failure) throw failure;
-    const { answer } = await post('/v1/gas-retrofit/households', clerk, {
-      district: DISTRICT,
-      accountRef: `BENCH-${runTag}-${index}`,
-      userType: 'residential-pipeline',
-      channel: 'app',
-      items: { valve: true, hoseLengthM: 2 },
-      contact: { name: '测试用户', phone: '13900000000', address: '金水区测试路 1 号' },
-    });
+    const { answer } = await post(
+      stack,
+      '/v1/gas-retrofit/households',
+      clerk,
+      householdStartBody(householdAccountRef(runTag, index)),
+    );
     const caseId = answer.caseId as string;
     const stage = await new Promise<string>((done, fail) =>
       inFlight.set(caseId, { installed: false, accepted: false, done, fail }),

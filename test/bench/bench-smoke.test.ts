@@ -60,5 +60,15 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
     );
     assert.ok(Math.abs(memory.workloads.H.cost.activities - memory.shape.activities) <= 2);
     assert.ok(Number.isFinite(memory.ratios.householdsVsWr.ratio));
+    // Households at 50% and 80% of the closed loop's rate; starts through the API and the raw client, A-B-B-A.
+    assert.deepEqual(
+      memory.openLoop.map((run) => run.requests),
+      [result.plan.cases.H, result.plan.cases.H],
+    );
+    assert.deepEqual(
+      memory.starts.runs.map((run) => run.arm),
+      ['api', 'raw', 'raw', 'api'],
+    );
+    assert.ok(memory.starts.api.cpuSecondsPerStart >= 0 && memory.starts.raw.p50.median > 0);
   });
 });
