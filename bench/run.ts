@@ -3,6 +3,9 @@
  * shape), then the workloads in A-B-B-A order, then the figures. Every run reads CPU from /proc around itself.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { closedLoop, type LoopRun } from './closed-loop';
 import { openLoop, type OpenLoopRun } from './open-loop';
 import { meanCaseCost, shapeOf, type CaseCost } from './history-figures';
@@ -12,6 +15,7 @@ import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { baselineRunner } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
+import { measureReplay, type ReplayFigures } from './workloads/replay';
 import { measureStartOverhead, type StartArmRun } from './workloads/start-overhead';
 
 export const WORKLOADS = ['W0', 'W1', 'WR', 'H'] as const;
@@ -43,7 +47,12 @@ export interface PersistenceResult {
     householdEventsPerSecondVsW1: { ratio: number; withinNoise: boolean };
     /** API start p50 ÷ raw client start p50, at the same rate. */
     apiStartP50VsRaw: { ratio: number; withinNoise: boolean };
+    /** The audit CLI's replay on one process ÷ raw replay on one process (histories/s). */
+    auditReplayVsRaw: { ratio: number; withinNoise: boolean };
+    /** The audit CLI on two processes ÷ on one. */
+    auditTwoProcessesVsOne: { ratio: number; withinNoise: boolean };
   };
+  replay: ReplayFigures;
   /** Households at a fixed rate: 50% and 80% of the closed loop's median throughput. */
   openLoop: OpenLoopRun[];
   starts: { api: StartFigures; raw: StartFigures; runs: StartArmRun[] };
@@ -153,6 +162,16 @@ async function measure(
       };
     };
     const starts = { api: startFigures('api'), raw: startFigures('raw'), runs: startRuns };
+
+    const replayFolder = mkdtempSync(path.join(os.tmpdir(), 'onething-bench-replay-'));
+    const householdIds = runs.get('H')!.flatMap((run) => run.caseIds);
+    const replay = await measureReplay(stack, householdIds, {
+      folder: replayFolder,
+      blocks: plan.replayBlocks,
+    }).finally(() => rmSync(replayFolder, { recursive: true, force: true }));
+    log(
+      `  replay of ${replay.histories} histories: audit ${replay.historiesPerSecond['audit-1'].median.toFixed(1)}/s, raw ${replay.historiesPerSecond['raw-1'].median.toFixed(1)}/s; two processes: audit ${replay.historiesPerSecond['audit-2'].median.toFixed(1)}/s`,
+    );
     log(
       `  starts at ${plan.starts.ratePerSecond}/s: API p50 ${starts.api.p50.median.toFixed(1)} ms, raw client p50 ${starts.raw.p50.median.toFixed(1)} ms`,
     );
@@ -168,7 +187,13 @@ async function measure(
           workloads.W1.historyEventsPerSecond,
         ),
         apiStartP50VsRaw: ratioOf(starts.api.p50, starts.raw.p50),
+        auditReplayVsRaw: ratioOf(replay.historiesPerSecond['audit-1'], replay.historiesPerSecond['raw-1']),
+        auditTwoProcessesVsOne: ratioOf(
+          replay.historiesPerSecond['audit-2'],
+          replay.historiesPerSecond['audit-1'],
+        ),
       },
+      replay,
       openLoop: openLoopRuns,
       starts,
       runs: [...runs.values()].flat().map(({ caseIds: _ids, ...run }) => run),

@@ -39,6 +39,8 @@ export interface BenchStack {
   apiUrl: string;
   /** The platform worker's task queue. */
   taskQueue: string;
+  /** The environment the platform's processes run with (its address, database and payload key). */
+  env: NodeJS.ProcessEnv;
   server: ServerFacts;
   /** The processes whose CPU is read, by role. */
   processes: Record<'temporal' | 'worker' | 'api' | 'baselineWorker' | 'postgres', ProcessSelector>;
@@ -175,6 +177,7 @@ export async function startBenchStack(persistence: Persistence): Promise<BenchSt
       adapters: createPostgresAdapters(db),
       apiUrl,
       taskQueue: config.taskQueue,
+      env,
       server: {
         version: execFileSync(cli, ['--version']).toString().trim(),
         persistence,

@@ -37,9 +37,14 @@ export function judgeTargets(result: PersistenceResult): TargetReport[] {
       figure: `API p50 ${fixed(result.starts.api.p50.median, 1)} ms vs raw ${fixed(result.starts.raw.p50.median, 1)} ms: +${fixed((ratios.apiStartP50VsRaw.ratio - 1) * 100, 0)}%${noise(ratios.apiStartP50VsRaw.withinNoise)}`,
     },
     {
-      target: 'Audit replay ≥ 90% of raw, ≥ 1.6× with two processes',
-      verdict: 'not measured',
-      figure: 'not in this run',
+      target: 'Audit replay ≥ 90% of raw on one process',
+      verdict: ratios.auditReplayVsRaw.ratio >= 0.9 ? 'met' : 'not met',
+      figure: `${fixed(ratios.auditReplayVsRaw.ratio * 100, 0)}% (${fixed(result.replay.historiesPerSecond['audit-1'].median, 1)} vs ${fixed(result.replay.historiesPerSecond['raw-1'].median, 1)} histories/s, ${result.replay.histories} histories)${noise(ratios.auditReplayVsRaw.withinNoise)}`,
+    },
+    {
+      target: 'Audit replay ≥ 1.6× with two processes',
+      verdict: ratios.auditTwoProcessesVsOne.ratio >= 1.6 ? 'met' : 'not met',
+      figure: `${fixed(ratios.auditTwoProcessesVsOne.ratio)}× (raw: ${fixed(result.replay.historiesPerSecond['raw-2'].median / result.replay.historiesPerSecond['raw-1'].median)}×)${noise(ratios.auditTwoProcessesVsOne.withinNoise)}`,
     },
     {
       target: '≤ 1 MiB of worker memory per cached case',

@@ -70,5 +70,9 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       ['api', 'raw', 'raw', 'api'],
     );
     assert.ok(memory.starts.api.cpuSecondsPerStart >= 0 && memory.starts.raw.p50.median > 0);
+    // The same household histories replayed by the audit CLI and raw, on one process and on two.
+    assert.equal(memory.replay.histories, 2 * result.plan.cases.H);
+    for (const arm of ['audit-1', 'raw-1', 'audit-2', 'raw-2'] as const)
+      assert.ok(memory.replay.historiesPerSecond[arm].median > 0, arm);
   });
 });

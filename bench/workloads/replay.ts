@@ -1,0 +1,104 @@
+/**
+ * The audit CLI's `replay` against raw `Worker.runReplayHistories` on the same history files, with one process
+ * and with two, A-B-B-A. Each arm is a fresh process (or two) timed from spawn to exit, as an auditor runs it;
+ * both load the same prebuilt bundle, so neither pays for bundling.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { FAILURE_CONVERTER_PATH } from '../../platform/codec/data-converter';
+import { PROJECT_ROOT } from '../../platform/config';
+import { WORKFLOWS_PATH } from '../../workers/process-worker';
+import type { BenchStack } from '../stack';
+import { spreadOf, type Spread } from '../stats';
+
+export type ReplayArm = 'audit-1' | 'raw-1' | 'audit-2' | 'raw-2';
+
+export interface ReplayFigures {
+  histories: number;
+  events: number;
+  historiesPerSecond: Record<ReplayArm, Spread>;
+  eventsPerSecond: Record<ReplayArm, number>;
+}
+
+function runTs(entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, entry), ...args], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${entry} exited ${code}: ${errors}`)),
+    );
+  });
+}
+
+const halves = (files: string[]) => [
+  files.filter((_, i) => i % 2 === 0),
+  files.filter((_, i) => i % 2 === 1),
+];
+
+export async function measureReplay(
+  stack: BenchStack,
+  workflowIds: readonly string[],
+  options: { folder: string; blocks: number },
+): Promise<ReplayFigures> {
+  mkdirSync(options.folder, { recursive: true });
+  const bundlePath = path.join(options.folder, 'workflow-bundle.js');
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
+  });
+  writeFileSync(bundlePath, code);
+  let events = 0;
+  const files = await Promise.all(
+    workflowIds.map(async (id, index) => {
+      const history = await stack.client.workflow.getHandle(id).fetchHistory();
+      events += history.events?.length ?? 0;
+      const file = path.join(options.folder, `history-${index}.json`);
+      writeFileSync(file, historyToJSON(history));
+      return file;
+    }),
+  );
+  const env = { ...stack.env, WORKFLOW_BUNDLE_PATH: bundlePath };
+  const arms: Record<ReplayArm, () => Promise<unknown>> = {
+    'audit-1': () => runTs('audit/cli.ts', ['replay', '--json', '--jobs', '1', ...files], env),
+    'audit-2': () => runTs('audit/cli.ts', ['replay', '--json', '--jobs', '2', ...files], env),
+    'raw-1': () => runTs('bench/replay-raw.ts', files, env),
+    'raw-2': () => Promise.all(halves(files).map((half) => runTs('bench/replay-raw.ts', half, env))),
+  };
+  // A-B-B-A per block; with no blocks (smoke), each arm once.
+  const order: ReplayArm[] =
+    options.blocks === 0
+      ? ['audit-1', 'raw-1', 'audit-2', 'raw-2']
+      : Array.from(
+          { length: options.blocks },
+          () =>
+            ['audit-1', 'raw-1', 'raw-1', 'audit-1', 'audit-2', 'raw-2', 'raw-2', 'audit-2'] as ReplayArm[],
+        ).flat();
+  const rates = new Map<ReplayArm, number[]>();
+  for (const arm of order) {
+    const startedAt = performance.now();
+    await arms[arm]();
+    rates.set(arm, [...(rates.get(arm) ?? []), files.length / ((performance.now() - startedAt) / 1000)]);
+  }
+  const historiesPerSecond = Object.fromEntries(
+    [...rates].map(([arm, samples]) => [arm, spreadOf(samples)]),
+  ) as Record<ReplayArm, Spread>;
+  const eventsPerHistory = events / files.length;
+  return {
+    histories: files.length,
+    events,
+    historiesPerSecond,
+    eventsPerSecond: Object.fromEntries(
+      Object.entries(historiesPerSecond).map(([arm, spread]) => [arm, spread.median * eventsPerHistory]),
+    ) as Record<ReplayArm, number>,
+  };
+}
