@@ -12,6 +12,8 @@ export interface BenchPlan {
   cases: { W0: number; W1: number; WR: number; H: number };
   /** Cases per workload whose histories are read for events and actions. */
   historySample: number;
+  /** Households parked at once, in turn, to read the worker's memory per cached case. */
+  parked: number[];
   /** A-B-B-A blocks of the replay measurement (0: each arm once). */
   replayBlocks: number;
   /** Starts per arm of the API-overhead measurement, at a fixed rate. */
@@ -28,6 +30,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     cases: { W0: 4, W1: 4, WR: 2, H: 2 },
     historySample: 1,
     replayBlocks: 0,
+    parked: [0, 2, 4],
     starts: { ratePerSecond: 4, requests: 4 },
   },
   quick: {
@@ -39,6 +42,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     cases: { W0: 200, W1: 200, WR: 24, H: 24 },
     historySample: 3,
     replayBlocks: 1,
+    parked: [0, 100, 200, 400],
     starts: { ratePerSecond: 10, requests: 40 },
   },
   full: {
@@ -50,6 +54,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     cases: { W0: 1000, W1: 1000, WR: 100, H: 100 },
     historySample: 5,
     replayBlocks: 2,
+    parked: [0, 250, 500, 1000],
     starts: { ratePerSecond: 20, requests: 200 },
   },
 };

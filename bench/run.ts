@@ -15,6 +15,7 @@ import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { baselineRunner } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
+import { measureParkedMemory, type MemoryFigures } from './workloads/parked-memory';
 import { measureReplay, type ReplayFigures } from './workloads/replay';
 import { measureStartOverhead, type StartArmRun } from './workloads/start-overhead';
 
@@ -53,6 +54,7 @@ export interface PersistenceResult {
     auditTwoProcessesVsOne: { ratio: number; withinNoise: boolean };
   };
   replay: ReplayFigures;
+  memory: MemoryFigures;
   /** Households at a fixed rate: 50% and 80% of the closed loop's median throughput. */
   openLoop: OpenLoopRun[];
   starts: { api: StartFigures; raw: StartFigures; runs: StartArmRun[] };
@@ -176,6 +178,11 @@ async function measure(
       `  starts at ${plan.starts.ratePerSecond}/s: API p50 ${starts.api.p50.median.toFixed(1)} ms, raw client p50 ${starts.raw.p50.median.toFixed(1)} ms`,
     );
 
+    const memory = await measureParkedMemory(stack, `${runTag}M`, plan.parked);
+    log(
+      `  worker memory: ${memory.points.map((p) => `${p.parked} parked ${p.rssMiB.toFixed(0)} MiB`).join(', ')}; ${memory.mibPerParkedCase.toFixed(3)} MiB per case`,
+    );
+
     return {
       server: stack.server,
       shape,
@@ -194,6 +201,7 @@ async function measure(
         ),
       },
       replay,
+      memory,
       openLoop: openLoopRuns,
       starts,
       runs: [...runs.values()].flat().map(({ caseIds: _ids, ...run }) => run),

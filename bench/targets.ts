@@ -48,8 +48,8 @@ export function judgeTargets(result: PersistenceResult): TargetReport[] {
     },
     {
       target: '≤ 1 MiB of worker memory per cached case',
-      verdict: 'not measured',
-      figure: 'not in this run',
+      verdict: result.memory.mibPerParkedCase <= 1 ? 'met' : 'not met',
+      figure: `${fixed(result.memory.mibPerParkedCase, 3)} MiB per parked case (RSS ${result.memory.points.map((p) => `${p.parked}: ${fixed(p.rssMiB, 0)} MiB`).join(', ')})`,
     },
     {
       target: 'CPU per household flat ±15% from 1,000 to 10,000',

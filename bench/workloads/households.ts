@@ -5,6 +5,8 @@
  * acceptance in GET /v1/tasks and passes it through the API. One poller serves every case in flight, so the
  * driver's reads stay a few queries per tick whatever the concurrency.
  */
+import { startOnce } from '../../platform/start-once';
+import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
 import type { BenchStack } from '../stack';
 import type { CaseRunner } from '../closed-loop';
 
@@ -38,6 +40,17 @@ export const householdStartBody = (accountRef: string) => ({
   ...householdCaseInput(accountRef),
   contact: { name: '测试用户', phone: '13900000000', address: '金水区测试路 1 号' },
 });
+
+/** Starts a household's case in-process with the raw client, as the API would after its checks. */
+export const startHouseholdRaw = (stack: BenchStack, accountRef: string) =>
+  startOnce(
+    stack.client,
+    stack.taskQueue,
+    householdCaseStart({
+      ...householdCaseInput(accountRef),
+      startedBy: { userId: 'bench-clerk', department: 'gas-company', district: DISTRICT, roles: ['clerk'] },
+    }),
+  );
 
 const tokens = new WeakMap<BenchStack, Promise<{ clerk: string; installer: string }>>();
 

@@ -4,18 +4,10 @@
  * fixed rate, in A-B-B-A order. The cases started park at their installation visit (nobody acts on them), so
  * this runs after the other workloads.
  */
-import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
-import { startOnce } from '../../platform/start-once';
 import { openLoop, type OpenLoopRun } from '../open-loop';
 import { cpuBetween, cpuSeconds } from '../proc-cpu';
 import type { BenchStack } from '../stack';
-import {
-  HOUSEHOLD_DISTRICT,
-  householdAccountRef,
-  householdCaseInput,
-  householdStartBody,
-  postAsClerk,
-} from './households';
+import { householdAccountRef, householdStartBody, postAsClerk, startHouseholdRaw } from './households';
 
 type Arm = 'api' | 'raw';
 
@@ -34,21 +26,7 @@ export async function measureStartOverhead(
   const account = () => householdAccountRef(runTag, next++);
   const startThroughApi = () =>
     postAsClerk(stack, '/v1/gas-retrofit/households', householdStartBody(account()));
-  const startRaw = () => {
-    return startOnce(
-      stack.client,
-      stack.taskQueue,
-      householdCaseStart({
-        ...householdCaseInput(account()),
-        startedBy: {
-          userId: 'bench-clerk',
-          department: 'gas-company',
-          district: HOUSEHOLD_DISTRICT,
-          roles: ['clerk'],
-        },
-      }),
-    );
-  };
+  const startRaw = () => startHouseholdRaw(stack, account());
   const runs: StartArmRun[] = [];
   const order: Arm[] = Array.from(
     { length: options.blocks },

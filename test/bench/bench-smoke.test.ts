@@ -32,10 +32,10 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
     assert.match(readFileSync(path.join(out, `${date}-smoke.md`), 'utf8'), /Households\/s ÷ WR\/s/);
 
     assert.ok(result.machine.cores > 0);
-    const memory = result.results.memory!;
-    assert.match(memory.server.version, /temporal version/);
+    const run = result.results.memory!;
+    assert.match(run.server.version, /temporal version/);
     for (const workload of WORKLOADS) {
-      const figures = memory.workloads[workload];
+      const figures = run.workloads[workload];
       assert.ok(figures.casesPerSecond.median > 0, `${workload} completed cases`);
       assert.equal(
         figures.casesPerSecond.samples.length,
@@ -45,34 +45,35 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       assert.ok(figures.cost.events > 0 && figures.cost.billableActions > 0, `${workload} history read`);
     }
     // The household's work is done by the platform's worker; the baselines' by their own (idle ones tick too).
-    assert.ok(memory.workloads.H.cpuSecondsPerCase.worker! > 0);
-    assert.ok(memory.workloads.WR.cpuSecondsPerCase.baselineWorker! > 0);
+    assert.ok(run.workloads.H.cpuSecondsPerCase.worker! > 0);
+    assert.ok(run.workloads.WR.cpuSecondsPerCase.baselineWorker! > 0);
     // WR asks of Temporal what the warm-up households did (their shape varies a little from case to case).
-    const wr = memory.workloads.WR.cost;
+    const wr = run.workloads.WR.cost;
     assert.deepEqual(
       [wr.activities, wr.updates, wr.timers, wr.searchAttributeUpserts],
-      [
-        memory.shape.activities,
-        memory.shape.updates,
-        memory.shape.timers,
-        memory.shape.searchAttributeUpserts,
-      ],
+      [run.shape.activities, run.shape.updates, run.shape.timers, run.shape.searchAttributeUpserts],
     );
-    assert.ok(Math.abs(memory.workloads.H.cost.activities - memory.shape.activities) <= 2);
-    assert.ok(Number.isFinite(memory.ratios.householdsVsWr.ratio));
+    assert.ok(Math.abs(run.workloads.H.cost.activities - run.shape.activities) <= 2);
+    assert.ok(Number.isFinite(run.ratios.householdsVsWr.ratio));
     // Households at 50% and 80% of the closed loop's rate; starts through the API and the raw client, A-B-B-A.
     assert.deepEqual(
-      memory.openLoop.map((run) => run.requests),
+      run.openLoop.map((run) => run.requests),
       [result.plan.cases.H, result.plan.cases.H],
     );
     assert.deepEqual(
-      memory.starts.runs.map((run) => run.arm),
+      run.starts.runs.map((run) => run.arm),
       ['api', 'raw', 'raw', 'api'],
     );
-    assert.ok(memory.starts.api.cpuSecondsPerStart >= 0 && memory.starts.raw.p50.median > 0);
+    assert.ok(run.starts.api.cpuSecondsPerStart >= 0 && run.starts.raw.p50.median > 0);
     // The same household histories replayed by the audit CLI and raw, on one process and on two.
-    assert.equal(memory.replay.histories, 2 * result.plan.cases.H);
+    assert.equal(run.replay.histories, 2 * result.plan.cases.H);
     for (const arm of ['audit-1', 'raw-1', 'audit-2', 'raw-2'] as const)
-      assert.ok(memory.replay.historiesPerSecond[arm].median > 0, arm);
+      assert.ok(run.replay.historiesPerSecond[arm].median > 0, arm);
+    // The worker's memory read with 0, 2 and 4 households parked.
+    assert.deepEqual(
+      run.memory.points.map((point) => point.parked),
+      [0, 2, 4],
+    );
+    assert.ok(run.memory.points.every((point) => point.rssMiB > 10));
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * Worker memory per cached case: households started and left parked at their installation visit (nobody acts on
+ * them, so each stays in the worker's sticky cache), the worker's resident memory read from /proc at each count,
+ * and the slope fitted by least squares. Runs last: the parked cases stay.
+ */
+import { readFileSync } from 'node:fs';
+import { gasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
+import type { BenchStack } from '../stack';
+import { HOUSEHOLD_DISTRICT, householdAccountRef, seedHouseholds, startHouseholdRaw } from './households';
+
+export interface MemoryFigures {
+  points: Array<{ parked: number; rssMiB: number }>;
+  /** Least-squares slope of the worker's RSS against the number of parked cases. */
+  mibPerParkedCase: number;
+}
+
+const SETTLE_MS = 3_000;
+
+function residentMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+  return kib / 1024;
+}
+
+export function leastSquaresSlope(points: ReadonlyArray<{ x: number; y: number }>): number {
+  const n = points.length;
+  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
+  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
+  const covariance = points.reduce((sum, p) => sum + (p.x - meanX) * (p.y - meanY), 0);
+  const variance = points.reduce((sum, p) => sum + (p.x - meanX) ** 2, 0);
+  return variance === 0 ? 0 : covariance / variance;
+}
+
+export async function measureParkedMemory(
+  stack: BenchStack,
+  runTag: string,
+  counts: readonly number[],
+): Promise<MemoryFigures> {
+  const targets = [...counts].sort((a, b) => a - b);
+  await seedHouseholds(stack, runTag, targets.at(-1)!);
+  const workerPid = (stack.processes.worker as { pid: number }).pid;
+  const caseIds = Array.from({ length: targets.at(-1)! }, (_, i) =>
+    gasRetrofitHouseholdWorkflowId(HOUSEHOLD_DISTRICT, householdAccountRef(runTag, i)),
+  );
+  const points: MemoryFigures['points'] = [];
+  let started = 0;
+  for (const target of targets) {
+    const batch = Array.from({ length: target - started }, (_, i) => started + i);
+    for (let i = 0; i < batch.length; i += 16) {
+      await Promise.all(
+        batch.slice(i, i + 16).map((index) => startHouseholdRaw(stack, householdAccountRef(runTag, index))),
+      );
+    }
+    started = target;
+    const parked = caseIds.slice(0, target);
+    const deadline = Date.now() + 10 * 60_000;
+    for (;;) {
+      const n = (
+        await stack
+          .db('onething.cases')
+          .whereIn('case_id', parked)
+          .andWhere({ stage: 'installation-scheduled' })
+          .pluck<string[]>('case_id')
+      ).length;
+      if (n === target) break;
+      if (Date.now() > deadline)
+        throw new Error(`only ${n} of ${target} households parked within 10 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    points.push({ parked: target, rssMiB: residentMiB(workerPid) });
+  }
+  return {
+    points,
+    mibPerParkedCase: leastSquaresSlope(points.map((p) => ({ x: p.parked, y: p.rssMiB }))),
+  };
+}
