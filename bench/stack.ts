@@ -89,8 +89,11 @@ export async function startBenchStack(persistence: Persistence): Promise<BenchSt
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onething-bench-'));
   const logDir = path.join(dataDir, 'logs');
   const databaseName = `onething_bench_${randomBytes(4).toString('hex')}`;
+  // A scratch database on the server DATABASE_URL names, else on 127.0.0.1:5432, else an embedded one.
+  const configured = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : undefined;
+  if (configured) configured.pathname = `/${databaseName}`;
   const database = await provideDatabase({
-    databaseUrl: undefined,
+    databaseUrl: configured?.toString(),
     dataDir,
     embeddedPort: await freePort(),
     databaseName,
