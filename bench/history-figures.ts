@@ -5,21 +5,23 @@
  * counted by the driver). Patch markers are listed apart: whether a version marker is billed is not ours to say.
  */
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import type { CaseShape } from './baselines/shape';
 
 type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
+const E = temporal.api.enums.v1.EventType;
 const EventType = {
-  started: 1,
-  activityScheduled: 10,
-  activityStarted: 11,
-  timerStarted: 17,
-  markerRecorded: 25,
-  signaled: 26,
-  continuedAsNew: 28,
-  childStarted: 29,
-  signalExternal: 31,
-  upsertSearchAttributes: 40,
-  updateAccepted: 41,
+  started: E.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+  activityScheduled: E.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED,
+  activityStarted: E.EVENT_TYPE_ACTIVITY_TASK_STARTED,
+  timerStarted: E.EVENT_TYPE_TIMER_STARTED,
+  markerRecorded: E.EVENT_TYPE_MARKER_RECORDED,
+  signaled: E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+  continuedAsNew: E.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
+  childStarted: E.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED,
+  signalExternal: E.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED,
+  upsertSearchAttributes: E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES,
+  updateAccepted: E.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
 } as const;
 
 export interface CaseCost {
@@ -37,10 +39,13 @@ export interface CaseCost {
 }
 
 function costOf(events: HistoryEvent[]): CaseCost {
-  const count = (type: number) => events.filter((event) => Number(event.eventType) === type).length;
-  const attempts = events
-    .filter((event) => Number(event.eventType) === EventType.activityStarted)
-    .reduce((sum, event) => sum + Math.max(1, event.activityTaskStartedEventAttributes?.attempt ?? 1), 0);
+  const ofType = (type: temporal.api.enums.v1.EventType) =>
+    events.filter((event) => Number(event.eventType) === Number(type));
+  const count = (type: temporal.api.enums.v1.EventType) => ofType(type).length;
+  const attempts = ofType(EventType.activityStarted).reduce(
+    (sum, event) => sum + Math.max(1, event.activityTaskStartedEventAttributes?.attempt ?? 1),
+    0,
+  );
   const billable = {
     'workflow start': count(EventType.started) + count(EventType.continuedAsNew),
     'activity attempts': attempts,

@@ -57,11 +57,11 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
     assert.ok(Number.isFinite(run.ratios.householdsVsWr.ratio));
     // Households at 50% and 80% of the closed loop's rate; starts through the API and the raw client, A-B-B-A.
     assert.deepEqual(
-      run.openLoop.map((run) => run.requests),
+      run.openLoop.map((loop) => loop.requests),
       [result.plan.cases.H, result.plan.cases.H],
     );
     assert.deepEqual(
-      run.starts.runs.map((run) => run.arm),
+      run.starts.runs.map((start) => start.arm),
       ['api', 'raw', 'raw', 'api'],
     );
     assert.ok(run.starts.api.cpuSecondsPerStart >= 0 && run.starts.raw.p50.median > 0);
