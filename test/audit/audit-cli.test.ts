@@ -29,7 +29,7 @@ import {
   type RunningTestWorker,
 } from '../helpers/temporal';
 import { HISTORIES_DIR, SDK_VERSION } from '../replay/corpus';
-import { runClosedCase } from '../workflows/gas-retrofit-helpers';
+import { runClosedCase, startCase } from '../workflows/gas-retrofit-helpers';
 
 const CORPUS_CASE = path.join(
   HISTORIES_DIR,
@@ -199,6 +199,24 @@ describe('audit: replay, timeline, export, reconcile', function () {
           ['mismatched', tampered, 'gasCompany'],
         ],
       );
+    });
+
+    it('reconcile reports cases that never completed, instead of passing over them', async function () {
+      const closed = await closedCase();
+      const running = await startCase(env, db, taskQueue);
+      const terminated = await startCase(env, db, taskQueue);
+      await running.waitForStage('installation-scheduled');
+      await terminated.handle.terminate('planted by the audit test');
+      const evidence = await Promise.all(
+        [closed, running.caseId, terminated.caseId].map((id) => fetchLiveHistory(env.client, id)),
+      );
+      const report = await reconcile(evidence, decode, db);
+      assert.equal(report.casesChecked, 1);
+      assert.deepEqual(report.unfinished, [
+        { caseId: running.caseId, status: 'running' },
+        { caseId: terminated.caseId, status: 'terminated' },
+      ]);
+      assert.deepEqual(report.discrepancies, []);
     });
   });
 });
