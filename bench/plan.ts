@@ -18,6 +18,11 @@ export interface BenchPlan {
   replayBlocks: number;
   /** Starts per arm of the API-overhead measurement, at a fixed rate. */
   starts: { ratePerSecond: number; requests: number };
+  /**
+   * District campaigns of these sizes, paced at 80% of the households' closed-loop rate, in these persistence
+   * modes only (each size is a campaign of its own).
+   */
+  campaign: { sizes: number[]; persistence: Persistence[] };
 }
 
 export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
@@ -32,6 +37,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     replayBlocks: 0,
     parked: [0, 2, 4],
     starts: { ratePerSecond: 4, requests: 4 },
+    campaign: { sizes: [3, 6], persistence: ['memory'] },
   },
   quick: {
     mode: 'quick',
@@ -44,6 +50,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     replayBlocks: 1,
     parked: [0, 100, 200, 400],
     starts: { ratePerSecond: 10, requests: 40 },
+    campaign: { sizes: [100, 300], persistence: ['memory'] },
   },
   full: {
     mode: 'full',
@@ -56,5 +63,6 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     replayBlocks: 2,
     parked: [0, 250, 500, 1000],
     starts: { ratePerSecond: 20, requests: 200 },
+    campaign: { sizes: [1000, 10_000], persistence: ['memory', 'file-wal'] },
   },
 };

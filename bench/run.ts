@@ -14,12 +14,16 @@ import { startBenchStack, type BenchStack, type Persistence, type ServerFacts } 
 import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { baselineRunner } from './workloads/baselines';
-import { householdDriver, seedHouseholds } from './workloads/households';
+import { HOUSEHOLD_DISTRICT, householdDriver, seedHouseholds } from './workloads/households';
+import { DISTRICT_CODES } from '../workflows/kit/vocabulary';
+import { runCampaignAtScale, type CampaignScaleRun } from './workloads/campaign-scale';
 import { measureParkedMemory, type MemoryFigures } from './workloads/parked-memory';
 import { measureReplay, type ReplayFigures } from './workloads/replay';
 import { measureStartOverhead, type StartArmRun } from './workloads/start-overhead';
 
 export const WORKLOADS = ['W0', 'W1', 'WR', 'H'] as const;
+/** Districts other than the households workload's, one per campaign size, so each campaign has its own backlog. */
+const CAMPAIGN_DISTRICTS = DISTRICT_CODES.filter((district) => district !== HOUSEHOLD_DISTRICT);
 export type Workload = (typeof WORKLOADS)[number];
 
 export interface WorkloadFigures {
@@ -58,6 +62,8 @@ export interface PersistenceResult {
   /** Households at a fixed rate: 50% and 80% of the closed loop's median throughput. */
   openLoop: OpenLoopRun[];
   starts: { api: StartFigures; raw: StartFigures; runs: StartArmRun[] };
+  /** District campaigns of the plan's sizes, smallest first (none where the plan leaves this mode out). */
+  campaignScale: CampaignScaleRun[];
   runs: Array<Omit<LoopRun, 'caseIds'>>;
 }
 
@@ -183,6 +189,23 @@ async function measure(
       `  worker memory: ${memory.points.map((p) => `${p.parked} parked ${p.rssMiB.toFixed(0)} MiB`).join(', ')}; ${memory.mibPerParkedCase.toFixed(3)} MiB per case`,
     );
 
+    const campaignScale: CampaignScaleRun[] = [];
+    if (plan.campaign.persistence.includes(stack.server.persistence)) {
+      const householdsPerMinute = Math.max(1, Math.round(0.8 * workloads.H.casesPerSecond.median * 60));
+      for (const [i, households] of [...plan.campaign.sizes].sort((a, b) => a - b).entries()) {
+        const run = await runCampaignAtScale(stack, {
+          district: CAMPAIGN_DISTRICTS[i % CAMPAIGN_DISTRICTS.length]!,
+          tag: `${runTag}C${i}`,
+          households,
+          householdsPerMinute,
+        });
+        campaignScale.push(run);
+        log(
+          `  campaign of ${households} at ${householdsPerMinute}/min: ${run.householdsPerSecond.toFixed(2)} households/s, ${run.totalCpuSecondsPerHousehold.toFixed(3)} CPU-s per household`,
+        );
+      }
+    }
+
     return {
       server: stack.server,
       shape,
@@ -204,6 +227,7 @@ async function measure(
       memory,
       openLoop: openLoopRuns,
       starts,
+      campaignScale,
       runs: [...runs.values()].flat().map(({ caseIds: _ids, ...run }) => run),
     };
   } finally {

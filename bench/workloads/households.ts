@@ -70,7 +70,7 @@ function driverTokens(stack: BenchStack) {
 }
 
 /** POSTs as the given caller; 409 (the case moved on between a read and this decision) is not an error. */
-async function post(stack: BenchStack, path: string, token: string, body: object) {
+export async function postAs(stack: BenchStack, path: string, token: string, body: object) {
   const res = await fetch(`${stack.apiUrl}${path}`, {
     method: 'POST',
     headers: { Authorization: token, 'Content-Type': 'application/json' },
@@ -82,7 +82,7 @@ async function post(stack: BenchStack, path: string, token: string, body: object
 }
 
 export async function postAsClerk(stack: BenchStack, path: string, body: object) {
-  return post(stack, path, (await driverTokens(stack)).clerk, body);
+  return postAs(stack, path, (await driverTokens(stack)).clerk, body);
 }
 
 export interface HouseholdDriver {
@@ -116,7 +116,7 @@ export async function householdDriver(stack: BenchStack, runTag: string): Promis
   const inFlight = new Map<string, InFlight>();
 
   const act = (caseId: string, action: string, token: string, body: object) =>
-    post(stack, `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
+    postAs(stack, `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
 
   const tick = async () => {
     const ids = [...inFlight.keys()];
@@ -171,7 +171,7 @@ export async function householdDriver(stack: BenchStack, runTag: string): Promis
 
   const runner: CaseRunner = async (index) => {
     if (failure) throw failure;
-    const { answer } = await post(
+    const { answer } = await postAs(
       stack,
       '/v1/gas-retrofit/households',
       clerk,

@@ -75,5 +75,17 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       [0, 2, 4],
     );
     assert.ok(run.memory.points.every((point) => point.rssMiB > 10));
+    // District campaigns of 3 and 6 households: every household ended in some 10-second bucket, CPU read.
+    assert.deepEqual(
+      run.campaignScale.map((campaign) => campaign.households),
+      [3, 6],
+    );
+    for (const campaign of run.campaignScale) {
+      assert.equal(
+        campaign.endedPerBucket.reduce((a, b) => a + b, 0),
+        campaign.households,
+      );
+      assert.ok(campaign.cpuSecondsPerHousehold.worker! > 0 && campaign.totalCpuSecondsPerHousehold > 0);
+    }
   });
 });

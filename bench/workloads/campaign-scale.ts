@@ -1,0 +1,166 @@
+/**
+ * Campaign scale: a district campaign of N households, started through the API as the gas-safety office would,
+ * paced at a fixed rate, with every household's human steps taken by the automated installer (who finds the
+ * visit in the installer's own booking table) and the gas company's clerk (who finds the case at acceptance in
+ * the platform's case list), both through the API. Completions are counted in 10-second buckets and CPU is read
+ * per process, so that the cost per household can be compared across campaign sizes.
+ */
+import type { Claims } from '../../api/auth';
+import { cpuBetween, cpuSeconds } from '../proc-cpu';
+import type { BenchStack } from '../stack';
+import type { District } from '../../workflows/kit/vocabulary';
+import { postAs } from './households';
+
+const BUCKET_MS = 10_000;
+const POLL_MS = 200;
+/** Decisions the driver has in flight at once, as a handful of clerks and fitters would. */
+const DRIVER_LANES = 16;
+/** Small pages keep the paced starts even (a page, then a wait of page ÷ rate). */
+const PAGE_SIZE = 50;
+const ENDED = ['closed', 'cancelled', 'ineligible', 'settlement-reversed'];
+
+export interface CampaignScaleRun {
+  households: number;
+  district: District;
+  householdsPerMinute: number;
+  wallSeconds: number;
+  householdsPerSecond: number;
+  /** Households that ended in each 10-second bucket, counted from the campaign's start. */
+  endedPerBucket: number[];
+  /** CPU-seconds per household of each process over the whole campaign. */
+  cpuSecondsPerHousehold: Record<string, number>;
+  /** Every process together. */
+  totalCpuSecondsPerHousehold: number;
+}
+
+async function seedCampaign(stack: BenchStack, district: District, tag: string, households: number) {
+  const accounts = Array.from({ length: households }, (_, i) => ({
+    accountRef: `BENCH-${tag}-${String(i).padStart(6, '0')}`,
+    district,
+    userType: 'residential-pipeline' as const,
+    status: 'active' as const,
+    survey: { needsRetrofit: true, items: { valve: true, hoseLengthM: 2 } },
+  }));
+  for (let i = 0; i < accounts.length; i += 1000)
+    await stack.adapters.gasCompany.upsertAccounts(accounts.slice(i, i + 1000));
+  await stack.adapters.installer.upsertTeams([
+    { teamId: `bench-${district}`, district, dailyCapacity: 1_000_000 },
+  ]);
+  await stack.adapters.districtFinance.setTenderPrices({
+    district,
+    prices: { valve: 12_000, hose: 9_000, hoseExtraPerMetre: 3_000 },
+    tenderRef: `BENCH-TENDER-${tag}`,
+    setBy: 'bench',
+  });
+}
+
+async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: DRIVER_LANES }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+export async function runCampaignAtScale(
+  stack: BenchStack,
+  options: { district: District; tag: string; households: number; householdsPerMinute: number },
+): Promise<CampaignScaleRun> {
+  const { district, tag, households, householdsPerMinute } = options;
+  await seedCampaign(stack, district, tag, households);
+  const bearer = async (claims: Omit<Claims, 'name'>) =>
+    `Bearer ${await stack.token({ ...claims, name: claims.sub })}`;
+  const office = await bearer({
+    sub: 'bench-office',
+    dept: 'gas-safety-office',
+    district: 'city',
+    roles: ['supervisor'],
+  });
+  const clerk = await bearer({ sub: 'bench-clerk', dept: 'gas-company', district, roles: ['clerk'] });
+  const installer = await bearer({ sub: 'bench-fitter', dept: 'installer', district, roles: ['installer'] });
+  const campaignId = `bench-${tag.toLowerCase()}`;
+  const act = (caseId: string, action: string, token: string, body: object) =>
+    postAs(stack, `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
+
+  const cpuBefore = cpuSeconds(stack.processes);
+  const startedAt = performance.now();
+  await postAs(stack, '/v1/gas-retrofit/campaigns', office, {
+    district,
+    campaignId,
+    householdsPerMinute,
+    pageSize: PAGE_SIZE,
+  });
+
+  const installed = new Set<string>();
+  const accepted = new Set<string>();
+  const endedPerBucket: number[] = [];
+  let endedBefore = 0;
+  let bucketEndsAt = startedAt + BUCKET_MS;
+  for (;;) {
+    const cases = () => stack.db('onething.cases').where({ campaign_id: campaignId });
+    const open: Array<{ case_id: string; stage: string }> = await cases()
+      .whereNotIn('stage', ENDED)
+      .select('case_id', 'stage');
+    const ended = Number((await cases().whereIn('stage', ENDED).count({ n: '*' }))[0]!.n);
+    while (performance.now() >= bucketEndsAt) {
+      endedPerBucket.push(ended - endedBefore);
+      endedBefore = ended;
+      bucketEndsAt += BUCKET_MS;
+    }
+    if (ended >= households) break;
+
+    const scheduled = open.filter((c) => c.stage === 'installation-scheduled' && !installed.has(c.case_id));
+    const visits: string[] = scheduled.length
+      ? await stack
+          .db('installer.bookings')
+          .whereIn(
+            'case_id',
+            scheduled.map((c) => c.case_id),
+          )
+          .andWhere({ status: 'booked' })
+          .pluck<string[]>('case_id')
+      : [];
+    const atAcceptance = open.filter((c) => c.stage === 'acceptance' && !accepted.has(c.case_id));
+    await inLanes(
+      [
+        ...visits.map((caseId) => async () => {
+          const serials = { valve: `V-${caseId}`, hose: `H-${caseId}` };
+          if ((await act(caseId, 'report-installation', installer, { serials })).ok) installed.add(caseId);
+        }),
+        ...atAcceptance.map(({ case_id: caseId }) => async () => {
+          if ((await act(caseId, 'acceptance', clerk, { result: 'pass' })).ok) accepted.add(caseId);
+        }),
+      ],
+      (decide) => decide(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  const wallSeconds = (performance.now() - startedAt) / 1000;
+  endedPerBucket.push(households - endedBefore);
+
+  const offScript = await stack
+    .db('onething.cases')
+    .where({ campaign_id: campaignId })
+    .whereNot({ stage: 'closed' })
+    .count({ n: '*' });
+  if (Number(offScript[0]!.n) > 0)
+    throw new Error(`campaign ${campaignId}: ${String(offScript[0]!.n)} households did not close`);
+  const cpu = cpuBetween(cpuBefore, cpuSeconds(stack.processes));
+  // The baselines' worker idles through the campaign: not one of the platform's processes.
+  const cpuSecondsPerHousehold = Object.fromEntries(
+    Object.entries(cpu)
+      .filter(([name]) => name !== 'baselineWorker')
+      .map(([name, seconds]) => [name, seconds / households]),
+  );
+  return {
+    households,
+    district,
+    householdsPerMinute,
+    wallSeconds,
+    householdsPerSecond: households / wallSeconds,
+    endedPerBucket,
+    cpuSecondsPerHousehold,
+    totalCpuSecondsPerHousehold: Object.values(cpuSecondsPerHousehold).reduce((a, b) => a + b, 0),
+  };
+}
