@@ -3,7 +3,8 @@
  * `--quick` finishes in under ten minutes; `--smoke` (used by `npm test`) only proves the bench still runs.
  */
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runCampaignBench, writeCampaignResults } from './campaign-run';
 import { machineFacts } from './machine';
 import { PLANS, type BenchPlan } from './plan';
 import { writeResults, type BenchResult } from './report';
@@ -11,6 +12,7 @@ import { runPersistence } from './run';
 import type { Persistence } from './stack';
 
 const program = new Command('bench')
+  .enablePositionalOptions()
   .description('OneThing benchmarks: throughput, cost per case and history figures against baselines')
   .addOption(new Option('--quick', 'smaller sizes, under ten minutes').conflicts('smoke'))
   .addOption(new Option('--smoke', 'tiny sizes, in-memory only: proves the bench runs'))
@@ -37,6 +39,46 @@ const program = new Command('bench')
     const written = writeResults(result, options.out);
     log(`results: ${written.json}\nsummary: ${written.markdown}`);
   });
+
+program
+  .command('campaign')
+  .description('campaign scale alone: district campaigns of the given sizes (100,000 is a run by hand)')
+  .requiredOption('--sizes <households...>', 'campaign sizes', (value: string, previous: number[] = []) => [
+    ...previous,
+    positiveWhole('--sizes', value),
+  ])
+  .addOption(
+    new Option('--persistence <mode>', 'dev server persistence mode')
+      .choices(['memory', 'file-wal'])
+      .default('memory'),
+  )
+  .option(
+    '--pace <perMinute>',
+    'households started per minute (default: 80% of a measured closed loop)',
+    (value) => positiveWhole('--pace', value),
+  )
+  .option('--out <folder>', 'where results are written', path.join(__dirname, 'results'))
+  .action(async (options: { sizes: number[]; persistence: Persistence; pace?: number; out: string }) => {
+    const log = (line: string) => process.stdout.write(`${line}\n`);
+    const result = await runCampaignBench(
+      {
+        sizes: options.sizes,
+        persistence: options.persistence,
+        pacePerMinute: options.pace,
+        machine: machineFacts(),
+      },
+      log,
+    );
+    const written = writeCampaignResults(result, options.out);
+    log(`results: ${written.json}\nsummary: ${written.markdown}`);
+  });
+
+function positiveWhole(option: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError(`${option} must be a whole number of at least 1 (got ${value})`);
+  return parsed;
+}
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`bench failed: ${String((error as Error).stack ?? error)}\n`);

@@ -8,6 +8,7 @@ import { WORKLOADS, type PersistenceResult } from './run';
 import type { Persistence } from './stack';
 import { spreadOf } from './stats';
 import { judgeTargets } from './targets';
+import type { CampaignScaleRun } from './workloads/campaign-scale';
 
 export interface BenchResult {
   date: string;
@@ -99,7 +100,7 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
         `${n(r.starts.api.cpuSecondsPerStart * 1000, 2)} ms CPU per start in the API process; raw client ${n(r.starts.raw.p50.median, 1)} / ${n(r.starts.raw.p99.median, 1)} ms, ` +
         `${n(r.starts.raw.cpuSecondsPerStart * 1000, 2)} ms CPU per start in-process.`,
       '',
-      ...campaignTable(r),
+      ...campaignTable(r.campaignScale),
       '| target | verdict | figure |',
       '|---|---|---|',
       ...judgeTargets(r).map((t) => `| ${t.target} | ${t.verdict} | ${t.figure} |`),
@@ -110,14 +111,14 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
 }
 
 /** One row per campaign size: its pace, throughput per 10-second bucket and CPU per household. */
-function campaignTable(r: PersistenceResult): string[] {
-  if (r.campaignScale.length === 0) return [];
+export function campaignTable(campaignScale: readonly CampaignScaleRun[]): string[] {
+  if (campaignScale.length === 0) return [];
   // The first bucket is the ramp-up and the last the tail: the steady buckets lie between.
   const steady = (buckets: number[]) => spreadOf(buckets.length > 2 ? buckets.slice(1, -1) : buckets);
   return [
     '| campaign | paced at | households/s overall | ended per 10 s (steady buckets: median, min–max) | CPU-s per household: server / worker / API / Postgres (all) |',
     '|---|---|---|---|---|',
-    ...r.campaignScale.map((run) => {
+    ...campaignScale.map((run) => {
       const buckets = steady(run.endedPerBucket);
       const cpu = run.cpuSecondsPerHousehold;
       return `| ${run.households} households (${run.district}) | ${run.householdsPerMinute}/min | ${n(run.householdsPerSecond)} in ${n(run.wallSeconds, 0)} s | ${n(buckets.median, 0)}, ${n(buckets.min, 0)}–${n(buckets.max, 0)} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres].map((v) => n(v ?? 0, 4)).join(' / ')} (${n(run.totalCpuSecondsPerHousehold, 4)}) |`;

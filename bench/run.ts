@@ -14,16 +14,13 @@ import { startBenchStack, type BenchStack, type Persistence, type ServerFacts } 
 import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { baselineRunner } from './workloads/baselines';
-import { HOUSEHOLD_DISTRICT, householdDriver, seedHouseholds } from './workloads/households';
-import { DISTRICT_CODES } from '../workflows/kit/vocabulary';
-import { runCampaignAtScale, type CampaignScaleRun } from './workloads/campaign-scale';
+import { householdDriver, seedHouseholds } from './workloads/households';
+import { CAMPAIGN_DISTRICTS, runCampaignAtScale, type CampaignScaleRun } from './workloads/campaign-scale';
 import { measureParkedMemory, type MemoryFigures } from './workloads/parked-memory';
 import { measureReplay, type ReplayFigures } from './workloads/replay';
 import { measureStartOverhead, type StartArmRun } from './workloads/start-overhead';
 
 export const WORKLOADS = ['W0', 'W1', 'WR', 'H'] as const;
-/** Districts other than the households workload's, one per campaign size, so each campaign has its own backlog. */
-const CAMPAIGN_DISTRICTS = DISTRICT_CODES.filter((district) => district !== HOUSEHOLD_DISTRICT);
 export type Workload = (typeof WORKLOADS)[number];
 
 export interface WorkloadFigures {

@@ -8,8 +8,8 @@
 import type { Claims } from '../../api/auth';
 import { cpuBetween, cpuSeconds } from '../proc-cpu';
 import type { BenchStack } from '../stack';
-import type { District } from '../../workflows/kit/vocabulary';
-import { postAs } from './households';
+import { DISTRICT_CODES, type District } from '../../workflows/kit/vocabulary';
+import { HOUSEHOLD_DISTRICT, postAs } from './households';
 
 const BUCKET_MS = 10_000;
 const POLL_MS = 200;
@@ -18,6 +18,9 @@ const DRIVER_LANES = 16;
 /** Small pages keep the paced starts even (a page, then a wait of page ÷ rate). */
 const PAGE_SIZE = 50;
 const ENDED = ['closed', 'cancelled', 'ineligible', 'settlement-reversed'];
+
+/** Districts other than the households workload's, one per campaign size, so each campaign has its own backlog. */
+export const CAMPAIGN_DISTRICTS = DISTRICT_CODES.filter((district) => district !== HOUSEHOLD_DISTRICT);
 
 export interface CampaignScaleRun {
   households: number;

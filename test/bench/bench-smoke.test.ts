@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../platform/config';
+import type { CampaignBenchResult } from '../../bench/campaign-run';
 import type { BenchResult } from '../../bench/report';
 import { WORKLOADS } from '../../bench/run';
 import { runProcess } from '../helpers/processes';
@@ -87,5 +88,38 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       );
       assert.ok(campaign.cpuSecondsPerHousehold.worker! > 0 && campaign.totalCpuSecondsPerHousehold > 0);
     }
+  });
+
+  it('runs campaign scale alone (`npm run bench -- campaign`), its pace measured on the same stack', async function () {
+    const bench = runProcess(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(PROJECT_ROOT, 'bench', 'cli.ts'),
+        'campaign',
+        '--sizes',
+        '4',
+        '2',
+        '--out',
+        out,
+      ],
+      { ...process.env, DATABASE_URL: '' },
+      PROJECT_ROOT,
+    );
+    assert.equal(await bench.exited, 0, bench.output());
+    const date = new Date().toISOString().slice(0, 10);
+    const result = JSON.parse(
+      readFileSync(path.join(out, `${date}-campaign-memory.json`), 'utf8'),
+    ) as CampaignBenchResult;
+    assert.deepEqual(
+      result.campaigns.map((campaign) => campaign.households),
+      [2, 4],
+    );
+    assert.ok(result.householdsPerSecondClosedLoop! > 0 && result.householdCost.billableActions > 0);
+    assert.match(
+      readFileSync(path.join(out, `${date}-campaign-memory.md`), 'utf8'),
+      /The 820,000-household campaign, extrapolated/,
+    );
   });
 });
