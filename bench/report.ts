@@ -110,18 +110,39 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
   return lines.join('\n');
 }
 
-/** One row per campaign size: its pace, throughput per 10-second bucket and CPU per household. */
+/**
+ * How steadily a campaign's households ended, from its 10-second buckets (the first and last are the ramp-up and
+ * the tail). The campaign starts a page at a time, so single buckets alias against the page period; whole minutes
+ * (six buckets) do not, and the first and last tenth of the campaign show whether it slowed as it grew.
+ */
+export function bucketSummary(endedPerBucket: readonly number[]) {
+  const steady = endedPerBucket.length > 2 ? endedPerBucket.slice(1, -1) : [...endedPerBucket];
+  const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const minutes = Array.from({ length: Math.floor(steady.length / 6) }, (_, m) =>
+    steady.slice(m * 6, m * 6 + 6).reduce((a, b) => a + b, 0),
+  );
+  const tenth = Math.max(1, Math.floor(steady.length / 10));
+  return {
+    meanPer10s: mean(steady),
+    perMinute: minutes.length > 0 ? spreadOf(minutes) : undefined,
+    firstTenthPer10s: mean(steady.slice(0, tenth)),
+    lastTenthPer10s: mean(steady.slice(-tenth)),
+  };
+}
+
+/** One row per campaign size: its pace, how steadily households ended, and CPU per household. */
 export function campaignTable(campaignScale: readonly CampaignScaleRun[]): string[] {
   if (campaignScale.length === 0) return [];
-  // The first bucket is the ramp-up and the last the tail: the steady buckets lie between.
-  const steady = (buckets: number[]) => spreadOf(buckets.length > 2 ? buckets.slice(1, -1) : buckets);
   return [
-    '| campaign | paced at | households/s overall | ended per 10 s (steady buckets: median, min–max) | CPU-s per household: server / worker / API / Postgres (all) |',
-    '|---|---|---|---|---|',
+    '| campaign | paced at | households/s overall | ended per 10 s: mean (first tenth → last tenth) | per minute: min–max | CPU-s per household: server / worker / API / Postgres (all) |',
+    '|---|---|---|---|---|---|',
     ...campaignScale.map((run) => {
-      const buckets = steady(run.endedPerBucket);
+      const buckets = bucketSummary(run.endedPerBucket);
       const cpu = run.cpuSecondsPerHousehold;
-      return `| ${run.households} households (${run.district}) | ${run.householdsPerMinute}/min | ${n(run.householdsPerSecond)} in ${n(run.wallSeconds, 0)} s | ${n(buckets.median, 0)}, ${n(buckets.min, 0)}–${n(buckets.max, 0)} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres].map((v) => n(v ?? 0, 4)).join(' / ')} (${n(run.totalCpuSecondsPerHousehold, 4)}) |`;
+      const minutes = buckets.perMinute
+        ? `${n(buckets.perMinute.min, 0)}–${n(buckets.perMinute.max, 0)}`
+        : '–';
+      return `| ${run.households} households (${run.district}) | ${run.householdsPerMinute}/min | ${n(run.householdsPerSecond)} in ${n(run.wallSeconds, 0)} s | ${n(buckets.meanPer10s, 1)} (${n(buckets.firstTenthPer10s, 1)} → ${n(buckets.lastTenthPer10s, 1)}) | ${minutes} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres].map((v) => n(v ?? 0, 4)).join(' / ')} (${n(run.totalCpuSecondsPerHousehold, 4)}) |`;
     }),
     '',
   ];
