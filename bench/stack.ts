@@ -19,7 +19,13 @@ import { loadConfig, PROJECT_ROOT } from '../platform/config';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { connectClient } from '../platform/temporal';
 import { freePort } from '../scripts/lib/free-port';
-import { startChild, stopChild, tailOf, tsEntry, type ManagedChild } from '../scripts/lib/child-processes';
+import {
+  startChild,
+  stopChild,
+  tsEntry,
+  waitUntilReady,
+  type ManagedChild,
+} from '../scripts/lib/child-processes';
 import { temporalCliPath } from '../scripts/lib/temporal-binaries';
 import { BASELINE_TASK_QUEUE } from './baselines/shape';
 import type { ProcessSelector } from './proc-cpu';
@@ -49,26 +55,7 @@ export interface BenchStack {
 }
 
 const JWT = { issuer: 'onething', audience: 'onething-api', tokenTtl: '2h' } as const;
-
-async function waitUntil(
-  what: string,
-  ready: () => Promise<boolean> | boolean,
-  child?: ManagedChild,
-): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (
-      await Promise.resolve()
-        .then(ready)
-        .catch(() => false)
-    )
-      return;
-    if (child && child.process.exitCode !== null)
-      throw new Error(`${what} exited (${child.process.exitCode}):\n${tailOf(child.logFile)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} was not ready within 120 s${child ? `:\n${tailOf(child.logFile)}` : ''}`);
-}
+const READY_WITHIN_MS = 120_000;
 
 export function serverFlags(persistence: Persistence, dataDir: string, port: number): string[] {
   const flags = ['--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'];
@@ -122,7 +109,10 @@ export async function startBenchStack(persistence: Persistence): Promise<BenchSt
       cwd: PROJECT_ROOT,
     });
     children.push(temporal);
-    await waitUntil('the Temporal dev server', () => portAnswers('127.0.0.1', temporalPort), temporal);
+    await waitUntilReady('the Temporal dev server', () => portAnswers('127.0.0.1', temporalPort), {
+      timeoutMs: READY_WITHIN_MS,
+      child: temporal,
+    });
 
     const apiPort = await freePort();
     const env: NodeJS.ProcessEnv = {
@@ -146,10 +136,14 @@ export async function startBenchStack(persistence: Persistence): Promise<BenchSt
     const config = loadConfig(env);
     const connected = await connectClient(config);
     client = connected;
-    await waitUntil('the Temporal frontend', async () => {
-      await connected.workflowService.getSystemInfo({});
-      return true;
-    });
+    await waitUntilReady(
+      'the Temporal frontend',
+      async () => {
+        await connected.workflowService.getSystemInfo({});
+        return true;
+      },
+      { timeoutMs: READY_WITHIN_MS, child: temporal },
+    );
     await ensureSearchAttributes(connected, config.temporal.namespace);
 
     const spawn = (name: string, entry: string) => {
@@ -158,11 +152,6 @@ export async function startBenchStack(persistence: Persistence): Promise<BenchSt
       children.push(child);
       return child;
     };
-    const worker = spawn('worker', 'workers/main.ts');
-    const api = spawn('api', 'api/server.ts');
-    const baselineWorker = spawn('baseline-worker', 'bench/baselines/worker.ts');
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitUntil('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, api);
     const polled = (taskQueue: string) => async () => {
       const { pollers } = await connected.workflowService.describeTaskQueue({
         namespace: config.temporal.namespace,
@@ -171,8 +160,24 @@ export async function startBenchStack(persistence: Persistence): Promise<BenchSt
       });
       return (pollers ?? []).length > 0;
     };
-    await waitUntil('the worker', polled(config.taskQueue), worker);
-    await waitUntil('the baseline worker', polled(BASELINE_TASK_QUEUE), baselineWorker);
+    // One at a time: each worker bundles the workflow code at start-up, which takes both cores of a small machine
+    // for a while, and an API starting alongside could miss its connection deadline.
+    const worker = spawn('worker', 'workers/main.ts');
+    await waitUntilReady('the worker', polled(config.taskQueue), {
+      timeoutMs: READY_WITHIN_MS,
+      child: worker,
+    });
+    const baselineWorker = spawn('baseline-worker', 'bench/baselines/worker.ts');
+    await waitUntilReady('the baseline worker', polled(BASELINE_TASK_QUEUE), {
+      timeoutMs: READY_WITHIN_MS,
+      child: baselineWorker,
+    });
+    const api = spawn('api', 'api/server.ts');
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitUntilReady('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, {
+      timeoutMs: READY_WITHIN_MS,
+      child: api,
+    });
 
     return {
       client: connected,

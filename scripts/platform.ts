@@ -17,22 +17,20 @@ import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../platform/confi
 import { ensureSchedules, PETITION_INDEX_SCHEDULE_ID } from '../platform/schedules';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { connectClient } from '../platform/temporal';
-import { startChild, stopChild, tailOf, tsEntry, type ManagedChild } from './lib/child-processes';
+import {
+  startChild,
+  stopChild,
+  tailOf,
+  tsEntry,
+  waitUntilReady,
+  type ManagedChild,
+} from './lib/child-processes';
 import { temporalCliPath } from './lib/temporal-binaries';
 
 const DEMO_ACCOUNTS_PER_DISTRICT = 200;
 
 function say(message: string): void {
   process.stdout.write(`${message}\n`);
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s`);
 }
 
 function isLocalAddress(address: string): { host: string; port: number } | undefined {
@@ -70,7 +68,7 @@ class Platform {
     this.spawn('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv);
     this.spawn('api', path.join(PROJECT_ROOT, 'api', 'server.ts'), childEnv);
     const apiUrl = `http://${config.api.host}:${config.api.port}`;
-    await waitFor('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, 90_000);
+    await waitUntilReady('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, { timeoutMs: 90_000 });
     await client.connection.close();
 
     const token = await signToken(
@@ -169,22 +167,28 @@ class Platform {
         { env: process.env, logDir: this.logDir, cwd: PROJECT_ROOT },
       ),
     );
-    this.watch(this.children[this.children.length - 1]!);
-    await waitFor('the Temporal dev server', () => portAnswers(local.host, local.port), 60_000);
-    await waitFor('the Temporal Web UI', () => portAnswers('127.0.0.1', devServerUiPort), 60_000);
+    const devServer = this.children[this.children.length - 1]!;
+    this.watch(devServer);
+    await waitUntilReady('the Temporal dev server', () => portAnswers(local.host, local.port), {
+      timeoutMs: 60_000,
+      child: devServer,
+    });
+    await waitUntilReady('the Temporal Web UI', () => portAnswers('127.0.0.1', devServerUiPort), {
+      timeoutMs: 60_000,
+    });
     return uiUrl;
   }
 
   private async connectTemporal(): Promise<Client> {
     let client: Client | undefined;
-    await waitFor(
+    await waitUntilReady(
       'the Temporal frontend',
       async () => {
         client ??= await connectClient(this.config);
         await client.workflowService.getSystemInfo({});
         return true;
       },
-      60_000,
+      { timeoutMs: 60_000 },
     );
     const added = await ensureSearchAttributes(client!, this.config.temporal.namespace);
     if (added.length > 0) say(`  registered search attributes: ${added.join(', ')}`);

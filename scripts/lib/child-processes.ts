@@ -49,3 +49,30 @@ export function tailOf(file: string, lines = 20): string {
 export function tsEntry(file: string): { command: string; args: string[] } {
   return { command: process.execPath, args: ['--import', 'tsx', file] };
 }
+
+/**
+ * Polls `ready` every 250 ms (a check that throws counts as not ready) until it answers true; fails after the
+ * timeout, or at once when the child it waits on has exited, with the end of that child's log.
+ */
+export async function waitUntilReady(
+  what: string,
+  ready: () => Promise<boolean> | boolean,
+  options: { timeoutMs: number; child?: ManagedChild },
+): Promise<void> {
+  const { timeoutMs, child } = options;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      await Promise.resolve()
+        .then(ready)
+        .catch(() => false)
+    )
+      return;
+    if (child && child.process.exitCode !== null)
+      throw new Error(`${what} exited (${child.process.exitCode}):\n${tailOf(child.logFile)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `${what} was not ready within ${timeoutMs / 1000} s${child ? `:\n${tailOf(child.logFile)}` : ''}`,
+  );
+}
