@@ -12,7 +12,7 @@ import type { MachineFacts } from './machine';
 import { campaignTable } from './report';
 import { startBenchStack, type Persistence, type ServerFacts } from './stack';
 import { campaignTargets } from './targets';
-import { CAMPAIGN_DISTRICTS, runCampaignAtScale, type CampaignScaleRun } from './workloads/campaign-scale';
+import { runCampaigns, type CampaignScaleRun } from './workloads/campaign-scale';
 import { householdDriver, seedHouseholds } from './workloads/households';
 
 const PACING_LOOP = { warmup: 16, measured: 48, concurrency: 8 };
@@ -54,19 +54,11 @@ export async function runCampaignBench(
     const pace = options.pacePerMinute ?? Math.max(1, Math.round(0.8 * measured.casesPerSecond * 60));
     log(`  households closed loop ${measured.casesPerSecond.toFixed(2)}/s; campaigns paced at ${pace}/min`);
 
-    const campaigns: CampaignScaleRun[] = [];
-    for (const [i, households] of [...options.sizes].sort((a, b) => a - b).entries()) {
-      const run = await runCampaignAtScale(stack, {
-        district: CAMPAIGN_DISTRICTS[i % CAMPAIGN_DISTRICTS.length]!,
-        tag: `${tag}C${i}`,
-        households,
-        householdsPerMinute: pace,
-      });
-      campaigns.push(run);
-      log(
-        `  campaign of ${households}: ${run.householdsPerSecond.toFixed(2)} households/s, ${run.totalCpuSecondsPerHousehold.toFixed(3)} CPU-s per household`,
-      );
-    }
+    const campaigns = await runCampaigns(
+      stack,
+      { sizes: options.sizes, tag, householdsPerMinute: pace },
+      log,
+    );
     return {
       date: new Date().toISOString().slice(0, 10),
       machine: options.machine,

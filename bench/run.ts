@@ -15,7 +15,7 @@ import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { baselineRunner } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
-import { CAMPAIGN_DISTRICTS, runCampaignAtScale, type CampaignScaleRun } from './workloads/campaign-scale';
+import { runCampaigns, type CampaignScaleRun } from './workloads/campaign-scale';
 import { measureParkedMemory, type MemoryFigures } from './workloads/parked-memory';
 import { measureReplay, type ReplayFigures } from './workloads/replay';
 import { measureStartOverhead, type StartArmRun } from './workloads/start-overhead';
@@ -186,22 +186,17 @@ async function measure(
       `  worker memory: ${memory.points.map((p) => `${p.parked} parked ${p.rssMiB.toFixed(0)} MiB`).join(', ')}; ${memory.mibPerParkedCase.toFixed(3)} MiB per case`,
     );
 
-    const campaignScale: CampaignScaleRun[] = [];
-    if (plan.campaign.persistence.includes(stack.server.persistence)) {
-      const householdsPerMinute = Math.max(1, Math.round(0.8 * workloads.H.casesPerSecond.median * 60));
-      for (const [i, households] of [...plan.campaign.sizes].sort((a, b) => a - b).entries()) {
-        const run = await runCampaignAtScale(stack, {
-          district: CAMPAIGN_DISTRICTS[i % CAMPAIGN_DISTRICTS.length]!,
-          tag: `${runTag}C${i}`,
-          households,
-          householdsPerMinute,
-        });
-        campaignScale.push(run);
-        log(
-          `  campaign of ${households} at ${householdsPerMinute}/min: ${run.householdsPerSecond.toFixed(2)} households/s, ${run.totalCpuSecondsPerHousehold.toFixed(3)} CPU-s per household`,
-        );
-      }
-    }
+    const campaignScale = plan.campaign.persistence.includes(stack.server.persistence)
+      ? await runCampaigns(
+          stack,
+          {
+            sizes: plan.campaign.sizes,
+            tag: runTag,
+            householdsPerMinute: Math.max(1, Math.round(0.8 * workloads.H.casesPerSecond.median * 60)),
+          },
+          log,
+        )
+      : [];
 
     return {
       server: stack.server,

@@ -5,11 +5,10 @@
  * the platform's case list), both through the API. Completions are counted in 10-second buckets and CPU is read
  * per process, so that the cost per household can be compared across campaign sizes.
  */
-import type { Claims } from '../../api/auth';
 import { cpuBetween, cpuSeconds } from '../proc-cpu';
 import type { BenchStack } from '../stack';
 import { DISTRICT_CODES, type District } from '../../workflows/kit/vocabulary';
-import { HOUSEHOLD_DISTRICT, postAs } from './households';
+import { decide, driverTokens, HOUSEHOLD_DISTRICT, postAs, seedDistrict } from './households';
 
 const BUCKET_MS = 10_000;
 const POLL_MS = 200;
@@ -20,7 +19,7 @@ const PAGE_SIZE = 50;
 const ENDED = ['closed', 'cancelled', 'ineligible', 'settlement-reversed'];
 
 /** Districts other than the households workload's, one per campaign size, so each campaign has its own backlog. */
-export const CAMPAIGN_DISTRICTS = DISTRICT_CODES.filter((district) => district !== HOUSEHOLD_DISTRICT);
+const CAMPAIGN_DISTRICTS = DISTRICT_CODES.filter((district) => district !== HOUSEHOLD_DISTRICT);
 
 export interface CampaignScaleRun {
   households: number;
@@ -34,27 +33,6 @@ export interface CampaignScaleRun {
   cpuSecondsPerHousehold: Record<string, number>;
   /** Every process together. */
   totalCpuSecondsPerHousehold: number;
-}
-
-async function seedCampaign(stack: BenchStack, district: District, tag: string, households: number) {
-  const accounts = Array.from({ length: households }, (_, i) => ({
-    accountRef: `BENCH-${tag}-${String(i).padStart(6, '0')}`,
-    district,
-    userType: 'residential-pipeline' as const,
-    status: 'active' as const,
-    survey: { needsRetrofit: true, items: { valve: true, hoseLengthM: 2 } },
-  }));
-  for (let i = 0; i < accounts.length; i += 1000)
-    await stack.adapters.gasCompany.upsertAccounts(accounts.slice(i, i + 1000));
-  await stack.adapters.installer.upsertTeams([
-    { teamId: `bench-${district}`, district, dailyCapacity: 1_000_000 },
-  ]);
-  await stack.adapters.districtFinance.setTenderPrices({
-    district,
-    prices: { valve: 12_000, hose: 9_000, hoseExtraPerMetre: 3_000 },
-    tenderRef: `BENCH-TENDER-${tag}`,
-    setBy: 'bench',
-  });
 }
 
 async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
@@ -71,20 +49,26 @@ export async function runCampaignAtScale(
   options: { district: District; tag: string; households: number; householdsPerMinute: number },
 ): Promise<CampaignScaleRun> {
   const { district, tag, households, householdsPerMinute } = options;
-  await seedCampaign(stack, district, tag, households);
-  const bearer = async (claims: Omit<Claims, 'name'>) =>
-    `Bearer ${await stack.token({ ...claims, name: claims.sub })}`;
-  const office = await bearer({
+  const accounts = Array.from({ length: households }, (_, i) => ({
+    accountRef: `BENCH-${tag}-${String(i).padStart(6, '0')}`,
+    district,
+    userType: 'residential-pipeline' as const,
+    status: 'active' as const,
+    // The campaign's backlog: accounts whose survey found work to do.
+    survey: { needsRetrofit: true, items: { valve: true, hoseLengthM: 2 } },
+  }));
+  await seedDistrict(stack, district, accounts, `BENCH-TENDER-${tag}`);
+  const office = `Bearer ${await stack.token({
     sub: 'bench-office',
+    name: 'bench-office',
     dept: 'gas-safety-office',
     district: 'city',
     roles: ['supervisor'],
-  });
-  const clerk = await bearer({ sub: 'bench-clerk', dept: 'gas-company', district, roles: ['clerk'] });
-  const installer = await bearer({ sub: 'bench-fitter', dept: 'installer', district, roles: ['installer'] });
+  })}`;
+  const { clerk, installer } = await driverTokens(stack, district);
   const campaignId = `bench-${tag.toLowerCase()}`;
   const act = (caseId: string, action: string, token: string, body: object) =>
-    postAs(stack, `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
+    decide(stack, caseId, action, token, body);
 
   const cpuBefore = cpuSeconds(stack.processes);
   const startedAt = performance.now();
@@ -100,8 +84,8 @@ export async function runCampaignAtScale(
   const endedPerBucket: number[] = [];
   let endedBefore = 0;
   let bucketEndsAt = startedAt + BUCKET_MS;
+  const cases = () => stack.db('onething.cases').where({ campaign_id: campaignId });
   for (;;) {
-    const cases = () => stack.db('onething.cases').where({ campaign_id: campaignId });
     const open: Array<{ case_id: string; stage: string }> = await cases()
       .whereNotIn('stage', ENDED)
       .select('case_id', 'stage');
@@ -142,11 +126,7 @@ export async function runCampaignAtScale(
   const wallSeconds = (performance.now() - startedAt) / 1000;
   endedPerBucket.push(households - endedBefore);
 
-  const offScript = await stack
-    .db('onething.cases')
-    .where({ campaign_id: campaignId })
-    .whereNot({ stage: 'closed' })
-    .count({ n: '*' });
+  const offScript = await cases().whereNot({ stage: 'closed' }).count({ n: '*' });
   if (Number(offScript[0]!.n) > 0)
     throw new Error(`campaign ${campaignId}: ${String(offScript[0]!.n)} households did not close`);
   const cpu = cpuBetween(cpuBefore, cpuSeconds(stack.processes));
@@ -166,4 +146,29 @@ export async function runCampaignAtScale(
     cpuSecondsPerHousehold,
     totalCpuSecondsPerHousehold: Object.values(cpuSecondsPerHousehold).reduce((a, b) => a + b, 0),
   };
+}
+
+/**
+ * Campaigns of the given sizes, smallest first, each in a district of its own and at the same pace; logs a line
+ * for each.
+ */
+export async function runCampaigns(
+  stack: BenchStack,
+  options: { sizes: readonly number[]; tag: string; householdsPerMinute: number },
+  log: (line: string) => void,
+): Promise<CampaignScaleRun[]> {
+  const runs: CampaignScaleRun[] = [];
+  for (const [i, households] of [...options.sizes].sort((a, b) => a - b).entries()) {
+    const run = await runCampaignAtScale(stack, {
+      district: CAMPAIGN_DISTRICTS[i % CAMPAIGN_DISTRICTS.length]!,
+      tag: `${options.tag}C${i}`,
+      households,
+      householdsPerMinute: options.householdsPerMinute,
+    });
+    runs.push(run);
+    log(
+      `  campaign of ${households} at ${options.householdsPerMinute}/min: ${run.householdsPerSecond.toFixed(2)} households/s, ${run.totalCpuSecondsPerHousehold.toFixed(3)} CPU-s per household`,
+    );
+  }
+  return runs;
 }

@@ -7,6 +7,8 @@
  */
 import { startOnce } from '../../platform/start-once';
 import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
+import type { GasAccount } from '../../activities/adapters/gas-company/port';
+import type { District } from '../../workflows/kit/vocabulary';
 import type { BenchStack } from '../stack';
 import type { CaseRunner } from '../closed-loop';
 
@@ -52,19 +54,21 @@ export const startHouseholdRaw = (stack: BenchStack, accountRef: string) =>
     }),
   );
 
-const tokens = new WeakMap<BenchStack, Promise<{ clerk: string; installer: string }>>();
+const tokens = new WeakMap<BenchStack, Map<District, Promise<{ clerk: string; installer: string }>>>();
 
-/** The automated clerk's and installer's bearer tokens, signed once per stack. */
-function driverTokens(stack: BenchStack) {
-  let signed = tokens.get(stack);
+/** A district's automated clerk's and installer's bearer tokens, signed once per stack. */
+export function driverTokens(stack: BenchStack, district: District = DISTRICT) {
+  const byDistrict = tokens.get(stack) ?? new Map<District, Promise<{ clerk: string; installer: string }>>();
+  tokens.set(stack, byDistrict);
+  let signed = byDistrict.get(district);
   if (!signed) {
     const bearer = async (sub: string, dept: 'gas-company' | 'installer', role: 'clerk' | 'installer') =>
-      `Bearer ${await stack.token({ sub, name: sub, dept, district: DISTRICT, roles: [role] })}`;
+      `Bearer ${await stack.token({ sub, name: sub, dept, district, roles: [role] })}`;
     signed = Promise.all([
       bearer('bench-clerk', 'gas-company', 'clerk'),
       bearer('bench-fitter', 'installer', 'installer'),
     ]).then(([clerk, installer]) => ({ clerk, installer }));
-    tokens.set(stack, signed);
+    byDistrict.set(district, signed);
   }
   return signed;
 }
@@ -81,6 +85,10 @@ export async function postAs(stack: BenchStack, path: string, token: string, bod
   return { ok: res.ok, answer };
 }
 
+/** A decision on a household case through the API, as the given caller. */
+export const decide = (stack: BenchStack, caseId: string, action: string, token: string, body: object) =>
+  postAs(stack, `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
+
 export async function postAsClerk(stack: BenchStack, path: string, body: object) {
   return postAs(stack, path, (await driverTokens(stack)).clerk, body);
 }
@@ -90,7 +98,26 @@ export interface HouseholdDriver {
   stop(): Promise<void>;
 }
 
-/** Accounts, an installer team with room for everyone, and the district's tender prices. */
+/** A district's accounts, an installer team with room for everyone, and the district's tender prices. */
+export async function seedDistrict(
+  stack: BenchStack,
+  district: District,
+  accounts: GasAccount[],
+  tenderRef: string,
+): Promise<void> {
+  for (let i = 0; i < accounts.length; i += 1000)
+    await stack.adapters.gasCompany.upsertAccounts(accounts.slice(i, i + 1000));
+  await stack.adapters.installer.upsertTeams([
+    { teamId: `bench-${district}`, district, dailyCapacity: 1_000_000 },
+  ]);
+  await stack.adapters.districtFinance.setTenderPrices({
+    district,
+    prices: { valve: 12_000, hose: 9_000, hoseExtraPerMetre: 3_000 },
+    tenderRef,
+    setBy: 'bench',
+  });
+}
+
 export async function seedHouseholds(stack: BenchStack, runTag: string, count: number): Promise<void> {
   const accounts = Array.from({ length: count }, (_, i) => ({
     accountRef: householdAccountRef(runTag, i),
@@ -98,17 +125,7 @@ export async function seedHouseholds(stack: BenchStack, runTag: string, count: n
     userType: 'residential-pipeline' as const,
     status: 'active' as const,
   }));
-  for (let i = 0; i < accounts.length; i += 1000)
-    await stack.adapters.gasCompany.upsertAccounts(accounts.slice(i, i + 1000));
-  await stack.adapters.installer.upsertTeams([
-    { teamId: 'bench-jinshui', district: DISTRICT, dailyCapacity: 1_000_000 },
-  ]);
-  await stack.adapters.districtFinance.setTenderPrices({
-    district: DISTRICT,
-    prices: { valve: 12_000, hose: 9_000, hoseExtraPerMetre: 3_000 },
-    tenderRef: 'BENCH-TENDER',
-    setBy: 'bench',
-  });
+  await seedDistrict(stack, DISTRICT, accounts, 'BENCH-TENDER');
 }
 
 export async function householdDriver(stack: BenchStack, runTag: string): Promise<HouseholdDriver> {
@@ -116,7 +133,7 @@ export async function householdDriver(stack: BenchStack, runTag: string): Promis
   const inFlight = new Map<string, InFlight>();
 
   const act = (caseId: string, action: string, token: string, body: object) =>
-    postAs(stack, `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}/actions/${action}`, token, body);
+    decide(stack, caseId, action, token, body);
 
   const tick = async () => {
     const ids = [...inFlight.keys()];
