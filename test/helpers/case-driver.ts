@@ -9,11 +9,15 @@ interface DrivenState<Stage extends string> {
 
 const QUERY_ATTEMPT_MS = 5_000;
 const QUERY_ATTEMPTS = 6;
-/** gRPC's DEADLINE_EXCEEDED, which the client passes on as the cause of its ServiceError. */
-const GRPC_DEADLINE_EXCEEDED = 4;
+/**
+ * How the client reports an attempt cut off by its deadline, as the cause of its ServiceError: DEADLINE_EXCEEDED,
+ * or CANCELLED when the deadline fell during the client's own retry of the call (seen in CI while a killed
+ * worker was being replaced).
+ */
+const GRPC_UNANSWERED = new Set([1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */]);
 
 const deadlineExceeded = (error: unknown): boolean =>
-  (error as { cause?: { code?: number } } | undefined)?.cause?.code === GRPC_DEADLINE_EXCEEDED;
+  GRPC_UNANSWERED.has((error as { cause?: { code?: number } } | undefined)?.cause?.code ?? -1);
 
 export class ProcessCaseDriver<
   State extends DrivenState<Stage>,
