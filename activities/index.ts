@@ -4,6 +4,7 @@
  */
 import type { Adapters } from './adapters';
 import { createCampaignActivities, type CampaignTemporal } from './campaign';
+import { carryingCaseProgress, recorderOfCaseProgress } from './case-progress';
 import { createCaseRegistryActivities } from './case-registry';
 import { createChildcareActivities } from './childcare';
 import { createDeadlineActivities } from './deadlines';
@@ -20,8 +21,9 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  return {
-    ...createCaseRegistryActivities(deps.adapters.caseRegistry),
+  const { caseRegistry, taskBoard } = deps.adapters;
+  const activities = {
+    ...createCaseRegistryActivities(caseRegistry, taskBoard),
     ...createTaskBoardActivities(deps.adapters.taskBoard),
     ...createDeadlineActivities(deps.adapters.calendar),
     ...createGasRetrofitActivities(deps.adapters),
@@ -31,6 +33,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createPetitionIndexActivities(deps.adapters),
     ...createPublicSupervisionActivities(deps.adapters),
   };
+  return carryingCaseProgress(activities, recorderOfCaseProgress(caseRegistry, taskBoard));
 }
 
 export type Activities = ReturnType<typeof createActivities>;
+export type { CarriesCaseProgress, CaseProgress, ClosedTask } from './case-progress';

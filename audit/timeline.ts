@@ -6,6 +6,7 @@ import type { temporal } from '@temporalio/proto';
 import type { DecisionRules } from '../workflows/kit/access';
 import type { Actor } from '../workflows/definitions';
 import type { StoredAuditEntry } from '../activities/adapters/audit-log/port';
+import { READ_MODEL_ACTIVITIES } from '../activities/case-progress';
 import type { Decoder } from './decode';
 import type { Evidence } from './histories';
 import { auditProfileOf } from './profiles';
@@ -58,6 +59,16 @@ export async function buildTimeline(
   const timers = new Map<string, string>();
   let workflowType = '';
   let finalState: { stage?: string } | undefined;
+  let lastStage: unknown;
+  // A stage is set at start and upserted when it changes (only the changed attributes, on runs since the patch
+  // baseline); earlier runs upserted their first stage again, which is not a change.
+  const stageEntry = async (at: string, stage: temporal.api.common.v1.IPayload | null | undefined) => {
+    if (!stage) return;
+    const [value] = await decode([stage]);
+    if (value === lastStage) return;
+    lastStage = value;
+    entries.push({ at, kind: 'stage', text: `stage → ${String(value)}` });
+  };
 
   for (const event of events) {
     const at = timeOf(event);
@@ -71,6 +82,7 @@ export async function buildTimeline(
         text: `case started (${workflowType})`,
         ...(input?.startedBy ? { actor: input.startedBy } : {}),
       });
+      await stageEntry(at, started.searchAttributes?.indexedFields?.OneThingStage);
     }
     const accepted = event.workflowExecutionUpdateAcceptedEventAttributes;
     const name = accepted?.acceptedRequest?.input?.name;
@@ -90,17 +102,13 @@ export async function buildTimeline(
       });
     }
     const upsert = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
-    const stage = upsert?.OneThingStage;
-    if (stage) {
-      const [value] = await decode([stage]);
-      entries.push({ at, kind: 'stage', text: `stage → ${String(value)}` });
-    }
+    await stageEntry(at, upsert?.OneThingStage);
     const scheduled = event.activityTaskScheduledEventAttributes;
     if (scheduled) activities.set(String(event.eventId), scheduled.activityType?.name ?? '');
     const completed = event.activityTaskCompletedEventAttributes;
     if (completed) {
       const type = activities.get(String(completed.scheduledEventId)) ?? '';
-      if (type !== 'recordCaseStage' && type !== 'upsertHumanTask') {
+      if (!READ_MODEL_ACTIVITIES.has(type)) {
         entries.push({ at, kind: 'activity', text: `${type} completed` });
       }
     }

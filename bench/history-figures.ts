@@ -6,6 +6,7 @@
  */
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { READ_MODEL_ACTIVITIES } from '../activities/case-progress';
 import type { CaseShape } from './baselines/shape';
 
 type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
@@ -27,6 +28,8 @@ const EventType = {
 export interface CaseCost {
   events: number;
   activities: number;
+  /** Activities that only tell the case registry and task board (the platform's read models). */
+  readModelActivities: number;
   activityAttempts: number;
   timers: number;
   updates: number;
@@ -58,6 +61,9 @@ function costOf(events: HistoryEvent[]): CaseCost {
   return {
     events: events.length,
     activities: count(EventType.activityScheduled),
+    readModelActivities: ofType(EventType.activityScheduled).filter((event) =>
+      READ_MODEL_ACTIVITIES.has(event.activityTaskScheduledEventAttributes?.activityType?.name ?? ''),
+    ).length,
     activityAttempts: attempts,
     timers: count(EventType.timerStarted),
     updates: count(EventType.updateAccepted),
@@ -83,6 +89,7 @@ export async function meanCaseCost(client: Client, workflowIds: readonly string[
   return {
     events: mean((c) => c.events),
     activities: mean((c) => c.activities),
+    readModelActivities: mean((c) => c.readModelActivities),
     activityAttempts: mean((c) => c.activityAttempts),
     timers: mean((c) => c.timers),
     updates: mean((c) => c.updates),

@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../../platform/config';
 import type { CampaignBenchResult } from '../../bench/campaign-run';
 import type { BenchResult } from '../../bench/report';
 import { WORKLOADS } from '../../bench/run';
+import { judgeTargets } from '../../bench/targets';
 import { runProcess } from '../helpers/processes';
 
 describe('the benchmark in smoke mode (real dev server, worker, API and PostgreSQL)', function () {
@@ -55,6 +56,12 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       [run.shape.activities, run.shape.updates, run.shape.timers, run.shape.searchAttributeUpserts],
     );
     assert.ok(Math.abs(run.workloads.H.cost.activities - run.shape.activities) <= 2);
+    // The read models are told before the booking and at each wait (installation-scheduled; acceptance with its
+    // task; closed); eligibility and settlement ride on their department calls; one patch marker. At most half of
+    // 2026-11-30's 9 activities and 14 upserts.
+    const household = run.workloads.H.cost;
+    assert.deepEqual([household.readModelActivities, household.searchAttributeUpserts], [4, 7]);
+    assert.equal(judgeTargets(run).find((t) => t.target.startsWith('Bookkeeping'))?.verdict, 'met');
     assert.ok(Number.isFinite(run.ratios.householdsVsWr.ratio));
     // Households at 50% and 80% of the closed loop's rate; starts through the API and the raw client, A-B-B-A.
     assert.deepEqual(

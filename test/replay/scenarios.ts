@@ -143,7 +143,33 @@ async function caseInPaymentIncident(context: ScenarioContext): Promise<CaseDriv
   return c;
 }
 
-export const SCENARIOS: ReplayScenario[] = [
+/** Routed by the table, accepted, extended, replied, rated dissatisfied, replied again, rated satisfied. */
+async function routedAcceptedRepliedReopenedCompleted({ env, adapters, taskQueue }: ScenarioContext) {
+  await adapters.petitionOffice.setRoute({
+    category: 'heating',
+    district: J,
+    department: 'heating',
+    updatedBy: 'recorder',
+  });
+  const c = await startPetition(env, adapters, taskQueue, { category: 'heating', kind: 'complaint' });
+  const heating = petitionActors.handler('heating', J);
+  await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
+  await c.act('accept', { actor: heating });
+  await c.act('extend', {
+    actor: petitionActors.officeSupervisor(J),
+    reason: '需入户检测',
+    workingDays: 5,
+  });
+  await c.act('reply', { actor: heating, summaryRef: 'REPLAY-R1' });
+  await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+  await c.act('rate', { actor: petitionActors.officeClerk(J), satisfied: false });
+  await c.act('reply', { actor: heating, summaryRef: 'REPLAY-R2' });
+  await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+  await c.record('rate', { actor: petitionActors.officeClerk(J), satisfied: true });
+  return c;
+}
+
+const RECORDED_BEFORE_THE_PATCH_BASELINE: ReplayScenario[] = [
   firstSliceScenario('gasRetrofitHousehold_eligibility-only-eligible', 'JS-REPLAY-1', 'active'),
   firstSliceScenario('gasRetrofitHousehold_eligibility-only-closed', 'JS-REPLAY-2', 'closed'),
   { name: 'gasRetrofitHousehold_residential-closed', run: residentialClosed },
@@ -378,29 +404,10 @@ export const SCENARIOS: ReplayScenario[] = [
     },
   },
   {
+    // Recorded before review and re-review, when a completed petition ended.
     name: 'petition_routed-accepted-replied-reopened-completed',
-    async run({ env, adapters, taskQueue }) {
-      await adapters.petitionOffice.setRoute({
-        category: 'heating',
-        district: J,
-        department: 'heating',
-        updatedBy: 'recorder',
-      });
-      const c = await startPetition(env, adapters, taskQueue, { category: 'heating', kind: 'complaint' });
-      const heating = petitionActors.handler('heating', J);
-      await c.waitForStage('awaiting-acceptance', 20_000, (s) => s.openTask?.kind === 'acceptance');
-      await c.act('accept', { actor: heating });
-      await c.act('extend', {
-        actor: petitionActors.officeSupervisor(J),
-        reason: '需入户检测',
-        workingDays: 5,
-      });
-      await c.act('reply', { actor: heating, summaryRef: 'REPLAY-R1' });
-      await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
-      await c.act('rate', { actor: petitionActors.officeClerk(J), satisfied: false });
-      await c.act('reply', { actor: heating, summaryRef: 'REPLAY-R2' });
-      await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
-      await c.record('rate', { actor: petitionActors.officeClerk(J), satisfied: true });
+    async run(context) {
+      const c = await routedAcceptedRepliedReopenedCompleted(context);
       await c.handle.result();
       return c.caseId;
     },
@@ -534,4 +541,45 @@ export const SCENARIOS: ReplayScenario[] = [
       return c.caseId;
     },
   },
+];
+
+/**
+ * Recorded on the kit's patch baseline (workflows/kit/patches.ts): one patch marker per run, and the case registry
+ * and task board told once per wait or carried by the next department call. The runs before it stay above.
+ */
+const RECORDED_AGAIN_ON_THE_BASELINE = [
+  'gasRetrofitHousehold_residential-closed',
+  'gasRetrofitHousehold_grid-follow-up-withdrawn',
+  'gasRetrofitHousehold_new-build-verified',
+  'gasRetrofitHousehold_non-residential-calibration-watch',
+  'gasRetrofitHousehold_cancelled-while-scheduling',
+  'gasRetrofitHousehold_payment-incident-retried',
+  'gasRetrofitHousehold_payment-incident-compensated',
+  'gasRetrofitHousehold_calibration-recorded-continued-as-new',
+  'gasRetrofitHousehold_tender-price-awaited-escalated-settled',
+  'gasRetrofitHousehold_non-residential-self-funded-watching',
+  'childcareApplication_corrected-approved-registered-evaluated',
+  'childcareApplication_refused-by-department-checks',
+  'childcareApplication_refused-at-finance-approval',
+  'petition_transferred-supervised-to-the-press',
+  'petition_received-overdue-accepted-withdrawn',
+  'petition_press-called-replied-published',
+  'petition_passed-on-three-times-placed-by-a-supervisor',
+  'petition_reviewed-and-re-reviewed-closed',
+];
+
+export const SCENARIOS: ReplayScenario[] = [
+  ...RECORDED_BEFORE_THE_PATCH_BASELINE,
+  {
+    // A completed petition now waits for a review request (its window is the review scenario's to run out).
+    name: 'petition_routed-accepted-replied-reopened-completed-on-baseline',
+    async run(context) {
+      const c = await routedAcceptedRepliedReopenedCompleted(context);
+      await c.waitForStage('completed', 20_000);
+      return c.caseId;
+    },
+  },
+  ...RECORDED_BEFORE_THE_PATCH_BASELINE.filter((s) => RECORDED_AGAIN_ON_THE_BASELINE.includes(s.name)).map(
+    (s) => ({ ...s, name: `${s.name}-on-baseline` }),
+  ),
 ];

@@ -18,7 +18,7 @@ const { payQualityReward } = call('质量评估奖补');
 export async function payAndRegister({ state, kase }: Application): Promise<void> {
   const amountFen = state.subsidy!.amount.amountFen;
   const idempotencyKey = `${state.caseId}:construction-subsidy`;
-  const entry = await payChildcareSubsidy({
+  const entry = await kase.call(payChildcareSubsidy, {
     caseId: state.caseId,
     district: state.district,
     amountFen,
@@ -26,7 +26,7 @@ export async function payAndRegister({ state, kase }: Application): Promise<void
   });
   state.payment = { amountFen, idempotencyKey, entryId: entry.entryId };
   state.registeredAt = now();
-  await registerChildcareProvider({
+  await kase.call(registerChildcareProvider, {
     caseId: state.caseId,
     creditCode: state.provider.creditCode,
     district: state.district,
@@ -56,7 +56,7 @@ export async function awaitQualityEvaluation({ state, kase }: Application): Prom
     'quality-evaluation': async ({ grade, actor }) => {
       const year = yearOf(now());
       const rewardFen = QUALITY_REWARDS_FEN[grade];
-      const entry = await payQualityReward({
+      const entry = await kase.call(payQualityReward, {
         caseId: state.caseId,
         district: state.district,
         year,

@@ -60,14 +60,18 @@ export async function runDepartmentChecks(application: Application): Promise<voi
   const { input, state, kase } = application;
   const { provider } = state;
   const [market, credit, fire, communityExists] = await Promise.all([
-    checkMarketRegulation({
+    kase.call(checkMarketRegulation, {
       creditCode: provider.creditCode,
       district: provider.district,
       year: yearOf(now()),
     }),
-    checkCreditPlatform({ caseId: state.caseId, creditCode: provider.creditCode }),
-    checkFireSafety({ creditCode: provider.creditCode, siteKey: input.siteKey }),
-    checkCommunity({ district: provider.district, street: provider.street, community: provider.community }),
+    kase.call(checkCreditPlatform, { caseId: state.caseId, creditCode: provider.creditCode }),
+    kase.call(checkFireSafety, { creditCode: provider.creditCode, siteKey: input.siteKey }),
+    kase.call(checkCommunity, {
+      district: provider.district,
+      street: provider.street,
+      community: provider.community,
+    }),
   ]);
   const checks: DepartmentCheck[] = [
     {

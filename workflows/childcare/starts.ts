@@ -1,6 +1,5 @@
 /** How childcare applications are started (platform/start-once.ts does the starting). */
-import type { CaseStart } from '../kit/case-start';
-import { SEARCH_ATTRIBUTES } from '../kit/search-attributes';
+import { firstAttributes, type CaseStart } from '../kit/case-start';
 import { PROCESSES, WORKFLOW_TYPES } from '../registry';
 import { childcareApplicationWorkflowId, type ChildcareApplicationInput } from './contract';
 import { applicationSummary } from './details';
@@ -16,11 +15,11 @@ export function applicationCaseStart(input: ChildcareApplicationInput): CaseStar
     ),
     input,
     staticSummary: applicationSummary(input.provider, input.facts.slots),
-    typedSearchAttributes: [
-      { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.childcareApplication },
-      { key: SEARCH_ATTRIBUTES.district, value: input.provider.district },
-      { key: SEARCH_ATTRIBUTES.stage, value: 'completeness-check' },
-      { key: SEARCH_ATTRIBUTES.department, value: 'health-commission' },
-    ],
+    typedSearchAttributes: firstAttributes({
+      process: PROCESSES.childcareApplication,
+      district: input.provider.district,
+      stage: 'completeness-check',
+      department: 'health-commission',
+    }),
   };
 }

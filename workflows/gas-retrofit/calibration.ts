@@ -27,7 +27,7 @@ export async function watchCalibration({ state, kase }: Household): Promise<'con
     // (answered 409 below) — never left waiting a year for its answer.
     const early = await kase.anyArrival(msUntil(calibration.nextDueAt), { summary: '报警器年度校验到期' });
     if (!early) {
-      if (!(await isGasAccountActive({ accountRef: state.accountRef }))) {
+      if (!(await kase.call(isGasAccountActive, { accountRef: state.accountRef }))) {
         await kase.enterStage('closed');
         return 'ended';
       }

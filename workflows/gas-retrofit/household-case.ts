@@ -2,7 +2,7 @@
  * What every step of a household case shares: the case (kit), its state, its input, and the definition that the
  * kit opens it with — decisions, rules, ladders and how the case shows itself.
  */
-import { patched, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { openCase, type Case } from '../kit/case';
 import { refuse } from '../kit/refusals';
 import {
@@ -89,8 +89,14 @@ export function openHousehold(input: GasRetrofitHouseholdInput, state: GasRetrof
       rules: GAS_RETROFIT_RULES,
       ladders: GAS_RETROFIT_LADDERS,
       validate: validateArguments,
+      patchesBeforeBaseline: [
+        FULL_PROCESS_PATCH,
+        CANCEL_WHILE_SCHEDULING_PATCH,
+        CASE_ATTRIBUTES_PATCH,
+        SETTLE_AT_TENDER_PATCH,
+      ],
       publication: {
-        attributes: (s) => (patched(CASE_ATTRIBUTES_PATCH) ? gasRetrofitCaseAttributes(s) : []),
+        attributes: (s, hasPatch) => (hasPatch(CASE_ATTRIBUTES_PATCH) ? gasRetrofitCaseAttributes(s) : []),
         details: householdDetails,
         registry: (s) => ({
           caseId: s.caseId,

@@ -1,10 +1,4 @@
-import {
-  ApplicationFailure,
-  continueAsNew,
-  patched,
-  proxyActivities,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import {
   GAS_RETROFIT_TERMINAL_STAGES,
@@ -48,7 +42,7 @@ function initialState(input: GasRetrofitHouseholdInput): GasRetrofitCaseState {
 async function begin(household: Household): Promise<void> {
   const { input, state, kase } = household;
   await kase.enterStage('eligibility-check');
-  state.eligibility = await checkGasEligibility({
+  state.eligibility = await kase.call(checkGasEligibility, {
     idempotencyKey: `${state.caseId}:eligibility`,
     caseId: state.caseId,
     district: input.district,
@@ -56,7 +50,7 @@ async function begin(household: Household): Promise<void> {
     userType: input.userType,
   });
   if (state.eligibility.outcome === 'ineligible') return kase.enterStage('ineligible');
-  if (!patched(FULL_PROCESS_PATCH)) return kase.enterStage('eligible');
+  if (!kase.hasPatch(FULL_PROCESS_PATCH)) return kase.enterStage('eligible');
   if (state.userType === 'new-build-residential') await awaitAcceptanceStage(household);
   else await bookSlot(household);
 }

@@ -2,7 +2,7 @@
  * A household's installation: an installer slot (waiting for capacity, interruptible by a cancellation), the
  * visit (reschedule, missed visits and the community grid worker's follow-up), and the gas company's acceptance.
  */
-import { CancellationScope, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { GasRetrofitActionArgs } from './contract';
 import { departmentCall } from '../kit/activity-options';
@@ -31,13 +31,13 @@ export async function bookSlot({ state, kase }: Household, earliestDay?: string)
     district: state.district,
     ...(earliestDay ? { earliestDay } : {}),
   };
-  if (!patched(CANCEL_WHILE_SCHEDULING_PATCH)) {
+  if (!kase.hasPatch(CANCEL_WHILE_SCHEDULING_PATCH)) {
     state.booking = await bookInstallationSlot(request);
     await kase.enterStage('installation-scheduled');
     return;
   }
   const attempt = new CancellationScope();
-  const booked = attempt.run(() => bookInstallationSlot(request));
+  const booked = attempt.run(() => kase.call(bookInstallationSlot, request, 'waits-for-capacity'));
   const outcome = await Promise.race([
     booked.then(() => 'booked' as const),
     kase.arrival('cancel').then(() => 'cancel' as const),
@@ -48,15 +48,15 @@ export async function bookSlot({ state, kase }: Household, earliestDay?: string)
       if (!isCancellation(error)) throw error;
     });
     // The booking may have landed just before the cancellation did: free whatever slot this request took.
-    await releaseBookingAttempt({ idempotencyKey: request.idempotencyKey });
+    await kase.call(releaseBookingAttempt, { idempotencyKey: request.idempotencyKey });
     return; // still at `scheduling`: the main loop applies the pending cancellation
   }
   state.booking = await booked;
   await kase.enterStage('installation-scheduled');
 }
 
-async function endBooking({ state }: Household, status: 'released' | 'missed'): Promise<void> {
-  if (state.booking) await endInstallationBooking({ bookingId: state.booking.bookingId, status });
+async function endBooking({ state, kase }: Household, status: 'released' | 'missed'): Promise<void> {
+  if (state.booking) await kase.call(endInstallationBooking, { bookingId: state.booking.bookingId, status });
   delete state.booking;
 }
 
@@ -106,7 +106,7 @@ export async function awaitInstallation(household: Household): Promise<void> {
       }
     },
     'report-installation': async ({ serials, actor }) => {
-      await recordInstallationCompletion({
+      await kase.call(recordInstallationCompletion, {
         idempotencyKey: `${state.caseId}:completion:${state.revision}`,
         caseId: state.caseId,
         bookingId: state.booking!.bookingId,
@@ -137,7 +137,7 @@ export async function awaitAcceptance(household: Household): Promise<void> {
   const { state, kase } = household;
   await kase.decide(await kase.nextDecision(), {
     acceptance: async ({ result, reason, actor }) => {
-      await recordAcceptanceCheck({
+      await kase.call(recordAcceptanceCheck, {
         idempotencyKey: `${state.caseId}:acceptance:${state.revision}`,
         caseId: state.caseId,
         result,
@@ -153,7 +153,7 @@ export async function awaitAcceptance(household: Household): Promise<void> {
       }
       if (state.userType === 'new-build-residential') return kase.enterStage('closed');
       // Non-residential users buy and pay for the alarm, shut-off valve and hose themselves (自行采购、自行承担).
-      if (state.userType.startsWith('non-residential') && patched(SETTLE_AT_TENDER_PATCH)) {
+      if (state.userType.startsWith('non-residential') && kase.hasPatch(SETTLE_AT_TENDER_PATCH)) {
         return kase.enterStage('calibration-watch');
       }
       await kase.enterStage('settlement');

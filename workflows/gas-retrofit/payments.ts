@@ -39,13 +39,11 @@ export async function pay(household: Household): Promise<void> {
     if (amountFen === 0 || state.payments!.some((p) => p.party === party)) continue;
     const idempotencyKey = `${state.caseId}:settlement:${party}`;
     try {
-      const entry = await bookSettlementShare({
-        caseId: state.caseId,
-        district: state.district,
-        party,
-        amountFen,
-        idempotencyKey,
-      });
+      const entry = await kase.call(
+        bookSettlementShare,
+        { caseId: state.caseId, district: state.district, party, amountFen, idempotencyKey },
+        'counted',
+      );
       state.payments!.push({ party, amountFen, idempotencyKey, entryId: entry.entryId, reversed: false });
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
@@ -62,11 +60,15 @@ async function compensate(household: Household): Promise<void> {
   const { state, kase } = household;
   for (const payment of state.payments!.filter((p) => !p.reversed)) {
     try {
-      await reverseSettlementShare({
-        party: payment.party,
-        idempotencyKey: `${payment.idempotencyKey}:reversal`,
-        reverses: payment.idempotencyKey,
-      });
+      await kase.call(
+        reverseSettlementShare,
+        {
+          party: payment.party,
+          idempotencyKey: `${payment.idempotencyKey}:reversal`,
+          reverses: payment.idempotencyKey,
+        },
+        'counted',
+      );
       payment.reversed = true;
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;

@@ -4,7 +4,7 @@
  * `awaiting-tender-price`, with a task for that bureau that escalates like any other. Setting the district's
  * prices wakes every waiting case (the API signals them); a daily look covers a signal that never came.
  */
-import { ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
@@ -31,7 +31,7 @@ function itemsOf({ state }: Household): RetrofitItems {
 
 /** Stage `settlement`: priced at once where the district has its tender prices, else waiting for them. */
 export async function settle(household: Household): Promise<void> {
-  if (!patched(SETTLE_AT_TENDER_PATCH)) return settleAsBeforeTenderOnly(household);
+  if (!household.kase.hasPatch(SETTLE_AT_TENDER_PATCH)) return settleAsBeforeTenderOnly(household);
   await priceAtTender(household);
 }
 
@@ -45,7 +45,7 @@ export async function awaitTenderPrice(household: Household): Promise<void> {
 
 async function priceAtTender(household: Household): Promise<void> {
   const { state, kase } = household;
-  const priced = await priceAtTenderPrices({
+  const priced = await kase.call(priceAtTenderPrices, {
     district: state.district,
     userType: state.userType as ResidentialUserType,
     items: itemsOf(household),

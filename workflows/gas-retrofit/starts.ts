@@ -1,5 +1,5 @@
 /** How the gas retrofit's cases and campaigns are started (platform/start-once.ts does the starting). */
-import type { CaseStart } from '../kit/case-start';
+import { firstAttributes, type CaseStart } from '../kit/case-start';
 import { DISTRICTS } from '../kit/vocabulary';
 import {
   gasRetrofitCampaignWorkflowId,
@@ -19,10 +19,12 @@ export function householdCaseStart(input: GasRetrofitHouseholdInput): CaseStart<
     input,
     staticSummary: householdSummary(input.userType, input.district, input.accountRef),
     typedSearchAttributes: [
-      { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitHousehold },
-      { key: SEARCH_ATTRIBUTES.district, value: input.district },
-      { key: SEARCH_ATTRIBUTES.stage, value: 'eligibility-check' },
-      { key: SEARCH_ATTRIBUTES.department, value: 'gas-company' },
+      ...firstAttributes({
+        process: PROCESSES.gasRetrofitHousehold,
+        district: input.district,
+        stage: 'eligibility-check',
+        department: 'gas-company',
+      }),
       ...(input.campaignId ? [{ key: SEARCH_ATTRIBUTES.campaign, value: input.campaignId }] : []),
     ],
   };

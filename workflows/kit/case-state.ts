@@ -1,6 +1,16 @@
 /** What every case of every process keeps about itself, whatever else its process adds. */
 import type { Actor, Department, District, Role } from './vocabulary';
 
+/** What a run had not yet told the read models: whether the registry row and open task are behind, and closings. */
+export interface Untold {
+  registry: boolean;
+  openTask: boolean;
+  closedTasks: Array<{
+    task: OpenTaskSummary & { caseId: string; district: District };
+    status: 'done' | 'cancelled';
+  }>;
+}
+
 /** A deadline as a case records it. */
 export interface Due {
   dueAt: string;
@@ -42,4 +52,6 @@ export interface CaseCore<Stage extends string, Action extends string> {
   revision?: number;
   /** The recorded decision whose follow-on work (bookings, payments, …) is still running. */
   workingOn?: Action;
+  /** What this run had not yet told the read models when it continued as new: the next run tells it first. */
+  untold?: Untold;
 }

@@ -12,7 +12,6 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  patched,
   setHandler,
   type TimerOptions,
 } from '@temporalio/workflow';
@@ -21,16 +20,11 @@ import type { CaseCore } from './case-state';
 import { msUntil, now } from './clock';
 import { createDecisionInbox, type PendingDecision } from './decision-inbox';
 import type { TaskLadder } from './ladder';
-import { createPublisher, type Publication } from './publishing';
+import { patchLevel, RESOLVE_ON_RECORD_PATCH, type PatchCheck } from './patches';
+import { createPublisher, type CallRetries, type CarryingCall, type Publication } from './publishing';
 import { DECISION_REFUSALS, refuse } from './refusals';
 import { createTaskDesk, type TaskAssignment } from './task-desk';
 import { DEPARTMENTS, type Actor } from './vocabulary';
-
-/**
- * Runs recorded before this resolved a decision's Update only after its follow-on work (so a reschedule's HTTP
- * call waited for the new booking); they replay that way.
- */
-export const RESOLVE_ON_RECORD_PATCH = 'kit-decision-resolves-when-recorded';
 
 export interface CaseDefinition<
   State extends CaseCore<Stage, Action>,
@@ -47,6 +41,8 @@ export interface CaseDefinition<
   /** Checks a decision's arguments against the case, once its actor and stage have passed the rules. */
   validate?: (action: Action, args: Args[Action], state: State) => void;
   publication: Publication<State>;
+  /** The process's patches released before the kit's patch baseline (patches.ts): new runs have them all. */
+  patchesBeforeBaseline?: readonly string[];
 }
 
 export type Decision<Action extends string, Args extends { [A in Action]: unknown }> = PendingDecision<
@@ -66,6 +62,18 @@ export interface Case<
   Kind,
 > {
   enterStage: (stage: Stage) => Promise<void>;
+  /**
+   * Calls a department, taking along to the case registry and task board what the case has not told them yet
+   * (one activity instead of two) where the call's retries allow it (`CallRetries`); any activity whose input is
+   * one object can.
+   */
+  call: <Input extends object, Output>(
+    activity: CarryingCall<Input, Output>,
+    input: Omit<Input, 'caseProgress'>,
+    retries?: CallRetries,
+  ) => Promise<Output>;
+  /** Whether this run has a patch (patches.ts): without a marker for those before the baseline, on new runs. */
+  hasPatch: PatchCheck;
   openTask: (kind: Kind, assignment?: TaskAssignment) => Promise<void>;
   closeTask: (status: 'done' | 'cancelled') => Promise<void>;
   /** Waits for the next decision, escalating the open task up its ladder whenever its deadline passes first. */
@@ -99,9 +107,10 @@ export function openCase<
   definition: CaseDefinition<State, Stage, Action, Args, Kind>,
   state: State,
 ): Case<Stage, Action, Args, Kind> {
-  const inbox = createDecisionInbox<Action, Args[Action]>();
-  const publisher = createPublisher<Stage, State>(state, definition.publication);
-  const tasks = createTaskDesk<Kind, State>(state, definition.ladders, publisher.publishTaskChange);
+  const patches = patchLevel(definition.patchesBeforeBaseline ?? []);
+  const inbox = createDecisionInbox<Action, Args[Action]>(patches.has);
+  const publisher = createPublisher<Stage, State>(state, definition.publication, patches);
+  const tasks = createTaskDesk<Kind, State>(state, definition.ladders, publisher, patches.has);
   let closing = false;
 
   setHandler(definition.stateQuery, () => state);
@@ -123,10 +132,13 @@ export function openCase<
 
   return {
     enterStage: publisher.enterStage,
+    call: publisher.carry,
+    hasPatch: patches.has,
     openTask: tasks.open,
     closeTask: tasks.close,
     async nextDecision() {
       for (;;) {
+        await publisher.flush();
         const task = state.openTask;
         if (!task) return (await inbox.next())!;
         const decision = await inbox.next(msUntil(task.dueAt), {
@@ -134,7 +146,10 @@ export function openCase<
         });
         if (decision) return decision;
         // At the last rung the task stays overdue and visible: wait for the decision without another timer.
-        if ((await tasks.escalate()) === 'overdue-at-last-rung') return (await inbox.next())!;
+        if ((await tasks.escalate()) === 'overdue-at-last-rung') {
+          await publisher.flush();
+          return (await inbox.next())!;
+        }
       }
     },
     async decide(decision, handlers) {
@@ -154,7 +169,7 @@ export function openCase<
         at: now(),
         detail: JSON.stringify({ ...decision.args, actor: undefined }),
       });
-      if (!patched(RESOLVE_ON_RECORD_PATCH)) {
+      if (!patches.has(RESOLVE_ON_RECORD_PATCH)) {
         await handler(decision.args);
         decision.accept(state);
         return;
@@ -168,12 +183,19 @@ export function openCase<
         delete state.workingOn;
       }
     },
-    arrival: inbox.arrival,
-    anyArrival: inbox.anyArrival,
+    async arrival(action) {
+      await publisher.flush();
+      return inbox.arrival(action);
+    },
+    async anyArrival(timeoutMs, timer) {
+      await publisher.flush();
+      return inbox.anyArrival(timeoutMs, timer);
+    },
     take: inbox.take,
     async awaitOutside(woken, timeoutMs) {
       const until = Date.now() + timeoutMs;
       for (;;) {
+        await publisher.flush();
         const task = state.openTask;
         const toDeadline = task && !tasks.overdueAtLastRung() ? msUntil(task.dueAt) : Infinity;
         const waitMs = Math.min(until - Date.now(), toDeadline);
@@ -184,6 +206,7 @@ export function openCase<
       }
     },
     async finish() {
+      await publisher.flush();
       inbox.refuseAll(`the case has ended (${state.stage})`);
       await condition(allHandlersFinished);
     },
@@ -191,6 +214,7 @@ export function openCase<
       closing = true;
       inbox.refuseAll(`the case is closing this run (${state.stage}); try again shortly`);
       await condition(allHandlersFinished);
+      publisher.handOver();
     },
   };
 }

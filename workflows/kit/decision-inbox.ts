@@ -3,17 +3,9 @@
  * point where the case can act on them. The Update's caller learns at once whether the decision was admitted
  * (its validator) and, once the main loop takes it, whether it was recorded or came too late (409).
  */
-import { ApplicationFailure, condition, patched, type TimerOptions } from '@temporalio/workflow';
+import { ApplicationFailure, condition, type TimerOptions } from '@temporalio/workflow';
+import { NO_ZERO_LENGTH_TIMERS_PATCH, type PatchCheck } from './patches';
 import { DECISION_REFUSALS } from './refusals';
-
-/**
- * A wait whose deadline has already passed (an overdue task, a petition typed in late) looks once and moves on.
- * Runs recorded before this started a zero-length timer there instead — on which the time-skipping test server was
- * seen to stall a workflow task for good — and replay that way.
- */
-export const NO_ZERO_LENGTH_TIMERS_PATCH = 'kit-no-zero-length-timers';
-
-const alreadyPassed = (timeoutMs: number): boolean => timeoutMs <= 0 && patched(NO_ZERO_LENGTH_TIMERS_PATCH);
 
 export interface PendingDecision<Action extends string, Args> {
   action: Action;
@@ -40,8 +32,12 @@ export interface DecisionInbox<Action extends string, Args> {
   refuseAll: (reason: string) => void;
 }
 
-export function createDecisionInbox<Action extends string, Args>(): DecisionInbox<Action, Args> {
+export function createDecisionInbox<Action extends string, Args>(
+  hasPatch: PatchCheck,
+): DecisionInbox<Action, Args> {
   const waiting: PendingDecision<Action, Args>[] = [];
+  const alreadyPassed = (timeoutMs: number): boolean =>
+    timeoutMs <= 0 && hasPatch(NO_ZERO_LENGTH_TIMERS_PATCH);
   return {
     admit: (action, args) => new Promise((accept, reject) => waiting.push({ action, args, accept, reject })),
     async next(timeoutMs, timer) {

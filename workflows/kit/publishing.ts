@@ -1,36 +1,103 @@
 /**
  * Where a case shows itself: the stage and the process's attributes as search attributes (for supervisors'
- * filters), current details in the Web UI, and a row in the case registry that API lists read.
+ * filters), current details in the Web UI, and — the platform's own read models — a row in the case registry that
+ * API lists read and its tasks on the task board.
+ *
+ * Runs begun on the patch baseline tell all of this once per wait, not once per change: before the case waits (for
+ * a decision, a deadline, a signal) and with each department call made through `carry`, which takes the registry
+ * row and task changes along in its own input where the call's retries allow it (`CallRetries`). Search
+ * attributes are upserted there too, with only the pairs that changed. So a supervisor sees every stage in which
+ * the case waits or calls a department, and the stages it passes through without either are told with the next.
  */
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import {
+  proxyActivities,
+  setCurrentDetails,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities, CarriesCaseProgress, CaseProgress, ClosedTask } from '../../activities';
 import { departmentCall } from './activity-options';
+import type { CaseCore, OpenTaskSummary } from './case-state';
+import type { PatchCheck } from './patches';
 import { SEARCH_ATTRIBUTES } from './search-attributes';
-import type { CaseCore } from './case-state';
 
 const { recordCaseStage } = proxyActivities<Activities>({ ...departmentCall, summary: '更新办件台账' });
+const { recordCaseProgress } = proxyActivities<Activities>({
+  ...departmentCall,
+  summary: '更新办件台账与待办',
+});
+const { upsertHumanTask } = proxyActivities<Activities>({ ...departmentCall, summary: '派发或升级待办' });
+const { closeHumanTask } = proxyActivities<Activities>({ ...departmentCall, summary: '关闭待办' });
 
-export type RegistryRecord = Parameters<Activities['recordCaseStage']>[0];
+export type RegistryRecord = CaseProgress['record'];
 
 export interface Publication<State> {
   /** Search attributes beyond the stage, refreshed at every stage and task change. */
-  attributes(state: State): SearchAttributeUpdatePair[];
+  attributes(state: State, hasPatch: PatchCheck): SearchAttributeUpdatePair[];
   /** The Web UI's current details (Markdown): references and figures, never personal data. */
   details(state: State): string;
   /** The case registry's row, but for the stage and its sequence number, which the kit adds. */
   registry(state: State): Omit<RegistryRecord, 'stage' | 'stageSeq'>;
 }
 
-export interface Publisher<Stage extends string> {
-  enterStage: (stage: Stage) => Promise<void>;
+/** A department call that can take the case's unrecorded progress along. */
+export type CarryingCall<Input extends CarriesCaseProgress, Output> = (input: Input) => Promise<Output>;
+
+/**
+ * How a department call is retried, which decides how the case's progress is told around it:
+ * - `until-done` (the department default: short backoff, no limit): the call takes the progress along;
+ * - `waits-for-capacity` (a booking retried for hours while no slot is free): told first, by its own activity,
+ *   so that the registry shows the wait and a failed write never delays the call by the call's long backoff;
+ * - `counted` (payments, whose failed attempts lead to an incident): not taken along, so that a write to the
+ *   read models never spends an attempt; told at the next wait (search attributes are upserted at once).
+ */
+export type CallRetries = 'until-done' | 'waits-for-capacity' | 'counted';
+
+/** What the task desk tells: the Web UI and search attributes, and the task board. */
+export interface TaskPublisher {
   /** After a task opens, escalates, falls overdue or closes. */
   publishTaskChange: () => void;
+  /** The open task (state.openTask) has opened or moved up its ladder. */
+  taskOpened: () => Promise<void>;
+  taskClosed: (task: OpenTaskSummary, status: ClosedTask['status']) => Promise<void>;
+}
+
+export interface Publisher<Stage extends string> extends TaskPublisher {
+  enterStage: (stage: Stage) => Promise<void>;
+  /** Tells what has not been told yet; the case calls this before it waits. */
+  flush: () => Promise<void>;
+  /** Before continue-as-new: leaves what has not been told yet in the state, for the next run to tell. */
+  handOver: () => void;
+  /** Calls a department, telling what has not been told yet as its retries allow. */
+  carry: <Input extends CarriesCaseProgress, Output>(
+    call: CarryingCall<Input, Output>,
+    input: Omit<Input, 'caseProgress'>,
+    retries?: CallRetries,
+  ) => Promise<Output>;
 }
 
 export function createPublisher<Stage extends string, State extends CaseCore<Stage, string>>(
   state: State,
   publication: Publication<State>,
+  patches: { baseline: boolean; has: PatchCheck },
+): Publisher<Stage> {
+  return patches.baseline
+    ? createOncePerWaitPublisher(state, publication, patches.has)
+    : createPerChangePublisher(state, publication, patches.has);
+}
+
+const humanTaskOf = (state: CaseCore<string, string>, task: OpenTaskSummary) => ({
+  ...task,
+  caseId: state.caseId,
+  district: state.district,
+});
+
+/** Runs begun before the patch baseline: every change told at once, each by its own activity and upsert. */
+function createPerChangePublisher<Stage extends string, State extends CaseCore<Stage, string>>(
+  state: State,
+  publication: Publication<State>,
+  hasPatch: PatchCheck,
 ): Publisher<Stage> {
   return {
     async enterStage(stage) {
@@ -38,15 +105,120 @@ export function createPublisher<Stage extends string, State extends CaseCore<Sta
       state.revision = (state.revision ?? 0) + 1;
       upsertSearchAttributes([
         { key: SEARCH_ATTRIBUTES.stage, value: stage },
-        ...publication.attributes(state),
+        ...publication.attributes(state, hasPatch),
       ]);
       setCurrentDetails(publication.details(state));
       await recordCaseStage({ ...publication.registry(state), stage, stageSeq: state.revision });
     },
     publishTaskChange() {
       setCurrentDetails(publication.details(state));
-      const attributes = publication.attributes(state);
+      const attributes = publication.attributes(state, hasPatch);
       if (attributes.length > 0) upsertSearchAttributes(attributes);
+    },
+    taskOpened: () => upsertHumanTask(humanTaskOf(state, state.openTask!)),
+    taskClosed: (task, status) => closeHumanTask({ taskId: task.taskId, status }),
+    flush: async () => {},
+    handOver: () => {},
+    carry: (call, input) => call(input as Parameters<typeof call>[0]),
+  };
+}
+
+const sameValue = (current: unknown, next: unknown): boolean =>
+  current instanceof Date && next instanceof Date
+    ? current.getTime() === next.getTime()
+    : (current ?? null) === (next ?? null);
+
+/** Runs begun on the patch baseline: changes gathered, told before the case waits or calls a department. */
+function createOncePerWaitPublisher<Stage extends string, State extends CaseCore<Stage, string>>(
+  state: State,
+  publication: Publication<State>,
+  hasPatch: PatchCheck,
+): Publisher<Stage> {
+  let registryBehind = state.untold?.registry ?? false;
+  let taskBehind = state.untold?.openTask ?? false;
+  let closedTasks: ClosedTask[] = state.untold?.closedTasks ?? [];
+  delete state.untold;
+
+  function upsertChangedAttributes(): void {
+    const current = workflowInfo().typedSearchAttributes;
+    const changed = [
+      { key: SEARCH_ATTRIBUTES.stage, value: state.stage },
+      ...publication.attributes(state, hasPatch),
+    ].filter((pair) => !sameValue(current.get(pair.key), pair.value));
+    if (changed.length > 0) upsertSearchAttributes(changed);
+  }
+
+  function takeProgress(): CaseProgress | undefined {
+    const openTask = taskBehind ? state.openTask : undefined;
+    if (!registryBehind && !openTask && closedTasks.length === 0) return undefined;
+    const progress: CaseProgress = {
+      record: { ...publication.registry(state), stage: state.stage, stageSeq: state.revision ?? 0 },
+      ...(openTask ? { openTask: humanTaskOf(state, openTask) } : {}),
+      ...(closedTasks.length > 0 ? { closedTasks } : {}),
+    };
+    registryBehind = taskBehind = false;
+    closedTasks = [];
+    return progress;
+  }
+
+  /** A call that took the progress along did not complete: it is told again with the next. */
+  function putBack(progress: CaseProgress): void {
+    registryBehind = true;
+    taskBehind ||= !!progress.openTask;
+    closedTasks = [...(progress.closedTasks ?? []), ...closedTasks];
+  }
+
+  async function tellWith<Output>(call: (progress?: CaseProgress) => Promise<Output>): Promise<Output> {
+    upsertChangedAttributes();
+    const progress = takeProgress();
+    try {
+      return await call(progress);
+    } catch (error) {
+      if (progress) putBack(progress);
+      throw error;
+    }
+  }
+
+  const flush = () => tellWith(async (progress) => (progress ? recordCaseProgress(progress) : undefined));
+
+  return {
+    enterStage(stage) {
+      state.stage = stage;
+      state.revision = (state.revision ?? 0) + 1;
+      setCurrentDetails(publication.details(state));
+      registryBehind = true;
+      return Promise.resolve();
+    },
+    publishTaskChange() {
+      setCurrentDetails(publication.details(state));
+    },
+    taskOpened() {
+      taskBehind = true;
+      return Promise.resolve();
+    },
+    taskClosed(task, status) {
+      closedTasks.push({ task: humanTaskOf(state, task), status });
+      return Promise.resolve();
+    },
+    flush,
+    // Telling it here would take an activity between the last step and continue-as-new; the next run tells it
+    // at its first wait or department call instead.
+    handOver() {
+      if (registryBehind || taskBehind || closedTasks.length > 0) {
+        state.untold = { registry: registryBehind, openTask: taskBehind, closedTasks };
+      }
+    },
+    async carry(call, input, retries = 'until-done') {
+      const own = input as Parameters<typeof call>[0];
+      if (retries === 'waits-for-capacity') {
+        await flush();
+        return call(own);
+      }
+      if (retries === 'counted') {
+        upsertChangedAttributes();
+        return call(own);
+      }
+      return tellWith((progress) => call(progress ? { ...own, caseProgress: progress } : own));
     },
   };
 }

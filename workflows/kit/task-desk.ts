@@ -3,23 +3,12 @@
  * deadline is missed, left overdue (and visible) at the last rung, closed when its decision is taken. The task
  * board in PostgreSQL mirrors it, so `GET /v1/tasks` lists what each department must do.
  */
-import { patched, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import { departmentCall } from './activity-options';
 import type { CaseCore, Due } from './case-state';
 import { dueAfter, dueIn } from './deadlines';
 import type { TaskLadder } from './ladder';
+import { RUNGS_FROM_MISSED_DEADLINE_PATCH, type PatchCheck } from './patches';
+import type { TaskPublisher } from './publishing';
 import type { Department, Role } from './vocabulary';
-
-const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
-const { upsertHumanTask } = call('派发或升级待办');
-const { closeHumanTask } = call('关闭待办');
-
-/**
- * A rung's deadline counts from the deadline that was missed, so a case typed in late, or a worker that was down,
- * finds each passed rung passed. Runs recorded before this counted each rung from when it was noticed.
- */
-export const RUNGS_FROM_MISSED_DEADLINE_PATCH = 'kit-rungs-count-from-the-missed-deadline';
 
 /** Who holds a task whose first holder is known only at run time, and from when its first deadline counts. */
 export interface TaskAssignment {
@@ -46,10 +35,10 @@ export interface TaskDesk<Kind extends string> {
 export function createTaskDesk<Kind extends string, State extends CaseCore<string, string>>(
   state: State,
   ladders: Record<Kind, TaskLadder<string, string>>,
-  publishTaskChange: () => void,
+  publisher: TaskPublisher,
+  hasPatch: PatchCheck,
 ): TaskDesk<Kind> {
-  const mirror = () =>
-    upsertHumanTask({ ...state.openTask!, caseId: state.caseId, district: state.district });
+  const { publishTaskChange } = publisher;
   return {
     async open(kind, assignment = {}) {
       const [first] = ladders[kind].rungs;
@@ -62,11 +51,11 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
         escalationRung: 0,
       };
       publishTaskChange();
-      await mirror();
+      await publisher.taskOpened();
     },
     async close(status) {
       if (!state.openTask) return;
-      await closeHumanTask({ taskId: state.openTask.taskId, status });
+      await publisher.taskClosed(state.openTask, status);
       delete state.openTask;
       publishTaskChange();
     },
@@ -75,7 +64,7 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
       const next = ladders[task.kind as Kind]?.rungs[task.escalationRung + 1];
       task.overdue = true;
       if (next) {
-        const due = patched(RUNGS_FROM_MISSED_DEADLINE_PATCH)
+        const due = hasPatch(RUNGS_FROM_MISSED_DEADLINE_PATCH)
           ? await dueAfter(task.dueAt, next.days, next.unit)
           : await dueIn(next.days, next.unit);
         task.escalationRung += 1;
@@ -90,7 +79,7 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
         else delete task.provisionalYears;
       }
       publishTaskChange();
-      await mirror();
+      await publisher.taskOpened();
       return next ? 'escalated' : 'overdue-at-last-rung';
     },
     overdueAtLastRung() {

@@ -4,18 +4,16 @@
  * a dissatisfied rating reopens it once, to the same department. Deadlines count from when the citizen submitted,
  * in working days, and a missed one brings supervision rung by rung while the department keeps the task.
  */
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { dueIn } from '../kit/deadlines';
 import type { PetitionActionArgs } from './contract';
 import type { Petition } from './petition-case';
+import { OVER_TRANSFERRED_TO_SUPERVISOR_PATCH } from './patches';
 import { pressFollowUp, pressPublish } from './press-desk';
 import { PETITION_LIMITS, PETITION_POLICY } from './rules';
-
-/** Runs recorded before this gave an over-transferred petition to the petition office's clerks; they replay so. */
-export const OVER_TRANSFERRED_TO_SUPERVISOR_PATCH = 'petition-over-transferred-to-a-supervisor';
 
 const { routePetition } = proxyActivities<Activities>({ ...departmentCall, summary: '按责派单' });
 
@@ -30,7 +28,8 @@ async function openAcceptance(petition: Petition, from: string): Promise<void> {
   const due = await dueIn(PETITION_LIMITS[state.kind].acceptanceWorkingDays, 'working-days', from);
   state.deadlines.acceptance = due;
   const passedOnTooOften =
-    state.transfers.length > PETITION_POLICY.maxTransfers && patched(OVER_TRANSFERRED_TO_SUPERVISOR_PATCH);
+    state.transfers.length > PETITION_POLICY.maxTransfers &&
+    kase.hasPatch(OVER_TRANSFERRED_TO_SUPERVISOR_PATCH);
   await kase.openTask('acceptance', {
     department: state.department!,
     due,
@@ -49,7 +48,7 @@ async function openReply(petition: Petition, from: string, days: number): Promis
 export async function route(petition: Petition): Promise<void> {
   const { state, kase } = petition;
   await kase.enterStage('routing');
-  state.department = await routePetition({ category: state.category, district: state.district });
+  state.department = await kase.call(routePetition, { category: state.category, district: state.district });
   await openAcceptance(petition, state.receivedAt);
 }
 

@@ -16,6 +16,7 @@ import {
   type PetitionStage,
 } from './contract';
 import { PETITION_STAGE_HOLDERS, petitionDetails } from './details';
+import { PETITION_PATCHES_BEFORE_BASELINE } from './patches';
 import { validatePressDecision } from './press-checks';
 import {
   HANDLING_DEPARTMENTS,
@@ -88,6 +89,7 @@ export function openPetition(input: PetitionInput, state: PetitionCaseState): Pe
       rules: PETITION_RULES,
       ladders: PETITION_LADDERS,
       validate: validateArguments,
+      patchesBeforeBaseline: PETITION_PATCHES_BEFORE_BASELINE,
       publication: {
         attributes: (s) =>
           caseAttributes(s.openTask, s.department ?? PETITION_STAGE_HOLDERS[s.stage], undefined),

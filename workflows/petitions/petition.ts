@@ -1,9 +1,10 @@
-import { ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import { PROCESSES } from '../registry';
 import { PETITION_TERMINAL_STAGES, type PetitionCaseState, type PetitionInput } from './contract';
 import { awaitAcceptance, awaitRating, awaitReply, route } from './handling';
 import { openPetition } from './petition-case';
-import { awaitReviewDecision, awaitReviewRequest, REVIEW_PATCH } from './review';
+import { REVIEW_PATCH } from './patches';
+import { awaitReviewDecision, awaitReviewRequest } from './review';
 
 function initialState(input: PetitionInput): PetitionCaseState {
   return {
@@ -44,7 +45,7 @@ export async function petition(input: PetitionInput): Promise<PetitionCaseState>
         break;
       case 'completed':
         // Runs recorded before review and re-review ended here.
-        if (!patched(REVIEW_PATCH)) {
+        if (!kase.hasPatch(REVIEW_PATCH)) {
           await kase.finish();
           return state;
         }

@@ -18,7 +18,7 @@ const { recordPressCall, publishPressOutcome } = proxyActivities<Activities>({
 const deskOf = (state: PetitionCaseState): PressSupervision => (state.press ??= { calls: [] });
 
 export const pressFollowUp =
-  ({ state }: Petition) =>
+  ({ state, kase }: Petition) =>
   async ({ actor, answer, account }: PetitionActionArgs['press-follow-up']): Promise<void> => {
     const desk = deskOf(state);
     const call = {
@@ -27,7 +27,7 @@ export const pressFollowUp =
       answer,
       at: now(),
     };
-    await recordPressCall({
+    await kase.call(recordPressCall, {
       ...call,
       caseId: state.caseId,
       reporter: actor.userId,
@@ -38,9 +38,9 @@ export const pressFollowUp =
   };
 
 export const pressPublish =
-  ({ state }: Petition) =>
+  ({ state, kase }: Petition) =>
   async ({ actor, verdict, headline, url }: PetitionActionArgs['press-publish']): Promise<void> => {
-    const story = await publishPressOutcome({
+    const story = await kase.call(publishPressOutcome, {
       caseId: state.caseId,
       reporter: actor.userId,
       verdict,

@@ -8,9 +8,6 @@ import type { Petition } from './petition-case';
 import { pressPublish } from './press-desk';
 import { PETITION_POLICY } from './rules';
 
-/** Petitions recorded before review and re-review ended at `completed`; they replay that way. */
-export const REVIEW_PATCH = 'petition-review-and-re-review';
-
 /** At `completed` or `reviewed`: waits for the request (any decision wakes the wait), or closes when the window ends. */
 export async function awaitReviewRequest(petition: Petition): Promise<void> {
   const { state, kase } = petition;

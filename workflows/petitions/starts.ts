@@ -1,6 +1,5 @@
 /** How petitions are started (platform/start-once.ts does the starting). */
-import type { CaseStart } from '../kit/case-start';
-import { SEARCH_ATTRIBUTES } from '../kit/search-attributes';
+import { firstAttributes, type CaseStart } from '../kit/case-start';
 import { PROCESSES, WORKFLOW_TYPES } from '../registry';
 import { petitionWorkflowId, type PetitionInput } from './contract';
 import { petitionSummary } from './details';
@@ -12,11 +11,11 @@ export function petitionCaseStart(input: PetitionInput): CaseStart<PetitionInput
     workflowId: petitionWorkflowId(input.district, input.petitionRef),
     input,
     staticSummary: petitionSummary(input),
-    typedSearchAttributes: [
-      { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.petition },
-      { key: SEARCH_ATTRIBUTES.district, value: input.district },
-      { key: SEARCH_ATTRIBUTES.stage, value: 'routing' },
-      { key: SEARCH_ATTRIBUTES.department, value: 'petition-office' },
-    ],
+    typedSearchAttributes: firstAttributes({
+      process: PROCESSES.petition,
+      district: input.district,
+      stage: 'routing',
+      department: 'petition-office',
+    }),
   };
 }

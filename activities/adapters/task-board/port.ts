@@ -23,5 +23,10 @@ export interface TaskBoardPort {
   /** Opens or re-assigns a task (idempotent on taskId). */
   upsertTask(task: HumanTask): Promise<void>;
   closeTask(taskId: string, status: 'done' | 'cancelled'): Promise<void>;
+  /**
+   * Records a task as closed, whether or not its opening was recorded first (told together, a task may open and
+   * close between two writes); an opening recorded later does not reopen it.
+   */
+  recordClosedTask(task: HumanTask, status: 'done' | 'cancelled'): Promise<void>;
   openTasks(filter: TaskFilter): Promise<HumanTask[]>;
 }

@@ -12,22 +12,23 @@ interface TaskRow {
   escalation_rung: number;
 }
 
+const rowOf = (task: HumanTask) => ({
+  task_id: task.taskId,
+  case_id: task.caseId,
+  kind: task.kind,
+  department: task.department,
+  district: task.district,
+  role: task.role,
+  due_at: task.dueAt,
+  escalation_rung: task.escalationRung,
+});
+
 export class PostgresTaskBoard implements TaskBoardPort {
   constructor(private readonly db: Db) {}
 
   async upsertTask(task: HumanTask): Promise<void> {
-    const row = {
-      task_id: task.taskId,
-      case_id: task.caseId,
-      kind: task.kind,
-      department: task.department,
-      district: task.district,
-      role: task.role,
-      due_at: task.dueAt,
-      escalation_rung: task.escalationRung,
-    };
     await this.db('onething.tasks')
-      .insert(row)
+      .insert(rowOf(task))
       .onConflict('task_id')
       .merge(['department', 'role', 'due_at', 'escalation_rung'])
       // A late retry of an older assignment must not undo an escalation, nor reopen a closed task.
@@ -39,6 +40,14 @@ export class PostgresTaskBoard implements TaskBoardPort {
     await this.db('onething.tasks')
       .where({ task_id: taskId, status: 'open' })
       .update({ status, closed_at: this.db.fn.now() });
+  }
+
+  async recordClosedTask(task: HumanTask, status: 'done' | 'cancelled'): Promise<void> {
+    await this.db('onething.tasks')
+      .insert({ ...rowOf(task), status, closed_at: this.db.fn.now() })
+      .onConflict('task_id')
+      .merge(['department', 'role', 'due_at', 'escalation_rung', 'status', 'closed_at'])
+      .where('onething.tasks.status', 'open');
   }
 
   async openTasks(filter: TaskFilter): Promise<HumanTask[]> {
