@@ -4,7 +4,7 @@ import path from 'node:path';
 import { escapeXml } from '../api/svg';
 import type { MachineFacts } from './machine';
 import type { BenchPlan } from './plan';
-import { WORKLOADS, type PersistenceResult } from './run';
+import { WORKLOADS, type PersistenceResult, type WorkloadFigures } from './run';
 import type { Persistence } from './stack';
 import { spreadOf } from './stats';
 import { judgeTargets } from './targets';
@@ -58,6 +58,11 @@ export function throughputChart(result: BenchResult): string {
 
 const n = (value: number, digits = 2) => value.toFixed(digits);
 
+function workloadRow(name: string, f: WorkloadFigures): string {
+  const cpu = f.cpuSecondsPerCase;
+  return `| ${name} | ${n(f.casesPerSecond.median)} | ${n(f.casesPerSecond.relativeSpread * 100, 0)}% | ${n(f.latencyMs.p50.median, 0)} / ${n(f.latencyMs.p99.median, 0)} | ${n(f.cost.events, 0)} | ${n(f.cost.billableActions, 0)} | ${n(f.activitiesPerCoreSecond, 1)} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres, cpu.baselineWorker].map((v) => n(v ?? 0, 4)).join(' / ')} |`;
+}
+
 export function markdownSummary(result: BenchResult, chartFile: string): string {
   const { machine, plan } = result;
   const lines = [
@@ -81,11 +86,8 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
       '',
       '| workload | cases/s (median) | spread | latency p50 / p99 ms | events/case | billable actions/case | activities per core-second | CPU-s per case: server / worker / API / Postgres / baseline worker |',
       '|---|---|---|---|---|---|---|---|',
-      ...WORKLOADS.map((w) => {
-        const f = r.workloads[w];
-        const cpu = f.cpuSecondsPerCase;
-        return `| ${WORKLOAD_NAMES[w]} | ${n(f.casesPerSecond.median)} | ${n(f.casesPerSecond.relativeSpread * 100, 0)}% | ${n(f.latencyMs.p50.median, 0)} / ${n(f.latencyMs.p99.median, 0)} | ${n(f.cost.events, 0)} | ${n(f.cost.billableActions, 0)} | ${n(f.activitiesPerCoreSecond, 1)} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres, cpu.baselineWorker].map((v) => n(v ?? 0, 4)).join(' / ')} |`;
-      }),
+      ...WORKLOADS.map((w) => workloadRow(WORKLOAD_NAMES[w], r.workloads[w])),
+      workloadRow('P petition to `completed` (API + department + office)', r.petitions),
       '',
       `Households/s ÷ WR/s: **${n(r.ratios.householdsVsWr.ratio)}**${r.ratios.householdsVsWr.withinNoise ? ' (within the spread)' : ''}. ` +
         `History events/s, households ÷ W1: **${n(r.ratios.householdEventsPerSecondVsW1.ratio)}**${r.ratios.householdEventsPerSecondVsW1.withinNoise ? ' (within the spread)' : ''}.`,

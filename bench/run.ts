@@ -15,6 +15,7 @@ import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { baselineRunner } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
+import { petitionDriver } from './workloads/petitions';
 import { runCampaigns, type CampaignScaleRun } from './workloads/campaign-scale';
 import { measureParkedMemory, type MemoryFigures } from './workloads/parked-memory';
 import { measureReplay, type ReplayFigures } from './workloads/replay';
@@ -44,6 +45,8 @@ export interface PersistenceResult {
   server: ServerFacts;
   shape: CaseShape;
   workloads: Record<Workload, WorkloadFigures>;
+  /** Citizens' petitions through the API to `completed`, closed loop (after the A-B-B-A blocks). */
+  petitions: WorkloadFigures;
   ratios: {
     householdsVsWr: { ratio: number; withinNoise: boolean };
     householdEventsPerSecondVsW1: { ratio: number; withinNoise: boolean };
@@ -100,6 +103,9 @@ async function measure(
   const driver = await householdDriver(stack, runTag);
   let nextHousehold = 0;
   const householdRunner = () => driver.runner(nextHousehold++);
+  const petitions = await petitionDriver(stack, runTag);
+  let nextPetition = 0;
+  const petitionRunner = () => petitions.runner(nextPetition++);
   const processes = { ...stack.processes };
   try {
     const warmup = await closedLoop(
@@ -140,6 +146,21 @@ async function measure(
         .slice(0, plan.historySample);
       workloads[workload] = figuresOf(runs.get(workload)!, await meanCaseCost(stack.client, sample));
     }
+
+    const petitionRuns: LoopRun[] = [];
+    for (let repetition = 0; repetition < 2 * plan.blocks; repetition++) {
+      const run = await closedLoop(
+        'P',
+        { total: plan.cases.P, concurrency: plan.concurrency, processes },
+        petitionRunner,
+      );
+      petitionRuns.push(run);
+      log(
+        `  P: ${run.cases} petitions in ${run.wallSeconds.toFixed(1)} s = ${run.casesPerSecond.toFixed(2)}/s`,
+      );
+    }
+    const petitionSample = petitionRuns.flatMap((run) => run.caseIds).slice(0, plan.historySample);
+    const petitionFigures = figuresOf(petitionRuns, await meanCaseCost(stack.client, petitionSample));
 
     const openLoopRuns: OpenLoopRun[] = [];
     for (const share of [0.5, 0.8]) {
@@ -202,6 +223,7 @@ async function measure(
       server: stack.server,
       shape,
       workloads,
+      petitions: petitionFigures,
       ratios: {
         householdsVsWr: ratioOf(workloads.H.casesPerSecond, workloads.WR.casesPerSecond),
         householdEventsPerSecondVsW1: ratioOf(
@@ -220,10 +242,11 @@ async function measure(
       openLoop: openLoopRuns,
       starts,
       campaignScale,
-      runs: [...runs.values()].flat().map(({ caseIds: _ids, ...run }) => run),
+      runs: [...runs.values(), petitionRuns].flat().map(({ caseIds: _ids, ...run }) => run),
     };
   } finally {
     await driver.stop();
+    await petitions.stop();
   }
 }
 

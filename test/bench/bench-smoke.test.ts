@@ -46,6 +46,9 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       );
       assert.ok(figures.cost.events > 0 && figures.cost.billableActions > 0, `${workload} history read`);
     }
+    // Petitions through the API to `completed`: posted, accepted, replied and rated by their people.
+    assert.equal(run.petitions.casesPerSecond.samples.length, 2);
+    assert.ok(run.petitions.cost.updates >= 3 && run.petitions.cpuSecondsPerCase.api! > 0);
     // The household's work is done by the platform's worker; the baselines' by their own (idle ones tick too).
     assert.ok(run.workloads.H.cpuSecondsPerCase.worker! > 0);
     assert.ok(run.workloads.WR.cpuSecondsPerCase.baselineWorker! > 0);
