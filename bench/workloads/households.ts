@@ -11,10 +11,10 @@ import type { GasAccount } from '../../activities/adapters/gas-company/port';
 import type { District } from '../../workflows/kit/vocabulary';
 import type { BenchStack } from '../stack';
 import type { CaseRunner } from '../closed-loop';
+import { startCasePoller } from './case-poller';
 
 export const HOUSEHOLD_DISTRICT = 'jinshui' as const;
 const DISTRICT = HOUSEHOLD_DISTRICT;
-const POLL_MS = 100;
 const ENDED = ['closed', 'cancelled', 'ineligible', 'settlement-reversed'];
 
 interface InFlight {
@@ -172,22 +172,10 @@ export async function householdDriver(stack: BenchStack, runTag: string): Promis
     }
   };
 
-  let stopped = false;
-  let failure: Error | undefined;
-  const loop = (async () => {
-    while (!stopped) {
-      await tick().catch((error: unknown) => {
-        // The driver cannot go on: every case in flight fails with the reason, and so does every later start.
-        failure = error instanceof Error ? error : new Error(String(error));
-        for (const waiting of inFlight.values()) waiting.fail(failure);
-        inFlight.clear();
-      });
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  })();
+  const poller = startCasePoller(inFlight, tick);
 
   const runner: CaseRunner = async (index) => {
-    if (failure) throw failure;
+    poller.throwIfFailed();
     const { answer } = await postAs(
       stack,
       '/v1/gas-retrofit/households',
@@ -203,9 +191,6 @@ export async function householdDriver(stack: BenchStack, runTag: string): Promis
   };
   return {
     runner,
-    async stop() {
-      stopped = true;
-      await loop;
-    },
+    stop: poller.stop,
   };
 }

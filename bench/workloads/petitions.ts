@@ -6,13 +6,13 @@
  */
 import type { District } from '../../workflows/kit/vocabulary';
 import type { CaseRunner } from '../closed-loop';
+import { startCasePoller } from './case-poller';
 import type { BenchStack } from '../stack';
 import { postAs } from './households';
 
 const DISTRICT: District = 'erqi';
 const CATEGORY = 'heating' as const;
 const DEPARTMENT = 'heating' as const;
-const POLL_MS = 100;
 
 /** What the petition's people do at each stage, in order; `completed` ends the case for the benchmark. */
 const STEPS = {
@@ -70,21 +70,10 @@ export async function petitionDriver(stack: BenchStack, runTag: string): Promise
     );
   };
 
-  let stopped = false;
-  let failure: Error | undefined;
-  const loop = (async () => {
-    while (!stopped) {
-      await tick().catch((error: unknown) => {
-        failure = error instanceof Error ? error : new Error(String(error));
-        for (const waiting of inFlight.values()) waiting.fail(failure);
-        inFlight.clear();
-      });
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  })();
+  const poller = startCasePoller(inFlight, tick);
 
   const runner: CaseRunner = async (index) => {
-    if (failure) throw failure;
+    poller.throwIfFailed();
     const { answer } = await postAs(stack, '/v1/petitions', tokens.office, {
       petitionRef: `BENCH-${runTag}-${index}`,
       channel: 'app',
@@ -102,9 +91,6 @@ export async function petitionDriver(stack: BenchStack, runTag: string): Promise
   };
   return {
     runner,
-    async stop() {
-      stopped = true;
-      await loop;
-    },
+    stop: poller.stop,
   };
 }
