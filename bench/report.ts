@@ -4,7 +4,7 @@ import path from 'node:path';
 import { escapeXml } from '../api/svg';
 import type { MachineFacts } from './machine';
 import type { BenchPlan } from './plan';
-import { WORKLOADS, type PersistenceResult, type WorkloadFigures } from './run';
+import { PROCESS_WORKLOADS, WORKLOADS, type PersistenceResult, type WorkloadFigures } from './run';
 import type { Persistence } from './stack';
 import { spreadOf } from './stats';
 import { judgeTargets } from './targets';
@@ -22,6 +22,8 @@ const WORKLOAD_NAMES = {
   W1: 'W1 one no-op activity',
   WR: 'WR retrofit-shaped no-op',
   H: 'H household (API + clerk)',
+  P: 'P petition to `completed` (API + department + office)',
+  C: 'C childcare application to `registered` (API + four departments)',
 } as const;
 
 /** Cases per second of each workload, one bar group per persistence mode, with each bar's min–max. */
@@ -87,7 +89,7 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
       '| workload | cases/s (median) | spread | latency p50 / p99 ms | events/case | billable actions/case | activities per core-second | CPU-s per case: server / worker / API / Postgres / baseline worker |',
       '|---|---|---|---|---|---|---|---|',
       ...WORKLOADS.map((w) => workloadRow(WORKLOAD_NAMES[w], r.workloads[w])),
-      workloadRow('P petition to `completed` (API + department + office)', r.petitions),
+      ...PROCESS_WORKLOADS.map((w) => workloadRow(WORKLOAD_NAMES[w], r.processes[w])),
       '',
       `Households/s ÷ WR/s: **${n(r.ratios.householdsVsWr.ratio)}**${r.ratios.householdsVsWr.withinNoise ? ' (within the spread)' : ''}. ` +
         `History events/s, households ÷ W1: **${n(r.ratios.householdEventsPerSecondVsW1.ratio)}**${r.ratios.householdEventsPerSecondVsW1.withinNoise ? ' (within the spread)' : ''}.`,

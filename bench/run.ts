@@ -15,6 +15,8 @@ import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { baselineRunner } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
+import type { WorkloadDriver } from './workloads/case-poller';
+import { childcareDriver } from './workloads/childcare';
 import { petitionDriver } from './workloads/petitions';
 import { runCampaigns, type CampaignScaleRun } from './workloads/campaign-scale';
 import { measureParkedMemory, type MemoryFigures } from './workloads/parked-memory';
@@ -23,6 +25,9 @@ import { measureStartOverhead, type StartArmRun } from './workloads/start-overhe
 
 export const WORKLOADS = ['W0', 'W1', 'WR', 'H'] as const;
 export type Workload = (typeof WORKLOADS)[number];
+/** The other processes' main paths through the API, run after the A-B-B-A blocks: P petitions, C childcare. */
+export const PROCESS_WORKLOADS = ['P', 'C'] as const;
+export type ProcessWorkload = (typeof PROCESS_WORKLOADS)[number];
 
 export interface WorkloadFigures {
   casesPerSecond: Spread;
@@ -45,8 +50,8 @@ export interface PersistenceResult {
   server: ServerFacts;
   shape: CaseShape;
   workloads: Record<Workload, WorkloadFigures>;
-  /** Citizens' petitions through the API to `completed`, closed loop (after the A-B-B-A blocks). */
-  petitions: WorkloadFigures;
+  /** Petitions to `completed` and childcare applications to `registered`, closed loop (after the A-B-B-A blocks). */
+  processes: Record<ProcessWorkload, WorkloadFigures>;
   ratios: {
     householdsVsWr: { ratio: number; withinNoise: boolean };
     householdEventsPerSecondVsW1: { ratio: number; withinNoise: boolean };
@@ -103,9 +108,10 @@ async function measure(
   const driver = await householdDriver(stack, runTag);
   let nextHousehold = 0;
   const householdRunner = () => driver.runner(nextHousehold++);
-  const petitions = await petitionDriver(stack, runTag);
-  let nextPetition = 0;
-  const petitionRunner = () => petitions.runner(nextPetition++);
+  const processDrivers: Record<ProcessWorkload, WorkloadDriver> = {
+    P: await petitionDriver(stack, runTag),
+    C: await childcareDriver(stack, 2 * plan.blocks * plan.cases.C),
+  };
   const processes = { ...stack.processes };
   try {
     const warmup = await closedLoop(
@@ -147,20 +153,27 @@ async function measure(
       workloads[workload] = figuresOf(runs.get(workload)!, await meanCaseCost(stack.client, sample));
     }
 
-    const petitionRuns: LoopRun[] = [];
-    for (let repetition = 0; repetition < 2 * plan.blocks; repetition++) {
-      const run = await closedLoop(
-        'P',
-        { total: plan.cases.P, concurrency: plan.concurrency, processes },
-        petitionRunner,
-      );
-      petitionRuns.push(run);
-      log(
-        `  P: ${run.cases} petitions in ${run.wallSeconds.toFixed(1)} s = ${run.casesPerSecond.toFixed(2)}/s`,
-      );
+    const processRuns: LoopRun[] = [];
+    const processFigures = {} as Record<ProcessWorkload, WorkloadFigures>;
+    for (const workload of PROCESS_WORKLOADS) {
+      const { runner } = processDrivers[workload];
+      const workloadRuns: LoopRun[] = [];
+      for (let repetition = 0; repetition < 2 * plan.blocks; repetition++) {
+        const base = repetition * plan.cases[workload];
+        const run = await closedLoop(
+          workload,
+          { total: plan.cases[workload], concurrency: plan.concurrency, processes },
+          (index) => runner(base + index),
+        );
+        workloadRuns.push(run);
+        log(
+          `  ${workload}: ${run.cases} cases in ${run.wallSeconds.toFixed(1)} s = ${run.casesPerSecond.toFixed(2)}/s`,
+        );
+      }
+      const sample = workloadRuns.flatMap((run) => run.caseIds).slice(0, plan.historySample);
+      processFigures[workload] = figuresOf(workloadRuns, await meanCaseCost(stack.client, sample));
+      processRuns.push(...workloadRuns);
     }
-    const petitionSample = petitionRuns.flatMap((run) => run.caseIds).slice(0, plan.historySample);
-    const petitionFigures = figuresOf(petitionRuns, await meanCaseCost(stack.client, petitionSample));
 
     const openLoopRuns: OpenLoopRun[] = [];
     for (const share of [0.5, 0.8]) {
@@ -223,7 +236,7 @@ async function measure(
       server: stack.server,
       shape,
       workloads,
-      petitions: petitionFigures,
+      processes: processFigures,
       ratios: {
         householdsVsWr: ratioOf(workloads.H.casesPerSecond, workloads.WR.casesPerSecond),
         householdEventsPerSecondVsW1: ratioOf(
@@ -242,11 +255,11 @@ async function measure(
       openLoop: openLoopRuns,
       starts,
       campaignScale,
-      runs: [...runs.values(), petitionRuns].flat().map(({ caseIds: _ids, ...run }) => run),
+      runs: [...runs.values(), processRuns].flat().map(({ caseIds: _ids, ...run }) => run),
     };
   } finally {
     await driver.stop();
-    await petitions.stop();
+    for (const processDriver of Object.values(processDrivers)) await processDriver.stop();
   }
 }
 

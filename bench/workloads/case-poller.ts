@@ -3,7 +3,15 @@
  * steps that are due. A tick that fails stops the driver: every case in flight fails with the reason, and so does
  * every later start.
  */
+import type { CaseRunner } from '../closed-loop';
+
 const POLL_MS = 100;
+
+/** A workload's automated people: `runner` runs one case to its end; `stop` ends their poller. */
+export interface WorkloadDriver {
+  runner: CaseRunner;
+  stop(): Promise<void>;
+}
 
 export interface AwaitedCase {
   fail: (error: Error) => void;

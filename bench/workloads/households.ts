@@ -11,7 +11,7 @@ import type { GasAccount } from '../../activities/adapters/gas-company/port';
 import type { District } from '../../workflows/kit/vocabulary';
 import type { BenchStack } from '../stack';
 import type { CaseRunner } from '../closed-loop';
-import { startCasePoller } from './case-poller';
+import { startCasePoller, type WorkloadDriver } from './case-poller';
 
 export const HOUSEHOLD_DISTRICT = 'jinshui' as const;
 const DISTRICT = HOUSEHOLD_DISTRICT;
@@ -93,11 +93,6 @@ export async function postAsClerk(stack: BenchStack, path: string, body: object)
   return postAs(stack, path, (await driverTokens(stack)).clerk, body);
 }
 
-export interface HouseholdDriver {
-  runner: CaseRunner;
-  stop(): Promise<void>;
-}
-
 /** A district's accounts, an installer team with room for everyone, and the district's tender prices. */
 export async function seedDistrict(
   stack: BenchStack,
@@ -128,7 +123,7 @@ export async function seedHouseholds(stack: BenchStack, runTag: string, count: n
   await seedDistrict(stack, DISTRICT, accounts, 'BENCH-TENDER');
 }
 
-export async function householdDriver(stack: BenchStack, runTag: string): Promise<HouseholdDriver> {
+export async function householdDriver(stack: BenchStack, runTag: string): Promise<WorkloadDriver> {
   const { clerk, installer } = await driverTokens(stack);
   const inFlight = new Map<string, InFlight>();
 

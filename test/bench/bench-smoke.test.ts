@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../platform/config';
 import type { CampaignBenchResult } from '../../bench/campaign-run';
 import type { BenchResult } from '../../bench/report';
-import { WORKLOADS } from '../../bench/run';
+import { PROCESS_WORKLOADS, WORKLOADS } from '../../bench/run';
 import { judgeTargets } from '../../bench/targets';
 import { runProcess } from '../helpers/processes';
 
@@ -46,9 +46,14 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       );
       assert.ok(figures.cost.events > 0 && figures.cost.billableActions > 0, `${workload} history read`);
     }
-    // Petitions through the API to `completed`: posted, accepted, replied and rated by their people.
-    assert.equal(run.petitions.casesPerSecond.samples.length, 2);
-    assert.ok(run.petitions.cost.updates >= 3 && run.petitions.cpuSecondsPerCase.api! > 0);
+    // Petitions to `completed` (accepted, replied, rated) and childcare applications to `registered` (complete,
+    // inspected, approved twice): every step taken through the API by the person the process names.
+    for (const workload of PROCESS_WORKLOADS) {
+      const figures = run.processes[workload];
+      assert.equal(figures.casesPerSecond.samples.length, 2, workload);
+      assert.ok(figures.cost.updates >= 3 && figures.cpuSecondsPerCase.api! > 0, workload);
+    }
+    assert.ok(run.processes.C.cost.updates >= 4);
     // The household's work is done by the platform's worker; the baselines' by their own (idle ones tick too).
     assert.ok(run.workloads.H.cpuSecondsPerCase.worker! > 0);
     assert.ok(run.workloads.WR.cpuSecondsPerCase.baselineWorker! > 0);
