@@ -52,6 +52,7 @@ export default tseslint.config(
       'scripts/**/*.ts',
       '**/*-cli.ts',
       'audit/cli.ts',
+      'audit/commands.ts',
       'activities/db/migrate-cli.ts',
       'test/**/*.ts',
       'bench/**/*.ts',

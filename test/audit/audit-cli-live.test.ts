@@ -83,6 +83,16 @@ describe('npm run audit on live cases (real dev server, real ledgers)', function
     assert.match(replayed.stdout, new RegExp(`${files.length + corpus.length} replayed clean, 0 failed`));
   });
 
+  it('over two processes, a share that could not be read fails the replay instead of passing unreported', function () {
+    const corpus = readdirSync(HISTORIES_DIR).map((f) => path.join(HISTORIES_DIR, f));
+    // Round-robin: one process replays the first and the third file, the other the missing second.
+    const missing = path.join(out, 'missing.json');
+    const replayed = audit('replay', '--jobs', '2', corpus[0]!, missing, corpus[1]!);
+    assert.equal(replayed.status, 2, replayed.stdout + replayed.stderr);
+    assert.match(replayed.stderr, /a replay process reported 0 of its 1 histories/);
+    assert.doesNotMatch(replayed.stdout, /replayed clean/);
+  });
+
   it('replays live histories by query', function () {
     const replayed = audit('replay', '--query', query());
     assert.equal(replayed.status, 0, replayed.stdout + replayed.stderr);
