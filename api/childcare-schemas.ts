@@ -5,6 +5,7 @@ import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../workflow
 import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflows/childcare/subsidy-rules';
 import { CHILDCARE_ACTIONS, CHILDCARE_STAGES, QUALITY_GRADES } from '../workflows/childcare/contract';
 import { DEPARTMENT_CODES } from '../workflows/definitions';
+import { childcareApplicationExample } from './childcare-example';
 import { districtSchema, openTaskSchema } from './schemas';
 
 const fen = (max: number) => z.number().int('must be a whole number of fen').min(0).max(max);
@@ -134,7 +135,7 @@ export const priceCeilingSchema = z
 export const startChildcareApplicationSchema = z
   .object({ provider: childcareProviderSchema, facts: childcareFactsSchema, staff: childcareStaffSchema })
   .strict()
-  .meta({ id: 'StartChildcareApplication' });
+  .meta({ id: 'StartChildcareApplication', example: childcareApplicationExample() });
 
 const reasons = z.array(z.string().trim().min(1).max(300)).min(1).max(20);
 

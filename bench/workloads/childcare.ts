@@ -6,22 +6,17 @@
  * provider's case then waits for its yearly evaluation; it is left running.)
  */
 import { siteKeyOf } from '../../activities/childcare-site-key';
+import { childcareApplicationExample, exampleCreditCode } from '../../api/childcare-example';
 import { yearOf } from '../../workflows/childcare/application-case';
 import { CHILDCARE_TERMINAL_STAGES } from '../../workflows/childcare/contract';
-import { creditCodeCheckCharacter } from '../../workflows/childcare/credit-code';
 import type { Department, District } from '../../workflows/kit/vocabulary';
 import type { BenchStack } from '../stack';
 import type { WorkloadDriver } from './case-poller';
 import { stepwiseDriver } from './stepwise-driver';
 
 const DISTRICT: District = 'jinshui';
-const SITE = { district: DISTRICT, street: '花园路街道', community: '农科路社区' };
-
-/** A well-formed unified social credit code of its own for application `index` (a made-up provider). */
-function creditCodeOf(index: number): string {
-  const first17 = `91410105MB${String(index).padStart(7, '0')}`;
-  return first17 + creditCodeCheckCharacter(first17);
-}
+const { street, community } = childcareApplicationExample().provider;
+const SITE = { district: DISTRICT, street, community };
 
 /** What the departments know of every provider the run will file for, and the district's published price ceiling. */
 async function seedDepartments(stack: BenchStack, applications: number): Promise<void> {
@@ -34,8 +29,8 @@ async function seedDepartments(stack: BenchStack, applications: number): Promise
     publishedBy: 'bench',
   });
   for (let index = 0; index < applications; index++) {
-    await marketRegulation.registerBusiness(creditCodeOf(index), 'active');
-    await fireSafety.recordSignOff(creditCodeOf(index), siteKeyOf(SITE), true);
+    await marketRegulation.registerBusiness(exampleCreditCode(index), 'active');
+    await fireSafety.recordSignOff(exampleCreditCode(index), siteKeyOf(SITE), true);
   }
 }
 
@@ -63,31 +58,6 @@ export async function childcareDriver(stack: BenchStack, applications: number): 
     },
     doneStage: 'registered',
     failedStages: CHILDCARE_TERMINAL_STAGES,
-    start: (index) => ({
-      by: 'clerk',
-      body: {
-        provider: {
-          name: '金水区花园路社区托育点',
-          creditCode: creditCodeOf(index),
-          kind: 'public-built-private-run',
-          level: 'community',
-          ...SITE,
-          services: ['full-day', 'hourly'],
-        },
-        facts: {
-          slots: 30,
-          constructionInvestmentFen: 80_000_000,
-          higherLevelSubsidyReceived: false,
-          monthlyPriceFen: 180_000,
-          monitoring24hWithAlarm: true,
-          videoCoversAllAreas: true,
-          recordingRetentionDays: 90,
-        },
-        staff: [
-          { name: '李保育', certificateNumber: `BY-BENCH-${index}-1` },
-          { name: '赵育婴', certificateNumber: `BY-BENCH-${index}-2` },
-        ],
-      },
-    }),
+    start: (index) => ({ by: 'clerk', body: childcareApplicationExample(index, DISTRICT) }),
   });
 }

@@ -15,7 +15,7 @@ import { createDb, type Db } from '../../activities/db/connection';
 import { migrateToLatest } from '../../activities/db/migrate';
 import type { Claims } from '../../api/auth';
 import { bearer, householdStartBody, testApp } from '../helpers/api';
-import { contractProblems, OPENAPI, type Operation } from '../helpers/contract';
+import { contractProblems, exampleProblems, OPENAPI, type Operation } from '../helpers/contract';
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { arbitraryOf, type JsonSchema } from '../helpers/schema-arbitrary';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
@@ -211,6 +211,14 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
       body: { caseId: 'x', status: 'started', links: { self: '/x' } },
     });
     assert.match(problems.join('\n'), /accepted a body its schema refuses/);
+  });
+
+  it('every example in the document is valid under its own schema (the childcare application in full)', function () {
+    assert.deepEqual(exampleProblems(), []);
+    assert.ok(
+      (components.StartChildcareApplication as { example?: object }).example,
+      'an application has one',
+    );
   });
 
   it('answers carry the usual security headers; the codec sign-in page cannot be framed', async function () {

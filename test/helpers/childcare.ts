@@ -1,36 +1,5 @@
-/** Valid childcare applications for tests (made-up provider, staff names and certificate numbers). */
-import { creditCodeCheckCharacter } from '../../workflows/childcare/credit-code';
-
-/** A well-formed credit code whose middle is the given digits (so each test can have its own provider). */
-export function creditCode(serial: number): string {
-  const first17 = `91410105MA${String(serial).padStart(7, '0')}`;
-  return first17 + creditCodeCheckCharacter(first17);
-}
-
-export function subsidyApplication(serial = 1, district = 'jinshui') {
-  return {
-    provider: {
-      name: '金水区花园路社区托育点',
-      creditCode: creditCode(serial),
-      kind: 'public-built-private-run',
-      level: 'community',
-      district,
-      street: '花园路街道',
-      community: '农科路社区',
-      services: ['full-day', 'hourly'],
-    },
-    facts: {
-      slots: 30,
-      constructionInvestmentFen: 80_000_000,
-      higherLevelSubsidyReceived: false,
-      monthlyPriceFen: 180_000,
-      monitoring24hWithAlarm: true,
-      videoCoversAllAreas: true,
-      recordingRetentionDays: 90,
-    },
-    staff: [
-      { name: '李保育', certificateNumber: `BY-${serial}-0001` },
-      { name: '赵育婴', certificateNumber: `BY-${serial}-0002` },
-    ],
-  };
-}
+/** Valid childcare applications for tests: the API's example, each with a provider of its own. */
+export {
+  exampleCreditCode as creditCode,
+  childcareApplicationExample as subsidyApplication,
+} from '../../api/childcare-example';

@@ -37,6 +37,21 @@ function schemaProblems(at: string, value: unknown): string[] {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`);
 }
 
+/** Every `example` in the document's components that its own schema refuses (none when all are valid). */
+export function exampleProblems(): string[] {
+  const problems: string[] = [];
+  const visit = (node: unknown, at: string[]) => {
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if ('example' in record && at.at(-1) !== 'properties') {
+      problems.push(...schemaProblems(pointer(...at), record.example).map((p) => `${at.join('/')}: ${p}`));
+    }
+    for (const [key, child] of Object.entries(record)) if (key !== 'example') visit(child, [...at, key]);
+  };
+  visit(OPENAPI.components.schemas, ['components', 'schemas']);
+  return problems;
+}
+
 const TEMPLATES = Object.keys(OPENAPI.paths)
   .map((template) => ({
     template,
