@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { sharesOf } from '../../audit/fan-out';
 import { FAILURE_CONVERTER_PATH } from '../../platform/codec/data-converter';
 import { PROJECT_ROOT } from '../../platform/config';
 import { WORKFLOWS_PATH } from '../../workers/process-worker';
@@ -64,11 +65,6 @@ function compileForReplay(buildDir: string): void {
   });
 }
 
-const halves = (files: string[]) => [
-  files.filter((_, i) => i % 2 === 0),
-  files.filter((_, i) => i % 2 === 1),
-];
-
 export async function measureReplay(
   stack: BenchStack,
   workflowIds: readonly string[],
@@ -100,7 +96,7 @@ export async function measureReplay(
     'audit-1': () => runJs(audit, ['replay', '--json', '--jobs', '1', ...files], env),
     'audit-2': () => runJs(audit, ['replay', '--json', '--jobs', '2', ...files], env),
     'raw-1': () => runJs(raw, files, env),
-    'raw-2': () => Promise.all(halves(files).map((half) => runJs(raw, half, env))),
+    'raw-2': () => Promise.all(sharesOf(files, 2).map((share) => runJs(raw, share, env))),
   };
   // A-B-B-A per block; with no blocks (smoke), each arm once.
   const order: ReplayArm[] =
