@@ -8,12 +8,21 @@
  * - `flaky:<rate>[:<adapter,...>]`: that share of calls (to every adapter, or those named) fail, half before
  *   reaching the database and half after the database has done the work, so retries must be idempotent.
  * - `hang:<rate>[:<adapter,...>]`: that share of calls do the work and then hang past the activity's timeout.
+ *
+ * Flaky and hanging calls strike an activity's first `FAULTY_ATTEMPTS` attempts only, as a real outage passes. An
+ * activity that carries the case's progress makes three or four adapter calls, so at a 30% rate most of its
+ * attempts fail; an unbounded streak would only wait out backoffs of a minute and more (a department call retries
+ * without limit), testing patience rather than safety. Five still lets every payment attempt fail (an incident).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Context } from '@temporalio/activity';
 import type { Adapters } from '.';
 import type { Fault } from '../../platform/fault-spec';
 import type { LedgerPort } from './ledger/port';
+
+/** Attempts of one activity that faults may strike; from the next one on, its adapter calls go through. */
+export const FAULTY_ATTEMPTS = 5;
 
 /** Longer than any department call's start-to-close timeout (30 s): the activity times out and is retried. */
 export const HANG_MS = 35_000;
@@ -49,6 +58,16 @@ interface Chance {
   random: () => number;
   /** How a hanging call waits; tests pass their own. */
   sleep: (ms: number) => Promise<void>;
+  /** The attempt of the activity making the call (1 outside an activity). */
+  attempt: () => number;
+}
+
+function currentAttempt(): number {
+  try {
+    return Context.current().info.attempt;
+  } catch {
+    return 1;
+  }
 }
 
 function flaky<T extends object>(port: T, name: string, rate: number, chance: Chance, hang = false): T {
@@ -63,7 +82,7 @@ function flaky<T extends object>(port: T, name: string, rate: number, chance: Ch
       }
       return async (...args: unknown[]) => {
         const where = `${name}.${String(property)}`;
-        const roll = chance.random();
+        const roll = chance.attempt() > FAULTY_ATTEMPTS ? 1 : chance.random();
         if (!hang && roll < rate / 2) throw new InjectedFault(where, 'before');
         const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
         if (hang && roll < rate) await chance.sleep(HANG_MS);
@@ -81,6 +100,7 @@ export function injectFault(
   chance: Chance = {
     random: Math.random,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    attempt: currentAttempt,
   },
 ): Adapters {
   if (fault.kind === 'kill-after-commit') {

@@ -73,8 +73,10 @@ describe('faults: the worker killed after a commit, adapters failing 30% of the 
   it('30% of adapter calls fail (half after committing): every case completes, nothing is paid twice', async function () {
     const taskQueue = uniqueTaskQueue('flaky');
     workers.push(await startWorkerProcess(env, { taskQueue, dataDir, fault: `flaky:0.3:${FLAKY_ADAPTERS}` }));
+    // Faults strike an activity's first five attempts (FAULTY_ATTEMPTS), so one waits at most 31 s of backoff;
+    // a case reaches its booking after two such activities (the eligibility check, then telling its progress).
     const closed = await Promise.all(
-      Array.from({ length: 8 }, () => runClosedCaseWithState(env, db, taskQueue, 60_000)),
+      Array.from({ length: 8 }, () => runClosedCaseWithState(env, db, taskQueue, 120_000)),
     );
     const cases = closed.map((state) => state.caseId);
     // A booking gets five attempts: now and then all five fail, and finance retries the payment incident.

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import type { Adapters } from '../../activities/adapters';
-import { HANG_MS, InjectedFault, injectFault } from '../../activities/adapters/fault-injection';
+import {
+  FAULTY_ATTEMPTS,
+  HANG_MS,
+  InjectedFault,
+  injectFault,
+} from '../../activities/adapters/fault-injection';
 import { parseFault } from '../../platform/fault-spec';
 import type { LedgerBooking } from '../../activities/adapters/ledger/port';
 import { InMemoryLedger } from '../../activities/adapters/ledger/in-memory';
@@ -25,6 +30,7 @@ describe('fault injection (test-only hook)', function () {
     const waits: number[] = [];
     const faulty = injectFault(cityFinanceOnly(ledger), parseFault('hang:1:cityFinance'), os.tmpdir(), {
       random: () => 0,
+      attempt: () => 1,
       sleep: (ms) => {
         waits.push(ms);
         // The booking is already in the ledger when the call starts to hang.
@@ -46,6 +52,7 @@ describe('fault injection (test-only hook)', function () {
       const ledger = new InMemoryLedger();
       const faulty = injectFault(cityFinanceOnly(ledger), parseFault('flaky:0.3'), os.tmpdir(), {
         random: () => roll,
+        attempt: () => FAULTY_ATTEMPTS,
         sleep: () => Promise.reject(new Error('a flaky call never hangs')),
       });
       await assert.rejects(faulty.cityFinance.ledger.book(booking), InjectedFault);
@@ -57,9 +64,23 @@ describe('fault injection (test-only hook)', function () {
     const ledger = new InMemoryLedger();
     const faulty = injectFault(cityFinanceOnly(ledger), parseFault('hang:0.3'), os.tmpdir(), {
       random: () => 0.9,
+      attempt: () => 1,
       sleep: () => Promise.reject(new Error('must not hang')),
     });
     await faulty.cityFinance.ledger.book(booking);
     assert.equal(ledger.entries.size, 1);
+  });
+
+  it('an activity past its faulty attempts is spared, as an outage passes', async function () {
+    for (const fault of ['flaky:1', 'hang:1']) {
+      const ledger = new InMemoryLedger();
+      const faulty = injectFault(cityFinanceOnly(ledger), parseFault(fault), os.tmpdir(), {
+        random: () => 0,
+        attempt: () => FAULTY_ATTEMPTS + 1,
+        sleep: () => Promise.reject(new Error('must not hang')),
+      });
+      await faulty.cityFinance.ledger.book(booking);
+      assert.equal(ledger.entries.size, 1, fault);
+    }
   });
 });
