@@ -3,8 +3,9 @@
  * board — told at once, when the case is about to wait, or carried by the department call it makes next (so
  * that a main-path household case needs four activities for this instead of nine).
  */
-import type { CaseRegistryPort, CaseStageRecord } from './adapters/case-registry/port';
-import type { HumanTask, TaskBoardPort } from './adapters/task-board/port';
+import type { CaseProgress } from './adapters/case-progress/port';
+
+export type { CaseProgress, ClosedTask } from './adapters/case-progress/port';
 
 /** The activities that only tell the platform's read models (older runs' ones included): not steps of a case. */
 export const READ_MODEL_ACTIVITIES: ReadonlySet<string> = new Set([
@@ -14,32 +15,9 @@ export const READ_MODEL_ACTIVITIES: ReadonlySet<string> = new Set([
   'closeHumanTask',
 ]);
 
-export interface ClosedTask {
-  task: HumanTask;
-  status: 'done' | 'cancelled';
-}
-
-export interface CaseProgress {
-  /** The registry row as the case now stands; ignored when the registry has this stage sequence or a newer one. */
-  record: CaseStageRecord;
-  /** The open task, opened or escalated since the case last told. */
-  openTask?: HumanTask;
-  /** Tasks closed since the case last told. */
-  closedTasks?: ClosedTask[];
-}
-
 /** An activity input that may carry the case's progress, recorded before the department is called. */
 export interface CarriesCaseProgress {
   caseProgress?: CaseProgress;
-}
-
-/** Each write is idempotent, so a retried activity (or a progress told twice) changes nothing more. */
-export function recorderOfCaseProgress(registry: CaseRegistryPort, taskBoard: TaskBoardPort) {
-  return async (progress: CaseProgress): Promise<void> => {
-    for (const { task, status } of progress.closedTasks ?? []) await taskBoard.recordClosedTask(task, status);
-    if (progress.openTask) await taskBoard.upsertTask(progress.openTask);
-    await registry.recordStage(progress.record);
-  };
 }
 
 type Carrying<F> = F extends (input: infer Input, ...rest: infer Rest) => infer Output

@@ -1,16 +1,14 @@
+import type { CaseProgress, CaseProgressPort } from './adapters/case-progress/port';
 import type { CaseRegistryPort, CaseStageRecord } from './adapters/case-registry/port';
-import type { TaskBoardPort } from './adapters/task-board/port';
-import { recorderOfCaseProgress, type CaseProgress } from './case-progress';
 
-export function createCaseRegistryActivities(registry: CaseRegistryPort, taskBoard: TaskBoardPort) {
-  const record = recorderOfCaseProgress(registry, taskBoard);
+export function createCaseRegistryActivities(registry: CaseRegistryPort, caseProgress: CaseProgressPort) {
   return {
     /** Runs begun before the patch baseline record each stage on its own. */
     async recordCaseStage(stageRecord: CaseStageRecord): Promise<void> {
       await registry.recordStage(stageRecord);
     },
     async recordCaseProgress(progress: CaseProgress): Promise<void> {
-      await record(progress);
+      await caseProgress.record(progress);
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Adapters } from './adapters';
 import { createCampaignActivities, type CampaignTemporal } from './campaign';
-import { carryingCaseProgress, recorderOfCaseProgress } from './case-progress';
+import { carryingCaseProgress } from './case-progress';
 import { createCaseRegistryActivities } from './case-registry';
 import { createChildcareActivities } from './childcare';
 import { createDeadlineActivities } from './deadlines';
@@ -21,9 +21,9 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  const { caseRegistry, taskBoard } = deps.adapters;
+  const { caseRegistry, caseProgress } = deps.adapters;
   const activities = {
-    ...createCaseRegistryActivities(caseRegistry, taskBoard),
+    ...createCaseRegistryActivities(caseRegistry, caseProgress),
     ...createTaskBoardActivities(deps.adapters.taskBoard),
     ...createDeadlineActivities(deps.adapters.calendar),
     ...createGasRetrofitActivities(deps.adapters),
@@ -33,7 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPetitionIndexActivities(deps.adapters),
     ...createPublicSupervisionActivities(deps.adapters),
   };
-  return carryingCaseProgress(activities, recorderOfCaseProgress(caseRegistry, taskBoard));
+  return carryingCaseProgress(activities, (progress) => caseProgress.record(progress));
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -10,7 +10,7 @@
  * - `hang:<rate>[:<adapter,...>]`: that share of calls do the work and then hang past the activity's timeout.
  *
  * Flaky and hanging calls strike an activity's first `FAULTY_ATTEMPTS` attempts only, as a real outage passes. An
- * activity that carries the case's progress makes three or four adapter calls, so at a 30% rate most of its
+ * activity that carries the case's progress makes two or more adapter calls, so at a 30% rate about half of its
  * attempts fail; an unbounded streak would only wait out backoffs of a minute and more (a department call retries
  * without limit), testing patience rather than safety. Five still lets every payment attempt fail (an incident).
  */

@@ -3,6 +3,8 @@ import type { AuditLogPort } from './audit-log/port';
 import { PostgresAuditLog } from './audit-log/postgres';
 import type { CalendarPort } from './calendar/port';
 import { PostgresCalendar } from './calendar/postgres';
+import type { CaseProgressPort } from './case-progress/port';
+import { PostgresCaseProgress } from './case-progress/postgres';
 import type { CaseRegistryPort } from './case-registry/port';
 import { PostgresCaseRegistry } from './case-registry/postgres';
 import type { CityFinancePort } from './city-finance/port';
@@ -35,6 +37,8 @@ import { PostgresTaskBoard } from './task-board/postgres';
 /** One adapter per department system, plus the platform's own case registry and task board. */
 export interface Adapters {
   caseRegistry: CaseRegistryPort;
+  /** The case registry and the task board told together (a case's progress). */
+  caseProgress: CaseProgressPort;
   auditLog: AuditLogPort;
   taskBoard: TaskBoardPort;
   /** The working-day calendar: statutory holidays and make-up working days, as the city has loaded them. */
@@ -58,6 +62,7 @@ export interface Adapters {
 export function createPostgresAdapters(db: Db): Adapters {
   return {
     caseRegistry: new PostgresCaseRegistry(db),
+    caseProgress: new PostgresCaseProgress(db),
     auditLog: new PostgresAuditLog(db),
     taskBoard: new PostgresTaskBoard(db),
     calendar: new PostgresCalendar(db),

@@ -70,6 +70,20 @@ describe('case progress: the case registry and task board told at once, or carri
     );
   });
 
+  it('tells the registry and the task board together or not at all', async function () {
+    const caseId = newCase();
+    const open = task(caseId, 'acceptance');
+    // A stage sequence the registry cannot store fails the registry write, after the task's.
+    await assert.rejects(
+      activities.recordCaseProgress({ ...progress(caseId, 'acceptance', 3.5), openTask: open }),
+      /integer/,
+    );
+    assert.equal(await taskRow(open.taskId), undefined);
+    assert.equal(await adapters.caseRegistry.find(caseId), undefined);
+    await activities.recordCaseProgress({ ...progress(caseId, 'acceptance', 3), openTask: open });
+    assert.equal((await taskRow(open.taskId))?.status, 'open');
+  });
+
   it('a department call records the progress it carries, then answers as the department does', async function () {
     const caseId = newCase();
     const open = task(caseId, 'acceptance');

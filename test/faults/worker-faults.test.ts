@@ -25,7 +25,7 @@ import { incidentsOf, runClosedCase, runClosedCaseWithState } from '../workflows
  * Every department but the installer's booking system, whose retries are deliberately slow (30 s and doubling:
  * it mostly waits for capacity), which would make a 30% failure rate a test of patience rather than of safety.
  */
-const FLAKY_ADAPTERS = 'gasCompany,cityFinance,districtFinance,caseRegistry,taskBoard,auditLog';
+const FLAKY_ADAPTERS = 'gasCompany,cityFinance,districtFinance,caseRegistry,caseProgress,taskBoard,auditLog';
 
 describe('faults: the worker killed after a commit, adapters failing 30% of the time', function () {
   this.timeout(240_000);

@@ -1,0 +1,19 @@
+import type { Db } from '../../db/connection';
+import { PostgresCaseRegistry } from '../case-registry/postgres';
+import { PostgresTaskBoard } from '../task-board/postgres';
+import type { CaseProgress, CaseProgressPort } from './port';
+
+/** One transaction: a department call that carries progress risks one write to the read models, not three. */
+export class PostgresCaseProgress implements CaseProgressPort {
+  constructor(private readonly db: Db) {}
+
+  async record(progress: CaseProgress): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      const taskBoard = new PostgresTaskBoard(trx);
+      for (const { task, status } of progress.closedTasks ?? [])
+        await taskBoard.recordClosedTask(task, status);
+      if (progress.openTask) await taskBoard.upsertTask(progress.openTask);
+      await new PostgresCaseRegistry(trx).recordStage(progress.record);
+    });
+  }
+}
