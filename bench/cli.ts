@@ -11,6 +11,14 @@ import { writeResults, type BenchResult } from './report';
 import { runPersistence } from './run';
 import type { Persistence } from './stack';
 
+interface BenchOptions {
+  quick?: boolean;
+  smoke?: boolean;
+  persistence?: Persistence[];
+  campaigns: boolean;
+  out: string;
+}
+
 const program = new Command('bench')
   .enablePositionalOptions()
   .description('OneThing benchmarks: throughput, cost per case and history figures against baselines')
@@ -22,10 +30,18 @@ const program = new Command('bench')
       'file-wal',
     ]),
   )
+  .option(
+    '--no-campaigns',
+    'leave campaign scale out (it runs on its own with `bench campaign`; in full it takes over an hour)',
+  )
   .option('--out <folder>', 'where results are written', path.join(__dirname, 'results'))
-  .action(async (options: { quick?: boolean; smoke?: boolean; persistence?: Persistence[]; out: string }) => {
+  .action(async (options: BenchOptions) => {
     const base = PLANS[options.smoke ? 'smoke' : options.quick ? 'quick' : 'full'];
-    const plan: BenchPlan = { ...base, persistence: options.persistence ?? base.persistence };
+    const plan: BenchPlan = {
+      ...base,
+      persistence: options.persistence ?? base.persistence,
+      campaign: options.campaigns ? base.campaign : { ...base.campaign, persistence: [] },
+    };
     const result: BenchResult = {
       date: new Date().toISOString().slice(0, 10),
       plan,

@@ -94,7 +94,12 @@ export function campaignTargets(
 function campaignFlatness(campaignScale: readonly CampaignScaleRun[]): TargetReport {
   const target = 'CPU per household flat ±15% from 1,000 to 10,000';
   if (campaignScale.length < 2)
-    return { target, verdict: 'not measured', figure: 'no campaigns of two sizes in this persistence mode' };
+    return {
+      target,
+      verdict: 'not measured',
+      figure:
+        'no campaigns of two sizes in this run and persistence mode (`npm run bench -- campaign` runs them alone)',
+    };
   const smallest = campaignScale[0]!;
   const largest = campaignScale.at(-1)!;
   const ratio = largest.totalCpuSecondsPerHousehold / smallest.totalCpuSecondsPerHousehold;
