@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
@@ -70,12 +71,24 @@ export function permissionsOf(res: Response): readonly Permission[] {
   return (res.locals.permissions as Permission[] | undefined) ?? [];
 }
 
+const verificationKeys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
+
+/** The secret imported once per process: given the raw bytes, jose imports them again for every token it checks. */
+function verificationKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  let key = verificationKeys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    verificationKeys.set(secret, key);
+  }
+  return key;
+}
+
 async function verifyClaims(token: string, settings: JwtSettings): Promise<Claims> {
   let payload: unknown;
   try {
     const { kid } = decodeProtectedHeader(token);
     if (kid !== undefined && kid !== JWT_KEY_ID) throw new UnauthorizedError('token names an unknown key id');
-    ({ payload } = await jwtVerify(token, settings.secret, {
+    ({ payload } = await jwtVerify(token, await verificationKey(settings.secret), {
       algorithms: [ALGORITHM],
       issuer: settings.issuer,
       audience: settings.audience,

@@ -84,6 +84,15 @@ describe('case progress: the case registry and task board told at once, or carri
     assert.equal((await taskRow(open.taskId))?.status, 'open');
   });
 
+  it('records a stage told alone, and an older stage told late does not overwrite it', async function () {
+    const caseId = newCase();
+    await activities.recordCaseProgress(progress(caseId, 'installation-scheduled', 3));
+    await activities.recordCaseProgress(progress(caseId, 'eligibility', 2));
+    const stored = await adapters.caseRegistry.find(caseId);
+    assert.equal(stored?.stage, 'installation-scheduled');
+    assert.equal(stored?.stageSeq, 3);
+  });
+
   it('a department call records the progress it carries, then answers as the department does', async function () {
     const caseId = newCase();
     const open = task(caseId, 'acceptance');

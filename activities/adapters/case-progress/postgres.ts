@@ -8,10 +8,15 @@ export class PostgresCaseProgress implements CaseProgressPort {
   constructor(private readonly db: Db) {}
 
   async record(progress: CaseProgress): Promise<void> {
+    const closedTasks = progress.closedTasks ?? [];
+    // One statement is atomic on its own: most progress is a stage alone, and BEGIN and COMMIT would double its trips.
+    if (closedTasks.length === 0 && !progress.openTask) {
+      await new PostgresCaseRegistry(this.db).recordStage(progress.record);
+      return;
+    }
     await this.db.transaction(async (trx) => {
       const taskBoard = new PostgresTaskBoard(trx);
-      for (const { task, status } of progress.closedTasks ?? [])
-        await taskBoard.recordClosedTask(task, status);
+      for (const { task, status } of closedTasks) await taskBoard.recordClosedTask(task, status);
       if (progress.openTask) await taskBoard.upsertTask(progress.openTask);
       await new PostgresCaseRegistry(trx).recordStage(progress.record);
     });
