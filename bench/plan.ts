@@ -20,7 +20,11 @@ export interface BenchPlan {
   parked: number[];
   /** A-B-B-A blocks of the replay measurement (0: each arm once). */
   replayBlocks: number;
-  /** Starts per arm of the API-overhead measurement, at a fixed rate. */
+  /**
+   * Starts per arm of the API-overhead measurement, at a fixed rate the machine can follow: each start sets off its
+   * case's first steps (eligibility, progress, booking), and at 20/s on two cores both arms queued behind them
+   * (p50 150–200 ms on 2026-12-02), which measured the queue rather than the API.
+   */
   starts: { ratePerSecond: number; requests: number };
   /**
    * District campaigns of these sizes, paced at 80% of the households' closed-loop rate, in these persistence
@@ -66,7 +70,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     historySample: 5,
     replayBlocks: 2,
     parked: [0, 250, 500, 1000],
-    starts: { ratePerSecond: 20, requests: 200 },
+    starts: { ratePerSecond: 10, requests: 200 },
     campaign: { sizes: [1000, 10_000], persistence: ['memory', 'file-wal'] },
   },
 };

@@ -1,6 +1,8 @@
 /**
  * CPU time of processes read from /proc (Linux): user + system time of a process and its threads, in seconds.
- * Children are counted by walking /proc for processes whose parent chain reaches the given pid.
+ * Children are counted by walking /proc for processes whose parent chain reaches the given pid; children that
+ * have exited are counted through their parent's reaped-children time, so a process ending between two readings
+ * (a PostgreSQL backend whose connection closed) does not take its CPU with it.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -21,13 +23,9 @@ function readStat(pid: number): ProcStat | undefined {
     const close = raw.lastIndexOf(')');
     const comm = raw.slice(raw.indexOf('(') + 1, close);
     const fields = raw.slice(close + 2).split(' ');
-    // After the name: state(0) ppid(1) … utime(11) stime(12).
-    return {
-      pid,
-      ppid: Number(fields[1]),
-      comm,
-      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS,
-    };
+    // After the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14), the last two of reaped children.
+    const ticks = [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field]), 0);
+    return { pid, ppid: Number(fields[1]), comm, cpuSeconds: ticks / CLOCK_TICKS };
   } catch {
     return undefined; // the process ended between listing and reading
   }
