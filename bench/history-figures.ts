@@ -39,9 +39,46 @@ export interface CaseCost {
   /** Billable actions, patch markers not included. */
   billableActions: number;
   billable: Record<string, number>;
+  /** The same actions by name: `activity <type>` (attempts), `Update <name>`, `upsert <attributes>`, … */
+  actionsByName: Record<string, number>;
 }
 
-function costOf(events: HistoryEvent[]): CaseCost {
+/** Each billable action of a history, named so a reader can say what it is for. */
+function actionsByName(events: HistoryEvent[]): Record<string, number> {
+  const names = new Map<string, number>();
+  const add = (name: string, n = 1) => names.set(name, (names.get(name) ?? 0) + n);
+  const activityTypes = new Map<number, string>();
+  for (const event of events) {
+    const is = (type: temporal.api.enums.v1.EventType) => Number(event.eventType) === Number(type);
+    if (is(EventType.started) || is(EventType.continuedAsNew)) add('workflow start');
+    else if (is(EventType.activityScheduled))
+      activityTypes.set(
+        Number(event.eventId),
+        event.activityTaskScheduledEventAttributes?.activityType?.name ?? '?',
+      );
+    else if (is(EventType.activityStarted)) {
+      const started = event.activityTaskStartedEventAttributes;
+      add(
+        `activity ${activityTypes.get(Number(started?.scheduledEventId)) ?? '?'}`,
+        Math.max(1, started?.attempt ?? 1),
+      );
+    } else if (is(EventType.timerStarted)) add('timer');
+    else if (is(EventType.signaled))
+      add(`signal ${event.workflowExecutionSignaledEventAttributes?.signalName ?? '?'}`);
+    else if (is(EventType.updateAccepted))
+      add(
+        `Update ${event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? '?'}`,
+      );
+    else if (is(EventType.upsertSearchAttributes)) {
+      const fields =
+        event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {};
+      add(`upsert ${Object.keys(fields).sort().join(' + ')}`);
+    } else if (is(EventType.childStarted) || is(EventType.signalExternal)) add('child or external signal');
+  }
+  return Object.fromEntries(names);
+}
+
+export function costOf(events: HistoryEvent[]): CaseCost {
   const ofType = (type: temporal.api.enums.v1.EventType) =>
     events.filter((event) => Number(event.eventType) === Number(type));
   const count = (type: temporal.api.enums.v1.EventType) => ofType(type).length;
@@ -72,6 +109,7 @@ function costOf(events: HistoryEvent[]): CaseCost {
     markers: count(EventType.markerRecorded),
     billableActions: Object.values(billable).reduce((sum, n) => sum + n, 0),
     billable,
+    actionsByName: actionsByName(events),
   };
 }
 
@@ -98,6 +136,12 @@ export async function meanCaseCost(client: Client, workflowIds: readonly string[
     markers: mean((c) => c.markers),
     billableActions: mean((c) => c.billableActions),
     billable: Object.fromEntries(keys.map((key) => [key, mean((c) => c.billable[key]!)])),
+    actionsByName: Object.fromEntries(
+      [...new Set(costs.flatMap((c) => Object.keys(c.actionsByName)))].map((name) => [
+        name,
+        mean((c) => c.actionsByName[name] ?? 0),
+      ]),
+    ),
   };
 }
 

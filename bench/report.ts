@@ -109,9 +109,21 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
       '|---|---|---|',
       ...judgeTargets(r).map((t) => `| ${t.target} | ${t.verdict} | ${t.figure} |`),
       '',
+      ...actionsTable(r.workloads.H.cost.actionsByName),
     );
   }
   return lines.join('\n');
+}
+
+/** A main-path household's billable actions by name, for the README's account of why each is needed. */
+function actionsTable(actionsByName: Record<string, number>): string[] {
+  const rows = Object.entries(actionsByName).sort(([a], [b]) => a.localeCompare(b));
+  return [
+    '| billable action of a main-path household (mean of the sampled histories) | per case |',
+    '|---|---|',
+    ...rows.map(([name, count]) => `| ${name} | ${n(count, count % 1 === 0 ? 0 : 2)} |`),
+    '',
+  ];
 }
 
 /**
