@@ -15,6 +15,11 @@ export interface LoopRun {
   latencyMs: { p50: number; p99: number };
   /** CPU-seconds each process spent during the run. */
   cpuSeconds: Record<string, number>;
+  /**
+   * CPU-seconds of this process, the driver that stands in for the people (and, for the baselines, the client):
+   * reported apart, never in the platform's totals, as it shares the machine's cores with everything measured.
+   */
+  driverCpuSeconds: number;
   caseIds: string[];
 }
 
@@ -30,6 +35,7 @@ export async function closedLoop(
   const latencies: number[] = [];
   let next = 0;
   const cpuBefore = cpuSeconds(options.processes);
+  const driverBefore = process.cpuUsage();
   const startedAt = performance.now();
   const lane = async () => {
     while (next < options.total) {
@@ -41,6 +47,7 @@ export async function closedLoop(
   };
   await Promise.all(Array.from({ length: options.concurrency }, lane));
   const wallSeconds = (performance.now() - startedAt) / 1000;
+  const driver = process.cpuUsage(driverBefore);
   return {
     workload,
     cases: options.total,
@@ -49,6 +56,7 @@ export async function closedLoop(
     casesPerSecond: options.total / wallSeconds,
     latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
     cpuSeconds: cpuBetween(cpuBefore, cpuSeconds(options.processes)),
+    driverCpuSeconds: (driver.user + driver.system) / 1e6,
     caseIds,
   };
 }

@@ -34,6 +34,8 @@ export interface WorkloadFigures {
   latencyMs: { p50: Spread; p99: Spread };
   /** Median over the repetitions of CPU-seconds per completed case, by process. */
   cpuSecondsPerCase: Record<string, number>;
+  /** The same for the bench's own driver process (not in any total). */
+  driverCpuSecondsPerCase: number;
   /** Activities completed per CPU-second with every process counted: activities/s per fully used core. */
   activitiesPerCoreSecond: number;
   historyEventsPerSecond: Spread;
@@ -91,6 +93,7 @@ function figuresOf(runs: LoopRun[], cost: CaseCost): WorkloadFigures {
     cpuSecondsPerCase: Object.fromEntries(
       processes.map((name) => [name, median(runs.map((run) => run.cpuSeconds[name]! / run.cases))]),
     ),
+    driverCpuSecondsPerCase: median(runs.map((run) => run.driverCpuSeconds / run.cases)),
     activitiesPerCoreSecond: cost.activityAttempts / median(runs.map(cpuPerCase)),
     historyEventsPerSecond: spreadOf(runs.map((run) => run.casesPerSecond * cost.events)),
     cost,
