@@ -2,7 +2,7 @@
  * A closed loop: a fixed number of cases in flight, a new one started as soon as one ends, until `total` have
  * ended. CPU is read from /proc around the whole run.
  */
-import { cpuBetween, cpuSeconds, type ProcessSelector } from './proc-cpu';
+import { cpuBetween, cpuSeconds, ownCpuSince, type ProcessSelector } from './proc-cpu';
 import { percentile } from './stats';
 
 export interface LoopRun {
@@ -35,7 +35,7 @@ export async function closedLoop(
   const latencies: number[] = [];
   let next = 0;
   const cpuBefore = cpuSeconds(options.processes);
-  const driverBefore = process.cpuUsage();
+  const driverCpu = ownCpuSince();
   const startedAt = performance.now();
   const lane = async () => {
     while (next < options.total) {
@@ -47,7 +47,7 @@ export async function closedLoop(
   };
   await Promise.all(Array.from({ length: options.concurrency }, lane));
   const wallSeconds = (performance.now() - startedAt) / 1000;
-  const driver = process.cpuUsage(driverBefore);
+  const driverCpuSeconds = driverCpu();
   return {
     workload,
     cases: options.total,
@@ -56,7 +56,7 @@ export async function closedLoop(
     casesPerSecond: options.total / wallSeconds,
     latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
     cpuSeconds: cpuBetween(cpuBefore, cpuSeconds(options.processes)),
-    driverCpuSeconds: (driver.user + driver.system) / 1e6,
+    driverCpuSeconds,
     caseIds,
   };
 }

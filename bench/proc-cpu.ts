@@ -66,3 +66,12 @@ export function cpuBetween(
 ): Record<string, number> {
   return Object.fromEntries(Object.keys(after).map((name) => [name, after[name]! - (before[name] ?? 0)]));
 }
+
+/** Starts a reading of this process's own CPU; the function returned gives the CPU-seconds spent since. */
+export function ownCpuSince(): () => number {
+  const before = process.cpuUsage();
+  return () => {
+    const spent = process.cpuUsage(before);
+    return (spent.user + spent.system) / 1e6;
+  };
+}

@@ -5,7 +5,7 @@
  * this runs after the other workloads.
  */
 import { openLoop, type OpenLoopRun } from '../open-loop';
-import { cpuBetween, cpuSeconds } from '../proc-cpu';
+import { cpuBetween, cpuSeconds, ownCpuSince } from '../proc-cpu';
 import type { BenchStack } from '../stack';
 import { householdAccountRef, householdStartBody, postAsClerk, startHouseholdRaw } from './households';
 
@@ -34,11 +34,11 @@ export async function measureStartOverhead(
   ).flat();
   for (const arm of order) {
     const apiBefore = cpuSeconds({ api: stack.processes.api }).api!;
-    const selfBefore = process.cpuUsage();
+    const selfCpu = ownCpuSince();
     const run = await openLoop(`start via ${arm}`, options, arm === 'api' ? startThroughApi : startRaw);
-    const self = process.cpuUsage(selfBefore);
+    const selfSeconds = selfCpu();
     const apiSeconds = cpuBetween({ api: apiBefore }, cpuSeconds({ api: stack.processes.api })).api!;
-    const cpu = arm === 'api' ? apiSeconds : (self.user + self.system) / 1e6;
+    const cpu = arm === 'api' ? apiSeconds : selfSeconds;
     runs.push({ ...run, arm, cpuSecondsPerStart: cpu / options.requests });
   }
   return runs;

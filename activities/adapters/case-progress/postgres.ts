@@ -9,16 +9,14 @@ export class PostgresCaseProgress implements CaseProgressPort {
 
   async record(progress: CaseProgress): Promise<void> {
     const closedTasks = progress.closedTasks ?? [];
-    // One statement is atomic on its own: most progress is a stage alone, and BEGIN and COMMIT would double its trips.
-    if (closedTasks.length === 0 && !progress.openTask) {
-      await new PostgresCaseRegistry(this.db).recordStage(progress.record);
-      return;
-    }
-    await this.db.transaction(async (trx) => {
-      const taskBoard = new PostgresTaskBoard(trx);
+    const tell = async (db: Db) => {
+      const taskBoard = new PostgresTaskBoard(db);
       for (const { task, status } of closedTasks) await taskBoard.recordClosedTask(task, status);
       if (progress.openTask) await taskBoard.upsertTask(progress.openTask);
-      await new PostgresCaseRegistry(trx).recordStage(progress.record);
-    });
+      await new PostgresCaseRegistry(db).recordStage(progress.record);
+    };
+    // One statement is atomic on its own: most progress is a stage alone, and BEGIN and COMMIT would double its trips.
+    const tasksChange = closedTasks.length > 0 || progress.openTask !== undefined;
+    await (tasksChange ? this.db.transaction(tell) : tell(this.db));
   }
 }
