@@ -114,6 +114,29 @@ describe('installer scheduling (PostgreSQL)', function () {
     );
   });
 
+  it('a completion report is recorded once and completes its booking, even when repeated concurrently', async function () {
+    await teams('jingkai', [5]);
+    const caseId = `jk-done-${randomBytes(2).toString('hex')}`;
+    const booking = await installer.bookSlot({
+      idempotencyKey: `${caseId}:booking:1`,
+      caseId,
+      district: 'jingkai',
+    });
+    const report = {
+      idempotencyKey: `${caseId}:installation`,
+      caseId,
+      bookingId: booking.bookingId,
+      serials: { valve: 'V-1' },
+      reportedBy: 'fitter-1',
+    };
+    await Promise.all(Array.from({ length: 4 }, () => installer.recordCompletion(report)));
+    const reports = await db('installer.completion_reports').where({ case_id: caseId });
+    assert.equal(reports.length, 1);
+    assert.deepEqual(reports[0].serials, { valve: 'V-1' });
+    const [stored] = await db('installer.bookings').where({ booking_id: booking.bookingId });
+    assert.equal(stored.status, 'completed');
+  });
+
   it('a district without teams has no capacity', async function () {
     await teams('gaoxin', []);
     await assert.rejects(

@@ -120,44 +120,40 @@ export class PostgresGasCompany implements GasCompanyPort {
       .ignore();
   }
 
+  /**
+   * No transaction: the answer is decided from the account, and ON CONFLICT keeps the first one recorded under the
+   * key (a retry, or a concurrent duplicate, reads that one back), so BEGIN and COMMIT would only add two trips.
+   */
   async checkEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
-    return this.db.transaction(async (trx) => {
-      const existing = await trx<CheckRow>('gas_company.eligibility_checks')
-        .where({ idempotency_key: request.idempotencyKey })
-        .first();
-      if (existing) return toDecision(existing);
-
-      const account = await trx<AccountRow>('gas_company.accounts')
-        .where({ account_ref: request.accountRef })
-        .first();
-      const decision = decideEligibility(
-        request,
-        account && {
-          accountRef: account.account_ref,
-          district: account.district,
-          userType: account.user_type,
-          status: account.status,
-        },
-      );
-      // ON CONFLICT keeps a concurrent duplicate from booking a second answer; it then reads the first one.
-      const [inserted] = await trx('gas_company.eligibility_checks')
-        .insert({
-          idempotency_key: request.idempotencyKey,
-          case_id: request.caseId,
-          account_ref: request.accountRef,
-          outcome: decision.outcome,
-          reason: decision.outcome === 'ineligible' ? decision.reason : null,
-        })
-        .onConflict('idempotency_key')
-        .ignore()
-        .returning<CheckRow[]>(['id', 'idempotency_key', 'outcome', 'reason', 'checked_at']);
-      if (inserted) return toDecision(inserted);
-      const winner = await trx<CheckRow>('gas_company.eligibility_checks')
-        .where({ idempotency_key: request.idempotencyKey })
-        .first();
-      if (!winner) throw new Error('eligibility check vanished after an idempotency conflict');
-      return toDecision(winner);
-    });
+    const account = await this.db<AccountRow>('gas_company.accounts')
+      .where({ account_ref: request.accountRef })
+      .first();
+    const decision = decideEligibility(
+      request,
+      account && {
+        accountRef: account.account_ref,
+        district: account.district,
+        userType: account.user_type,
+        status: account.status,
+      },
+    );
+    const [inserted] = await this.db('gas_company.eligibility_checks')
+      .insert({
+        idempotency_key: request.idempotencyKey,
+        case_id: request.caseId,
+        account_ref: request.accountRef,
+        outcome: decision.outcome,
+        reason: decision.outcome === 'ineligible' ? decision.reason : null,
+      })
+      .onConflict('idempotency_key')
+      .ignore()
+      .returning<CheckRow[]>(['id', 'idempotency_key', 'outcome', 'reason', 'checked_at']);
+    if (inserted) return toDecision(inserted);
+    const first = await this.db<CheckRow>('gas_company.eligibility_checks')
+      .where({ idempotency_key: request.idempotencyKey })
+      .first();
+    if (!first) throw new Error('eligibility check vanished after an idempotency conflict');
+    return toDecision(first);
   }
 
   async upsertAccounts(accounts: readonly GasAccount[]): Promise<void> {

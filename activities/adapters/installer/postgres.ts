@@ -113,24 +113,24 @@ export class PostgresInstaller implements InstallerPort {
     if (booking) await this.endBooking(String(booking.booking_id), 'released');
   }
 
+  /** One statement, so atomic without a transaction: only the first report under its key completes the booking. */
   async recordCompletion(report: CompletionReport): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      const [inserted] = await trx('installer.completion_reports')
-        .insert({
-          idempotency_key: report.idempotencyKey,
-          case_id: report.caseId,
-          booking_id: report.bookingId,
-          serials: JSON.stringify(report.serials),
-          reported_by: report.reportedBy,
-        })
-        .onConflict('idempotency_key')
-        .ignore()
-        .returning<Array<{ id: string }>>('id');
-      if (inserted) {
-        await trx('installer.bookings')
-          .where({ booking_id: report.bookingId })
-          .update({ status: 'completed', updated_at: trx.fn.now() });
-      }
-    });
+    await this.db.raw(
+      `WITH report AS (
+         INSERT INTO installer.completion_reports (idempotency_key, case_id, booking_id, serials, reported_by)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING booking_id
+       )
+       UPDATE installer.bookings b SET status = 'completed', updated_at = now()
+       FROM report WHERE b.booking_id = report.booking_id`,
+      [
+        report.idempotencyKey,
+        report.caseId,
+        report.bookingId,
+        JSON.stringify(report.serials),
+        report.reportedBy,
+      ],
+    );
   }
 }

@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import type { Db } from '../../db/connection';
 import {
   IdempotencyConflictError,
@@ -36,17 +35,20 @@ export class PostgresLedger implements LedgerPort {
     private readonly table: string,
   ) {}
 
-  private async insertOnce(
-    trx: Knex.Transaction,
-    row: Omit<LedgerRow, 'id' | 'booked_at'>,
-  ): Promise<LedgerRow> {
-    const [inserted] = await trx<LedgerRow>(this.table)
+  /**
+   * One statement on the first attempt; a repeat reads the row its key already booked. Entries are never updated
+   * or deleted, so neither step needs a transaction around it.
+   */
+  private async insertOnce(row: Omit<LedgerRow, 'id' | 'booked_at'>): Promise<LedgerRow> {
+    const [inserted] = await this.db<LedgerRow>(this.table)
       .insert(row)
       .onConflict('idempotency_key')
       .ignore()
       .returning('*');
     if (inserted) return inserted;
-    const existing = await trx<LedgerRow>(this.table).where({ idempotency_key: row.idempotency_key }).first();
+    const existing = await this.db<LedgerRow>(this.table)
+      .where({ idempotency_key: row.idempotency_key })
+      .first();
     if (!existing) throw new Error(`ledger entry ${row.idempotency_key} vanished after a conflict`);
     if (existing.case_id !== row.case_id || Number(existing.amount_fen) !== Number(row.amount_fen)) {
       throw new IdempotencyConflictError(row.idempotency_key);
@@ -54,41 +56,39 @@ export class PostgresLedger implements LedgerPort {
     return existing;
   }
 
-  book(booking: LedgerBooking): Promise<LedgerEntry> {
+  async book(booking: LedgerBooking): Promise<LedgerEntry> {
     if (!Number.isSafeInteger(booking.amountFen) || booking.amountFen <= 0) {
       throw new RangeError('amountFen must be a positive whole number of fen');
     }
-    return this.db.transaction(async (trx) =>
-      toEntry(
-        await this.insertOnce(trx, {
-          idempotency_key: booking.idempotencyKey,
-          case_id: booking.caseId,
-          district: booking.district,
-          amount_fen: String(booking.amountFen),
-          entry: 'booking',
-          reverses_id: null,
-          reference: booking.reference,
-        }),
-      ),
+    return toEntry(
+      await this.insertOnce({
+        idempotency_key: booking.idempotencyKey,
+        case_id: booking.caseId,
+        district: booking.district,
+        amount_fen: String(booking.amountFen),
+        entry: 'booking',
+        reverses_id: null,
+        reference: booking.reference,
+      }),
     );
   }
 
-  reverse(reversal: LedgerReversal): Promise<LedgerEntry | undefined> {
-    return this.db.transaction(async (trx) => {
-      const original = await trx<LedgerRow>(this.table).where({ idempotency_key: reversal.reverses }).first();
-      if (!original) return undefined;
-      return toEntry(
-        await this.insertOnce(trx, {
-          idempotency_key: reversal.idempotencyKey,
-          case_id: original.case_id,
-          district: original.district,
-          amount_fen: String(-Number(original.amount_fen)),
-          entry: 'reversal',
-          reverses_id: original.id,
-          reference: reversal.reference,
-        }),
-      );
-    });
+  async reverse(reversal: LedgerReversal): Promise<LedgerEntry | undefined> {
+    const original = await this.db<LedgerRow>(this.table)
+      .where({ idempotency_key: reversal.reverses })
+      .first();
+    if (!original) return undefined;
+    return toEntry(
+      await this.insertOnce({
+        idempotency_key: reversal.idempotencyKey,
+        case_id: original.case_id,
+        district: original.district,
+        amount_fen: String(-Number(original.amount_fen)),
+        entry: 'reversal',
+        reverses_id: original.id,
+        reference: reversal.reference,
+      }),
+    );
   }
 
   async entriesFor(caseId: string): Promise<LedgerEntry[]> {
