@@ -28,6 +28,16 @@ describe('department ledgers (PostgreSQL)', function () {
     assert.equal((await ledger.entriesFor(caseId)).length, 1);
   });
 
+  it('stamps each entry with the time it was booked, not the time the table was made', async function () {
+    const databaseNow = async () =>
+      (await db.raw<{ rows: Array<{ now: Date }> }>('SELECT now()')).rows[0]!.now;
+    const before = await databaseNow();
+    const entry = await ledger.book(booking(uniqueAccountRef('CASE')));
+    const after = await databaseNow();
+    const bookedAt = new Date(entry.bookedAt);
+    assert.ok(bookedAt >= before && bookedAt <= after, `${entry.bookedAt} is outside the booking`);
+  });
+
   it('refuses the same key for a different amount', async function () {
     const caseId = uniqueAccountRef('CASE');
     await ledger.book(booking(caseId));

@@ -12,6 +12,7 @@ import * as childcareCase from './20261201100000_childcare_case';
 import * as petitions from './20261201110000_petitions';
 import * as publicSupervision from './20261202090000_public_supervision';
 import * as petitionWeeklyIndex from './20261202100000_petition_weekly_index';
+import * as ledgerBookedAtDefault from './20261202120000_ledger_booked_at_default';
 
 type Migration = Knex.Migration;
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261201110000_petitions', petitions],
   ['20261202090000_public_supervision', publicSupervision],
   ['20261202100000_petition_weekly_index', petitionWeeklyIndex],
+  ['20261202120000_ledger_booked_at_default', ledgerBookedAtDefault],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
