@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCampaignBench, writeCampaignResults } from './campaign-run';
+import { runProfile } from './profile-run';
 import { machineFacts } from './machine';
 import { PLANS, type BenchPlan } from './plan';
 import { writeResults, type BenchResult } from './report';
@@ -88,6 +89,39 @@ program
     const written = writeCampaignResults(result, options.out);
     log(`results: ${written.json}\nsummary: ${written.markdown}`);
   });
+
+program
+  .command('profile')
+  .description(
+    "households, then WR, with the platform's processes under Node flags (a CPU profiler); CPU per case and, with --count-statements, SQL statements per household; writes no results",
+  )
+  .option('--cases <n>', 'cases per workload', (value) => positiveWhole('--cases', value), 200)
+  .option('--concurrency <n>', 'cases in flight', (value) => positiveWhole('--concurrency', value), 8)
+  .addOption(
+    new Option('--persistence <mode>', 'dev server persistence mode')
+      .choices(['memory', 'file-wal'])
+      .default('memory'),
+  )
+  .option(
+    '--node-args <flags>',
+    'Node flags for the worker, API and baselines\' worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles"',
+    '',
+  )
+  .option('--count-statements', 'count the SQL statements the worker and API send per household', false)
+  .action(
+    async (options: {
+      cases: number;
+      concurrency: number;
+      persistence: Persistence;
+      nodeArgs: string;
+      countStatements: boolean;
+    }) => {
+      await runProfile(
+        { ...options, nodeArgs: options.nodeArgs.split(' ').filter(Boolean) },
+        (line: string) => process.stdout.write(`${line}\n`),
+      );
+    },
+  );
 
 function positiveWhole(option: string, value: string): number {
   const parsed = Number(value);

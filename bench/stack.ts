@@ -72,7 +72,15 @@ export function serverFlags(persistence: Persistence, dataDir: string, port: num
   return flags;
 }
 
-export async function startBenchStack(persistence: Persistence): Promise<BenchStack> {
+export interface StackOptions {
+  /** Node's flags for the worker, API and baselines' worker (`bench profile`: a CPU profiler, a statement counter). */
+  childNodeArgs?: readonly string[];
+}
+
+export async function startBenchStack(
+  persistence: Persistence,
+  options: StackOptions = {},
+): Promise<BenchStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onething-bench-'));
   const logDir = path.join(dataDir, 'logs');
   const databaseName = `onething_bench_${randomBytes(4).toString('hex')}`;
@@ -147,7 +155,7 @@ export async function startBenchStack(persistence: Persistence): Promise<BenchSt
     await ensureSearchAttributes(connected, config.temporal.namespace);
 
     const spawn = (name: string, entry: string) => {
-      const { command, args } = tsEntry(path.join(PROJECT_ROOT, entry));
+      const { command, args } = tsEntry(path.join(PROJECT_ROOT, entry), options.childNodeArgs);
       const child = startChild(name, command, args, { env, logDir, cwd: PROJECT_ROOT });
       children.push(child);
       return child;

@@ -45,9 +45,9 @@ export function tailOf(file: string, lines = 20): string {
   }
 }
 
-/** Runs a TypeScript entry point in a fresh Node process through tsx. */
-export function tsEntry(file: string): { command: string; args: string[] } {
-  return { command: process.execPath, args: ['--import', 'tsx', file] };
+/** Runs a TypeScript entry point in a fresh Node process through tsx (Node's own flags, if any, first). */
+export function tsEntry(file: string, nodeArgs: readonly string[] = []): { command: string; args: string[] } {
+  return { command: process.execPath, args: [...nodeArgs, '--import', 'tsx', file] };
 }
 
 /**

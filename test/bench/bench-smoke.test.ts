@@ -137,4 +137,30 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       /The 820,000-household campaign, extrapolated/,
     );
   });
+
+  it("profiles households against WR (`npm run bench -- profile`), counting each process's SQL statements", async function () {
+    const bench = runProcess(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(PROJECT_ROOT, 'bench', 'cli.ts'),
+        'profile',
+        '--cases',
+        '2',
+        '--concurrency',
+        '1',
+        '--count-statements',
+      ],
+      { ...process.env, DATABASE_URL: '' },
+      PROJECT_ROOT,
+    );
+    assert.equal(await bench.exited, 0, bench.output());
+    const output = bench.output();
+    assert.match(output, /H: [\d.]+ cases\/s; CPU-s per case: temporal [\d.]+, worker [\d.]+/);
+    assert.match(output, /WR: [\d.]+ cases\/s/);
+    const worker = /worker: ([\d.]+) statements per household/.exec(output);
+    assert.ok(worker && Number(worker[1]) > 0, output);
+    assert.match(output, /insert into "city_finance"."ledger"/, 'each statement is listed by its shape');
+  });
 });

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench -- profile`: where a household's cost goes, next to WR's. One stack whose worker, API and
+ * baselines' worker run with the given Node flags (a CPU profiler: `--cpu-prof --cpu-prof-dir <dir>`, written
+ * when the stack stops), households then WR in a closed loop, CPU per case for each process and, with the
+ * statement counter, the SQL statements each process sent per household. Writes no results: profiling changes
+ * what it measures.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { closedLoop } from './closed-loop';
+import type { ProcessSelector } from './proc-cpu';
+import { meanCaseCost, shapeOf } from './history-figures';
+import { startBenchStack, type BenchStack, type Persistence } from './stack';
+import { baselineRunner } from './workloads/baselines';
+import { householdDriver, seedHouseholds } from './workloads/households';
+
+export const STATEMENT_COUNTER = path.join(__dirname, 'tools', 'count-statements.cjs');
+
+export interface ProfileOptions {
+  persistence: Persistence;
+  cases: number;
+  concurrency: number;
+  nodeArgs: string[];
+  countStatements: boolean;
+}
+
+type StatementCounts = Array<[statement: string, count: number]>;
+
+/** Asks a process preloaded with the statement counter for its counts since the last ask. */
+async function statementsSinceLastAsk(pid: number): Promise<StatementCounts> {
+  const file = path.join(os.tmpdir(), `onething-statements-${pid}.json`);
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let waited = 0; !existsSync(file); waited += 50) {
+    if (waited > 10_000)
+      throw new Error(`process ${pid} wrote no statement counts (is the counter preloaded?)`);
+    await sleep(50);
+  }
+  await sleep(50); // written with one synchronous call, but let it finish
+  const counts = JSON.parse(readFileSync(file, 'utf8')) as StatementCounts;
+  rmSync(file, { force: true });
+  return counts;
+}
+
+function logStatements(log: (line: string) => void, role: string, counts: StatementCounts, cases: number) {
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  log(`  ${role}: ${(total / cases).toFixed(1)} statements per household`);
+  for (const [statement, count] of counts) {
+    log(`    ${(count / cases).toFixed(2).padStart(6)}  ${statement.slice(0, 150)}`);
+  }
+}
+
+const pidOf = (selector: ProcessSelector): number => {
+  if (!('pid' in selector)) throw new Error('the stack names this process by its command, not its pid');
+  return selector.pid;
+};
+
+const perCase = (cpuSeconds: Record<string, number>, cases: number) =>
+  Object.entries(cpuSeconds)
+    .map(([role, seconds]) => `${role} ${(seconds / cases).toFixed(4)}`)
+    .join(', ');
+
+export async function runProfile(options: ProfileOptions, log: (line: string) => void): Promise<void> {
+  const nodeArgs = [
+    ...options.nodeArgs,
+    ...(options.countStatements ? ['--require', STATEMENT_COUNTER] : []),
+  ];
+  log(
+    `• ${options.persistence}: starting the stack; the platform's processes run with ${nodeArgs.join(' ')}`,
+  );
+  const stack: BenchStack = await startBenchStack(options.persistence, { childNodeArgs: nodeArgs });
+  const { cases, concurrency } = options;
+  const processes = { ...stack.processes };
+  const pids = { worker: pidOf(stack.processes.worker), api: pidOf(stack.processes.api) };
+  try {
+    const warmup = 2 * concurrency;
+    await seedHouseholds(stack, 'PROFILE', warmup + cases);
+    const driver = await householdDriver(stack, 'PROFILE');
+    let next = 0;
+    const householdRunner = () => driver.runner(next++);
+    try {
+      const warm = await closedLoop('warm-up', { total: warmup, concurrency, processes }, householdRunner);
+      const shape = shapeOf(await meanCaseCost(stack.client, warm.caseIds.slice(0, 3)));
+      const wr = baselineRunner(stack.client, 'WR', shape);
+      await closedLoop('warm-up WR', { total: concurrency, concurrency, processes }, wr);
+
+      if (options.countStatements) for (const pid of Object.values(pids)) await statementsSinceLastAsk(pid);
+      const households = await closedLoop('H', { total: cases, concurrency, processes }, householdRunner);
+      const counted = options.countStatements
+        ? { worker: await statementsSinceLastAsk(pids.worker), api: await statementsSinceLastAsk(pids.api) }
+        : undefined;
+      const baseline = await closedLoop('WR', { total: cases, concurrency, processes }, wr);
+
+      for (const run of [households, baseline]) {
+        log(
+          `  ${run.workload}: ${run.casesPerSecond.toFixed(2)} cases/s; CPU-s per case: ${perCase(run.cpuSeconds, cases)}`,
+        );
+      }
+      if (counted) {
+        logStatements(log, 'worker', counted.worker, cases);
+        logStatements(log, 'API', counted.api, cases);
+      }
+    } finally {
+      await driver.stop();
+    }
+  } finally {
+    await stack.stop();
+  }
+}
