@@ -4,12 +4,12 @@
  * given; that loop's histories also give the billable actions per household for the extrapolation.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { closedLoop } from './closed-loop';
 import { meanCaseCost, type CaseCost } from './history-figures';
 import type { MachineFacts } from './machine';
 import { campaignTable } from './report';
+import { freshResultBase } from './result-files';
 import { startBenchStack, type Persistence, type ServerFacts } from './stack';
 import { campaignTargets } from './targets';
 import { runCampaigns, type CampaignScaleRun } from './workloads/campaign-scale';
@@ -74,8 +74,7 @@ export async function runCampaignBench(
 
 /** Writes `<date>-campaign-<persistence>.json` and `.md`; returns the paths. */
 export function writeCampaignResults(result: CampaignBenchResult, folder: string) {
-  mkdirSync(folder, { recursive: true });
-  const base = path.join(folder, `${result.date}-campaign-${result.server.persistence}`);
+  const base = freshResultBase(folder, `${result.date}-campaign-${result.server.persistence}`);
   const { machine } = result;
   const markdown = [
     `# OneThing campaign scale, ${result.date} (${result.server.persistence})`,

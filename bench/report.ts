@@ -1,10 +1,11 @@
 /** The benchmark's outputs: the JSON with every figure, a Markdown summary, and its chart (SVG). */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeXml } from '../api/svg';
 import type { MachineFacts } from './machine';
 import type { BenchPlan } from './plan';
 import { PROCESS_WORKLOADS, WORKLOADS, type PersistenceResult, type WorkloadFigures } from './run';
+import { freshResultBase } from './result-files';
 import type { Persistence } from './stack';
 import { spreadOf } from './stats';
 import { judgeTargets } from './targets';
@@ -169,8 +170,7 @@ export function writeResults(
   result: BenchResult,
   folder: string,
 ): { json: string; markdown: string; chart: string } {
-  mkdirSync(folder, { recursive: true });
-  const base = path.join(
+  const base = freshResultBase(
     folder,
     result.plan.mode === 'full' ? result.date : `${result.date}-${result.plan.mode}`,
   );
