@@ -14,6 +14,15 @@ import { PROCESS_WORKLOADS, WORKLOADS } from '../../bench/run';
 import { judgeTargets } from '../../bench/targets';
 import { runProcess } from '../helpers/processes';
 
+/** `npm run bench -- <args>` in a process of its own, on a database of its own (DATABASE_URL left unset). */
+const runBench = (...args: string[]) =>
+  runProcess(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'cli.ts'), ...args],
+    { ...process.env, DATABASE_URL: '' },
+    PROJECT_ROOT,
+  );
+
 describe('the benchmark in smoke mode (real dev server, worker, API and PostgreSQL)', function () {
   this.timeout(180_000);
   let out: string;
@@ -21,12 +30,7 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
   after(() => rmSync(out, { recursive: true, force: true }));
 
   it('runs every workload and writes every figure, the summary and its chart', async function () {
-    const bench = runProcess(
-      process.execPath,
-      ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'cli.ts'), '--smoke', '--out', out],
-      { ...process.env, DATABASE_URL: '' },
-      PROJECT_ROOT,
-    );
+    const bench = runBench('--smoke', '--out', out);
     assert.equal(await bench.exited, 0, bench.output());
     const date = new Date().toISOString().slice(0, 10);
     const result = JSON.parse(readFileSync(path.join(out, `${date}-smoke.json`), 'utf8')) as BenchResult;
@@ -106,22 +110,7 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
   });
 
   it('runs campaign scale alone (`npm run bench -- campaign`), its pace measured on the same stack', async function () {
-    const bench = runProcess(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(PROJECT_ROOT, 'bench', 'cli.ts'),
-        'campaign',
-        '--sizes',
-        '4',
-        '2',
-        '--out',
-        out,
-      ],
-      { ...process.env, DATABASE_URL: '' },
-      PROJECT_ROOT,
-    );
+    const bench = runBench('campaign', '--sizes', '4', '2', '--out', out);
     assert.equal(await bench.exited, 0, bench.output());
     const date = new Date().toISOString().slice(0, 10);
     const result = JSON.parse(
@@ -139,22 +128,7 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
   });
 
   it("profiles households against WR (`npm run bench -- profile`), counting each process's SQL statements", async function () {
-    const bench = runProcess(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(PROJECT_ROOT, 'bench', 'cli.ts'),
-        'profile',
-        '--cases',
-        '2',
-        '--concurrency',
-        '1',
-        '--count-statements',
-      ],
-      { ...process.env, DATABASE_URL: '' },
-      PROJECT_ROOT,
-    );
+    const bench = runBench('profile', '--cases', '2', '--concurrency', '1', '--count-statements');
     assert.equal(await bench.exited, 0, bench.output());
     const output = bench.output();
     assert.match(output, /H: [\d.]+ cases\/s; CPU-s per case: temporal [\d.]+, worker [\d.]+/);
