@@ -38,7 +38,6 @@ async function statementsSinceLastAsk(pid: number): Promise<StatementCounts> {
       throw new Error(`process ${pid} wrote no statement counts (is the counter preloaded?)`);
     await sleep(50);
   }
-  await sleep(50); // written with one synchronous call, but let it finish
   const counts = JSON.parse(readFileSync(file, 'utf8')) as StatementCounts;
   rmSync(file, { force: true });
   return counts;

@@ -3,7 +3,7 @@
  * statements the process sends to PostgreSQL, by shape (parameters stay placeholders, so no data is kept). On
  * SIGUSR2 it writes the counts since the last signal to <tmpdir>/onething-statements-<pid>.json and starts again.
  */
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const pg = require('pg');
@@ -21,6 +21,8 @@ pg.Client.prototype.query = function countedQuery(config, ...rest) {
 
 process.on('SIGUSR2', () => {
   const file = path.join(os.tmpdir(), `onething-statements-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify([...counts].sort((a, b) => b[1] - a[1])));
+  // Written aside and renamed, so whoever waits for the file never reads it half written.
+  writeFileSync(`${file}.partial`, JSON.stringify([...counts].sort((a, b) => b[1] - a[1])));
+  renameSync(`${file}.partial`, file);
   counts = new Map();
 });
