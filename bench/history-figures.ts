@@ -13,6 +13,7 @@ type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory'
 const E = temporal.api.enums.v1.EventType;
 const EventType = {
   started: E.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+  workflowTaskStarted: E.EVENT_TYPE_WORKFLOW_TASK_STARTED,
   activityScheduled: E.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED,
   activityStarted: E.EVENT_TYPE_ACTIVITY_TASK_STARTED,
   timerStarted: E.EVENT_TYPE_TIMER_STARTED,
@@ -27,6 +28,10 @@ const EventType = {
 
 export interface CaseCost {
   events: number;
+  /** Workflow tasks the worker ran (started), retries included: each is a round trip through the server. */
+  workflowTasks: number;
+  /** The history's size as the server sends it (protobuf bytes): what it stores and ships for the case. */
+  historyBytes: number;
   activities: number;
   /** Activities that only tell the case registry and task board (the platform's read models). */
   readModelActivities: number;
@@ -78,7 +83,9 @@ function actionsByName(events: HistoryEvent[]): Record<string, number> {
   return Object.fromEntries(names);
 }
 
-export function costOf(events: HistoryEvent[]): CaseCost {
+export function costOf(history: temporal.api.history.v1.IHistory): CaseCost {
+  const events = history.events ?? [];
+  const historyBytes = temporal.api.history.v1.History.encode(history).finish().length;
   const ofType = (type: temporal.api.enums.v1.EventType) =>
     events.filter((event) => Number(event.eventType) === Number(type));
   const count = (type: temporal.api.enums.v1.EventType) => ofType(type).length;
@@ -97,6 +104,8 @@ export function costOf(events: HistoryEvent[]): CaseCost {
   };
   return {
     events: events.length,
+    workflowTasks: count(EventType.workflowTaskStarted),
+    historyBytes,
     activities: count(EventType.activityScheduled),
     readModelActivities: ofType(EventType.activityScheduled).filter((event) =>
       READ_MODEL_ACTIVITIES.has(event.activityTaskScheduledEventAttributes?.activityType?.name ?? ''),
@@ -115,7 +124,7 @@ export function costOf(events: HistoryEvent[]): CaseCost {
 
 export async function caseCost(client: Client, workflowId: string): Promise<CaseCost> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
-  return costOf(history.events ?? []);
+  return costOf(history);
 }
 
 /** The mean cost over sampled cases (every figure averaged). */
@@ -126,6 +135,8 @@ export async function meanCaseCost(client: Client, workflowIds: readonly string[
   const keys = Object.keys(costs[0]!.billable);
   return {
     events: mean((c) => c.events),
+    workflowTasks: mean((c) => c.workflowTasks),
+    historyBytes: mean((c) => c.historyBytes),
     activities: mean((c) => c.activities),
     readModelActivities: mean((c) => c.readModelActivities),
     activityAttempts: mean((c) => c.activityAttempts),

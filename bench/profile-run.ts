@@ -13,8 +13,9 @@ import { closedLoop } from './closed-loop';
 import type { ProcessSelector } from './proc-cpu';
 import { meanCaseCost, shapeOf } from './history-figures';
 import { startBenchStack, type BenchStack, type Persistence } from './stack';
-import { baselineRunner } from './workloads/baselines';
+import { retrofitShapedDriver } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
+import type { WorkloadDriver } from './workloads/case-poller';
 
 export const STATEMENT_COUNTER = path.join(__dirname, 'tools', 'count-statements.cjs');
 
@@ -79,10 +80,12 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
     const driver = await householdDriver(stack, 'PROFILE');
     let next = 0;
     const householdRunner = () => driver.runner(next++);
+    let wrDriver: WorkloadDriver | undefined;
     try {
       const warm = await closedLoop('warm-up', { total: warmup, concurrency, processes }, householdRunner);
       const shape = shapeOf(await meanCaseCost(stack.client, warm.caseIds.slice(0, 3)));
-      const wr = baselineRunner(stack.client, 'WR', shape);
+      wrDriver = retrofitShapedDriver(stack.client, stack.waitNotices, shape);
+      const wr = wrDriver.runner;
       await closedLoop('warm-up WR', { total: concurrency, concurrency, processes }, wr);
 
       if (options.countStatements) for (const pid of Object.values(pids)) await statementsSinceLastAsk(pid);
@@ -103,6 +106,7 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
       }
     } finally {
       await driver.stop();
+      await wrDriver?.stop();
     }
   } finally {
     await stack.stop();

@@ -63,7 +63,7 @@ const n = (value: number, digits = 2) => value.toFixed(digits);
 
 function workloadRow(name: string, f: WorkloadFigures): string {
   const cpu = f.cpuSecondsPerCase;
-  return `| ${name} | ${n(f.casesPerSecond.median)} | ${n(f.casesPerSecond.relativeSpread * 100, 0)}% | ${n(f.latencyMs.p50.median, 0)} / ${n(f.latencyMs.p99.median, 0)} | ${n(f.cost.events, 0)} | ${n(f.cost.billableActions, 0)} | ${n(f.activitiesPerCoreSecond, 1)} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres, cpu.baselineWorker].map((v) => n(v ?? 0, 4)).join(' / ')} | ${n(f.driverCpuSecondsPerCase, 4)} |`;
+  return `| ${name} | ${n(f.casesPerSecond.median)} | ${n(f.casesPerSecond.relativeSpread * 100, 0)}% | ${n(f.latencyMs.p50.median, 0)} / ${n(f.latencyMs.p99.median, 0)} | ${n(f.cost.events, 0)} / ${n(f.cost.workflowTasks, 0)} / ${n(f.cost.historyBytes / 1024, 1)} | ${n(f.cost.billableActions, 0)} | ${n(f.activitiesPerCoreSecond, 1)} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres, cpu.baselineWorker].map((v) => n(v ?? 0, 4)).join(' / ')} | ${n(f.driverCpuSecondsPerCase, 4)} |`;
 }
 
 export function markdownSummary(result: BenchResult, chartFile: string): string {
@@ -87,7 +87,7 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
       `Server: ${r.server.version}; \`temporal ${r.server.flags.join(' ')}\`.`,
       `WR's shape (from this run's households): ${r.shape.activities} activities, ${r.shape.updates} Updates, ${r.shape.timers} timers, ${r.shape.searchAttributeUpserts} upserts.`,
       '',
-      '| workload | cases/s (median) | spread | latency p50 / p99 ms | events/case | billable actions/case | activities per core-second | CPU-s per case: server / worker / API / Postgres / baseline worker | driver CPU-s per case (people and client; in no total) |',
+      '| workload | cases/s (median) | spread | latency p50 / p99 ms | history per case: events / workflow tasks / KiB | billable actions/case | activities per core-second | CPU-s per case: server / worker / API / Postgres / baseline worker | driver CPU-s per case (people and client; in no total) |',
       '|---|---|---|---|---|---|---|---|---|',
       ...WORKLOADS.map((w) => workloadRow(WORKLOAD_NAMES[w], r.workloads[w])),
       ...PROCESS_WORKLOADS.map((w) => workloadRow(WORKLOAD_NAMES[w], r.processes[w])),

@@ -13,7 +13,7 @@ import type { BenchPlan } from './plan';
 import { startBenchStack, type BenchStack, type Persistence, type ServerFacts } from './stack';
 import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
-import { baselineRunner } from './workloads/baselines';
+import { plainBaselineRunner, retrofitShapedDriver } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
 import type { WorkloadDriver } from './workloads/case-poller';
 import { childcareDriver } from './workloads/childcare';
@@ -116,6 +116,7 @@ async function measure(
     C: await childcareDriver(stack, 2 * plan.blocks * plan.cases.C),
   };
   const processes = { ...stack.processes };
+  let wrDriver: WorkloadDriver | undefined;
   try {
     const warmup = await closedLoop(
       'warm-up',
@@ -125,17 +126,23 @@ async function measure(
     const householdCostSample = warmup.caseIds.slice(0, plan.historySample);
     const shape = shapeOf(await meanCaseCost(stack.client, householdCostSample));
     log(`  WR shape from the warm-up households: ${JSON.stringify(shape)}`);
-    for (const name of ['W0', 'W1', 'WR'] as const) {
+    wrDriver = retrofitShapedDriver(stack.client, stack.waitNotices, shape);
+    const baselineRunners = {
+      W0: plainBaselineRunner(stack.client, 'W0'),
+      W1: plainBaselineRunner(stack.client, 'W1'),
+      WR: wrDriver.runner,
+    };
+    for (const [name, runner] of Object.entries(baselineRunners)) {
       await closedLoop(
         `warm-up ${name}`,
         { total: plan.concurrency, concurrency: plan.concurrency, processes },
-        baselineRunner(stack.client, name, shape),
+        runner,
       );
     }
 
     const runs = new Map<Workload, LoopRun[]>(WORKLOADS.map((w) => [w, []]));
     for (const workload of abbaOrder(plan.blocks)) {
-      const runner = workload === 'H' ? householdRunner : baselineRunner(stack.client, workload, shape);
+      const runner = workload === 'H' ? householdRunner : baselineRunners[workload];
       const run = await closedLoop(
         workload,
         { total: plan.cases[workload], concurrency: plan.concurrency, processes },
@@ -262,6 +269,7 @@ async function measure(
     };
   } finally {
     await driver.stop();
+    await wrDriver?.stop();
     for (const processDriver of Object.values(processDrivers)) await processDriver.stop();
   }
 }

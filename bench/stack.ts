@@ -28,6 +28,7 @@ import {
 } from '../scripts/lib/child-processes';
 import { temporalCliPath } from '../scripts/lib/temporal-binaries';
 import { BASELINE_TASK_QUEUE } from './baselines/shape';
+import { openWaitNotices, WAIT_NOTICE_PORT_ENV, type WaitNotices } from './baselines/wait-notices';
 import type { ProcessSelector } from './proc-cpu';
 
 export type Persistence = 'memory' | 'file-wal';
@@ -48,6 +49,8 @@ export interface BenchStack {
   /** The environment the platform's processes run with (its address, database and payload key). */
   env: NodeJS.ProcessEnv;
   server: ServerFacts;
+  /** WR cases' notices that they wait for a decision (see `baselines/wait-notices`). */
+  waitNotices: WaitNotices;
   /** The processes whose CPU is read, by role. */
   processes: Record<'temporal' | 'worker' | 'api' | 'baselineWorker' | 'postgres', ProcessSelector>;
   token(claims: Claims): Promise<string>;
@@ -96,10 +99,12 @@ export async function startBenchStack(
   const db = createDb(database.url, { poolMax: 4 });
   const children: ManagedChild[] = [];
   let client: Client | undefined;
+  let waitNotices: WaitNotices | undefined;
   // Also run when starting fails half-way: nothing is left running and the scratch database goes.
   const teardown = async () => {
     await client?.connection.close();
     for (const child of [...children].reverse()) await stopChild(child, 15_000);
+    await waitNotices?.close();
     await db.destroy();
     await dropDatabase(database.url);
     await database.stop();
@@ -154,9 +159,13 @@ export async function startBenchStack(
     );
     await ensureSearchAttributes(connected, config.temporal.namespace);
 
-    const spawn = (name: string, entry: string) => {
+    const spawn = (name: string, entry: string, ownEnv: NodeJS.ProcessEnv = {}) => {
       const { command, args } = tsEntry(path.join(PROJECT_ROOT, entry), options.childNodeArgs);
-      const child = startChild(name, command, args, { env, logDir, cwd: PROJECT_ROOT });
+      const child = startChild(name, command, args, {
+        env: { ...env, ...ownEnv },
+        logDir,
+        cwd: PROJECT_ROOT,
+      });
       children.push(child);
       return child;
     };
@@ -175,7 +184,10 @@ export async function startBenchStack(
       timeoutMs: READY_WITHIN_MS,
       child: worker,
     });
-    const baselineWorker = spawn('baseline-worker', 'bench/baselines/worker.ts');
+    waitNotices = await openWaitNotices();
+    const baselineWorker = spawn('baseline-worker', 'bench/baselines/worker.ts', {
+      [WAIT_NOTICE_PORT_ENV]: String(waitNotices.port),
+    });
     await waitUntilReady('the baseline worker', polled(BASELINE_TASK_QUEUE), {
       timeoutMs: READY_WITHIN_MS,
       child: baselineWorker,
@@ -192,6 +204,7 @@ export async function startBenchStack(
       db,
       adapters: createPostgresAdapters(db),
       apiUrl,
+      waitNotices,
       taskQueue: config.taskQueue,
       env,
       server: {

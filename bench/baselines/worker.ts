@@ -1,7 +1,7 @@
 /**
  * The baselines' worker, a process of its own so that its CPU is read apart from the platform's worker. Same
  * settings as the platform's worker: SDK defaults, the platform's payload codec. SIGTERM stops it (the SDK's
- * runtime shuts workers down on it).
+ * runtime shuts workers down on it). WR's waits are told to the bench process on the port it gives.
  */
 import { Worker } from '@temporalio/worker';
 import { createDataConverter } from '../../platform/codec/data-converter';
@@ -9,9 +9,13 @@ import { loadConfig } from '../../platform/config';
 import { connectWorker } from '../../platform/temporal';
 import { createBaselineActivities } from './activities';
 import { BASELINE_TASK_QUEUE } from './shape';
+import { WAIT_NOTICE_PORT_ENV, waitNoticeSinks } from './wait-notices';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const noticePort = Number(process.env[WAIT_NOTICE_PORT_ENV]);
+  if (!Number.isInteger(noticePort) || noticePort <= 0)
+    throw new Error(`${WAIT_NOTICE_PORT_ENV} must be the bench process's UDP port for wait notices`);
   const connection = await connectWorker(config.temporal);
   const worker = await Worker.create({
     connection,
@@ -20,6 +24,7 @@ async function main(): Promise<void> {
     dataConverter: createDataConverter(config.payloadKeys),
     workflowsPath: require.resolve('./workflows'),
     activities: createBaselineActivities(),
+    sinks: waitNoticeSinks(noticePort),
   });
 
   await worker.run();

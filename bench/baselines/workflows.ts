@@ -9,6 +9,7 @@ import {
   condition,
   defineUpdate,
   proxyActivities,
+  proxySinks,
   setHandler,
   sleep,
   upsertSearchAttributes,
@@ -16,8 +17,11 @@ import {
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import type { BaselineActivities } from './activities';
 import { BASELINE_DECISION_UPDATE, type CaseShape } from './shape';
+import type { WaitNoticeSinks } from './wait-notices';
 
 const { noop } = proxyActivities<BaselineActivities>({ startToCloseTimeout: '30 seconds' });
+
+const { waits } = proxySinks<WaitNoticeSinks>();
 
 export const decideUpdate = defineUpdate<number>(BASELINE_DECISION_UPDATE);
 
@@ -46,11 +50,13 @@ export async function benchRetrofitShaped(shape: CaseShape): Promise<void> {
     }
     const awaitsDecision = segment < segments - 1;
     // The decision's deadline starts with the segment's work (a task opening) and its arrival cancels it, as the
-    // decision inbox does; started before the activities, so it is recorded even if the Update came early.
+    // decision inbox does.
     const deadline = new CancellationScope();
     const timer = awaitsDecision && timersLeft-- > 0 ? deadline.run(() => sleep('1 day')) : undefined;
     for (let i = 0; i < activities[segment]!; i++) await noop();
     if (!awaitsDecision) break;
+    // As a household's clerk sees its task only once the case waits, WR's driver decides only once told it waits.
+    waits.awaitingDecision(segment);
     await condition(() => decisions > segment);
     if (timer) {
       deadline.cancel();

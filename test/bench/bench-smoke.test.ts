@@ -68,6 +68,8 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       [run.shape.activities, run.shape.updates, run.shape.timers, run.shape.searchAttributeUpserts],
     );
     assert.ok(Math.abs(run.workloads.H.cost.activities - run.shape.activities) <= 2);
+    // Its decisions arrive once it waits, as a household's do, so each wakes it in a workflow task of its own.
+    assert.ok(Math.abs(wr.workflowTasks - run.workloads.H.cost.workflowTasks) < 1, JSON.stringify(wr));
     // The read models are told before the booking and at each wait (installation-scheduled; acceptance with its
     // task; closed); eligibility and settlement ride on their department calls; one patch marker. At most half of
     // 2026-11-30's 9 activities and 14 upserts.
