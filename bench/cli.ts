@@ -108,6 +108,11 @@ program
     '',
   )
   .option('--count-statements', 'count the SQL statements the worker and API send per household', false)
+  .option(
+    '--wr-payloads',
+    "also run WR with its activities' inputs, results and summaries padded to a household's sizes",
+    false,
+  )
   .action(
     async (options: {
       cases: number;
@@ -115,6 +120,7 @@ program
       persistence: Persistence;
       nodeArgs: string;
       countStatements: boolean;
+      wrPayloads: boolean;
     }) => {
       await runProfile(
         { ...options, nodeArgs: options.nodeArgs.split(' ').filter(Boolean) },

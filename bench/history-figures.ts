@@ -32,6 +32,8 @@ export interface CaseCost {
   workflowTasks: number;
   /** The history's size as the server sends it (protobuf bytes): what it stores and ships for the case. */
   historyBytes: number;
+  /** Mean bytes per activity (encoded, as stored) of its input, its result and its user-metadata summary. */
+  activityBytes: ActivityBytes;
   activities: number;
   /** Activities that only tell the case registry and task board (the platform's read models). */
   readModelActivities: number;
@@ -46,6 +48,32 @@ export interface CaseCost {
   billable: Record<string, number>;
   /** The same actions by name: `activity <type>` (attempts), `Update <name>`, `upsert <attributes>`, … */
   actionsByName: Record<string, number>;
+}
+
+export interface ActivityBytes {
+  input: number;
+  result: number;
+  summary: number;
+}
+
+function activityBytesOf(events: HistoryEvent[]): ActivityBytes {
+  const payloadBytes = (payloads: temporal.api.common.v1.IPayload[] | null | undefined) =>
+    (payloads ?? []).reduce(
+      (sum, payload) => sum + temporal.api.common.v1.Payload.encode(payload).finish().length,
+      0,
+    );
+  const totals = { input: 0, result: 0, summary: 0, activities: 0 };
+  for (const event of events) {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (scheduled) {
+      totals.activities += 1;
+      totals.input += payloadBytes(scheduled.input?.payloads);
+      totals.summary += payloadBytes(event.userMetadata?.summary ? [event.userMetadata.summary] : []);
+    }
+    totals.result += payloadBytes(event.activityTaskCompletedEventAttributes?.result?.payloads);
+  }
+  const per = (total: number) => (totals.activities > 0 ? total / totals.activities : 0);
+  return { input: per(totals.input), result: per(totals.result), summary: per(totals.summary) };
 }
 
 /** Each billable action of a history, named so a reader can say what it is for. */
@@ -106,6 +134,7 @@ export function costOf(history: temporal.api.history.v1.IHistory): CaseCost {
     events: events.length,
     workflowTasks: count(EventType.workflowTaskStarted),
     historyBytes,
+    activityBytes: activityBytesOf(events),
     activities: count(EventType.activityScheduled),
     readModelActivities: ofType(EventType.activityScheduled).filter((event) =>
       READ_MODEL_ACTIVITIES.has(event.activityTaskScheduledEventAttributes?.activityType?.name ?? ''),
@@ -137,6 +166,11 @@ export async function meanCaseCost(client: Client, workflowIds: readonly string[
     events: mean((c) => c.events),
     workflowTasks: mean((c) => c.workflowTasks),
     historyBytes: mean((c) => c.historyBytes),
+    activityBytes: {
+      input: mean((c) => c.activityBytes.input),
+      result: mean((c) => c.activityBytes.result),
+      summary: mean((c) => c.activityBytes.summary),
+    },
     activities: mean((c) => c.activities),
     readModelActivities: mean((c) => c.readModelActivities),
     activityAttempts: mean((c) => c.activityAttempts),

@@ -13,7 +13,7 @@ export interface BenchPlan {
    * Cases per repetition; P (petitions to `completed`) and C (childcare applications to `registered`) run after
    * the A-B-B-A blocks, as many repetitions as a workload gets in them.
    */
-  cases: { W0: number; W1: number; WR: number; H: number; P: number; C: number };
+  cases: { W0: number; W1: number; WR: number; WRP: number; H: number; P: number; C: number };
   /** Cases per workload whose histories are read for events and actions. */
   historySample: number;
   /** Households parked at once, in turn, to read the worker's memory per cached case. */
@@ -40,7 +40,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     blocks: 1,
     concurrency: 2,
     warmupHouseholds: 2,
-    cases: { W0: 4, W1: 4, WR: 2, H: 2, P: 2, C: 2 },
+    cases: { W0: 4, W1: 4, WR: 2, WRP: 2, H: 2, P: 2, C: 2 },
     historySample: 1,
     replayBlocks: 0,
     parked: [0, 2, 4],
@@ -53,7 +53,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     blocks: 2,
     concurrency: 8,
     warmupHouseholds: 8,
-    cases: { W0: 200, W1: 200, WR: 24, H: 24, P: 24, C: 24 },
+    cases: { W0: 200, W1: 200, WR: 24, WRP: 24, H: 24, P: 24, C: 24 },
     historySample: 3,
     replayBlocks: 1,
     parked: [0, 100, 200, 400],
@@ -66,7 +66,7 @@ export const PLANS: Record<BenchPlan['mode'], BenchPlan> = {
     blocks: 3,
     concurrency: 16,
     warmupHouseholds: 16,
-    cases: { W0: 1000, W1: 1000, WR: 100, H: 100, P: 100, C: 100 },
+    cases: { W0: 1000, W1: 1000, WR: 100, WRP: 100, H: 100, P: 100, C: 100 },
     historySample: 5,
     replayBlocks: 2,
     parked: [0, 250, 500, 1000],

@@ -12,9 +12,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { closedLoop } from './closed-loop';
 import type { ProcessSelector } from './proc-cpu';
 import { meanCaseCost, shapeOf } from './history-figures';
+import type { CaseShape } from './baselines/shape';
 import { startBenchStack, type BenchStack, type Persistence } from './stack';
 import { retrofitShapedDriver } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
+import { householdPayloadPadding } from './workloads/payload-matched';
 import type { WorkloadDriver } from './workloads/case-poller';
 
 export const STATEMENT_COUNTER = path.join(__dirname, 'tools', 'count-statements.cjs');
@@ -25,6 +27,8 @@ export interface ProfileOptions {
   concurrency: number;
   nodeArgs: string[];
   countStatements: boolean;
+  /** Also run WR with its activities padded to carry as many bytes as a household's. */
+  wrPayloads: boolean;
 }
 
 type StatementCounts = Array<[statement: string, count: number]>;
@@ -80,12 +84,16 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
     const driver = await householdDriver(stack, 'PROFILE');
     let next = 0;
     const householdRunner = () => driver.runner(next++);
-    let wrDriver: WorkloadDriver | undefined;
+    const wrDrivers: WorkloadDriver[] = [];
+    const wrRunner = (shape: CaseShape) => {
+      const wrDriver = retrofitShapedDriver(stack.client, stack.waitNotices, shape);
+      wrDrivers.push(wrDriver);
+      return wrDriver.runner;
+    };
     try {
       const warm = await closedLoop('warm-up', { total: warmup, concurrency, processes }, householdRunner);
       const shape = shapeOf(await meanCaseCost(stack.client, warm.caseIds.slice(0, 3)));
-      wrDriver = retrofitShapedDriver(stack.client, stack.waitNotices, shape);
-      const wr = wrDriver.runner;
+      const wr = wrRunner(shape);
       await closedLoop('warm-up WR', { total: concurrency, concurrency, processes }, wr);
 
       if (options.countStatements) for (const pid of Object.values(pids)) await statementsSinceLastAsk(pid);
@@ -93,11 +101,31 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
       const counted = options.countStatements
         ? { worker: await statementsSinceLastAsk(pids.worker), api: await statementsSinceLastAsk(pids.api) }
         : undefined;
-      const baseline = await closedLoop('WR', { total: cases, concurrency, processes }, wr);
+      const runs = [households, await closedLoop('WR', { total: cases, concurrency, processes }, wr)];
 
-      for (const run of [households, baseline]) {
+      if (options.wrPayloads) {
+        const activityPadding = await householdPayloadPadding(stack, shape, households.caseIds.slice(0, 3), {
+          concurrency,
+          processes,
+        });
         log(
-          `  ${run.workload}: ${run.casesPerSecond.toFixed(2)} cases/s; CPU-s per case: ${perCase(run.cpuSeconds, cases)}`,
+          `  WR's activities padded by ${JSON.stringify(activityPadding)} bytes to carry a household's payloads`,
+        );
+        const padded = wrRunner({ ...shape, activityPadding });
+        runs.push(
+          await closedLoop(
+            "WRP (WR with a household's payloads)",
+            { total: cases, concurrency, processes },
+            padded,
+          ),
+        );
+      }
+
+      for (const run of runs) {
+        const cost = await meanCaseCost(stack.client, run.caseIds.slice(0, 3));
+        log(
+          `  ${run.workload}: ${run.casesPerSecond.toFixed(2)} cases/s; CPU-s per case: ${perCase(run.cpuSeconds, cases)}; ` +
+            `history ${cost.events.toFixed(0)} events, ${cost.workflowTasks.toFixed(0)} workflow tasks, ${(cost.historyBytes / 1024).toFixed(1)} KiB`,
         );
       }
       if (counted) {
@@ -106,7 +134,7 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
       }
     } finally {
       await driver.stop();
-      await wrDriver?.stop();
+      for (const wrDriver of wrDrivers) await wrDriver.stop();
     }
   } finally {
     await stack.stop();

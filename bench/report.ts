@@ -22,6 +22,7 @@ const WORKLOAD_NAMES = {
   W0: 'W0 no-op workflow',
   W1: 'W1 one no-op activity',
   WR: 'WR retrofit-shaped no-op',
+  WRP: "WRP WR carrying a household's payloads",
   H: 'H household (API + clerk)',
   P: 'P petition to `completed` (API + department + office)',
   C: 'C childcare application to `registered` (API + four departments)',
@@ -92,7 +93,9 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
       ...WORKLOADS.map((w) => workloadRow(WORKLOAD_NAMES[w], r.workloads[w])),
       ...PROCESS_WORKLOADS.map((w) => workloadRow(WORKLOAD_NAMES[w], r.processes[w])),
       '',
-      `Households/s ÷ WR/s: **${n(r.ratios.householdsVsWr.ratio)}**${r.ratios.householdsVsWr.withinNoise ? ' (within the spread)' : ''}. ` +
+      `Households/s ÷ WR/s: **${n(r.ratios.householdsVsWr.ratio)}**${r.ratios.householdsVsWr.withinNoise ? ' (within the spread)' : ''}; ` +
+        `÷ WRP/s: **${n(r.ratios.householdsVsWrp.ratio)}**${r.ratios.householdsVsWrp.withinNoise ? ' (within the spread)' : ''} ` +
+        `(WRP's activities carry ${r.wrpPadding.input} / ${r.wrpPadding.result} / ${r.wrpPadding.summary} bytes more input / result / summary than WR's, as a household's do). ` +
         `History events/s, households ÷ W1: **${n(r.ratios.householdEventsPerSecondVsW1.ratio)}**${r.ratios.householdEventsPerSecondVsW1.withinNoise ? ' (within the spread)' : ''}.`,
       '',
       `Open loop (households at a fixed rate; latency from each start's scheduled time to its close): ${r.openLoop

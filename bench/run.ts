@@ -12,9 +12,10 @@ import { meanCaseCost, shapeOf, type CaseCost } from './history-figures';
 import type { BenchPlan } from './plan';
 import { startBenchStack, type BenchStack, type Persistence, type ServerFacts } from './stack';
 import { spreadOf, ratioOf, type Spread } from './stats';
-import type { CaseShape } from './baselines/shape';
+import type { ActivityPadding, CaseShape } from './baselines/shape';
 import { plainBaselineRunner, retrofitShapedDriver } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
+import { householdPayloadPadding } from './workloads/payload-matched';
 import type { WorkloadDriver } from './workloads/case-poller';
 import { childcareDriver } from './workloads/childcare';
 import { petitionDriver } from './workloads/petitions';
@@ -23,7 +24,8 @@ import { measureParkedMemory, type MemoryFigures } from './workloads/parked-memo
 import { measureReplay, type ReplayFigures } from './workloads/replay';
 import { measureStartOverhead, type StartArmRun } from './workloads/start-overhead';
 
-export const WORKLOADS = ['W0', 'W1', 'WR', 'H'] as const;
+/** WRP is WR whose activities carry a household's bytes: beside WR, it tells what our payloads cost Temporal. */
+export const WORKLOADS = ['W0', 'W1', 'WR', 'WRP', 'H'] as const;
 export type Workload = (typeof WORKLOADS)[number];
 /** The other processes' main paths through the API, run after the A-B-B-A blocks: P petitions, C childcare. */
 export const PROCESS_WORKLOADS = ['P', 'C'] as const;
@@ -51,11 +53,14 @@ export interface StartFigures {
 export interface PersistenceResult {
   server: ServerFacts;
   shape: CaseShape;
+  /** The bytes WRP's activities carry on top of WR's, to match the households' inputs, results and summaries. */
+  wrpPadding: ActivityPadding;
   workloads: Record<Workload, WorkloadFigures>;
   /** Petitions to `completed` and childcare applications to `registered`, closed loop (after the A-B-B-A blocks). */
   processes: Record<ProcessWorkload, WorkloadFigures>;
   ratios: {
     householdsVsWr: { ratio: number; withinNoise: boolean };
+    householdsVsWrp: { ratio: number; withinNoise: boolean };
     householdEventsPerSecondVsW1: { ratio: number; withinNoise: boolean };
     /** API start p50 ÷ raw client start p50, at the same rate. */
     apiStartP50VsRaw: { ratio: number; withinNoise: boolean };
@@ -116,7 +121,7 @@ async function measure(
     C: await childcareDriver(stack, 2 * plan.blocks * plan.cases.C),
   };
   const processes = { ...stack.processes };
-  let wrDriver: WorkloadDriver | undefined;
+  const baselineDrivers: WorkloadDriver[] = [];
   try {
     const warmup = await closedLoop(
       'warm-up',
@@ -126,11 +131,21 @@ async function measure(
     const householdCostSample = warmup.caseIds.slice(0, plan.historySample);
     const shape = shapeOf(await meanCaseCost(stack.client, householdCostSample));
     log(`  WR shape from the warm-up households: ${JSON.stringify(shape)}`);
-    wrDriver = retrofitShapedDriver(stack.client, stack.waitNotices, shape);
+    const wrpPadding = await householdPayloadPadding(stack, shape, householdCostSample, {
+      concurrency: plan.concurrency,
+      processes,
+    });
+    log(`  WRP's activities carry ${JSON.stringify(wrpPadding)} bytes more than WR's`);
+    const retrofitShaped = (caseShape: CaseShape) => {
+      const wrDriver = retrofitShapedDriver(stack.client, stack.waitNotices, caseShape);
+      baselineDrivers.push(wrDriver);
+      return wrDriver.runner;
+    };
     const baselineRunners = {
       W0: plainBaselineRunner(stack.client, 'W0'),
       W1: plainBaselineRunner(stack.client, 'W1'),
-      WR: wrDriver.runner,
+      WR: retrofitShaped(shape),
+      WRP: retrofitShaped({ ...shape, activityPadding: wrpPadding }),
     };
     for (const [name, runner] of Object.entries(baselineRunners)) {
       await closedLoop(
@@ -245,10 +260,12 @@ async function measure(
     return {
       server: stack.server,
       shape,
+      wrpPadding,
       workloads,
       processes: processFigures,
       ratios: {
         householdsVsWr: ratioOf(workloads.H.casesPerSecond, workloads.WR.casesPerSecond),
+        householdsVsWrp: ratioOf(workloads.H.casesPerSecond, workloads.WRP.casesPerSecond),
         householdEventsPerSecondVsW1: ratioOf(
           workloads.H.historyEventsPerSecond,
           workloads.W1.historyEventsPerSecond,
@@ -269,7 +286,7 @@ async function measure(
     };
   } finally {
     await driver.stop();
-    await wrDriver?.stop();
+    for (const baselineDriver of baselineDrivers) await baselineDriver.stop();
     for (const processDriver of Object.values(processDrivers)) await processDriver.stop();
   }
 }

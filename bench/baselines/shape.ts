@@ -5,6 +5,17 @@ export interface CaseShape {
   /** Timers started (on the main path they are deadlines, cancelled when the decision arrives). */
   timers: number;
   searchAttributeUpserts: number;
+  /**
+   * Only for `bench profile --wr-payloads`: bytes each activity's input, result and summary carry on top of the
+   * padded call's own. Unset, WR's activities carry nothing, so that the ratio counts what our payloads cost.
+   */
+  activityPadding?: ActivityPadding;
+}
+
+export interface ActivityPadding {
+  input: number;
+  result: number;
+  summary: number;
 }
 
 export const BASELINE_WORKFLOWS = {

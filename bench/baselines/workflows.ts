@@ -16,7 +16,7 @@ import {
 } from '@temporalio/workflow';
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import type { BaselineActivities } from './activities';
-import { BASELINE_DECISION_UPDATE, type CaseShape } from './shape';
+import { BASELINE_DECISION_UPDATE, type ActivityPadding, type CaseShape } from './shape';
 import type { WaitNoticeSinks } from './wait-notices';
 
 const { noop } = proxyActivities<BaselineActivities>({ startToCloseTimeout: '30 seconds' });
@@ -29,6 +29,17 @@ export async function benchNoop(): Promise<void> {}
 
 export async function benchOneActivity(): Promise<void> {
   await noop();
+}
+
+/** WR's activity: the no-op, or with padding the no-op carrying (and answering with) the bytes asked for. */
+function paddedActivity(padding: ActivityPadding | undefined): () => Promise<unknown> {
+  if (!padding) return noop;
+  const padded = proxyActivities<BaselineActivities>({
+    startToCloseTimeout: '30 seconds',
+    summary: 's'.repeat(1 + padding.summary),
+  });
+  const input = { pad: 'p'.repeat(padding.input), resultBytes: padding.result };
+  return () => padded.noop(input);
 }
 
 /** Share `total` over `parts` as evenly as whole numbers allow (earlier parts take the remainder). */
@@ -44,6 +55,7 @@ export async function benchRetrofitShaped(shape: CaseShape): Promise<void> {
   const activities = evenly(shape.activities, segments);
   const upserts = evenly(shape.searchAttributeUpserts, segments);
   let timersLeft = shape.timers;
+  const activity = paddedActivity(shape.activityPadding);
   for (let segment = 0; segment < segments; segment++) {
     for (let i = 0; i < upserts[segment]!; i++) {
       upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: `segment-${segment}-${i}` }]);
@@ -53,7 +65,7 @@ export async function benchRetrofitShaped(shape: CaseShape): Promise<void> {
     // decision inbox does.
     const deadline = new CancellationScope();
     const timer = awaitsDecision && timersLeft-- > 0 ? deadline.run(() => sleep('1 day')) : undefined;
-    for (let i = 0; i < activities[segment]!; i++) await noop();
+    for (let i = 0; i < activities[segment]!; i++) await activity();
     if (!awaitsDecision) break;
     // As a household's clerk sees its task only once the case waits, WR's driver decides only once told it waits.
     waits.awaitingDecision(segment);

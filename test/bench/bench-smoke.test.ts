@@ -68,8 +68,18 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       [run.shape.activities, run.shape.updates, run.shape.timers, run.shape.searchAttributeUpserts],
     );
     assert.ok(Math.abs(run.workloads.H.cost.activities - run.shape.activities) <= 2);
-    // Its decisions arrive once it waits, as a household's do, so each wakes it in a workflow task of its own.
-    assert.ok(Math.abs(wr.workflowTasks - run.workloads.H.cost.workflowTasks) < 1, JSON.stringify(wr));
+    // Its decisions arrive once it waits, as a household's do, so each wakes it in a workflow task of its own, as
+    // does each activity's completion and the start (WR used to send them at once, where they rode in tasks it had
+    // anyway: 14, against a household's 16).
+    assert.equal(wr.workflowTasks, 1 + run.shape.activities + run.shape.updates, JSON.stringify(wr));
+    // WRP is WR whose activities carry a household's bytes (the sampled households' IDs differ in length a little).
+    const wrp = run.workloads.WRP.cost;
+    assert.equal(wrp.workflowTasks, wr.workflowTasks);
+    for (const part of ['input', 'result', 'summary'] as const) {
+      const household = run.workloads.H.cost.activityBytes[part];
+      assert.ok(Math.abs(wrp.activityBytes[part] - household) < Math.max(16, household / 20), part);
+    }
+    assert.ok(wr.activityBytes.input < run.workloads.H.cost.activityBytes.input / 2);
     // The read models are told before the booking and at each wait (installation-scheduled; acceptance with its
     // task; closed); eligibility and settlement ride on their department calls; one patch marker. At most half of
     // 2026-11-30's 9 activities and 14 upserts.
@@ -130,11 +140,15 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
   });
 
   it("profiles households against WR (`npm run bench -- profile`), counting each process's SQL statements", async function () {
-    const bench = runBench('profile', '--cases', '2', '--concurrency', '1', '--count-statements');
+    const bench = runBench(
+      'profile',
+      ...['--cases', '2', '--concurrency', '1', '--count-statements', '--wr-payloads'],
+    );
     assert.equal(await bench.exited, 0, bench.output());
     const output = bench.output();
     assert.match(output, /H: [\d.]+ cases\/s; CPU-s per case: temporal [\d.]+, worker [\d.]+/);
     assert.match(output, /WR: [\d.]+ cases\/s/);
+    assert.match(output, /WRP \(WR with a household's payloads\): [\d.]+ cases\/s/);
     const worker = /worker: ([\d.]+) statements per household/.exec(output);
     assert.ok(worker && Number(worker[1]) > 0, output);
     assert.match(output, /insert into "city_finance"."ledger"/, 'each statement is listed by its shape');
