@@ -1,6 +1,6 @@
 /**
  * The baselines' one activity: it does nothing, so what it costs is Temporal's share of an activity. Given padding
- * (`bench profile --wr-payloads`), it answers with as many bytes as asked, so that WR's payloads can match a case's.
+ * (WRP), it answers with as many bytes as asked, so that WRP's payloads match a household's.
  */
 export interface NoopPadding {
   pad: string;

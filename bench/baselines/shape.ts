@@ -6,8 +6,9 @@ export interface CaseShape {
   timers: number;
   searchAttributeUpserts: number;
   /**
-   * Only for `bench profile --wr-payloads`: bytes each activity's input, result and summary carry on top of the
-   * padded call's own. Unset, WR's activities carry nothing, so that the ratio counts what our payloads cost.
+   * WRP only (and `bench profile --wr-payloads`): bytes each activity's input, result and summary carry on top of
+   * the padded call's own. Unset, as for WR, the activities carry nothing, so that H ÷ WR counts what our payloads
+   * cost.
    */
   activityPadding?: ActivityPadding;
 }
