@@ -9,15 +9,13 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { closedLoop } from './closed-loop';
+import { closedLoop, type LoopRun } from './closed-loop';
 import type { ProcessSelector } from './proc-cpu';
 import { meanCaseCost, shapeOf } from './history-figures';
-import type { CaseShape } from './baselines/shape';
 import { startBenchStack, type BenchStack, type Persistence } from './stack';
-import { retrofitShapedDriver } from './workloads/baselines';
+import { retrofitShapedRunners } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
 import { householdPayloadPadding } from './workloads/payload-matched';
-import type { WorkloadDriver } from './workloads/case-poller';
 
 export const STATEMENT_COUNTER = path.join(__dirname, 'tools', 'count-statements.cjs');
 
@@ -84,16 +82,11 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
     const driver = await householdDriver(stack, 'PROFILE');
     let next = 0;
     const householdRunner = () => driver.runner(next++);
-    const wrDrivers: WorkloadDriver[] = [];
-    const wrRunner = (shape: CaseShape) => {
-      const wrDriver = retrofitShapedDriver(stack.client, stack.waitNotices, shape);
-      wrDrivers.push(wrDriver);
-      return wrDriver.runner;
-    };
+    const retrofitShaped = retrofitShapedRunners(stack.client, stack.waitNotices);
     try {
       const warm = await closedLoop('warm-up', { total: warmup, concurrency, processes }, householdRunner);
       const shape = shapeOf(await meanCaseCost(stack.client, warm.caseIds.slice(0, 3)));
-      const wr = wrRunner(shape);
+      const wr = retrofitShaped.runnerFor(shape);
       await closedLoop('warm-up WR', { total: concurrency, concurrency, processes }, wr);
 
       if (options.countStatements) for (const pid of Object.values(pids)) await statementsSinceLastAsk(pid);
@@ -102,16 +95,18 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
         ? { worker: await statementsSinceLastAsk(pids.worker), api: await statementsSinceLastAsk(pids.api) }
         : undefined;
       const runs = [households, await closedLoop('WR', { total: cases, concurrency, processes }, wr)];
+      const sampleCost = (run: LoopRun) => meanCaseCost(stack.client, run.caseIds.slice(0, 3));
+      const householdCost = await sampleCost(households);
 
       if (options.wrPayloads) {
-        const activityPadding = await householdPayloadPadding(stack, shape, households.caseIds.slice(0, 3), {
+        const activityPadding = await householdPayloadPadding(stack, shape, householdCost.activityBytes, {
           concurrency,
           processes,
         });
         log(
           `  WR's activities padded by ${JSON.stringify(activityPadding)} bytes to carry a household's payloads`,
         );
-        const padded = wrRunner({ ...shape, activityPadding });
+        const padded = retrofitShaped.runnerFor({ ...shape, activityPadding });
         runs.push(
           await closedLoop(
             "WRP (WR with a household's payloads)",
@@ -122,7 +117,7 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
       }
 
       for (const run of runs) {
-        const cost = await meanCaseCost(stack.client, run.caseIds.slice(0, 3));
+        const cost = run === households ? householdCost : await sampleCost(run);
         log(
           `  ${run.workload}: ${run.casesPerSecond.toFixed(2)} cases/s; CPU-s per case: ${perCase(run.cpuSeconds, cases)}; ` +
             `history ${cost.events.toFixed(0)} events, ${cost.workflowTasks.toFixed(0)} workflow tasks, ${(cost.historyBytes / 1024).toFixed(1)} KiB`,
@@ -134,7 +129,7 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
       }
     } finally {
       await driver.stop();
-      for (const wrDriver of wrDrivers) await wrDriver.stop();
+      await retrofitShaped.stop();
     }
   } finally {
     await stack.stop();

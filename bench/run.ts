@@ -13,7 +13,7 @@ import type { BenchPlan } from './plan';
 import { startBenchStack, type BenchStack, type Persistence, type ServerFacts } from './stack';
 import { spreadOf, ratioOf, type Spread } from './stats';
 import type { ActivityPadding, CaseShape } from './baselines/shape';
-import { plainBaselineRunner, retrofitShapedDriver } from './workloads/baselines';
+import { plainBaselineRunner, retrofitShapedRunners } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
 import { householdPayloadPadding } from './workloads/payload-matched';
 import type { WorkloadDriver } from './workloads/case-poller';
@@ -121,7 +121,7 @@ async function measure(
     C: await childcareDriver(stack, 2 * plan.blocks * plan.cases.C),
   };
   const processes = { ...stack.processes };
-  const baselineDrivers: WorkloadDriver[] = [];
+  const retrofitShaped = retrofitShapedRunners(stack.client, stack.waitNotices);
   try {
     const warmup = await closedLoop(
       'warm-up',
@@ -129,23 +129,19 @@ async function measure(
       householdRunner,
     );
     const householdCostSample = warmup.caseIds.slice(0, plan.historySample);
-    const shape = shapeOf(await meanCaseCost(stack.client, householdCostSample));
+    const householdCost = await meanCaseCost(stack.client, householdCostSample);
+    const shape = shapeOf(householdCost);
     log(`  WR shape from the warm-up households: ${JSON.stringify(shape)}`);
-    const wrpPadding = await householdPayloadPadding(stack, shape, householdCostSample, {
+    const wrpPadding = await householdPayloadPadding(stack, shape, householdCost.activityBytes, {
       concurrency: plan.concurrency,
       processes,
     });
     log(`  WRP's activities carry ${JSON.stringify(wrpPadding)} bytes more than WR's`);
-    const retrofitShaped = (caseShape: CaseShape) => {
-      const wrDriver = retrofitShapedDriver(stack.client, stack.waitNotices, caseShape);
-      baselineDrivers.push(wrDriver);
-      return wrDriver.runner;
-    };
     const baselineRunners = {
       W0: plainBaselineRunner(stack.client, 'W0'),
       W1: plainBaselineRunner(stack.client, 'W1'),
-      WR: retrofitShaped(shape),
-      WRP: retrofitShaped({ ...shape, activityPadding: wrpPadding }),
+      WR: retrofitShaped.runnerFor(shape),
+      WRP: retrofitShaped.runnerFor({ ...shape, activityPadding: wrpPadding }),
     };
     for (const [name, runner] of Object.entries(baselineRunners)) {
       await closedLoop(
@@ -286,7 +282,7 @@ async function measure(
     };
   } finally {
     await driver.stop();
-    for (const baselineDriver of baselineDrivers) await baselineDriver.stop();
+    await retrofitShaped.stop();
     for (const processDriver of Object.values(processDrivers)) await processDriver.stop();
   }
 }

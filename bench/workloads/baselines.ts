@@ -93,3 +93,18 @@ export function retrofitShapedDriver(client: Client, notices: WaitNotices, shape
     },
   };
 }
+
+/** WR drivers for several shapes (WR, WRP), stopped together. */
+export function retrofitShapedRunners(client: Client, notices: WaitNotices) {
+  const drivers: WorkloadDriver[] = [];
+  return {
+    runnerFor(shape: CaseShape): CaseRunner {
+      const driver = retrofitShapedDriver(client, notices, shape);
+      drivers.push(driver);
+      return driver.runner;
+    },
+    async stop(): Promise<void> {
+      for (const driver of drivers) await driver.stop();
+    },
+  };
+}

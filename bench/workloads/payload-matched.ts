@@ -4,19 +4,19 @@
  */
 import type { ActivityPadding, CaseShape } from '../baselines/shape';
 import { closedLoop } from '../closed-loop';
-import { meanCaseCost } from '../history-figures';
+import { meanCaseCost, type ActivityBytes } from '../history-figures';
 import type { ProcessSelector } from '../proc-cpu';
 import type { BenchStack } from '../stack';
 import { retrofitShapedDriver } from './baselines';
 
 /**
- * The padding that brings WR's activities to the households' mean bytes: what the padded call carries by itself is
- * read from a few WR cases padded with nothing, run here.
+ * The padding that brings WR's activities to the households' mean bytes (`household`, read from their histories):
+ * what the padded call carries by itself is read from a few WR cases padded with nothing, run here.
  */
 export async function householdPayloadPadding(
   stack: BenchStack,
   shape: CaseShape,
-  householdIds: readonly string[],
+  household: ActivityBytes,
   loop: { concurrency: number; processes: Record<string, ProcessSelector> },
 ): Promise<ActivityPadding> {
   const calibration = retrofitShapedDriver(stack.client, stack.waitNotices, {
@@ -26,7 +26,6 @@ export async function householdPayloadPadding(
   try {
     const run = await closedLoop('calibrate WRP', { total: loop.concurrency, ...loop }, calibration.runner);
     const own = (await meanCaseCost(stack.client, run.caseIds.slice(0, 3))).activityBytes;
-    const household = (await meanCaseCost(stack.client, householdIds)).activityBytes;
     const missing = (key: keyof ActivityPadding) => Math.max(0, Math.round(household[key] - own[key]));
     return { input: missing('input'), result: missing('result'), summary: missing('summary') };
   } finally {
