@@ -7,7 +7,8 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { READ_MODEL_ACTIVITIES } from '../activities/case-progress';
-import type { CaseShape } from './baselines/shape';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import type { CarriedAttribute, CaseShape } from './baselines/shape';
 
 type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
 const E = temporal.api.enums.v1.EventType;
@@ -34,6 +35,8 @@ export interface CaseCost {
   historyBytes: number;
   /** Mean bytes per activity (encoded, as stored) of its input, its result and its user-metadata summary. */
   activityBytes: ActivityBytes;
+  /** Bytes (encoded, as stored) of the start's static summary, the Web UI's line for the case. */
+  startSummaryBytes: number;
   activities: number;
   /** Activities that only tell the case registry and task board (the platform's read models). */
   readModelActivities: number;
@@ -56,12 +59,13 @@ export interface ActivityBytes {
   summary: number;
 }
 
+const payloadBytes = (payloads: temporal.api.common.v1.IPayload[] | null | undefined) =>
+  (payloads ?? []).reduce(
+    (sum, payload) => sum + temporal.api.common.v1.Payload.encode(payload).finish().length,
+    0,
+  );
+
 function activityBytesOf(events: HistoryEvent[]): ActivityBytes {
-  const payloadBytes = (payloads: temporal.api.common.v1.IPayload[] | null | undefined) =>
-    (payloads ?? []).reduce(
-      (sum, payload) => sum + temporal.api.common.v1.Payload.encode(payload).finish().length,
-      0,
-    );
   const totals = { input: 0, result: 0, summary: 0, activities: 0 };
   for (const event of events) {
     const scheduled = event.activityTaskScheduledEventAttributes;
@@ -135,6 +139,7 @@ export function costOf(history: temporal.api.history.v1.IHistory): CaseCost {
     workflowTasks: count(EventType.workflowTaskStarted),
     historyBytes,
     activityBytes: activityBytesOf(events),
+    startSummaryBytes: payloadBytes(events[0]?.userMetadata?.summary ? [events[0].userMetadata.summary] : []),
     activities: count(EventType.activityScheduled),
     readModelActivities: ofType(EventType.activityScheduled).filter((event) =>
       READ_MODEL_ACTIVITIES.has(event.activityTaskScheduledEventAttributes?.activityType?.name ?? ''),
@@ -171,6 +176,7 @@ export async function meanCaseCost(client: Client, workflowIds: readonly string[
       result: mean((c) => c.activityBytes.result),
       summary: mean((c) => c.activityBytes.summary),
     },
+    startSummaryBytes: mean((c) => c.startSummaryBytes),
     activities: mean((c) => c.activities),
     readModelActivities: mean((c) => c.readModelActivities),
     activityAttempts: mean((c) => c.activityAttempts),
@@ -197,5 +203,37 @@ export function shapeOf(cost: CaseCost): CaseShape {
     updates: Math.round(cost.updates),
     timers: Math.round(cost.timers),
     searchAttributeUpserts: Math.round(cost.searchAttributeUpserts),
+  };
+}
+
+/** The SDK's own record of a run's patches: set by `patched`, not by the case. */
+const SDK_PATCH_ATTRIBUTE = 'TemporalChangeVersion';
+
+type IndexedFields = Record<string, temporal.api.common.v1.IPayload> | null | undefined;
+
+function carried(fields: IndexedFields): CarriedAttribute[] {
+  return decodeTypedSearchAttributes(fields as Record<string, temporal.api.common.v1.Payload>)
+    .getAll()
+    .filter((pair) => pair.key.name !== SDK_PATCH_ATTRIBUTE)
+    .map(({ key, value }) => ({
+      name: key.name,
+      type: key.type,
+      value: value instanceof Date ? value.toISOString() : value,
+    }));
+}
+
+/** The search attributes a case set at its start and at each upsert, in order, read from its history. */
+export async function searchAttributesOf(
+  client: Client,
+  workflowId: string,
+): Promise<{ atStart: CarriedAttribute[]; upserts: CarriedAttribute[][] }> {
+  const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+  return {
+    atStart: carried(events[0]?.workflowExecutionStartedEventAttributes?.searchAttributes?.indexedFields),
+    upserts: events
+      .filter((event) => Number(event.eventType) === Number(EventType.upsertSearchAttributes))
+      .map((event) =>
+        carried(event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields),
+      ),
   };
 }

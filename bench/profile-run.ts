@@ -15,7 +15,7 @@ import { meanCaseCost, shapeOf } from './history-figures';
 import { startBenchStack, type BenchStack, type Persistence } from './stack';
 import { retrofitShapedRunners } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
-import { householdPayloadPadding } from './workloads/payload-matched';
+import { payloadMatchedShape } from './workloads/payload-matched';
 
 export const STATEMENT_COUNTER = path.join(__dirname, 'tools', 'count-statements.cjs');
 
@@ -99,17 +99,17 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
       const householdCost = await sampleCost(households);
 
       if (options.wrPayloads) {
-        const activityPadding = await householdPayloadPadding(stack, shape, householdCost.activityBytes, {
-          concurrency,
-          processes,
-        });
-        log(
-          `  WR's activities padded by ${JSON.stringify(activityPadding)} bytes to carry a household's payloads`,
+        const wrpShape = await payloadMatchedShape(
+          stack,
+          shape,
+          { cost: householdCost, sampleWorkflowId: households.caseIds[0]! },
+          { concurrency, processes },
         );
-        const padded = retrofitShaped.runnerFor({ ...shape, activityPadding });
+        log(`  WRP: ${JSON.stringify(wrpShape)}`);
+        const padded = retrofitShaped.runnerFor(wrpShape);
         runs.push(
           await closedLoop(
-            "WRP (WR with a household's payloads)",
+            "WRP (WR with a household's payloads and search attributes)",
             { total: cases, concurrency, processes },
             padded,
           ),

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeXml } from '../api/svg';
 import type { MachineFacts } from './machine';
+import type { CaseShape } from './baselines/shape';
 import type { BenchPlan } from './plan';
 import { PROCESS_WORKLOADS, WORKLOADS, type PersistenceResult, type WorkloadFigures } from './run';
 import { freshResultBase } from './result-files';
@@ -18,11 +19,23 @@ export interface BenchResult {
   results: Partial<Record<Persistence, PersistenceResult>>;
 }
 
+/** What WRP hands Temporal beyond WR, in a sentence. */
+function wrpDescription(wrp: CaseShape): string {
+  const padding = wrp.activityPadding ?? { input: 0, result: 0, summary: 0 };
+  const attributes = wrp.attributes;
+  const perUpsert = attributes ? attributes.upserts.map((upsert) => upsert.length).join(', ') : '1 each';
+  return (
+    `WRP's activities carry ${padding.input} / ${padding.result} / ${padding.summary} bytes more input / result / summary than WR's, ` +
+    `and it sets a household's search attributes: ${attributes?.atStart.length ?? 0} at its start, then ${perUpsert} per upsert ` +
+    `(WR: none at its start, 1 per upsert), and a start summary as long as a household's (WR: none)`
+  );
+}
+
 const WORKLOAD_NAMES = {
   W0: 'W0 no-op workflow',
   W1: 'W1 one no-op activity',
   WR: 'WR retrofit-shaped no-op',
-  WRP: "WRP WR carrying a household's payloads",
+  WRP: "WRP WR carrying a household's payloads and search attributes",
   H: 'H household (API + clerk)',
   P: 'P petition to `completed` (API + department + office)',
   C: 'C childcare application to `registered` (API + four departments)',
@@ -95,7 +108,7 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
       '',
       `Households/s ÷ WR/s: **${n(r.ratios.householdsVsWr.ratio)}**${r.ratios.householdsVsWr.withinNoise ? ' (within the spread)' : ''}; ` +
         `÷ WRP/s: **${n(r.ratios.householdsVsWrp.ratio)}**${r.ratios.householdsVsWrp.withinNoise ? ' (within the spread)' : ''} ` +
-        `(WRP's activities carry ${r.wrpPadding.input} / ${r.wrpPadding.result} / ${r.wrpPadding.summary} bytes more input / result / summary than WR's, as a household's do). ` +
+        `(${wrpDescription(r.wrpShape)}). ` +
         `History events/s, households ÷ W1: **${n(r.ratios.householdEventsPerSecondVsW1.ratio)}**${r.ratios.householdEventsPerSecondVsW1.withinNoise ? ' (within the spread)' : ''}.`,
       '',
       `Open loop (households at a fixed rate; latency from each start's scheduled time to its close): ${r.openLoop

@@ -12,10 +12,10 @@ import { meanCaseCost, shapeOf, type CaseCost } from './history-figures';
 import type { BenchPlan } from './plan';
 import { startBenchStack, type BenchStack, type Persistence, type ServerFacts } from './stack';
 import { spreadOf, ratioOf, type Spread } from './stats';
-import type { ActivityPadding, CaseShape } from './baselines/shape';
+import type { CaseShape } from './baselines/shape';
 import { plainBaselineRunner, retrofitShapedRunners } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
-import { householdPayloadPadding } from './workloads/payload-matched';
+import { payloadMatchedShape } from './workloads/payload-matched';
 import type { WorkloadDriver } from './workloads/case-poller';
 import { childcareDriver } from './workloads/childcare';
 import { petitionDriver } from './workloads/petitions';
@@ -24,7 +24,7 @@ import { measureParkedMemory, type MemoryFigures } from './workloads/parked-memo
 import { measureReplay, type ReplayFigures } from './workloads/replay';
 import { measureStartOverhead, type StartArmRun } from './workloads/start-overhead';
 
-/** WRP is WR whose activities carry a household's bytes: beside WR, it tells what our payloads cost Temporal. */
+/** WRP is WR handing Temporal a household's bytes and search attributes: beside WR, it tells what those cost. */
 export const WORKLOADS = ['W0', 'W1', 'WR', 'WRP', 'H'] as const;
 export type Workload = (typeof WORKLOADS)[number];
 /** The other processes' main paths through the API, run after the A-B-B-A blocks: P petitions, C childcare. */
@@ -53,8 +53,8 @@ export interface StartFigures {
 export interface PersistenceResult {
   server: ServerFacts;
   shape: CaseShape;
-  /** The bytes WRP's activities carry on top of WR's, to match the households' inputs, results and summaries. */
-  wrpPadding: ActivityPadding;
+  /** WR's shape with the households' payload bytes and one household's search attributes (payload-matched.ts). */
+  wrpShape: CaseShape;
   workloads: Record<Workload, WorkloadFigures>;
   /** Petitions to `completed` and childcare applications to `registered`, closed loop (after the A-B-B-A blocks). */
   processes: Record<ProcessWorkload, WorkloadFigures>;
@@ -132,16 +132,18 @@ async function measure(
     const householdCost = await meanCaseCost(stack.client, householdCostSample);
     const shape = shapeOf(householdCost);
     log(`  WR shape from the warm-up households: ${JSON.stringify(shape)}`);
-    const wrpPadding = await householdPayloadPadding(stack, shape, householdCost.activityBytes, {
-      concurrency: plan.concurrency,
-      processes,
-    });
-    log(`  WRP's activities carry ${JSON.stringify(wrpPadding)} bytes more than WR's`);
+    const wrpShape = await payloadMatchedShape(
+      stack,
+      shape,
+      { cost: householdCost, sampleWorkflowId: householdCostSample[0]! },
+      { concurrency: plan.concurrency, processes },
+    );
+    log(`  WRP: ${JSON.stringify(wrpShape)}`);
     const baselineRunners = {
       W0: plainBaselineRunner(stack.client, 'W0'),
       W1: plainBaselineRunner(stack.client, 'W1'),
       WR: retrofitShaped.runnerFor(shape),
-      WRP: retrofitShaped.runnerFor({ ...shape, activityPadding: wrpPadding }),
+      WRP: retrofitShaped.runnerFor(wrpShape),
     };
     for (const [name, runner] of Object.entries(baselineRunners)) {
       await closedLoop(
@@ -256,7 +258,7 @@ async function measure(
     return {
       server: stack.server,
       shape,
-      wrpPadding,
+      wrpShape,
       workloads,
       processes: processFigures,
       ratios: {

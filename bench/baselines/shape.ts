@@ -1,3 +1,9 @@
+import {
+  defineSearchAttributeKey,
+  type SearchAttributeType,
+  type SearchAttributeUpdatePair,
+} from '@temporalio/common';
+
 /** What a case asks of Temporal, counted from its history: the shape the WR baseline copies. */
 export interface CaseShape {
   activities: number;
@@ -11,6 +17,32 @@ export interface CaseShape {
    * cost.
    */
   activityPadding?: ActivityPadding;
+  /**
+   * WRP only: the search attributes a household sets at its start and at each upsert, and its start's summary, so
+   * that WRP hands Temporal's visibility store what a household does. Unset, as for WR, each upsert sets one keyword.
+   */
+  attributes?: CarriedAttributes;
+}
+
+/** A search attribute as a workflow argument carries it: a date travels as its ISO string. */
+export interface CarriedAttribute {
+  name: string;
+  type: SearchAttributeType;
+  value: string | number | boolean | string[];
+}
+
+export interface CarriedAttributes {
+  atStart: CarriedAttribute[];
+  /** Each upsert's attributes, in the household's order (the SDK's own patch record left out). */
+  upserts: CarriedAttribute[][];
+  /** Bytes the start's static summary carries beyond one character. */
+  startSummaryPadding: number;
+}
+
+export function updatePairOf(attribute: CarriedAttribute): SearchAttributeUpdatePair {
+  const key = defineSearchAttributeKey(attribute.name, attribute.type);
+  const value = attribute.type === 'DATETIME' ? new Date(attribute.value as string) : attribute.value;
+  return { key, value } as SearchAttributeUpdatePair;
 }
 
 export interface ActivityPadding {

@@ -16,7 +16,13 @@ import {
 } from '@temporalio/workflow';
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import type { BaselineActivities } from './activities';
-import { BASELINE_DECISION_UPDATE, type ActivityPadding, type CaseShape } from './shape';
+import {
+  BASELINE_DECISION_UPDATE,
+  updatePairOf,
+  type ActivityPadding,
+  type CarriedAttributes,
+  type CaseShape,
+} from './shape';
 import type { WaitNoticeSinks } from './wait-notices';
 
 const { noop } = proxyActivities<BaselineActivities>({ startToCloseTimeout: '30 seconds' });
@@ -42,6 +48,17 @@ function paddedActivity(padding: ActivityPadding | undefined): () => Promise<unk
   return () => padded.noop(input);
 }
 
+/** WR's upserts set one keyword each; WRP's set what the household's did, in its order. */
+function upserter(carried: CarriedAttributes | undefined): (label: string) => void {
+  let made = 0;
+  return (label) => {
+    const household = carried?.upserts[made++] ?? [];
+    upsertSearchAttributes(
+      household.length > 0 ? household.map(updatePairOf) : [{ key: SEARCH_ATTRIBUTES.stage, value: label }],
+    );
+  };
+}
+
 /** Share `total` over `parts` as evenly as whole numbers allow (earlier parts take the remainder). */
 function evenly(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
@@ -56,10 +73,9 @@ export async function benchRetrofitShaped(shape: CaseShape): Promise<void> {
   const upserts = evenly(shape.searchAttributeUpserts, segments);
   let timersLeft = shape.timers;
   const activity = paddedActivity(shape.activityPadding);
+  const upsert = upserter(shape.attributes);
   for (let segment = 0; segment < segments; segment++) {
-    for (let i = 0; i < upserts[segment]!; i++) {
-      upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: `segment-${segment}-${i}` }]);
-    }
+    for (let i = 0; i < upserts[segment]!; i++) upsert(`segment-${segment}-${i}`);
     const awaitsDecision = segment < segments - 1;
     // The decision's deadline starts with the segment's work (a task opening) and its arrival cancels it, as the
     // decision inbox does.

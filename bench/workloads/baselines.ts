@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { decideUpdate } from '../baselines/workflows';
-import { BASELINE_TASK_QUEUE, BASELINE_WORKFLOWS, type CaseShape } from '../baselines/shape';
+import { BASELINE_TASK_QUEUE, BASELINE_WORKFLOWS, updatePairOf, type CaseShape } from '../baselines/shape';
+import type { SearchAttributePair } from '@temporalio/common';
 import type { WaitNotices } from '../baselines/wait-notices';
 import type { CaseRunner } from '../closed-loop';
 import { startCasePoller, type WorkloadDriver } from './case-poller';
@@ -63,6 +64,12 @@ export function retrofitShapedDriver(client: Client, notices: WaitNotices, shape
   };
 
   const poller = startCasePoller(inFlight, tick);
+  const startExtras = shape.attributes
+    ? {
+        typedSearchAttributes: shape.attributes.atStart.map(updatePairOf) as SearchAttributePair[],
+        staticSummary: 's'.repeat(1 + shape.attributes.startSummaryPadding),
+      }
+    : {};
 
   const runner: CaseRunner = async () => {
     poller.throwIfFailed();
@@ -76,7 +83,12 @@ export function retrofitShapedDriver(client: Client, notices: WaitNotices, shape
         : Promise.resolve();
     decided.catch(() => undefined); // awaited below, once started; a failure meanwhile is not unhandled
     const handle = await client.workflow
-      .start(BASELINE_WORKFLOWS.retrofitShaped, { workflowId, taskQueue: BASELINE_TASK_QUEUE, args: [shape] })
+      .start(BASELINE_WORKFLOWS.retrofitShaped, {
+        workflowId,
+        taskQueue: BASELINE_TASK_QUEUE,
+        args: [shape],
+        ...startExtras,
+      })
       .catch((error: unknown) => {
         inFlight.delete(workflowId);
         throw error;

@@ -12,6 +12,8 @@ import type { CampaignBenchResult } from '../../bench/campaign-run';
 import type { BenchResult } from '../../bench/report';
 import { PROCESS_WORKLOADS, WORKLOADS } from '../../bench/run';
 import { judgeTargets } from '../../bench/targets';
+import type { CaseCost } from '../../bench/history-figures';
+import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { runProcess } from '../helpers/processes';
 
 /** `npm run bench -- <args>` in a process of its own, on a database of its own (DATABASE_URL left unset). */
@@ -72,7 +74,7 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
     // does each activity's completion and the start (WR used to send them at once, where they rode in tasks it had
     // anyway: 14, against a household's 16).
     assert.equal(wr.workflowTasks, 1 + run.shape.activities + run.shape.updates, JSON.stringify(wr));
-    // WRP is WR whose activities carry a household's bytes (the sampled households' IDs differ in length a little).
+    // WRP is WR whose activities carry a household's bytes (the sampled households' IDs differ in length a little)…
     const wrp = run.workloads.WRP.cost;
     assert.equal(wrp.workflowTasks, wr.workflowTasks);
     for (const part of ['input', 'result', 'summary'] as const) {
@@ -80,6 +82,33 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       assert.ok(Math.abs(wrp.activityBytes[part] - household) < Math.max(16, household / 20), part);
     }
     assert.ok(wr.activityBytes.input < run.workloads.H.cost.activityBytes.input / 2);
+    // …and sets a household's search attributes: its first six with the start (WR: none), then each upsert's as a
+    // household's (the SDK's own patch record aside), with a start summary as long (WR: none).
+    const firstSix = [
+      SEARCH_ATTRIBUTES.process,
+      SEARCH_ATTRIBUTES.district,
+      SEARCH_ATTRIBUTES.stage,
+      SEARCH_ATTRIBUTES.department,
+      SEARCH_ATTRIBUTES.overdue,
+      SEARCH_ATTRIBUTES.escalationRung,
+    ].map((key) => key.name);
+    assert.deepEqual(
+      run.wrpShape.attributes?.atStart.map((attribute) => attribute.name).sort(),
+      firstSix.sort(),
+    );
+    const upsertsOf = (cost: CaseCost) =>
+      Object.keys(cost.actionsByName).filter((name) => name.startsWith('upsert '));
+    const stageOnly = `upsert ${SEARCH_ATTRIBUTES.stage.name}`; // WR's every upsert, and WRP's for the patch record's
+    assert.deepEqual(upsertsOf(wr), [stageOnly]);
+    const householdUpserts = upsertsOf(run.workloads.H.cost);
+    assert.deepEqual(
+      upsertsOf(wrp).filter((name) => name !== stageOnly && !householdUpserts.includes(name)),
+      [],
+    );
+    assert.ok(upsertsOf(wrp).some((name) => name.includes(SEARCH_ATTRIBUTES.department.name)));
+    assert.equal(wr.startSummaryBytes, 0);
+    const summary = run.workloads.H.cost.startSummaryBytes;
+    assert.ok(summary > 0 && Math.abs(wrp.startSummaryBytes - summary) < Math.max(16, summary / 20));
     // The read models are told before the booking and at each wait (installation-scheduled; acceptance with its
     // task; closed); eligibility and settlement ride on their department calls; one patch marker. At most half of
     // 2026-11-30's 9 activities and 14 upserts.
@@ -148,7 +177,7 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
     const output = bench.output();
     assert.match(output, /H: [\d.]+ cases\/s; CPU-s per case: temporal [\d.]+, worker [\d.]+/);
     assert.match(output, /WR: [\d.]+ cases\/s/);
-    assert.match(output, /WRP \(WR with a household's payloads\): [\d.]+ cases\/s/);
+    assert.match(output, /WRP \(WR with a household's payloads and search attributes\): [\d.]+ cases\/s/);
     const worker = /worker: ([\d.]+) statements per household/.exec(output);
     assert.ok(worker && Number(worker[1]) > 0, output);
     assert.match(output, /insert into "city_finance"."ledger"/, 'each statement is listed by its shape');
