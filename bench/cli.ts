@@ -110,7 +110,7 @@ program
   .option('--count-statements', 'count the SQL statements the worker and API send per household', false)
   .option(
     '--wr-payloads',
-    "also run WR with its activities' inputs, results and summaries padded to a household's sizes",
+    "also run WRP: WR with its activities' inputs, results and summaries padded to a household's sizes, and a household's search attributes",
     false,
   )
   .action(

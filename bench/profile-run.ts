@@ -25,7 +25,7 @@ export interface ProfileOptions {
   concurrency: number;
   nodeArgs: string[];
   countStatements: boolean;
-  /** Also run WR with its activities padded to carry as many bytes as a household's. */
+  /** Also run WRP: WR carrying a household's payload bytes and search attributes. */
   wrPayloads: boolean;
 }
 
