@@ -167,18 +167,23 @@ export function bucketSummary(endedPerBucket: readonly number[]) {
 export function campaignTable(campaignScale: readonly CampaignScaleRun[]): string[] {
   if (campaignScale.length === 0) return [];
   return [
-    '| campaign | paced at | households/s overall | ended per 10 s: mean (first tenth → last tenth) | per minute: min–max | CPU-s per household: server / worker / API / Postgres (all) |',
-    '|---|---|---|---|---|---|',
+    '| campaign | paced at | households/s overall | ended per 10 s: mean (first tenth → last tenth) | per minute: min–max | CPU-s per household: server / worker / API / Postgres (all) | worker RSS MiB: start → end (peak); growth per 1,000 ended in the second half |',
+    '|---|---|---|---|---|---|---|',
     ...campaignScale.map((run) => {
       const buckets = bucketSummary(run.endedPerBucket);
       const cpu = run.cpuSecondsPerHousehold;
       const minutes = buckets.perMinute
         ? `${n(buckets.perMinute.min, 0)}–${n(buckets.perMinute.max, 0)}`
         : '–';
-      return `| ${run.households} households (${run.district}) | ${run.householdsPerMinute}/min | ${n(run.householdsPerSecond)} in ${n(run.wallSeconds, 0)} s | ${n(buckets.meanPer10s, 1)} (${n(buckets.firstTenthPer10s, 1)} → ${n(buckets.lastTenthPer10s, 1)}) | ${minutes} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres].map((v) => n(v ?? 0, 4)).join(' / ')} (${n(run.totalCpuSecondsPerHousehold, 4)}) |`;
+      return `| ${run.households} households (${run.district}) | ${run.householdsPerMinute}/min | ${n(run.householdsPerSecond)} in ${n(run.wallSeconds, 0)} s | ${n(buckets.meanPer10s, 1)} (${n(buckets.firstTenthPer10s, 1)} → ${n(buckets.lastTenthPer10s, 1)}) | ${minutes} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres].map((v) => n(v ?? 0, 4)).join(' / ')} (${n(run.totalCpuSecondsPerHousehold, 4)}) | ${workerMemory(run)} |`;
     }),
     '',
   ];
+}
+
+function workerMemory({ workerRssMiB, workerRssMiBPer1000Ended }: CampaignScaleRun): string {
+  const { atStart, perBucket } = workerRssMiB;
+  return `${n(atStart, 0)} → ${n(perBucket.at(-1) ?? atStart, 0)} (${n(Math.max(atStart, ...perBucket), 0)}); ${n(workerRssMiBPer1000Ended, 1)}`;
 }
 
 /** Writes `<date>[-mode].json`, `.md` and `.svg` into the folder; returns the paths. */

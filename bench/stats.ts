@@ -29,3 +29,13 @@ export function ratioOf(numerator: Spread, denominator: Spread): { ratio: number
   const noise = Math.max(numerator.relativeSpread, denominator.relativeSpread);
   return { ratio, withinNoise: Math.abs(ratio - 1) < noise };
 }
+
+/** The least-squares slope of y against x (0 when every x is the same). */
+export function leastSquaresSlope(points: ReadonlyArray<{ x: number; y: number }>): number {
+  const n = points.length;
+  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
+  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
+  const covariance = points.reduce((sum, p) => sum + (p.x - meanX) * (p.y - meanY), 0);
+  const variance = points.reduce((sum, p) => sum + (p.x - meanX) ** 2, 0);
+  return variance === 0 ? 0 : covariance / variance;
+}

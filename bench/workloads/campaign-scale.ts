@@ -3,9 +3,12 @@
  * paced at a fixed rate, with every household's human steps taken by the automated installer (who finds the
  * visit in the installer's own booking table) and the gas company's clerk (who finds the case at acceptance in
  * the platform's case list), both through the API. Completions are counted in 10-second buckets and CPU is read
- * per process, so that the cost per household can be compared across campaign sizes.
+ * per process, so that the cost per household can be compared across campaign sizes. The worker's resident memory
+ * is read at each bucket's end: a worker that kept something of every finished case would grow with the campaign.
  */
 import { cpuBetween, cpuSeconds } from '../proc-cpu';
+import { residentMiB } from '../proc-memory';
+import { leastSquaresSlope } from '../stats';
 import type { BenchStack } from '../stack';
 import { DISTRICT_CODES, type District } from '../../workflows/kit/vocabulary';
 import { decide, driverTokens, HOUSEHOLD_DISTRICT, postAs, seedDistrict } from './households';
@@ -33,6 +36,13 @@ export interface CampaignScaleRun {
   cpuSecondsPerHousehold: Record<string, number>;
   /** Every process together. */
   totalCpuSecondsPerHousehold: number;
+  /** The worker's resident memory (MiB) when the campaign started and at each bucket's end. */
+  workerRssMiB: { atStart: number; perBucket: number[] };
+  /**
+   * How much the worker's resident memory grew per 1,000 households ended, fitted over the campaign's second half,
+   * when about as many households are in flight at each reading and only the finished ones accumulate.
+   */
+  workerRssMiBPer1000Ended: number;
 }
 
 async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
@@ -70,6 +80,9 @@ export async function runCampaignAtScale(
   const act = (caseId: string, action: string, token: string, body: object) =>
     decide(stack, caseId, action, token, body);
 
+  const workerPid = (stack.processes.worker as { pid: number }).pid;
+  const rssAtStart = residentMiB(workerPid);
+  const rssPerBucket: number[] = [];
   const cpuBefore = cpuSeconds(stack.processes);
   const startedAt = performance.now();
   await postAs(stack, '/v1/gas-retrofit/campaigns', office, {
@@ -92,6 +105,7 @@ export async function runCampaignAtScale(
     const ended = Number((await cases().whereIn('stage', ENDED).count({ n: '*' }))[0]!.n);
     while (performance.now() >= bucketEndsAt) {
       endedPerBucket.push(ended - endedBefore);
+      rssPerBucket.push(residentMiB(workerPid));
       endedBefore = ended;
       bucketEndsAt += BUCKET_MS;
     }
@@ -125,6 +139,7 @@ export async function runCampaignAtScale(
   }
   const wallSeconds = (performance.now() - startedAt) / 1000;
   endedPerBucket.push(households - endedBefore);
+  rssPerBucket.push(residentMiB(workerPid));
 
   const offScript = await cases().whereNot({ stage: 'closed' }).count({ n: '*' });
   if (Number(offScript[0]!.n) > 0)
@@ -145,7 +160,16 @@ export async function runCampaignAtScale(
     endedPerBucket,
     cpuSecondsPerHousehold,
     totalCpuSecondsPerHousehold: Object.values(cpuSecondsPerHousehold).reduce((a, b) => a + b, 0),
+    workerRssMiB: { atStart: rssAtStart, perBucket: rssPerBucket },
+    workerRssMiBPer1000Ended: 1000 * secondHalfGrowth(endedPerBucket, rssPerBucket),
   };
+}
+
+/** MiB per household ended, fitted over the second half of the buckets (the first half holds the ramp-up). */
+export function secondHalfGrowth(endedPerBucket: readonly number[], rssPerBucket: readonly number[]): number {
+  let ended = 0;
+  const points = endedPerBucket.map((n, i) => ({ x: (ended += n), y: rssPerBucket[i]! }));
+  return leastSquaresSlope(points.slice(Math.floor(points.length / 2)));
 }
 
 /**

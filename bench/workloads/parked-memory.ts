@@ -3,8 +3,9 @@
  * them, so each stays in the worker's sticky cache), the worker's resident memory read from /proc at each count,
  * and the slope fitted by least squares. Runs last: the parked cases stay.
  */
-import { readFileSync } from 'node:fs';
 import { gasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
+import { residentMiB } from '../proc-memory';
+import { leastSquaresSlope } from '../stats';
 import type { BenchStack } from '../stack';
 import { HOUSEHOLD_DISTRICT, householdAccountRef, seedHouseholds, startHouseholdRaw } from './households';
 
@@ -15,21 +16,6 @@ export interface MemoryFigures {
 }
 
 const SETTLE_MS = 3_000;
-
-function residentMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
-  return kib / 1024;
-}
-
-export function leastSquaresSlope(points: ReadonlyArray<{ x: number; y: number }>): number {
-  const n = points.length;
-  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
-  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
-  const covariance = points.reduce((sum, p) => sum + (p.x - meanX) * (p.y - meanY), 0);
-  const variance = points.reduce((sum, p) => sum + (p.x - meanX) ** 2, 0);
-  return variance === 0 ? 0 : covariance / variance;
-}
 
 export async function measureParkedMemory(
   stack: BenchStack,

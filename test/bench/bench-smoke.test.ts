@@ -136,7 +136,8 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       [0, 2, 4],
     );
     assert.ok(run.memory.points.every((point) => point.rssMiB > 10));
-    // District campaigns of 3 and 6 households: every household ended in some 10-second bucket, CPU read.
+    // District campaigns of 3 and 6 households: every household ended in some 10-second bucket, CPU and the
+    // worker's memory read at each.
     assert.deepEqual(
       run.campaignScale.map((campaign) => campaign.households),
       [3, 6],
@@ -147,6 +148,8 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
         campaign.households,
       );
       assert.ok(campaign.cpuSecondsPerHousehold.worker! > 0 && campaign.totalCpuSecondsPerHousehold > 0);
+      assert.equal(campaign.workerRssMiB.perBucket.length, campaign.endedPerBucket.length);
+      assert.ok([campaign.workerRssMiB.atStart, ...campaign.workerRssMiB.perBucket].every((mib) => mib > 10));
     }
   });
 
