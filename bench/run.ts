@@ -240,7 +240,7 @@ async function measure(
 
     const memory = await measureParkedMemory(stack, `${runTag}M`, plan.parked);
     log(
-      `  worker memory: ${memory.points.map((p) => `${p.parked} parked ${p.rssMiB.toFixed(0)} MiB`).join(', ')}; ${memory.mibPerParkedCase.toFixed(3)} MiB per case`,
+      `  worker memory (${memory.endedFirst} running cases ended first): ${memory.points.map((p) => `${p.parked} parked ${p.rssMiB.toFixed(0)} MiB`).join(', ')}; ${memory.mibPerParkedCase.toFixed(3)} MiB per case`,
     );
 
     const campaignScale = plan.campaign.persistence.includes(stack.server.persistence)

@@ -60,7 +60,7 @@ export function judgeTargets(result: PersistenceResult): TargetReport[] {
     {
       target: '≤ 1 MiB of worker memory per cached case',
       verdict: result.memory.mibPerParkedCase <= 1 ? 'met' : 'not met',
-      figure: `${fixed(result.memory.mibPerParkedCase, 3)} MiB per parked case (RSS ${result.memory.points.map((p) => `${p.parked}: ${fixed(p.rssMiB, 0)} MiB`).join(', ')})`,
+      figure: `${fixed(result.memory.mibPerParkedCase, 3)} MiB per parked case (RSS ${result.memory.points.map((p) => `${p.parked}: ${fixed(p.rssMiB, 0)} MiB`).join(', ')}; ${result.memory.endedFirst} of the run's cases still running were ended first, so the cache started empty)`,
     },
     ...campaignTargets(result.campaignScale, household.billableActions),
     {

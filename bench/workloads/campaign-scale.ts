@@ -7,7 +7,7 @@
  * is read at each bucket's end: a worker that kept something of every finished case would grow with the campaign.
  */
 import { cpuBetween, cpuSeconds } from '../proc-cpu';
-import { residentMiB } from '../proc-memory';
+import { residentMiB } from '../proc-status';
 import { leastSquaresSlope } from '../stats';
 import type { BenchStack } from '../stack';
 import { DISTRICT_CODES, type District } from '../../workflows/kit/vocabulary';

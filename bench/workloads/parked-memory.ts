@@ -1,15 +1,19 @@
 /**
  * Worker memory per cached case: households started and left parked at their installation visit (nobody acts on
  * them, so each stays in the worker's sticky cache), the worker's resident memory read from /proc at each count,
- * and the slope fitted by least squares. Runs last: the parked cases stay.
+ * and the slope fitted by least squares. Whatever the run left running is ended first, so that the cache starts
+ * empty and no parked case evicts another. Runs last: the parked cases stay.
  */
 import { gasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
-import { residentMiB } from '../proc-memory';
+import { residentMiB } from '../proc-status';
 import { leastSquaresSlope } from '../stats';
 import type { BenchStack } from '../stack';
+import { endRunningCases } from './end-running-cases';
 import { HOUSEHOLD_DISTRICT, householdAccountRef, seedHouseholds, startHouseholdRaw } from './households';
 
 export interface MemoryFigures {
+  /** The run's earlier cases still running, ended first so that the worker's cache starts empty. */
+  endedFirst: number;
   points: Array<{ parked: number; rssMiB: number }>;
   /** Least-squares slope of the worker's RSS against the number of parked cases. */
   mibPerParkedCase: number;
@@ -23,6 +27,7 @@ export async function measureParkedMemory(
   counts: readonly number[],
 ): Promise<MemoryFigures> {
   const targets = [...counts].sort((a, b) => a - b);
+  const endedFirst = await endRunningCases(stack);
   await seedHouseholds(stack, runTag, targets.at(-1)!);
   const workerPid = (stack.processes.worker as { pid: number }).pid;
   const caseIds = Array.from({ length: targets.at(-1)! }, (_, i) =>
@@ -57,6 +62,7 @@ export async function measureParkedMemory(
     points.push({ parked: target, rssMiB: residentMiB(workerPid) });
   }
   return {
+    endedFirst,
     points,
     mibPerParkedCase: leastSquaresSlope(points.map((p) => ({ x: p.parked, y: p.rssMiB }))),
   };

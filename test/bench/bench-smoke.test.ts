@@ -130,7 +130,12 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
     assert.equal(run.replay.histories, 2 * result.plan.cases.H);
     for (const arm of ['audit-1', 'raw-1', 'audit-2', 'raw-2'] as const)
       assert.ok(run.replay.historiesPerSecond[arm].median > 0, arm);
-    // The worker's memory read with 0, 2 and 4 households parked.
+    // The worker's memory read with 0, 2 and 4 households parked, on an empty cache: at least the households the
+    // start measurement left parked were ended first.
+    assert.ok(
+      run.memory.endedFirst >= 4 * result.plan.blocks * result.plan.starts.requests,
+      String(run.memory.endedFirst),
+    );
     assert.deepEqual(
       run.memory.points.map((point) => point.parked),
       [0, 2, 4],
