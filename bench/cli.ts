@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCampaignBench, writeCampaignResults } from './campaign-run';
 import { runProfile } from './profile-run';
+import { splitCpus, type CpuSplit } from './cpu-pinning';
 import { machineFacts } from './machine';
 import { PLANS, type BenchPlan } from './plan';
 import { writeResults, type BenchResult } from './report';
@@ -13,6 +14,7 @@ import { runPersistence } from './run';
 import type { Persistence } from './stack';
 
 interface BenchOptions {
+  serverCpus?: CpuSplit;
   quick?: boolean;
   smoke?: boolean;
   persistence?: Persistence[];
@@ -35,6 +37,7 @@ const program = new Command('bench')
     '--no-campaigns',
     'leave campaign scale out (it runs on its own with `bench campaign`; in full it takes over an hour)',
   )
+  .addOption(serverCpusOption())
   .option('--out <folder>', 'where results are written', path.join(__dirname, 'results'))
   .action(async (options: BenchOptions) => {
     const base = PLANS[options.smoke ? 'smoke' : options.quick ? 'quick' : 'full'];
@@ -51,7 +54,9 @@ const program = new Command('bench')
     };
     const log = (line: string) => process.stdout.write(`${line}\n`);
     for (const persistence of plan.persistence) {
-      result.results[persistence] = await runPersistence(plan, persistence, log);
+      result.results[persistence] = await runPersistence(plan, persistence, log, {
+        cpus: options.serverCpus,
+      });
     }
     const written = writeResults(result, options.out);
     log(`results: ${written.json}\nsummary: ${written.markdown}`);
@@ -107,6 +112,7 @@ program
     'Node flags for the worker, API and baselines\' worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles"',
     '',
   )
+  .addOption(serverCpusOption())
   .option('--count-statements', 'count the SQL statements the worker and API send per household', false)
   .option(
     '--wr-payloads',
@@ -121,6 +127,7 @@ program
       nodeArgs: string;
       countStatements: boolean;
       wrPayloads: boolean;
+      serverCpus?: CpuSplit;
     }) => {
       await runProfile(
         { ...options, nodeArgs: options.nodeArgs.split(' ').filter(Boolean) },
@@ -128,6 +135,19 @@ program
       );
     },
   );
+
+function serverCpusOption(): Option {
+  return new Option(
+    '--server-cpus <list>',
+    'run the dev server alone on these CPUs (taskset list, e.g. 0) and everything else on the rest, as if the server had hardware of its own',
+  ).argParser((value) => {
+    try {
+      return splitCpus(value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  });
+}
 
 function positiveWhole(option: string, value: string): number {
   const parsed = Number(value);

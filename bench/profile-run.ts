@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { closedLoop, type LoopRun } from './closed-loop';
+import { serverPinning, type CpuSplit } from './cpu-pinning';
 import type { ProcessSelector } from './proc-cpu';
 import { meanCaseCost, shapeOf } from './history-figures';
 import { startBenchStack, type BenchStack, type Persistence } from './stack';
@@ -27,6 +28,8 @@ export interface ProfileOptions {
   countStatements: boolean;
   /** Also run WRP: WR carrying a household's payload bytes and search attributes. */
   wrPayloads: boolean;
+  /** The dev server alone on some CPUs (`--server-cpus`). */
+  serverCpus?: CpuSplit;
 }
 
 type StatementCounts = Array<[statement: string, count: number]>;
@@ -72,7 +75,11 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
   log(
     `• ${options.persistence}: starting the stack; the platform's processes run with ${nodeArgs.join(' ')}`,
   );
-  const stack: BenchStack = await startBenchStack(options.persistence, { childNodeArgs: nodeArgs });
+  const stack: BenchStack = await startBenchStack(options.persistence, {
+    childNodeArgs: nodeArgs,
+    cpus: options.serverCpus,
+  });
+  if (options.serverCpus) log(`  ${serverPinning(options.serverCpus)}`);
   const { cases, concurrency } = options;
   const processes = { ...stack.processes };
   const pids = { worker: pidOf(stack.processes.worker), api: pidOf(stack.processes.api) };

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeXml } from '../api/svg';
+import { serverPinning } from './cpu-pinning';
 import type { MachineFacts } from './machine';
 import type { CaseShape } from './baselines/shape';
 import type { BenchPlan } from './plan';
@@ -49,7 +50,7 @@ export function throughputChart(result: BenchResult): string {
   const left = 220;
   const bars = modes.flatMap(([mode, r]) =>
     WORKLOADS.map((w) => ({
-      label: `${mode} · ${WORKLOAD_NAMES[w]}`,
+      label: `${mode}${r.server.cpus ? ` (server on CPU ${r.server.cpus.server.join(',')})` : ''} · ${w}`,
       spread: r.workloads[w].casesPerSecond,
     })),
   );
@@ -64,11 +65,18 @@ export function throughputChart(result: BenchResult): string {
       `<text x="${(left + scale(bar.spread.max) + 4).toFixed(1)}" y="${y + 14}" font-size="11">${bar.spread.median.toFixed(2)}/s</text>`,
     ].join('');
   });
-  const height = 40 + bars.length * rowHeight;
+  // Bars are labelled by workload code, so that a label fits left of its bar; the legend names each.
+  const legendTop = 40 + bars.length * rowHeight;
+  const legend = WORKLOADS.map(
+    (w, i) =>
+      `<text x="10" y="${legendTop + 14 + i * 16}" font-size="11">${escapeXml(WORKLOAD_NAMES[w])}</text>`,
+  );
+  const height = legendTop + 8 + WORKLOADS.length * 16;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`,
     `<text x="10" y="18" font-size="13">Completed cases per second (closed loop, median; line: min–max of the repetitions)</text>`,
     ...rows,
+    ...legend,
     '</svg>',
   ].join('\n');
 }
@@ -98,7 +106,7 @@ export function markdownSummary(result: BenchResult, chartFile: string): string 
     lines.push(
       `## ${mode === 'memory' ? 'Dev server in memory' : 'Dev server on a SQLite file (WAL)'}`,
       '',
-      `Server: ${r.server.version}; \`temporal ${r.server.flags.join(' ')}\`.`,
+      `Server: ${r.server.version}; \`temporal ${r.server.flags.join(' ')}\`${r.server.cpus ? `; ${serverPinning(r.server.cpus)}` : ''}.`,
       `WR's shape (from this run's households): ${r.shape.activities} activities, ${r.shape.updates} Updates, ${r.shape.timers} timers, ${r.shape.searchAttributeUpserts} upserts.`,
       '',
       '| workload | cases/s (median) | spread | latency p50 / p99 ms | history per case: events / workflow tasks / KiB | billable actions/case | activities per core-second | CPU-s per case: server / worker / API / Postgres / baseline worker | driver CPU-s per case (people and client; in no total) |',
@@ -191,10 +199,9 @@ export function writeResults(
   result: BenchResult,
   folder: string,
 ): { json: string; markdown: string; chart: string } {
-  const base = freshResultBase(
-    folder,
-    result.plan.mode === 'full' ? result.date : `${result.date}-${result.plan.mode}`,
-  );
+  const pinned = Object.values(result.results).some((r) => r.server.cpus) ? '-server-pinned' : '';
+  const mode = result.plan.mode === 'full' ? '' : `-${result.plan.mode}`;
+  const base = freshResultBase(folder, `${result.date}${mode}${pinned}`);
   const paths = { json: `${base}.json`, markdown: `${base}.md`, chart: `${base}.svg` };
   writeFileSync(paths.json, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(paths.chart, `${throughputChart(result)}\n`);

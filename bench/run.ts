@@ -7,10 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closedLoop, type LoopRun } from './closed-loop';
+import { onEveryCpu } from './cpu-pinning';
 import { openLoop, type OpenLoopRun } from './open-loop';
 import { meanCaseCost, shapeOf, type CaseCost } from './history-figures';
 import type { BenchPlan } from './plan';
-import { startBenchStack, type BenchStack, type Persistence, type ServerFacts } from './stack';
+import {
+  startBenchStack,
+  type BenchStack,
+  type Persistence,
+  type ServerFacts,
+  type StackOptions,
+} from './stack';
 import { spreadOf, ratioOf, type Spread } from './stats';
 import type { CaseShape } from './baselines/shape';
 import { plainBaselineRunner, retrofitShapedRunners } from './workloads/baselines';
@@ -227,10 +234,10 @@ async function measure(
 
     const replayFolder = mkdtempSync(path.join(os.tmpdir(), 'onething-bench-replay-'));
     const householdIds = runs.get('H')!.flatMap((run) => run.caseIds);
-    const replay = await measureReplay(stack, householdIds, {
-      folder: replayFolder,
-      blocks: plan.replayBlocks,
-    }).finally(() => rmSync(replayFolder, { recursive: true, force: true }));
+    // Replay reads histories from files with the server idle: with a pinned server, it gets every CPU back.
+    const replay = await onEveryCpu(stack.server.cpus, () =>
+      measureReplay(stack, householdIds, { folder: replayFolder, blocks: plan.replayBlocks }),
+    ).finally(() => rmSync(replayFolder, { recursive: true, force: true }));
     log(
       `  replay of ${replay.histories} histories: audit ${replay.historiesPerSecond['audit-1'].median.toFixed(1)}/s, raw ${replay.historiesPerSecond['raw-1'].median.toFixed(1)}/s; two processes: audit ${replay.historiesPerSecond['audit-2'].median.toFixed(1)}/s`,
     );
@@ -293,9 +300,10 @@ export async function runPersistence(
   plan: BenchPlan,
   persistence: Persistence,
   log: (line: string) => void,
+  stackOptions: StackOptions = {},
 ): Promise<PersistenceResult> {
   log(`• ${persistence}: starting the dev server, database, worker, API and baseline worker`);
-  const stack = await startBenchStack(persistence);
+  const stack = await startBenchStack(persistence, stackOptions);
   try {
     return await measure(stack, plan, log);
   } finally {

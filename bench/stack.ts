@@ -29,7 +29,9 @@ import {
 import { temporalCliPath } from '../scripts/lib/temporal-binaries';
 import { BASELINE_TASK_QUEUE } from './baselines/shape';
 import { openWaitNotices, WAIT_NOTICE_PORT_ENV, type WaitNotices } from './baselines/wait-notices';
+import { onCpus, pinThisProcess, type CpuSplit } from './cpu-pinning';
 import type { ProcessSelector } from './proc-cpu';
+import { allowedCpus } from './proc-status';
 
 export type Persistence = 'memory' | 'file-wal';
 
@@ -37,6 +39,8 @@ export interface ServerFacts {
   version: string;
   persistence: Persistence;
   flags: string[];
+  /** When the dev server ran on CPUs of its own, those and the ones everything else shared. */
+  cpus?: CpuSplit;
 }
 
 export interface BenchStack {
@@ -78,12 +82,23 @@ export function serverFlags(persistence: Persistence, dataDir: string, port: num
 export interface StackOptions {
   /** Node's flags for the worker, API and baselines' worker (`bench profile`: a CPU profiler, a statement counter). */
   childNodeArgs?: readonly string[];
+  /** The dev server alone on some CPUs, the bench and the platform's processes on the rest (`--server-cpus`). */
+  cpus?: CpuSplit;
+}
+
+/** Fails unless the process runs on exactly the CPUs asked for (a pinning that did not take would mislead). */
+function checkPinned(what: string, child: ManagedChild, cpus: readonly number[]): void {
+  const allowed = allowedCpus(child.process.pid!);
+  if (allowed.join(',') !== cpus.join(','))
+    throw new Error(`${what} runs on CPUs ${allowed.join(',')}, not on ${cpus.join(',')} as asked`);
 }
 
 export async function startBenchStack(
   persistence: Persistence,
   options: StackOptions = {},
 ): Promise<BenchStack> {
+  // Before any child starts, so that each (an embedded PostgreSQL too) inherits the CPUs left to the platform.
+  if (options.cpus) pinThisProcess(options.cpus.rest);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onething-bench-'));
   const logDir = path.join(dataDir, 'logs');
   const databaseName = `onething_bench_${randomBytes(4).toString('hex')}`;
@@ -116,7 +131,10 @@ export async function startBenchStack(
     const temporalPort = await freePort();
     const flags = serverFlags(persistence, dataDir, temporalPort);
     const cli = temporalCliPath();
-    const temporal = startChild('temporal', cli, ['server', 'start-dev', ...flags], {
+    const serverCommand = options.cpus
+      ? onCpus(options.cpus.server, cli, ['server', 'start-dev', ...flags])
+      : { command: cli, args: ['server', 'start-dev', ...flags] };
+    const temporal = startChild('temporal', serverCommand.command, serverCommand.args, {
       env: process.env,
       logDir,
       cwd: PROJECT_ROOT,
@@ -198,6 +216,10 @@ export async function startBenchStack(
       timeoutMs: READY_WITHIN_MS,
       child: api,
     });
+    if (options.cpus) {
+      checkPinned('the dev server', temporal, options.cpus.server);
+      for (const child of [worker, baselineWorker, api]) checkPinned(child.name, child, options.cpus.rest);
+    }
 
     return {
       client: connected,
@@ -211,6 +233,7 @@ export async function startBenchStack(
         version: execFileSync(cli, ['--version']).toString().trim(),
         persistence,
         flags: ['server', 'start-dev', ...flags.map((flag) => flag.replace(dataDir, '<data-dir>'))],
+        ...(options.cpus && { cpus: options.cpus }),
       },
       processes: {
         temporal: { pid: temporal.process.pid! },

@@ -13,6 +13,7 @@ import type { BenchResult } from '../../bench/report';
 import { PROCESS_WORKLOADS, WORKLOADS } from '../../bench/run';
 import { judgeTargets } from '../../bench/targets';
 import type { CaseCost } from '../../bench/history-figures';
+import { allowedCpus } from '../../bench/proc-status';
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { runProcess } from '../helpers/processes';
 
@@ -177,12 +178,20 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
   });
 
   it("profiles households against WR (`npm run bench -- profile`), counting each process's SQL statements", async function () {
+    // On a machine of two CPUs or more, with the dev server on a CPU of its own (the stack checks it took).
+    const [serverCpu, restCpu] = allowedCpus(process.pid);
+    const pinned = restCpu !== undefined;
     const bench = runBench(
       'profile',
       ...['--cases', '2', '--concurrency', '1', '--count-statements', '--wr-payloads'],
+      ...(pinned ? ['--server-cpus', String(serverCpu)] : []),
     );
     assert.equal(await bench.exited, 0, bench.output());
     const output = bench.output();
+    if (pinned) {
+      const split = `the dev server alone on CPU ${serverCpu}; the worker, API, baselines' worker and the bench's drivers on CPU ${restCpu}`;
+      assert.ok(output.includes(split), output);
+    }
     assert.match(output, /H: [\d.]+ cases\/s; CPU-s per case: temporal [\d.]+, worker [\d.]+/);
     assert.match(output, /WR: [\d.]+ cases\/s/);
     assert.match(output, /WRP \(WR with a household's payloads and search attributes\): [\d.]+ cases\/s/);
