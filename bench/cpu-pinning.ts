@@ -55,6 +55,13 @@ export function pinThisProcess(cpus: readonly number[]): void {
   });
 }
 
+/** Fails unless the process runs on exactly the CPUs asked for (a pinning that did not take would mislead). */
+export function checkPinned(what: string, pid: number, cpus: readonly number[]): void {
+  const allowed = allowedCpus(pid);
+  if (cpuList(allowed) !== cpuList(cpus))
+    throw new Error(`${what} runs on CPUs ${cpuList(allowed)}, not on ${cpuList(cpus)} as asked`);
+}
+
 /** The command line that runs `command` on the CPUs given (taskset execs it, so the pid stays the command's). */
 export function onCpus(
   cpus: readonly number[],

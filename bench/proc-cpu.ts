@@ -59,6 +59,12 @@ export function cpuSeconds(selectors: Record<string, ProcessSelector>): Record<s
   return totals;
 }
 
+/** The pid of a process the stack started itself (those named by their command have none). */
+export function pidOf(selector: ProcessSelector): number {
+  if (!('pid' in selector)) throw new Error('the stack names this process by its command, not its pid');
+  return selector.pid;
+}
+
 /** The CPU-seconds each process spent between two readings. */
 export function cpuBetween(
   before: Record<string, number>,

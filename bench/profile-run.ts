@@ -11,7 +11,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { closedLoop, type LoopRun } from './closed-loop';
 import { serverPinning, type CpuSplit } from './cpu-pinning';
-import type { ProcessSelector } from './proc-cpu';
+import { pidOf } from './proc-cpu';
 import { meanCaseCost, shapeOf } from './history-figures';
 import { startBenchStack, type BenchStack, type Persistence } from './stack';
 import { retrofitShapedRunners } from './workloads/baselines';
@@ -56,11 +56,6 @@ function logStatements(log: (line: string) => void, role: string, counts: Statem
     log(`    ${(count / cases).toFixed(2).padStart(6)}  ${statement.slice(0, 150)}`);
   }
 }
-
-const pidOf = (selector: ProcessSelector): number => {
-  if (!('pid' in selector)) throw new Error('the stack names this process by its command, not its pid');
-  return selector.pid;
-};
 
 const perCase = (cpuSeconds: Record<string, number>, cases: number) =>
   Object.entries(cpuSeconds)

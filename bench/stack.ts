@@ -29,9 +29,8 @@ import {
 import { temporalCliPath } from '../scripts/lib/temporal-binaries';
 import { BASELINE_TASK_QUEUE } from './baselines/shape';
 import { openWaitNotices, WAIT_NOTICE_PORT_ENV, type WaitNotices } from './baselines/wait-notices';
-import { onCpus, pinThisProcess, type CpuSplit } from './cpu-pinning';
+import { checkPinned, onCpus, pinThisProcess, type CpuSplit } from './cpu-pinning';
 import type { ProcessSelector } from './proc-cpu';
-import { allowedCpus } from './proc-status';
 
 export type Persistence = 'memory' | 'file-wal';
 
@@ -84,13 +83,6 @@ export interface StackOptions {
   childNodeArgs?: readonly string[];
   /** The dev server alone on some CPUs, the bench and the platform's processes on the rest (`--server-cpus`). */
   cpus?: CpuSplit;
-}
-
-/** Fails unless the process runs on exactly the CPUs asked for (a pinning that did not take would mislead). */
-function checkPinned(what: string, child: ManagedChild, cpus: readonly number[]): void {
-  const allowed = allowedCpus(child.process.pid!);
-  if (allowed.join(',') !== cpus.join(','))
-    throw new Error(`${what} runs on CPUs ${allowed.join(',')}, not on ${cpus.join(',')} as asked`);
 }
 
 export async function startBenchStack(
@@ -217,8 +209,9 @@ export async function startBenchStack(
       child: api,
     });
     if (options.cpus) {
-      checkPinned('the dev server', temporal, options.cpus.server);
-      for (const child of [worker, baselineWorker, api]) checkPinned(child.name, child, options.cpus.rest);
+      checkPinned('the dev server', temporal.process.pid!, options.cpus.server);
+      for (const child of [worker, baselineWorker, api])
+        checkPinned(child.name, child.process.pid!, options.cpus.rest);
     }
 
     return {

@@ -6,7 +6,7 @@
  * per process, so that the cost per household can be compared across campaign sizes. The worker's resident memory
  * is read at each bucket's end: a worker that kept something of every finished case would grow with the campaign.
  */
-import { cpuBetween, cpuSeconds } from '../proc-cpu';
+import { cpuBetween, cpuSeconds, pidOf } from '../proc-cpu';
 import { residentMiB } from '../proc-status';
 import { leastSquaresSlope } from '../stats';
 import type { BenchStack } from '../stack';
@@ -80,7 +80,7 @@ export async function runCampaignAtScale(
   const act = (caseId: string, action: string, token: string, body: object) =>
     decide(stack, caseId, action, token, body);
 
-  const workerPid = (stack.processes.worker as { pid: number }).pid;
+  const workerPid = pidOf(stack.processes.worker);
   const rssAtStart = residentMiB(workerPid);
   const rssPerBucket: number[] = [];
   const cpuBefore = cpuSeconds(stack.processes);

@@ -5,6 +5,7 @@
  * empty and no parked case evicts another. Runs last: the parked cases stay.
  */
 import { gasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
+import { pidOf } from '../proc-cpu';
 import { residentMiB } from '../proc-status';
 import { leastSquaresSlope } from '../stats';
 import type { BenchStack } from '../stack';
@@ -29,7 +30,7 @@ export async function measureParkedMemory(
   const targets = [...counts].sort((a, b) => a - b);
   const endedFirst = await endRunningCases(stack);
   await seedHouseholds(stack, runTag, targets.at(-1)!);
-  const workerPid = (stack.processes.worker as { pid: number }).pid;
+  const workerPid = pidOf(stack.processes.worker);
   const caseIds = Array.from({ length: targets.at(-1)! }, (_, i) =>
     gasRetrofitHouseholdWorkflowId(HOUSEHOLD_DISTRICT, householdAccountRef(runTag, i)),
   );
