@@ -23,6 +23,34 @@ describe('working-day calendar (PostgreSQL over the calendar package)', function
     assert.equal(await calendar.scheduleFor(year), undefined);
   });
 
+  it('a deadline running into 2027 is provisional until the city loads 2027, then counts its holidays', async function () {
+    const calendar = new PostgresCalendar(db);
+    const deadlines = createDeadlineActivities(calendar);
+    assert.equal(
+      await calendar.scheduleFor(2027),
+      undefined,
+      'nobody has loaded 2027 in this run’s database',
+    );
+    // Thursday 24 December 2026: 25, 28, 29, 30, 31 December, then 1, 4, 5, 6, 7 January on weekdays alone.
+    const from = '2026-12-24T02:00:00.000Z';
+    const provisional = await deadlines.computeWorkingDayDeadline({ from, workingDays: 10 });
+    assert.deepEqual([provisional.lastDay, provisional.unpublishedYears], ['2027-01-07', [2027]]);
+    try {
+      // Test data in the notice's shape (New Year's Day, Friday 1 January, and the weekend after it off).
+      await calendar.publishYear({
+        year: 2027,
+        holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+        makeUpWorkdays: [],
+        publishedBy: 'sup-calendar',
+      });
+      const counted = await deadlines.computeWorkingDayDeadline({ from, workingDays: 10 });
+      assert.deepEqual([counted.lastDay, counted.unpublishedYears], ['2027-01-08', []]);
+      assert.equal(counted.dueAt, '2027-01-08T16:00:00.000Z', '24:00 Beijing on the last day');
+    } finally {
+      await db('onething.calendar_years').where({ year: 2027 }).delete();
+    }
+  });
+
   it('a year the city loads overrides the package and changes deadlines computed after it', async function () {
     const calendar = new PostgresCalendar(db);
     const deadlines = createDeadlineActivities(calendar);

@@ -6,17 +6,53 @@ import { addWorkingDays, isWorkingDay, type YearSchedule } from '../../activitie
 /** 10:00 Beijing time on the day. */
 const at10 = (day: string) => new Date(`${day}T02:00:00Z`);
 const published = (year: number) => packageSchedule(year);
+/** Every day from `first` to `last`, inclusive (YYYY-MM-DD). */
+const daysFrom = (first: string, last: string): string[] => {
+  const days: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+};
 
 describe('working-day deadlines (the statutory calendar, start day not counted)', function () {
-  it('2026 from the package: National Day 1–7 Oct off, Sunday 20 Sep and Saturday 10 Oct worked', function () {
+  it('2026 from the package: every holiday and make-up working day of the State Council’s notice, and no other', function () {
     const schedule = packageSchedule(2026)!;
     assert.equal(schedule.source, 'package');
-    for (const day of ['2026-10-01', '2026-10-04', '2026-10-07', '2026-09-25']) {
-      assert.equal(isWorkingDay(day, schedule), false, day);
+    // 国务院办公厅关于2026年部分节假日安排的通知 (November 2025), typed in from the notice, not from the package.
+    const holidays = [
+      ['元旦', '2026-01-01', '2026-01-03'],
+      ['春节', '2026-02-15', '2026-02-23'],
+      ['清明节', '2026-04-04', '2026-04-06'],
+      ['劳动节', '2026-05-01', '2026-05-05'],
+      ['端午节', '2026-06-19', '2026-06-21'],
+      ['中秋节', '2026-09-25', '2026-09-27'],
+      ['国庆节', '2026-10-01', '2026-10-07'],
+    ] as const;
+    const makeUpWorkdays = [
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ];
+    const offByNotice = new Set(holidays.flatMap(([, first, last]) => daysFrom(first, last)));
+    assert.equal(offByNotice.size, 3 + 9 + 3 + 5 + 3 + 3 + 7, 'the notice’s 33 days off');
+    const wrong: string[] = [];
+    for (const day of daysFrom('2026-01-01', '2026-12-31')) {
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+      const working =
+        makeUpWorkdays.includes(day) || (!offByNotice.has(day) && weekday !== 0 && weekday !== 6);
+      if (isWorkingDay(day, schedule) !== working)
+        wrong.push(`${day} should be ${working ? 'worked' : 'off'}`);
     }
-    for (const day of ['2026-09-20', '2026-10-10', '2026-10-08'])
-      assert.equal(isWorkingDay(day, schedule), true, day);
-    assert.equal(packageSchedule(2027), undefined, 'a year the package has not been told about');
+    assert.deepEqual(wrong, []);
+    assert.equal(
+      packageSchedule(2027),
+      undefined,
+      'the package now carries 2027: check it against the notice as above, then move the 2027 tests on a year',
+    );
   });
 
   it('received the day before the National Day holiday: the holiday is skipped', function () {
