@@ -5,6 +5,7 @@ import { refusal } from '../helpers/update-refusal';
 import { withFailingDistrictFinance } from '../helpers/failing-district-finance';
 import { useTimeSkippingSuite } from '../helpers/workflow-suite';
 import { childcareActors as actors, startApplication, type ApplicationDriver } from './childcare-helpers';
+import { assertNoPersonalData } from '../helpers/personal-data-scan';
 
 const J = 'jinshui' as const;
 
@@ -166,8 +167,11 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     await c.record('completeness', { actor: actors.clerk(J), outcome: 'complete' });
     const ended = await c.handle.result();
     assert.ok(ended.refusal?.reasons.some((r) => r.startsWith('no-blacklisted-staff:')));
-    const history = JSON.stringify(await c.handle.fetchHistory());
-    assert.doesNotMatch(history, new RegExp(body.staff[0]!.certificateNumber));
+    await assertNoPersonalData(
+      [await c.handle.fetchHistory()],
+      body.staff.flatMap((member) => [member.name, member.certificateNumber]),
+      { sees: body.provider.creditCode },
+    );
   });
 
   for (const step of ['inspection', 'health-approval', 'finance-approval'] as const) {
