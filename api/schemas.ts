@@ -167,6 +167,8 @@ export const caseStartedSchema = z
   })
   .meta({ id: 'CaseStarted' });
 
+const rungLevelSchema = z.enum(['district', 'city']);
+
 /** The one human task a case of any process waits on (kit/case-state.ts). */
 export const openTaskSchema = z
   .object({
@@ -174,6 +176,9 @@ export const openTaskSchema = z
     kind: z.string(),
     department: z.enum(DEPARTMENT_CODES),
     role: z.enum(ROLES),
+    level: rungLevelSchema
+      .optional()
+      .meta({ description: 'Whether the holder works for the case’s district or for the city' }),
     dueAt: z.string(),
     escalationRung: z.number().int(),
     overdue: z.boolean().optional(),
@@ -181,7 +186,11 @@ export const openTaskSchema = z
       description: 'Years without a published holiday schedule that a working-day deadline runs through',
     }),
     supervisedBy: z
-      .object({ department: z.enum(DEPARTMENT_CODES), role: z.enum(ROLES) })
+      .object({
+        department: z.enum(DEPARTMENT_CODES),
+        role: z.enum(ROLES),
+        level: rungLevelSchema.optional(),
+      })
       .optional()
       .meta({ description: 'On a supervised ladder past its first deadline: who now watches over the task' }),
   })

@@ -2,6 +2,14 @@ import assert from 'node:assert/strict';
 import { yearOf } from '../../workflows/childcare/application-case';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { refusal } from '../helpers/update-refusal';
+import type { ChildcareCaseState } from '../../workflows/childcare/contract';
+import {
+  closeOf,
+  loadFixedYear,
+  sleepUntil,
+  tenInTheMorning,
+  unloadFixedYears,
+} from '../helpers/fixed-calendar';
 import { withFailingDistrictFinance } from '../helpers/failing-district-finance';
 import { useTimeSkippingSuite } from '../helpers/workflow-suite';
 import { childcareActors as actors, startApplication, type ApplicationDriver } from './childcare-helpers';
@@ -29,6 +37,17 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
       },
     };
   });
+
+  afterEach(async function () {
+    await unloadFixedYears(suite.db);
+  });
+  /** Who holds the open task (department, role, district or city) and until when. */
+  const holderOf = (s: ChildcareCaseState) => [
+    s.openTask?.department,
+    s.openTask?.role,
+    s.openTask?.level,
+    s.openTask?.dueAt,
+  ];
 
   const start = (options?: Parameters<typeof startApplication>[3]) =>
     startApplication(suite.env, suite.adapters, suite.taskQueue, options);
@@ -213,23 +232,27 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
   }
 
   it('an overdue completeness check passes to the city health commission after 5 working days, then stays overdue', async function () {
+    await loadFixedYear(suite.adapters);
+    await sleepUntil(suite.env, tenInTheMorning('2037-09-25')); // a Friday, the week before National Day
     const { driver: c } = await start();
     const open = await c.waitForStage(
       'completeness-check',
       20_000,
       (s) => s.openTask?.kind === 'completeness',
     );
-    assert.equal(open.openTask?.role, 'clerk');
-    await suite.env.sleep('10 days');
+    // Monday 28 to Wednesday 30 September, then past National Day (1–7 October) Thursday 8 and Friday 9.
+    assert.deepEqual(holderOf(open), ['health-commission', 'clerk', 'district', closeOf('2037-10-09')]);
+    await sleepUntil(suite.env, closeOf('2037-10-09'));
+    await suite.env.sleep('1 hour');
+    // The city's supervisor: three working days after the missed deadline (Saturday 10 October, a make-up working
+    // day, is the day the period starts and is not counted): Monday 12 to Wednesday 14 October.
     const escalated = await c.waitForStage(
       'completeness-check',
       20_000,
       (s) => s.openTask?.escalationRung === 1,
     );
-    assert.deepEqual(
-      [escalated.openTask?.department, escalated.openTask?.role, escalated.openTask?.overdue],
-      ['health-commission', 'supervisor', true],
-    );
+    assert.deepEqual(holderOf(escalated), ['health-commission', 'supervisor', 'city', closeOf('2037-10-14')]);
+    assert.equal(escalated.openTask?.overdue, true);
     const typed = (await c.handle.describe()).typedSearchAttributes;
     assert.equal(typed.get(SEARCH_ATTRIBUTES.overdue), true);
     assert.equal(typed.get(SEARCH_ATTRIBUTES.escalationRung), 1);
@@ -252,30 +275,34 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     assert.ok(inspecting.departmentChecks?.every((check) => check.passed));
   });
 
+  // Opened on Monday 2 November 2037 (no holiday near): inspection has 10 working days (to Monday 16), an approval
+  // 5 (to Monday 9); the city's rung then 3 from the missed deadline's close, its first day not counted.
   for (const [step, rungs] of [
     [
       'inspection',
       [
-        ['health-commission', 'inspector'],
-        ['health-commission', 'supervisor'],
+        ['health-commission', 'inspector', 'district', closeOf('2037-11-16')],
+        ['health-commission', 'supervisor', 'city', closeOf('2037-11-20')],
       ],
     ],
     [
       'health-approval',
       [
-        ['health-commission', 'supervisor'],
-        ['health-commission', 'supervisor'],
+        ['health-commission', 'supervisor', 'district', closeOf('2037-11-09')],
+        ['health-commission', 'supervisor', 'city', closeOf('2037-11-13')],
       ],
     ],
     [
       'finance-approval',
       [
-        ['district-finance', 'finance'],
-        ['city-finance', 'finance'],
+        ['district-finance', 'finance', 'district', closeOf('2037-11-09')],
+        ['city-finance', 'finance', 'city', closeOf('2037-11-13')],
       ],
     ],
   ] as const) {
     it(`an overdue ${step} passes up its ladder in working days, then stays overdue at the last rung`, async function () {
+      await loadFixedYear(suite.adapters);
+      await sleepUntil(suite.env, tenInTheMorning('2037-11-02'));
       const { driver: c } = await start();
       await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
       await c.act('completeness', { actor: actors.clerk(J), outcome: 'complete' });
@@ -288,16 +315,16 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
         await c.act('health-approval', { actor: actors.supervisor(J), decision: 'approve' });
         await c.waitForStage('finance-approval', 20_000, (s) => s.openTask?.kind === 'finance-approval');
       }
-      const first = (await c.state()).openTask!;
-      assert.deepEqual([first.department, first.role, first.escalationRung], [...rungs[0], 0]);
-      // Ten working days are at least two calendar weeks; three weeks pass every first-rung deadline.
-      await suite.env.sleep('21 days');
+      const first = await c.state();
+      assert.deepEqual([...holderOf(first), first.openTask?.escalationRung], [...rungs[0], 0]);
+      await sleepUntil(suite.env, rungs[0][3]);
+      await suite.env.sleep('1 hour');
       const escalated = await c.waitForStage(
         step === 'inspection' ? 'site-inspection' : step,
         20_000,
         (s) => s.openTask?.escalationRung === 1,
       );
-      assert.deepEqual([escalated.openTask?.department, escalated.openTask?.role], [...rungs[1]]);
+      assert.deepEqual(holderOf(escalated), [...rungs[1]]);
       await suite.env.sleep('30 days');
       const still = (await c.state()).openTask!;
       assert.deepEqual(

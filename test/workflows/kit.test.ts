@@ -8,9 +8,7 @@ import assert from 'node:assert/strict';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { createPostgresAdapters } from '../../activities/adapters';
-import { addWorkingDays } from '../../activities/calendar/working-days';
-import { packageSchedule } from '../../activities/calendar/package-schedules';
+import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';
 import { retrying } from '../helpers/retry';
@@ -21,6 +19,22 @@ import {
   uniqueTaskQueue,
 } from '../helpers/temporal';
 import { probeStateQuery, probeUpdates, type ProbeState } from './kit-probe/probe-workflow';
+import {
+  closeOf,
+  FIXED_YEAR,
+  loadFixedYear,
+  sleepUntil,
+  tenInTheMorning,
+  unloadFixedYears,
+} from '../helpers/fixed-calendar';
+
+/** Who holds the open task (department, role, district or city) and until when. */
+const holderOf = (s: ProbeState) => [
+  s.openTask?.department,
+  s.openTask?.role,
+  s.openTask?.level,
+  s.openTask?.dueAt,
+];
 
 describe('the process kit: working-day deadlines and escalation (a test-only process)', function () {
   this.timeout(120_000);
@@ -29,11 +43,13 @@ describe('the process kit: working-day deadlines and escalation (a test-only pro
   let worker: Worker;
   let running: Promise<void>;
   const taskQueue = uniqueTaskQueue('kit');
-  let nextYear = 0;
+  let adapters: Adapters;
 
   before(async function () {
     env = await startTimeSkippingServer();
     db = openTestDb();
+    adapters = createPostgresAdapters(db);
+    await unloadFixedYears(db);
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
@@ -42,7 +58,7 @@ describe('the process kit: working-day deadlines and escalation (a test-only pro
         workflowsPath: require.resolve('./kit-probe/probe-workflow'),
         logger: quietBundlerLogger,
       }),
-      activities: createActivities({ adapters: createPostgresAdapters(db) }),
+      activities: createActivities({ adapters }),
     });
     running = worker.run();
   });
@@ -50,17 +66,15 @@ describe('the process kit: working-day deadlines and escalation (a test-only pro
     worker?.shutdown();
     await running;
     await env?.teardown();
-    await db?.('onething.calendar_years').where({ year: nextYear }).delete();
+    if (db) await unloadFixedYears(db);
     await db?.destroy();
   });
 
   it('counts working days, escalates when they pass, flags a year with no schedule, keeps what it recorded', async function () {
-    // From 1 December on, 2 + 25 working days always run into the next year, whose schedule nobody has loaded.
-    const serverNow = await env.currentTimeMs();
-    const firstOfDecember = Date.UTC(new Date(serverNow).getUTCFullYear(), 11, 1, 2);
-    if (firstOfDecember > serverNow) await env.sleep(firstOfDecember - serverNow);
-    nextYear = new Date(firstOfDecember).getUTCFullYear() + 1;
-    await db('onething.calendar_years').where({ year: nextYear }).delete();
+    // The fixed year is loaded; the year after it is not, so the city's 25 working days run into a year with no
+    // schedule. Every date below is worked out by hand (start day not counted, 24:00 Beijing on the last day).
+    await loadFixedYear(adapters);
+    await sleepUntil(env, tenInTheMorning('2037-12-01')); // a Tuesday
     const handle = await env.client.workflow.start('kitProbe', {
       workflowId: `kit-probe:${uniqueAccountRef('K')}`,
       taskQueue,
@@ -76,26 +90,23 @@ describe('the process kit: working-day deadlines and escalation (a test-only pro
         },
         { attempts: 100, delayMs: 100 },
       );
-    const startedAt = (await handle.describe()).startTime;
     const opened = await waitFor((s) => s.openTask !== undefined);
-    const published = (year: number) => packageSchedule(year);
-    assert.equal(opened.openTask!.dueAt, addWorkingDays(startedAt, 2, published).dueAt);
+    // Wednesday 2 and Thursday 3 December: the district's clerk.
+    assert.deepEqual(holderOf(opened), ['petition-office', 'clerk', 'district', closeOf('2037-12-03')]);
+    assert.equal(opened.openTask!.provisionalYears, undefined);
 
-    // Past the two working days: the city supervisor's rung, 25 working days from the escalation.
-    await env.sleep(Date.parse(opened.openTask!.dueAt) - (await env.currentTimeMs()) + 60_000);
+    // Past it: the city's supervisor, 25 working days from the missed deadline (Friday 4 December not counted):
+    // 19 in December, then Friday 1 and Monday 4 to Friday 8 January 2038 on weekdays alone, flagged.
+    await env.sleep(Date.parse(closeOf('2037-12-03')) - (await env.currentTimeMs()) + 60_000);
     const escalated = await waitFor((s) => s.openTask?.escalationRung === 1);
-    assert.equal(escalated.openTask!.role, 'supervisor');
+    assert.deepEqual(holderOf(escalated), ['petition-office', 'supervisor', 'city', closeOf('2038-01-08')]);
     assert.equal(escalated.openTask!.overdue, true);
-    const escalatedAt = new Date(Date.parse(opened.openTask!.dueAt));
-    const expected = addWorkingDays(escalatedAt, 25, published);
-    assert.equal(escalated.openTask!.dueAt, expected.dueAt);
-    assert.deepEqual(escalated.openTask!.provisionalYears ?? [], expected.unpublishedYears);
-    assert.ok(escalated.openTask!.provisionalYears?.includes(nextYear), 'a year with no schedule is flagged');
+    assert.deepEqual(escalated.openTask!.provisionalYears, [FIXED_YEAR + 1]);
 
     // The year after is published now; the deadline already recorded in history stays as it was.
-    await createPostgresAdapters(db).calendar.publishYear({
-      year: nextYear,
-      holidays: [`${nextYear}-01-01`, `${nextYear}-01-02`, `${nextYear}-01-03`],
+    await adapters.calendar.publishYear({
+      year: FIXED_YEAR + 1,
+      holidays: ['2038-01-01', '2038-01-02', '2038-01-03'],
       makeUpWorkdays: [],
       publishedBy: 'kit-test',
     });

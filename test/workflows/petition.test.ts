@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { useTimeSkippingSuite } from '../helpers/workflow-suite';
 import { refusal } from '../helpers/update-refusal';
 import { petitionActors as actors, startPetition, type PetitionDriver } from './petition-helpers';
+import type { PetitionCaseState } from '../../workflows/petitions/contract';
+import {
+  closeOf,
+  loadFixedYear,
+  sleepUntil,
+  tenInTheMorning,
+  unloadFixedYears,
+} from '../helpers/fixed-calendar';
 
 const J = 'jinshui' as const;
 const URBAN = actors.handler('urban-management', J);
@@ -10,6 +19,9 @@ const URBAN = actors.handler('urban-management', J);
 describe('petition workflow (time-skipping server, Postgres adapters)', function () {
   this.timeout(120_000);
   const suite = useTimeSkippingSuite('petition');
+  afterEach(async function () {
+    await unloadFixedYears(suite.db);
+  });
   before(async function () {
     await suite.adapters.petitionOffice.setRoute({
       category: 'public-facilities',
@@ -30,6 +42,12 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   };
   const start = (options?: Parameters<typeof startPetition>[3]) =>
     startPetition(suite.env, suite.adapters, suite.taskQueue, options);
+  /** Who watches over the task (its holder on the first rung), district or city, and until when. */
+  const watchOf = (s: PetitionCaseState, dueAt: string) => {
+    const task = s.openTask!;
+    const watcher = task.supervisedBy ?? task;
+    return `${watcher.department}/${watcher.role}/${watcher.level} until ${dueAt}`;
+  };
   const accepting = (c: PetitionDriver) =>
     c.waitForStage(
       'awaiting-acceptance',
@@ -140,8 +158,10 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   });
 
   it('a missed deadline brings a reminder, the district, the city, then the press; the department keeps the task', async function () {
+    await loadFixedYear(suite.adapters);
+    await sleepUntil(suite.env, tenInTheMorning('2037-09-18'));
     const c = await start({ kind: 'consultation' });
-    await accepting(c);
+    const routed = await accepting(c);
     const call = {
       actor: actors.reporter(),
       answer: 'will-handle' as const,
@@ -152,24 +172,32 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
       DECISION_REFUSALS.wrongStage,
       'the desk calls only once the ladder has reached it',
     );
-    // A day at a time (each rung has two working days), noting who watches at each rung.
-    const watchers: string[] = [];
-    for (let day = 0; day < 40 && watchers.length < 4; day += 1) {
+    // A day at a time, noting who watches at each rung and until when, and when the rung was first seen.
+    const rungs = [watchOf(routed, routed.openTask!.dueAt)];
+    for (let day = 0; day < 40 && rungs.length < 5; day += 1) {
       await suite.env.sleep('1 day');
-      const s = await c.state();
-      const task = s.openTask!;
-      if (task.escalationRung > watchers.length) {
-        assert.equal(task.escalationRung, watchers.length + 1, 'no rung is skipped');
-        assert.equal(task.department, 'urban-management', 'the holder keeps the task');
-        assert.equal(task.overdue, true);
-        watchers.push(`${task.supervisedBy!.department}/${task.supervisedBy!.role}`);
-      }
+      const task = (await c.state()).openTask!;
+      if (task.escalationRung === rungs.length - 1) continue;
+      assert.equal(task.escalationRung, rungs.length, 'no rung is skipped');
+      assert.equal(task.department, 'urban-management', 'the holder keeps the task');
+      assert.equal(task.overdue, true);
+      const seenAt = await suite.env.currentTimeMs();
+      const missed = Date.parse(rungs.at(-1)!.split(' until ')[1]!);
+      assert.ok(
+        seenAt > missed && seenAt <= missed + 86_400_000,
+        'each rung comes the day its deadline passes',
+      );
+      rungs.push(watchOf(await c.state(), task.dueAt));
     }
-    assert.deepEqual(watchers, [
-      'petition-office/clerk',
-      'petition-office/supervisor',
-      'petition-office/supervisor',
-      'public-supervision/reporter',
+    // Received Friday 18 September at 10:00. Acceptance: one working day, the make-up Sunday 20th. Each rung after
+    // has two, counted from the missed deadline's close (that day not counted): 22–23 Sep; 25 and 28 Sep; 30 Sep
+    // and, past National Day (1–7 Oct), Thursday 8 Oct; the make-up Saturday 10 and Monday 12 Oct.
+    assert.deepEqual(rungs, [
+      `urban-management/clerk/district until ${closeOf('2037-09-20')}`,
+      `petition-office/clerk/district until ${closeOf('2037-09-23')}`,
+      `petition-office/supervisor/district until ${closeOf('2037-09-28')}`,
+      `petition-office/supervisor/city until ${closeOf('2037-10-08')}`,
+      `public-supervision/reporter/city until ${closeOf('2037-10-12')}`,
     ]);
     const typed = (await c.handle.describe()).typedSearchAttributes;
     assert.equal(typed.get(SEARCH_ATTRIBUTES.escalationRung), 4);
@@ -384,5 +412,9 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
     await c.act('rate', { actor: actors.officeClerk(J), satisfied: false });
     assert.equal((await closedAfterReviewWindow(c)).stage, 'closed');
+    // The late request itself: the closed case has ended, so it is delivered to nobody and changes nothing.
+    await assert.rejects(c.record('request-review', { actor: actors.officeClerk(J) }), WorkflowNotFoundError);
+    const after = await c.state();
+    assert.deepEqual([after.stage, after.reviews], ['closed', undefined], 'no review was opened');
   });
 });

@@ -1,4 +1,5 @@
 /** What every case of every process keeps about itself, whatever else its process adds. */
+import type { RungLevel } from './ladder';
 import type { Actor, Department, District, Role } from './vocabulary';
 
 /** What a run had not yet told the read models: whether the registry row and open task are behind, and closings. */
@@ -24,6 +25,8 @@ export interface OpenTaskSummary {
   kind: string;
   department: Department;
   role: Role;
+  /** Whether the holder works for the case's district or for the city (the rung's level). */
+  level?: RungLevel;
   dueAt: string;
   escalationRung: number;
   /** Set when a deadline of this task has passed (escalated, or nobody left to escalate to). */
@@ -31,7 +34,7 @@ export interface OpenTaskSummary {
   /** Set when the deadline counts working days through a year whose holiday schedule is not yet published. */
   provisionalYears?: number[];
   /** For a supervised ladder past its first deadline: who now watches over the task (its holder stays). */
-  supervisedBy?: { department: Department; role: Role };
+  supervisedBy?: { department: Department; role: Role; level?: RungLevel };
 }
 
 export interface DecisionRecord<Action extends string = string> {

@@ -6,11 +6,13 @@
 import type { Permission } from './access';
 import type { Department, Role } from './vocabulary';
 
+/** Whether a rung's staff work for the case's district or for the city (district claim `city`). */
+export type RungLevel = 'district' | 'city';
+
 export interface Rung {
   department: Department;
   role: Role;
-  /** Whether the rung's staff work for the case's district or for the city (district claim `city`). */
-  level: 'district' | 'city';
+  level: RungLevel;
   /** How long this rung has: calendar days, or working days (see `unit`). */
   days: number;
   /** Working days follow the statutory calendar (kit/deadlines.ts); calendar days by default. */

@@ -47,6 +47,7 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
         kind,
         department: assignment.department ?? first.department,
         role: assignment.role ?? first.role,
+        level: first.level,
         ...(assignment.due ?? (await dueIn(assignment.days ?? first.days, first.unit, assignment.from))),
         escalationRung: 0,
       };
@@ -69,10 +70,11 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
           : await dueIn(next.days, next.unit);
         task.escalationRung += 1;
         if (ladders[task.kind as Kind]?.escalation === 'supervise') {
-          task.supervisedBy = { department: next.department, role: next.role };
+          task.supervisedBy = { department: next.department, role: next.role, level: next.level };
         } else {
           task.department = next.department;
           task.role = next.role;
+          task.level = next.level;
         }
         task.dueAt = due.dueAt;
         if (due.provisionalYears) task.provisionalYears = due.provisionalYears;
