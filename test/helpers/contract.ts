@@ -162,7 +162,9 @@ export function contractCheck(): RequestHandler {
       violations.push(
         ...contractProblems({
           method: req.method,
-          path: req.path,
+          // Not req.path: an answer written inside a mount (the /v1 rate limit's 429, its 401) sees the path
+          // with the mount taken off, and the check would not know the operation.
+          path: new URL(req.originalUrl, 'http://api.invalid').pathname,
           ...(sentJson ? { requestBody: req.body as unknown } : {}),
           status: res.statusCode,
           header: (name) => res.getHeader(name)?.toString(),
