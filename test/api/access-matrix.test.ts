@@ -55,6 +55,12 @@ const PROFILES = {
     roles: ['supervisor'],
   },
   petitionClerkJinshui: { sub: 'm-po-js', dept: 'petition-office', district: 'jinshui', roles: ['clerk'] },
+  petitionSupervisorJinshui: {
+    sub: 'm-po-sup-js',
+    dept: 'petition-office',
+    district: 'jinshui',
+    roles: ['supervisor'],
+  },
   urbanClerkJinshui: { sub: 'm-um-js', dept: 'urban-management', district: 'jinshui', roles: ['clerk'] },
 } satisfies Record<string, Profile>;
 type ProfileName = keyof typeof PROFILES;
@@ -336,7 +342,13 @@ describe('access: the role × department × district × endpoint matrix, denials
     },
     {
       name: 'read a jinshui petition (the petition office and the departments that handle petitions)',
-      allowed: ['healthClerkJinshui', 'marketSupervisorJinshui', 'petitionClerkJinshui', 'urbanClerkJinshui'],
+      allowed: [
+        'healthClerkJinshui',
+        'marketSupervisorJinshui',
+        'petitionClerkJinshui',
+        'urbanClerkJinshui',
+        'petitionSupervisorJinshui',
+      ],
       success: 200,
       send: (app, auth) =>
         request(app)
@@ -362,7 +374,13 @@ describe('access: the role × department × district × endpoint matrix, denials
     },
     {
       name: 'read a petition’s press-desk records (those who read petitions)',
-      allowed: ['healthClerkJinshui', 'marketSupervisorJinshui', 'petitionClerkJinshui', 'urbanClerkJinshui'],
+      allowed: [
+        'healthClerkJinshui',
+        'marketSupervisorJinshui',
+        'petitionClerkJinshui',
+        'urbanClerkJinshui',
+        'petitionSupervisorJinshui',
+      ],
       success: 200,
       send: (app, auth) =>
         request(app)
@@ -372,23 +390,30 @@ describe('access: the role × department × district × endpoint matrix, denials
     },
     {
       name: 'read a week’s petition index (those who read petitions)',
-      allowed: ['healthClerkJinshui', 'marketSupervisorJinshui', 'petitionClerkJinshui', 'urbanClerkJinshui'],
+      allowed: [
+        'healthClerkJinshui',
+        'marketSupervisorJinshui',
+        'petitionClerkJinshui',
+        'urbanClerkJinshui',
+        'petitionSupervisorJinshui',
+      ],
       success: 200,
       send: (app, auth) =>
         request(app).get(`/v1/petitions/weekly-index?week=${INDEXED_WEEK}`).set('Authorization', auth),
       untouched: () => Promise.resolve(),
     },
     {
-      // Petition-office supervisors only: no caller of this matrix is one, so every caller is refused.
-      name: 'recompute a week’s petition index',
-      allowed: [],
+      name: 'recompute a week’s petition index (petition-office supervisors)',
+      allowed: ['petitionSupervisorJinshui'],
       success: 200,
-      send: (app, auth) =>
+      // A week of its own for the allowed caller, so the refused callers' week is never computed.
+      prepare: () => Promise.resolve({ caseId: '', key: `2025-W${10 + (counter += 1)}` }),
+      send: (app, auth, target) =>
         request(app)
           .post('/v1/petitions/weekly-index/recompute')
           .set('Authorization', auth)
-          .send({ week: INDEXED_WEEK }),
-      untouched: () => assertNeverStarted(env.client, `petition-weekly-index:${INDEXED_WEEK}`),
+          .send({ week: target.key }),
+      untouched: (target) => assertNeverStarted(env.client, `petition-weekly-index:${target.key}`),
     },
     {
       name: 'check a jinshui childcare subsidy application',
@@ -427,6 +452,7 @@ describe('access: the role × department × district × endpoint matrix, denials
         'auditorCity',
         'healthClerkJinshui',
         'marketSupervisorJinshui',
+        'petitionSupervisorJinshui',
       ],
       success: 200,
       send: (app, auth) =>
@@ -482,6 +508,7 @@ describe('access: the role × department × district × endpoint matrix, denials
 
   for (const endpoint of ENDPOINTS) {
     it(endpoint.name, async function () {
+      assert.ok(endpoint.allowed.length > 0, 'an endpoint nobody may call proves only refusals');
       const refusedTarget = endpoint.prepare ? await endpoint.prepare() : shared;
       for (const [name, profile] of Object.entries(PROFILES) as Array<[ProfileName, Profile]>) {
         const allowed = endpoint.allowed.includes(name);

@@ -43,6 +43,13 @@ describe('weekly index: Beijing weeks and category shares', function () {
         .slice(0, 3),
       [34, 33, 33],
     );
+    // 1 and 3 of 200: remainders of 0.5 each, one point missing; the larger count takes it, not the first.
+    assert.deepEqual(
+      categoryShares(counts([1, 3, 196]))
+        .map((s) => s.percent)
+        .slice(0, 3),
+      [0, 2, 98],
+    );
   });
 
   it('weeks run Monday to Sunday on the Beijing calendar', function () {
