@@ -2,8 +2,16 @@
  * The test-only fault hook's setting (`ONETHING_FAULT`, accepted only when NODE_ENV=test): which fault the
  * worker injects into its department adapters (activities/adapters/fault-injection.ts does the injecting).
  */
+/** The departments that keep a ledger of their own. */
+export const LEDGER_DEPARTMENTS = ['cityFinance', 'districtFinance'] as const;
+export type LedgerDepartment = (typeof LEDGER_DEPARTMENTS)[number];
+
 export type Fault =
-  | { kind: 'kill-after-commit' }
+  | {
+      kind: 'kill-after-commit';
+      /** Whose ledger: city finance (the retrofit's first share) unless named. */
+      ledger: LedgerDepartment;
+    }
   | {
       kind: 'flaky' | 'hang';
       rate: number;
@@ -12,7 +20,14 @@ export type Fault =
     };
 
 export function parseFault(spec: string): Fault {
-  if (spec === 'kill-after-commit') return { kind: 'kill-after-commit' };
+  const kill = /^kill-after-commit(?::(\w+))?$/.exec(spec);
+  if (kill) {
+    const ledger = kill[1] ?? 'cityFinance';
+    if (!(LEDGER_DEPARTMENTS as readonly string[]).includes(ledger)) {
+      throw new Error(`kill-after-commit:<ledger> must name one of ${LEDGER_DEPARTMENTS.join(', ')}`);
+    }
+    return { kind: 'kill-after-commit', ledger: ledger as LedgerDepartment };
+  }
   const rated = /^(flaky|hang):(0(?:\.\d+)?|1)(?::([A-Za-z,]+))?$/.exec(spec);
   if (rated) {
     return {
@@ -22,6 +37,6 @@ export function parseFault(spec: string): Fault {
     };
   }
   throw new Error(
-    'must be kill-after-commit, or flaky:<rate> or hang:<rate> (0 to 1), then optionally :<adapter,...>',
+    'must be kill-after-commit[:<ledger>], or flaky:<rate> or hang:<rate> (0 to 1), then optionally :<adapter,...>',
   );
 }

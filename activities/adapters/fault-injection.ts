@@ -2,8 +2,8 @@
  * Faults injected into the department adapters, for the fault-tolerance tests only (config refuses them outside
  * NODE_ENV=test). They sit where real faults strike: around the adapter's call to its database.
  *
- * - `kill-after-commit`: the worker process dies (SIGKILL) right after the first ledger booking has committed and
- *   before the activity can report it — the case Temporal's at-least-once delivery must turn into exactly once.
+ * - `kill-after-commit[:<ledger>]`: the worker process dies (SIGKILL) right after the first booking in that
+ *   department's ledger (city finance's by default) has committed and before the activity can report it — the case Temporal's at-least-once delivery must turn into exactly once.
  *   It fires once per data folder (a marker file), so the restarted worker carries on.
  * - `flaky:<rate>[:<adapter,...>]`: that share of calls (to every adapter, or those named) fail, half before
  *   reaching the database and half after the database has done the work, so retries must be idempotent.
@@ -105,12 +105,10 @@ export function injectFault(
 ): Adapters {
   if (fault.kind === 'kill-after-commit') {
     const marker = path.join(dataDir, 'fault-kill-after-commit.fired');
+    const department = adapters[fault.ledger];
     return {
       ...adapters,
-      cityFinance: {
-        ...adapters.cityFinance,
-        ledger: killAfterFirstBooking(adapters.cityFinance.ledger, marker),
-      },
+      [fault.ledger]: { ...department, ledger: killAfterFirstBooking(department.ledger, marker) },
     };
   }
   return Object.fromEntries(

@@ -4,7 +4,7 @@
  * here: nothing below compares a time.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../platform/config';
@@ -26,6 +26,18 @@ const runBench = (...args: string[]) =>
     PROJECT_ROOT,
   );
 
+/**
+ * The date in the name of the one result file with this ending. Read from the folder, not from today's date after
+ * the run: a run that crosses midnight (UTC) names its files by the day it started.
+ */
+function dateOfOnlyResult(folder: string, ending: string): string {
+  const named = readdirSync(folder).filter((file) =>
+    new RegExp(`^\\d{4}-\\d{2}-\\d{2}${ending}$`).test(file),
+  );
+  assert.equal(named.length, 1, `one ${ending} file in ${readdirSync(folder).join(', ')}`);
+  return named[0]!.slice(0, 10);
+}
+
 describe('the benchmark in smoke mode (real dev server, worker, API and PostgreSQL)', function () {
   this.timeout(180_000);
   let out: string;
@@ -35,8 +47,9 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
   it('runs every workload and writes every figure, the summary and its chart', async function () {
     const bench = runBench('--smoke', '--out', out);
     assert.equal(await bench.exited, 0, bench.output());
-    const date = new Date().toISOString().slice(0, 10);
+    const date = dateOfOnlyResult(out, '-smoke.json');
     const result = JSON.parse(readFileSync(path.join(out, `${date}-smoke.json`), 'utf8')) as BenchResult;
+    assert.equal(result.date, date, 'the file is named by the run’s own date');
     assert.ok(existsSync(path.join(out, `${date}-smoke.svg`)));
     assert.match(readFileSync(path.join(out, `${date}-smoke.md`), 'utf8'), /Households\/s ÷ WR\/s/);
 
@@ -162,10 +175,11 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
   it('runs campaign scale alone (`npm run bench -- campaign`), its pace measured on the same stack', async function () {
     const bench = runBench('campaign', '--sizes', '4', '2', '--out', out);
     assert.equal(await bench.exited, 0, bench.output());
-    const date = new Date().toISOString().slice(0, 10);
+    const date = dateOfOnlyResult(out, '-campaign-memory.json');
     const result = JSON.parse(
       readFileSync(path.join(out, `${date}-campaign-memory.json`), 'utf8'),
     ) as CampaignBenchResult;
+    assert.equal(result.date, date, 'the file is named by the run’s own date');
     assert.deepEqual(
       result.campaigns.map((campaign) => campaign.households),
       [2, 4],

@@ -20,6 +20,8 @@ import type { RunningProcess } from '../helpers/processes';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
 import { incidentsOf, runClosedCase, runClosedCaseWithState } from '../workflows/gas-retrofit-helpers';
+import { approveThrough, startApplication } from '../workflows/childcare-helpers';
+import { createPostgresAdapters } from '../../activities/adapters';
 
 /**
  * Every department but the installer's booking system, whose retries are deliberately slow (30 s and doubling:
@@ -67,6 +69,39 @@ describe('faults: the worker killed after a commit, adapters failing 30% of the 
     assert.ok(
       retriedActivities(history).some((a) => a.activityType === 'bookSettlementShare'),
       'the booking that committed before the kill was run again, and found its row',
+    );
+  });
+
+  it('SIGKILL right after the childcare subsidy is booked: one payment, and the provider registered', async function () {
+    const taskQueue = uniqueTaskQueue('kill-childcare');
+    const doomed = await startWorkerProcess(env, {
+      taskQueue,
+      dataDir,
+      fault: 'kill-after-commit:districtFinance',
+    });
+    workers.push(doomed);
+    const { driver } = await startApplication(env, createPostgresAdapters(db), taskQueue);
+    await approveThrough(driver);
+    await doomed.exited;
+    assert.equal(doomed.child.signalCode, 'SIGKILL');
+    assert.ok(existsSync(path.join(dataDir, 'fault-kill-after-commit.fired')));
+
+    workers.push(await startWorkerProcess(env, { taskQueue, dataDir }));
+    const registered = await driver.waitForStage('registered', 60_000);
+    // Counted in the departments' own tables, not in what the case says of itself.
+    const paid = await db('district_finance.ledger').where({ case_id: driver.caseId });
+    assert.deepEqual(
+      paid.map((row: { amount_fen: string }) => Number(row.amount_fen)),
+      [registered.payment!.amountFen],
+    );
+    assert.equal(
+      (await db('health_commission.childcare_registry').where({ case_id: driver.caseId })).length,
+      1,
+    );
+    const history = (await fetchLiveHistory(env.client, driver.caseId)).history;
+    assert.ok(
+      retriedActivities(history).some((a) => a.activityType === 'payChildcareSubsidy'),
+      'the payment that committed before the kill was run again, and found its row',
     );
   });
 

@@ -21,6 +21,7 @@ export async function startWorkerChaos(
   let current: RunningProcess = await start();
   let kills = 0;
   let stopped = false;
+  let failure: unknown;
   const loop = (async () => {
     while (!stopped) {
       await new Promise((resolve) => setTimeout(resolve, killEveryMs));
@@ -30,14 +31,18 @@ export async function startWorkerChaos(
       kills += 1;
       current = await start();
     }
-  })();
+  })().catch((error: unknown) => {
+    failure = error;
+  });
   return {
     kills: () => kills,
+    /** Stops the loop and the worker; a kill or restart that failed fails here, so chaos never ends unnoticed. */
     async stop() {
       stopped = true;
-      await loop.catch(() => undefined);
+      await loop;
       await stopWorkerProcess(current);
       rmSync(dataDir, { recursive: true, force: true });
+      if (failure !== undefined) throw new Error('the chaos loop failed', { cause: failure });
     },
   };
 }

@@ -83,4 +83,16 @@ describe('fault injection (test-only hook)', function () {
       assert.equal(ledger.entries.size, 1, fault);
     }
   });
+
+  it('the kill follows city finance’s first booking unless another department’s ledger is named', function () {
+    assert.deepEqual(parseFault('kill-after-commit'), { kind: 'kill-after-commit', ledger: 'cityFinance' });
+    assert.deepEqual(parseFault('kill-after-commit:districtFinance'), {
+      kind: 'kill-after-commit',
+      ledger: 'districtFinance',
+    });
+    assert.throws(
+      () => parseFault('kill-after-commit:gasCompany'),
+      /must name one of cityFinance, districtFinance/,
+    );
+  });
 });

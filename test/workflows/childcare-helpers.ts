@@ -112,3 +112,14 @@ export async function startApplication(
   });
   return { driver: new ApplicationDriver(env.client, start.workflowId), body };
 }
+
+/** Completeness, checks, inspection and both approvals in Jinshui: the case as finance's approval leaves it. */
+export async function approveThrough(c: ApplicationDriver): Promise<ChildcareCaseState> {
+  const J = 'jinshui' as const;
+  await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+  await c.act('completeness', { actor: childcareActors.clerk(J), outcome: 'complete' });
+  await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+  await c.act('inspection', { actor: childcareActors.inspector(J), result: 'pass', photosRef: 'PHOTO-001' });
+  await c.act('health-approval', { actor: childcareActors.supervisor(J), decision: 'approve' });
+  return c.act('finance-approval', { actor: childcareActors.finance(J), decision: 'approve' });
+}
