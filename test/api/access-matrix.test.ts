@@ -77,6 +77,15 @@ const CASE_READERS: readonly ProfileName[] = [
   'auditorCity',
 ];
 
+/** Those who read this matrix's Jinshui petition: the petition office and the departments that handle petitions. */
+const PETITION_READERS: readonly ProfileName[] = [
+  'healthClerkJinshui',
+  'marketSupervisorJinshui',
+  'petitionClerkJinshui',
+  'urbanClerkJinshui',
+  'petitionSupervisorJinshui',
+];
+
 /** What one endpoint needs to be tried on: the suite's shared case, or something made fresh for one caller. */
 interface Target {
   caseId: string;
@@ -342,13 +351,7 @@ describe('access: the role × department × district × endpoint matrix, denials
     },
     {
       name: 'read a jinshui petition (the petition office and the departments that handle petitions)',
-      allowed: [
-        'healthClerkJinshui',
-        'marketSupervisorJinshui',
-        'petitionClerkJinshui',
-        'urbanClerkJinshui',
-        'petitionSupervisorJinshui',
-      ],
+      allowed: PETITION_READERS,
       success: 200,
       send: (app, auth) =>
         request(app)
@@ -374,13 +377,7 @@ describe('access: the role × department × district × endpoint matrix, denials
     },
     {
       name: 'read a petition’s press-desk records (those who read petitions)',
-      allowed: [
-        'healthClerkJinshui',
-        'marketSupervisorJinshui',
-        'petitionClerkJinshui',
-        'urbanClerkJinshui',
-        'petitionSupervisorJinshui',
-      ],
+      allowed: PETITION_READERS,
       success: 200,
       send: (app, auth) =>
         request(app)
@@ -390,13 +387,7 @@ describe('access: the role × department × district × endpoint matrix, denials
     },
     {
       name: 'read a week’s petition index (those who read petitions)',
-      allowed: [
-        'healthClerkJinshui',
-        'marketSupervisorJinshui',
-        'petitionClerkJinshui',
-        'urbanClerkJinshui',
-        'petitionSupervisorJinshui',
-      ],
+      allowed: PETITION_READERS,
       success: 200,
       send: (app, auth) =>
         request(app).get(`/v1/petitions/weekly-index?week=${INDEXED_WEEK}`).set('Authorization', auth),
