@@ -15,6 +15,7 @@ import {
 import { petitionCaseStart } from '../../workflows/petitions/starts';
 import type { Actor, Department, District } from '../../workflows/definitions';
 import { ProcessCaseDriver } from '../helpers/case-driver';
+import { closeOf } from '../helpers/fixed-calendar';
 import type { HasClient } from './gas-retrofit-helpers';
 
 export const petitionActors = {
@@ -97,3 +98,27 @@ export async function startPetition(
   });
   return new PetitionDriver(env.client, start.workflowId);
 }
+
+/** Who watches over the task (its holder on the first rung), district or city, and until when. */
+export const watchOf = (s: PetitionCaseState, dueAt: string) => {
+  const task = s.openTask!;
+  const watcher = task.supervisedBy ?? task;
+  return `${watcher.department}/${watcher.role}/${watcher.level} until ${dueAt}`;
+};
+
+/** A Friday, two weeks before National Day in the fixed year (test/helpers/fixed-calendar.ts). */
+export const LADDER_RECEIVED_ON = '2037-09-18';
+
+/**
+ * A consultation received at 10:00 on LADDER_RECEIVED_ON and never accepted, worked out by hand. Acceptance: one
+ * working day, the make-up Sunday 20th. Each rung after has two, counted from the missed deadline's close (that day
+ * not counted): 22–23 Sep; 25 and 28 Sep; 30 Sep and, past National Day (1–7 Oct), Thursday 8 Oct; the make-up
+ * Saturday 10 and Monday 12 Oct.
+ */
+export const CONSULTATION_LADDER_FROM_18_SEPTEMBER_2037 = [
+  `urban-management/clerk/district until ${closeOf('2037-09-20')}`,
+  `petition-office/clerk/district until ${closeOf('2037-09-23')}`,
+  `petition-office/supervisor/district until ${closeOf('2037-09-28')}`,
+  `petition-office/supervisor/city until ${closeOf('2037-10-08')}`,
+  `public-supervision/reporter/city until ${closeOf('2037-10-12')}`,
+];

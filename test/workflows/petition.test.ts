@@ -3,15 +3,15 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { useTimeSkippingSuite } from '../helpers/workflow-suite';
 import { refusal } from '../helpers/update-refusal';
-import { petitionActors as actors, startPetition, type PetitionDriver } from './petition-helpers';
-import type { PetitionCaseState } from '../../workflows/petitions/contract';
 import {
-  closeOf,
-  loadFixedYear,
-  sleepUntil,
-  tenInTheMorning,
-  unloadFixedYears,
-} from '../helpers/fixed-calendar';
+  CONSULTATION_LADDER_FROM_18_SEPTEMBER_2037,
+  LADDER_RECEIVED_ON,
+  petitionActors as actors,
+  startPetition,
+  watchOf,
+  type PetitionDriver,
+} from './petition-helpers';
+import { loadFixedYear, sleepUntil, tenInTheMorning, unloadFixedYears } from '../helpers/fixed-calendar';
 
 const J = 'jinshui' as const;
 const URBAN = actors.handler('urban-management', J);
@@ -42,12 +42,6 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   };
   const start = (options?: Parameters<typeof startPetition>[3]) =>
     startPetition(suite.env, suite.adapters, suite.taskQueue, options);
-  /** Who watches over the task (its holder on the first rung), district or city, and until when. */
-  const watchOf = (s: PetitionCaseState, dueAt: string) => {
-    const task = s.openTask!;
-    const watcher = task.supervisedBy ?? task;
-    return `${watcher.department}/${watcher.role}/${watcher.level} until ${dueAt}`;
-  };
   const accepting = (c: PetitionDriver) =>
     c.waitForStage(
       'awaiting-acceptance',
@@ -159,7 +153,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
 
   it('a missed deadline brings a reminder, the district, the city, then the press; the department keeps the task', async function () {
     await loadFixedYear(suite.adapters);
-    await sleepUntil(suite.env, tenInTheMorning('2037-09-18'));
+    await sleepUntil(suite.env, tenInTheMorning(LADDER_RECEIVED_ON));
     const c = await start({ kind: 'consultation' });
     const routed = await accepting(c);
     const call = {
@@ -189,16 +183,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
       );
       rungs.push(watchOf(await c.state(), task.dueAt));
     }
-    // Received Friday 18 September at 10:00. Acceptance: one working day, the make-up Sunday 20th. Each rung after
-    // has two, counted from the missed deadline's close (that day not counted): 22–23 Sep; 25 and 28 Sep; 30 Sep
-    // and, past National Day (1–7 Oct), Thursday 8 Oct; the make-up Saturday 10 and Monday 12 Oct.
-    assert.deepEqual(rungs, [
-      `urban-management/clerk/district until ${closeOf('2037-09-20')}`,
-      `petition-office/clerk/district until ${closeOf('2037-09-23')}`,
-      `petition-office/supervisor/district until ${closeOf('2037-09-28')}`,
-      `petition-office/supervisor/city until ${closeOf('2037-10-08')}`,
-      `public-supervision/reporter/city until ${closeOf('2037-10-12')}`,
-    ]);
+    assert.deepEqual(rungs, CONSULTATION_LADDER_FROM_18_SEPTEMBER_2037);
     const typed = (await c.handle.describe()).typedSearchAttributes;
     assert.equal(typed.get(SEARCH_ATTRIBUTES.escalationRung), 4);
     assert.equal(typed.get(SEARCH_ATTRIBUTES.overdue), true);
