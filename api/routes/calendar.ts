@@ -1,7 +1,8 @@
 /**
  * The working-day calendar behind every deadline counted in working days. The State Council publishes each year's
- * holiday schedule late in the year before; a city supervisor loads it here, and deadlines computed from then on
- * count it (deadlines already recorded in a case's history keep their value).
+ * holiday schedule late in the year before; the platform's operator (the city's big-data bureau) loads it here, and
+ * deadlines computed from then on count it (deadlines already recorded in a case's history keep their value). Every
+ * petition and childcare deadline counts on it, so no department's supervisor may change it.
  */
 import { Router } from 'express';
 import type { PublishYear } from '../../activities/adapters/calendar/port';
@@ -13,7 +14,7 @@ import { calendarYearParamsSchema, calendarYearSchema, publishCalendarYearSchema
 import { parse } from '../validation';
 
 const YEARS = '/v1/calendar/years';
-const PUBLISH: AccessRule = { roles: ['supervisor', 'admin'] };
+const PUBLISH: AccessRule = { roles: ['supervisor', 'admin'], departments: ['big-data-bureau'] };
 const READ: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'finance', 'installer', 'grid-worker', 'admin'],
 };
@@ -22,7 +23,8 @@ export const calendarRoutes: ApiRoute[] = [
   {
     method: 'put',
     path: `${YEARS}/{year}`,
-    summary: 'Load a year’s statutory holiday schedule (city supervisors); later deadlines count it',
+    summary:
+      'Load a year’s statutory holiday schedule (the city’s big-data bureau, the platform’s operator); later deadlines count it',
     security: [{ bearer: [] }],
     request: { params: calendarYearParamsSchema, body: jsonBody(publishCalendarYearSchema) },
     responses: {

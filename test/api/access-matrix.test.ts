@@ -62,6 +62,18 @@ const PROFILES = {
     roles: ['supervisor'],
   },
   urbanClerkJinshui: { sub: 'm-um-js', dept: 'urban-management', district: 'jinshui', roles: ['clerk'] },
+  platformOperatorCity: {
+    sub: 'm-bd-city',
+    dept: 'big-data-bureau',
+    district: 'city',
+    roles: ['supervisor'],
+  },
+  platformOperatorJinshui: {
+    sub: 'm-bd-js',
+    dept: 'big-data-bureau',
+    district: 'jinshui',
+    roles: ['supervisor'],
+  },
 } satisfies Record<string, Profile>;
 type ProfileName = keyof typeof PROFILES;
 
@@ -272,8 +284,9 @@ describe('access: the role × department × district × endpoint matrix, denials
       untouched: () => Promise.resolve(),
     },
     {
-      name: 'load a calendar year',
-      allowed: ['supervisorCity'],
+      // Every petition and childcare deadline counts on it: the platform's operator alone, not any supervisor.
+      name: 'load a calendar year (the city’s big-data bureau only)',
+      allowed: ['platformOperatorCity'],
       success: 200,
       prepare: () => Promise.resolve({ caseId: '', key: String(2060 + (counter += 1)) }),
       send: (app, auth, target) =>
@@ -444,6 +457,8 @@ describe('access: the role × department × district × endpoint matrix, denials
         'healthClerkJinshui',
         'marketSupervisorJinshui',
         'petitionSupervisorJinshui',
+        'platformOperatorCity',
+        'platformOperatorJinshui',
       ],
       success: 200,
       send: (app, auth) =>

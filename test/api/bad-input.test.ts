@@ -78,7 +78,7 @@ const TARGETS: Target[] = [
     name: 'load a calendar year',
     method: 'put',
     path: '/v1/calendar/years/2099',
-    claims: { sub: 'sup-cal', dept: 'gas-safety-office', district: 'city', roles: ['supervisor'] },
+    claims: { sub: 'sup-cal', dept: 'big-data-bureau', district: 'city', roles: ['supervisor'] },
     valid: () => ({ holidays: ['2099-01-01'], makeUpWorkdays: ['2099-01-03'] }),
     mayBeEmpty: ['makeUpWorkdays'],
   },

@@ -12,7 +12,7 @@ describe('calendar API: a city supervisor loads a newly published year', functio
   const year = 2091 + (process.pid % 8);
   const url = `/v1/calendar/years/${year}`;
   const citySupervisor = () =>
-    bearer({ sub: 'sup-cal', dept: 'gas-safety-office', district: 'city', roles: ['supervisor'] });
+    bearer({ sub: 'sup-cal', dept: 'big-data-bureau', district: 'city', roles: ['supervisor'] });
   // A Saturday of the year that is not the New Year holiday, for a valid make-up working day.
   const saturday = (() => {
     const day = new Date(Date.UTC(year, 0, 2));
@@ -40,10 +40,12 @@ describe('calendar API: a city supervisor loads a newly published year', functio
     assert.ok(known.body.makeUpWorkdays.includes('2026-10-10'));
   });
 
-  it('loads a year for a city supervisor only; district staff and clerks get 403', async function () {
+  it('loads a year for the city’s big-data bureau only; other departments’ supervisors, its district staff and clerks get 403', async function () {
     const body = { holidays: [`${year}-01-01`], makeUpWorkdays: [saturday] };
     for (const claims of [
-      { sub: 'sup-js', dept: 'gas-safety-office', district: 'jinshui', roles: ['supervisor'] },
+      { sub: 'sup-gas', dept: 'gas-safety-office', district: 'city', roles: ['supervisor'] },
+      { sub: 'sup-hc', dept: 'health-commission', district: 'city', roles: ['supervisor'] },
+      { sub: 'sup-bd-js', dept: 'big-data-bureau', district: 'jinshui', roles: ['supervisor'] },
       { sub: 'clerk-city', dept: 'gas-company', district: 'city', roles: ['clerk'] },
     ] satisfies Array<Parameters<typeof bearer>[0]>) {
       const refused = await request(app)

@@ -37,6 +37,7 @@ const STAFF: ReadonlyArray<Omit<Claims, 'name'>> = [
   { sub: 'fz-po-city', dept: 'petition-office', district: 'city', roles: ['supervisor'] },
   { sub: 'fz-um', dept: 'urban-management', district: 'jinshui', roles: ['clerk'] },
   { sub: 'fz-press', dept: 'public-supervision', district: 'city', roles: ['reporter'] },
+  { sub: 'fz-bd', dept: 'big-data-bureau', district: 'city', roles: ['supervisor'] },
 ];
 const CALLERS: ReadonlyArray<Omit<Claims, 'name'> | 'anonymous' | 'forged'> = [
   ...STAFF,

@@ -43,6 +43,8 @@ export const DEPARTMENTS = {
   'human-resources': '人力资源和社会保障局',
   /** The newspaper's public supervision desk (观观督办): an outside party that follows up overdue petitions. */
   'public-supervision': '观观督办',
+  /** The platform's operator (it runs 郑好办): keeps the statutory calendar every working-day deadline counts on. */
+  'big-data-bureau': '大数据管理局',
 } as const;
 export type Department = keyof typeof DEPARTMENTS;
 export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [Department, ...Department[]];
