@@ -11,6 +11,7 @@ import {
 } from '../workflows/petitions/contract';
 import { CHANNELS, DEPARTMENT_CODES } from '../workflows/definitions';
 import { districtSchema, openTaskSchema } from './schemas';
+import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from './personal-data/business-key';
 
 /** How long after submission a window or kiosk post may still be typed in. */
 export const INTAKE_LIMIT_DAYS = 30;
@@ -25,6 +26,7 @@ export const startPetitionSchema = z
         PETITION_REF_PATTERN,
         'must be 4-40 upper-case letters, digits or dashes (the channel’s reference)',
       )
+      .refine((key) => personalDataInKey(key) === undefined, PERSONAL_DATA_KEY_RULE)
       .meta({
         description: 'The channel’s reference for the post: a resubmission with it finds the same case',
       }),

@@ -1,6 +1,7 @@
 /** Request and response schemas. Every object is `.strict()`: an unknown field is refused, never dropped. */
 import { z } from 'zod';
 import { NATIONAL_ID_RULES, nationalIdProblem } from './personal-data/national-id';
+import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from './personal-data/business-key';
 import {
   checkItems,
   PARTIES,
@@ -137,6 +138,7 @@ export const startGasRetrofitHouseholdSchema = z
         GAS_ACCOUNT_REF_PATTERN,
         'must be 4-32 upper-case letters, digits or dashes (the gas account number)',
       )
+      .refine((key) => personalDataInKey(key) === undefined, PERSONAL_DATA_KEY_RULE)
       .meta({
         description: "The gas company's account reference (a business key, not personal data)",
         example: 'JS-000001',

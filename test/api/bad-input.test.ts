@@ -279,6 +279,29 @@ describe('bad input at every endpoint: 4xx naming field and rule, nothing starte
     });
   }
 
+  it('a business key holding a mobile or ID number is refused: it would stand unencrypted in the workflow ID', async function () {
+    const household = TARGETS.find((t) => t.path === '/v1/gas-retrofit/households')!;
+    const petition = TARGETS.find((t) => t.path === '/v1/petitions')!;
+    // 11010519491231002X: a national ID number with a valid check character (the standard's own example).
+    for (const [target, field, key] of [
+      [household, 'accountRef', '13912345678'],
+      [household, 'accountRef', 'JS-13912345678'],
+      [petition, 'petitionRef', '11010519491231002X'],
+      [petition, 'petitionRef', 'APP-13912345678-1'],
+    ] as const) {
+      const res = await send(target, { ...target.valid(), [field]: key });
+      assertRefused(res, `${field} ${key.length} characters`);
+      assert.deepEqual(
+        res.body.error.problems.map((p: { field: string; rule: string }) => [
+          p.field,
+          /mobile or ID number/.test(p.rule),
+        ]),
+        [[field, true]],
+      );
+      assert.ok(!JSON.stringify(res.body).includes('11010519491231002X'), 'the key is not echoed');
+    }
+  });
+
   it('malformed JSON is 400, an oversized body 413', async function () {
     const auth = await bearer();
     const malformed = await request(app)
