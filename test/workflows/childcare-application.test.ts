@@ -329,6 +329,26 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     });
   }
 
+  it('whoever inspected the provider may not also approve it: separation of duties', async function () {
+    const { driver: c } = await start();
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    await c.act('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+    await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+    // A supervisor may inspect; the same supervisor then may not approve what they inspected.
+    const inspecting = actors.supervisor(J);
+    await c.act('inspection', { actor: inspecting, result: 'pass', photosRef: 'P-SOD' });
+    assert.equal(
+      await refusal(c.record('health-approval', { actor: inspecting, decision: 'approve' })),
+      DECISION_REFUSALS.forbidden,
+    );
+    const approved = await c.act('health-approval', {
+      actor: { ...inspecting, userId: 'hc-supervisor-2' },
+      decision: 'approve',
+    });
+    assert.equal(approved.stage, 'finance-approval');
+    await c.record('withdraw', { actor: actors.clerk(J), reason: 'test done' });
+  });
+
   it('a withdrawal before payment ends the case and closes its task', async function () {
     const { driver: c } = await start();
     await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');

@@ -32,7 +32,7 @@ export const petitionActors = {
     roles: ['clerk'],
   }),
   officeSupervisor: (district: District | 'city'): Actor => ({
-    userId: 'po-sup',
+    userId: `po-sup-${district}`,
     department: 'petition-office',
     district,
     roles: ['supervisor'],

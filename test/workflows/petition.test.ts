@@ -386,6 +386,34 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     );
   });
 
+  it('whoever decided the review (复查) may not decide its re-review (复核): separation of duties', async function () {
+    const c = await start();
+    await accepting(c);
+    await c.act('accept', { actor: URBAN });
+    await c.act('reply', { actor: URBAN, summaryRef: 'R-SOD' });
+    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    await c.act('rate', { actor: actors.officeClerk(J), satisfied: true });
+    await c.waitForStage('completed');
+    await c.act('request-review', { actor: actors.officeClerk(J) });
+    const citySupervisor = actors.officeSupervisor('city');
+    await c.act('decide-review', { actor: citySupervisor, outcome: 'upheld', opinionRef: 'FC-SOD' });
+    await c.act('request-review', { actor: actors.officeClerk(J) });
+    await c.waitForStage('under-re-review', 20_000, (s) => s.openTask?.kind === 're-review');
+    assert.equal(
+      await refusal(
+        c.record('decide-review', { actor: citySupervisor, outcome: 'changed', opinionRef: 'FH-X' }),
+      ),
+      DECISION_REFUSALS.forbidden,
+    );
+    const another = { ...citySupervisor, userId: 'po-sup-city-2' };
+    await c.record('decide-review', { actor: another, outcome: 'upheld', opinionRef: 'FH-SOD' });
+    const closed = await c.waitForStage('closed');
+    assert.deepEqual(
+      closed.reviews?.map((r) => `${r.level}:${r.by}`),
+      ['review:po-sup-city', 're-review:po-sup-city-2'],
+    );
+  });
+
   it('a review asked for after its 30-day window is too late: the petition closed', async function () {
     const c = await start();
     await accepting(c);

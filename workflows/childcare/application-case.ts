@@ -48,6 +48,12 @@ function validateArguments(
     if (result === 'fail' && !reason?.trim())
       refuse('invalid', 'reason: is required when the inspection fails');
   }
+  if (action === 'health-approval' && state.inspection?.by === args.actor.userId) {
+    refuse(
+      'forbidden',
+      'health-approval: whoever inspected the provider may not also approve it (separation of duties)',
+    );
+  }
   if (action === 'health-approval' || action === 'finance-approval') {
     const { decision, reasons } = args as ChildcareActionArgs['health-approval'];
     if (decision === 'refuse' && !reasonsGiven(reasons))

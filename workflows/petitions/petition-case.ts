@@ -56,8 +56,15 @@ function validateArguments(
     }
     if (!reason.trim()) refuse('invalid', 'reason: a transfer states why the petition is misrouted');
   }
-  if (action === 'decide-review' && state.stage === 'under-re-review' && args.actor.district !== 'city') {
-    refuse('forbidden', 'decide-review: a re-review (复核) is the city petition office’s');
+  if (action === 'decide-review' && state.stage === 'under-re-review') {
+    if (args.actor.district !== 'city')
+      refuse('forbidden', 'decide-review: a re-review (复核) is the city petition office’s');
+    if (state.reviews?.some((review) => review.level === 'review' && review.by === args.actor.userId)) {
+      refuse(
+        'forbidden',
+        'decide-review: whoever decided the review (复查) may not decide its re-review (复核)',
+      );
+    }
   }
   if (action === 'press-follow-up' || action === 'press-publish') validatePressDecision(action, state);
   if (action === 'extend') {
