@@ -1,7 +1,7 @@
 /**
- * The codec server of the Temporal Web UI and CLI (`/codec/encode`, `/codec/decode`, also under
- * `/codec/{namespace}/…` for the CLI's templated endpoint). Only supervisors and auditors may use it, only for
- * the platform's namespace, only from the Web UI's origin; every use is written to the audit log.
+ * The codec server of the Temporal Web UI and CLI (`/codec/decode`, also under `/codec/{namespace}/…` for the CLI's
+ * templated endpoint). Only supervisors and auditors may use it, only for the platform's namespace, only from the
+ * Web UI's origin; every use is written to the audit log. `/codec/encode` refuses everyone.
  */
 import { Router, json, urlencoded, type Request, type RequestHandler } from 'express';
 import cors from 'cors';
@@ -73,42 +73,48 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
   const audit = (actor: Actor, action: string, outcome: 'allowed' | 'refused', reason: string, n = 0) =>
     auditLog.record({ actor, action, outcome, reason, details: { payloads: n } });
 
-  for (const operation of ['encode', 'decode'] as const) {
-    const handler = json({ limit: codec.bodyLimit });
-    router.options([`${CODEC_PATH}/${operation}`, `${CODEC_PATH}/:namespace/${operation}`], corsPolicy);
-    router.post(
-      [`${CODEC_PATH}/${operation}`, `${CODEC_PATH}/:namespace/${operation}`],
-      corsPolicy,
-      refuseForeignOrigin,
-      handler,
-      async (req, res) => {
-        const actor = await codecActor(req, jwt);
-        try {
-          authorize(actor, { roles: CODEC_ROLES });
-          if (namespaceOf(req) !== codec.namespace) {
-            throw new ForbiddenError(`this codec server serves only the namespace ${codec.namespace}`);
-          }
-        } catch (error) {
-          if (error instanceof ForbiddenError)
-            await audit(actor, `codec:${operation}`, 'refused', error.message);
-          throw error;
+  const decodePaths = [`${CODEC_PATH}/decode`, `${CODEC_PATH}/:namespace/decode`];
+  router.options(decodePaths, corsPolicy);
+  router.post(
+    decodePaths,
+    corsPolicy,
+    refuseForeignOrigin,
+    json({ limit: codec.bodyLimit }),
+    async (req, res) => {
+      const actor = await codecActor(req, jwt);
+      try {
+        authorize(actor, { roles: CODEC_ROLES });
+        if (namespaceOf(req) !== codec.namespace) {
+          throw new ForbiddenError(`this codec server serves only the namespace ${codec.namespace}`);
         }
-        const payloads = fromPayloadsJson(parse(payloadsJsonSchema, req.body));
-        let converted;
-        try {
-          converted =
-            operation === 'encode'
-              ? await codec.payloadCodec.encode(payloads)
-              : await codec.payloadCodec.decode(payloads);
-        } catch {
-          await audit(actor, `codec:${operation}`, 'refused', 'undecryptable payload', payloads.length);
-          throw new UndecryptablePayloadError();
-        }
-        await audit(actor, `codec:${operation}`, 'allowed', `role ${actor.roles.join(',')}`, payloads.length);
-        res.json(toPayloadsJson(converted));
-      },
-    );
-  }
+      } catch (error) {
+        if (error instanceof ForbiddenError) await audit(actor, 'codec:decode', 'refused', error.message);
+        throw error;
+      }
+      const payloads = fromPayloadsJson(parse(payloadsJsonSchema, req.body));
+      let decoded;
+      try {
+        decoded = await codec.payloadCodec.decode(payloads);
+      } catch {
+        await audit(actor, 'codec:decode', 'refused', 'undecryptable payload', payloads.length);
+        throw new UndecryptablePayloadError();
+      }
+      await audit(actor, 'codec:decode', 'allowed', `role ${actor.roles.join(',')}`, payloads.length);
+      res.json(toPayloadsJson(decoded));
+    },
+  );
+
+  // Encoding would hand anyone with a Web UI or CLI session payloads the worker accepts as the platform's own: a
+  // forged decision sent straight to Temporal. Everything that reaches a case goes through the API, so the codec
+  // server only decodes, and says so to everyone who asks it to encode.
+  const encodePaths = [`${CODEC_PATH}/encode`, `${CODEC_PATH}/:namespace/encode`];
+  router.options(encodePaths, corsPolicy);
+  router.post(encodePaths, corsPolicy, refuseForeignOrigin, async (req) => {
+    const actor = await codecActor(req, jwt);
+    const reason = 'the codec server only decodes: decisions reach a case through the API alone';
+    await audit(actor, 'codec:encode', 'refused', reason);
+    throw new ForbiddenError(reason);
+  });
 
   router.get(`${CODEC_PATH}/sign-in`, (_req, res) => {
     res.type('html').send(signInPage());

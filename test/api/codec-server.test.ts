@@ -48,21 +48,30 @@ describe('codec server for the Temporal Web UI (/codec)', function () {
     assert.deepEqual(JSON.parse(Buffer.from(payload.data, 'base64').toString()), secretInput);
   });
 
-  it('encodes so that what it returns decodes again (the UI encodes signal and update inputs)', async function () {
+  it('encodes for nobody: a payload the worker would take as the platform’s own comes only from the API', async function () {
     const plain = toPayloadsJson([defaultPayloadConverter.toPayload(secretInput)]);
-    const auth = await bearer({ sub: 'aud-1', dept: 'city-finance', district: 'city', roles: ['auditor'] });
-    const encoded = await request(app).post('/codec/default/encode').set('Authorization', auth).send(plain);
-    assert.equal(encoded.status, 200);
-    const bytesOf = (body: ReturnType<typeof toPayloadsJson>) =>
-      body.payloads.map((p) => Buffer.from(p.data ?? '', 'base64').toString('utf8')).join('');
-    assert.ok(bytesOf(plain).includes('13812345678'), 'the scan sees the phone in the plain payload');
-    assert.ok(!bytesOf(encoded.body).includes('13812345678'), 'the encoded payload hides it');
-    assert.equal(
-      Buffer.from(encoded.body.payloads[0]!.metadata!.encoding, 'base64').toString(),
-      'binary/encrypted',
-    );
-    const decoded = await decode().set('Authorization', auth).send(encoded.body);
-    assert.deepEqual(decoded.body, plain);
+    const callers = [
+      await bearer({ sub: 'aud-enc', dept: 'city-finance', district: 'city', roles: ['auditor'] }),
+      await supervisor(),
+      await bearer({ sub: 'admin-enc', dept: 'gas-safety-office', district: 'city', roles: ['admin'] }),
+    ];
+    for (const auth of callers) {
+      for (const path of ['/codec/default/encode', '/codec/encode']) {
+        const res = await request(app)
+          .post(path)
+          .set('X-Namespace', 'default')
+          .set('Authorization', auth)
+          .send(plain);
+        assert.equal(res.status, 403, path);
+        assert.ok(!JSON.stringify(res.body).includes('13812345678'));
+      }
+    }
+    const refused = await db('onething.audit_log')
+      .whereIn('actor_id', ['aud-enc', 'sup-codec', 'admin-enc'])
+      .andWhere({ action: 'codec:encode' })
+      .pluck('outcome');
+    assert.deepEqual([...new Set(refused)], ['refused']);
+    assert.equal(refused.length, 6);
   });
 
   it('answers the browser preflight for the Web UI origin only', async function () {
