@@ -92,7 +92,9 @@ async function verifyClaims(token: string, settings: JwtSettings): Promise<Claim
       algorithms: [ALGORITHM],
       issuer: settings.issuer,
       audience: settings.audience,
-      requiredClaims: ['exp', 'sub'],
+      requiredClaims: ['exp', 'sub', 'iat'],
+      // However far off its expiry, a token is good for the configured lifetime from when it was issued.
+      maxTokenAge: settings.tokenTtl,
     }));
   } catch (error) {
     if (error instanceof UnauthorizedError) throw error;

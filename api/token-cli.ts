@@ -1,7 +1,7 @@
 /** `npm run token -- --role clerk --dept gas-company --district jinshui`: prints a signed development token. */
 import { Command, Option } from 'commander';
 import { DEPARTMENT_CODES, DISTRICT_CODES, ROLES } from '../workflows/definitions';
-import { loadConfig } from '../platform/config';
+import { loadConfig, refuseInProduction } from '../platform/config';
 import { claimsSchema, PERMISSIONS, signToken } from './auth';
 
 async function main(): Promise<void> {
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     .parse()
     .opts<{ role: string[]; dept: string; district: string; sub: string; name: string; perm?: string[] }>();
   const config = loadConfig();
+  refuseInProduction(config, 'npm run token');
   const claims = claimsSchema.parse({
     sub: options.sub,
     name: options.name,

@@ -180,6 +180,13 @@ function loadPayloadKeys(spec: string, active: string | undefined): KeyRing {
   }
 }
 
+/** Development conveniences (printed tokens, demo data) refuse to run against a production configuration. */
+export function refuseInProduction(config: Pick<PlatformConfig, 'production'>, what: string): void {
+  if (config.production) {
+    throw new Error(`${what} is a development convenience: it refuses to run when NODE_ENV=production`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, env)));

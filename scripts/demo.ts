@@ -13,7 +13,7 @@ import { signToken, type Claims } from '../api/auth';
 import { DISTRICT_CODES, type Department, type District } from '../workflows/definitions';
 import { beijingWeekOf, weekBefore } from '../workflows/kit/beijing-week';
 import { PETITION_CATEGORIES, PETITION_KINDS, type PetitionCategory } from '../workflows/petitions/contract';
-import { loadConfig } from '../platform/config';
+import { loadConfig, refuseInProduction } from '../platform/config';
 
 const SURNAMES = [
   '王',
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     .parse()
     .opts<{ perDistrict: number; petitions: number }>();
   const config = loadConfig();
+  refuseInProduction(config, 'npm run demo');
   const api = `http://${config.api.host}:${config.api.port}`;
   const health = await fetch(`${api}/healthz`).catch(() => undefined);
   if (!health?.ok) throw new Error(`the platform is not answering at ${api}: start it first with npm start`);

@@ -32,6 +32,8 @@ function forged(overrides: {
   secret?: Uint8Array;
   payload?: object;
   kid?: string;
+  /** When it was issued (seconds since the epoch); now by default. */
+  iat?: number;
 }) {
   return new SignJWT({
     name: 'Clerk',
@@ -44,6 +46,7 @@ function forged(overrides: {
     .setSubject('u1')
     .setIssuer(overrides.issuer ?? settings.issuer)
     .setAudience(overrides.audience ?? settings.audience)
+    .setIssuedAt(overrides.iat)
     .setExpirationTime(overrides.exp ?? '1h')
     .sign(overrides.secret ?? settings.secret);
 }
@@ -57,6 +60,13 @@ describe('JWT bearer tokens', function () {
       district: 'jinshui',
       roles: ['clerk'],
     });
+  });
+
+  it('caps a token’s life at the configured lifetime from its issue, however far off its expiry', async function () {
+    const now = Math.floor(Date.now() / 1000);
+    const tenYears = now + 10 * 365 * 86_400;
+    assert.equal((await verifyToken(await forged({ exp: tenYears, iat: now - 60 }), settings)).userId, 'u1');
+    await rejected(await forged({ exp: tenYears, iat: now - 2 * 3600 }), /expired/);
   });
 
   it('refuses alg none', async function () {
