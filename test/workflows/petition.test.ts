@@ -42,6 +42,17 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   };
   const start = (options?: Parameters<typeof startPetition>[3]) =>
     startPetition(suite.env, suite.adapters, suite.taskQueue, options);
+  /** A petition accepted, replied to and rated satisfied: completed, its review window open. */
+  const completedPetition = async (replyRef: string) => {
+    const c = await start();
+    await accepting(c);
+    await c.act('accept', { actor: URBAN });
+    await c.act('reply', { actor: URBAN, summaryRef: replyRef });
+    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
+    await c.act('rate', { actor: actors.officeClerk(J), satisfied: true });
+    await c.waitForStage('completed');
+    return c;
+  };
   const accepting = (c: PetitionDriver) =>
     c.waitForStage(
       'awaiting-acceptance',
@@ -344,13 +355,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   });
 
   it('review (复查) by the district within its window, then re-review (复核) by the city; nothing after it', async function () {
-    const c = await start();
-    await accepting(c);
-    await c.act('accept', { actor: URBAN });
-    await c.act('reply', { actor: URBAN, summaryRef: 'R-REV' });
-    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
-    await c.act('rate', { actor: actors.officeClerk(J), satisfied: true });
-    await c.waitForStage('completed');
+    const c = await completedPetition('R-REV');
     await suite.env.sleep('20 days');
     const asked = await c.act('request-review', { actor: actors.officeClerk(J) });
     assert.equal(asked.stage, 'under-review');
@@ -387,13 +392,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   });
 
   it('whoever decided the review (复查) may not decide its re-review (复核): separation of duties', async function () {
-    const c = await start();
-    await accepting(c);
-    await c.act('accept', { actor: URBAN });
-    await c.act('reply', { actor: URBAN, summaryRef: 'R-SOD' });
-    await c.waitForStage('replied', 20_000, (s) => s.openTask?.kind === 'rating');
-    await c.act('rate', { actor: actors.officeClerk(J), satisfied: true });
-    await c.waitForStage('completed');
+    const c = await completedPetition('R-SOD');
     await c.act('request-review', { actor: actors.officeClerk(J) });
     const citySupervisor = actors.officeSupervisor('city');
     await c.act('decide-review', { actor: citySupervisor, outcome: 'upheld', opinionRef: 'FC-SOD' });
