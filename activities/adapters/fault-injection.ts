@@ -3,7 +3,8 @@
  * NODE_ENV=test). They sit where real faults strike: around the adapter's call to its database.
  *
  * - `kill-after-commit[:<ledger>]`: the worker process dies (SIGKILL) right after the first booking in that
- *   department's ledger (city finance's by default) has committed and before the activity can report it — the case Temporal's at-least-once delivery must turn into exactly once.
+ *   department's ledger (city finance's by default) has committed and before the activity can report it — the
+ *   case Temporal's at-least-once delivery must turn into exactly once.
  *   It fires once per data folder (a marker file), so the restarted worker carries on.
  * - `flaky:<rate>[:<adapter,...>]`: that share of calls (to every adapter, or those named) fail, half before
  *   reaching the database and half after the database has done the work, so retries must be idempotent.
