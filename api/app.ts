@@ -20,6 +20,7 @@ import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './routes/g
 import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './routes/gas-retrofit-pricing';
 import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
+import { accessLog } from './access-log';
 
 /** Every operation the API has: its OpenAPI document, and its 405 answers, are built from this one list. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -54,6 +55,7 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(accessLog(deps.logger));
   app.use(securityHeaders());
   // Before the JSON parser: the codec server has its own body limit (a history page of payloads) and CORS.
   app.use(codecRouter({ codec: deps.codec, jwt: deps.jwt, auditLog: deps.adapters.auditLog }));

@@ -27,6 +27,7 @@ export function testApp(
   taskQueue: string,
   rateLimit = { limit: 1_000_000, windowMs: 60_000 },
   childcareResidents: Partial<Record<District, number>> = {},
+  logger = pino({ level: 'silent' }),
 ) {
   const app = express();
   // Every exchange a test makes is checked against the OpenAPI document (test/setup/contract-hooks.ts).
@@ -36,7 +37,7 @@ export function testApp(
       client,
       db,
       adapters: createPostgresAdapters(db),
-      logger: pino({ level: 'silent' }),
+      logger,
       jwt: TEST_JWT,
       taskQueue,
       bodyLimit: '16kb',
