@@ -17,7 +17,7 @@ import { loadFixedYear, sleepUntil, tenInTheMorning, unloadFixedYears } from '..
 import { retriedActivities, retriedAttempts } from '../helpers/history';
 import { lockLedgers } from '../helpers/ledger-lock';
 import type { RunningProcess } from '../helpers/processes';
-import { startCuttableProxy, type CuttableProxy } from '../helpers/tcp-proxy';
+import { outage, startCuttableProxy, type CuttableProxy } from '../helpers/tcp-proxy';
 import { startDevServer, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
 import { approveThrough, startApplication } from '../workflows/childcare-helpers';
@@ -47,11 +47,9 @@ describe('faults in childcare and petitions: PostgreSQL cut', function () {
   };
   const worker = async (
     server: TestWorkflowEnvironment,
-    options: { taskQueue: string; dataDir?: string; fault?: string; databaseUrl?: string },
+    options: { taskQueue: string; databaseUrl: string },
   ) => {
-    const running = await startWorkerProcess(server, { dataDir: dataDir(), ...options });
-    workers.push(running);
-    return running;
+    workers.push(await startWorkerProcess(server, { dataDir: dataDir(), ...options }));
   };
   /** The database through a proxy the test can cut. */
   const cuttableDatabaseUrl = async () => {
@@ -59,13 +57,6 @@ describe('faults in childcare and petitions: PostgreSQL cut', function () {
     proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
     url.host = `127.0.0.1:${proxy.port}`;
     return url.toString();
-  };
-  const outage = async (whileCut: () => Promise<void> = () => Promise.resolve()): Promise<Date> => {
-    proxy!.cut();
-    await whileCut();
-    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-    proxy!.restore();
-    return new Date();
   };
 
   before(async function () {
@@ -146,7 +137,7 @@ describe('faults in childcare and petitions: PostgreSQL cut', function () {
       await lock.release();
       throw error;
     }
-    const restoredAt = await outage(() => lock.release());
+    const restoredAt = await outage(proxy!, OUTAGE_MS, () => lock.release());
     await c.waitForStage('registered', 120_000, (s) => !s.workingOn);
     assert.deepEqual(await ledgerOf(c.caseId), { [`${c.caseId}:construction-subsidy`]: 30_000_000 });
     const { history } = await fetchLiveHistory(env.client, c.caseId);

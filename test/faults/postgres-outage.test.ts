@@ -19,7 +19,7 @@ import { retriedActivities, retriedAttempts } from '../helpers/history';
 import { lockLedgers } from '../helpers/ledger-lock';
 import { assertPaidOnce } from '../helpers/ledgers';
 import type { RunningProcess } from '../helpers/processes';
-import { startCuttableProxy, type CuttableProxy } from '../helpers/tcp-proxy';
+import { outage, startCuttableProxy, type CuttableProxy } from '../helpers/tcp-proxy';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
 import { actors, startCase } from '../workflows/gas-retrofit-helpers';
@@ -56,18 +56,9 @@ describe('faults: PostgreSQL unavailable for a while', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Cuts the database for OUTAGE_MS; `whileCut` runs just after the cut. Returns when it was restored. */
-  const outage = async (whileCut: () => Promise<void> = () => Promise.resolve()): Promise<Date> => {
-    proxy.cut();
-    await whileCut();
-    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-    proxy.restore();
-    return new Date();
-  };
-
   it('cases started and paid during two outages all complete, each party paid once', async function () {
     const cases = await Promise.all([1, 2, 3].map(() => startCase(env, db, taskQueue)));
-    await outage(); // eligibility and booking hit a database that is not there
+    await outage(proxy, OUTAGE_MS); // eligibility and booking hit a database that is not there
     for (const c of cases) await c.waitForStage('installation-scheduled', 150_000);
     for (const c of cases) {
       await c.act('report-installation', {
@@ -84,7 +75,7 @@ describe('faults: PostgreSQL unavailable for a while', function () {
       await lock.release();
       throw error;
     }
-    const restoredAt = await outage(() => lock.release());
+    const restoredAt = await outage(proxy, OUTAGE_MS, () => lock.release());
 
     const results = await Promise.all(cases.map((c) => c.handle.result()));
     assert.deepEqual(

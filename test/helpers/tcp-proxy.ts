@@ -45,3 +45,19 @@ export async function startCuttableProxy(target: { host: string; port: number })
       }),
   };
 }
+
+/**
+ * Cuts the proxy for `ms`; `whileCut` runs just after the cut (to release work held until the cut lands). Returns
+ * the instant the service was restored.
+ */
+export async function outage(
+  proxy: CuttableProxy,
+  ms: number,
+  whileCut: () => Promise<void> = () => Promise.resolve(),
+): Promise<Date> {
+  proxy.cut();
+  await whileCut();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  proxy.restore();
+  return new Date();
+}
