@@ -96,7 +96,8 @@ export async function replayCommand(
   const bar = showBar ? new SingleBar({}, Presets.shades_classic) : undefined;
   bar?.start(evidence.length, 0);
   const settings = {
-    dataConverter: createDataConverter(config().payloadKeys),
+    // As the worker runs: what it refused as foreign is refused again on replay.
+    dataConverter: createDataConverter(config().payloadKeys, { foreignPayloads: 'mark' }),
     workflowBundlePath: config().workflowBundlePath,
   };
   const streamed = others.length === 0 && !bar;

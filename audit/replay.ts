@@ -4,9 +4,10 @@
  */
 import type { DataConverter } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+import { PLATFORM_BUNDLE_OPTIONS } from '../workers/bundle-options';
+import type { Evidence } from './histories';
 
 const quietLogger = new DefaultLogger('WARN');
-import type { Evidence } from './histories';
 
 export interface ReplayOutcome {
   workflowId: string;
@@ -25,7 +26,7 @@ export interface ReplaySettings {
 async function replayOptions(settings: ReplaySettings): Promise<ReplayWorkerOptions> {
   const workflowBundle = settings.workflowBundlePath
     ? { codePath: settings.workflowBundlePath }
-    : await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietLogger });
+    : await bundleWorkflowCode({ ...PLATFORM_BUNDLE_OPTIONS, logger: quietLogger });
   return { workflowBundle, dataConverter: settings.dataConverter };
 }
 

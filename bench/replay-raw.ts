@@ -20,7 +20,7 @@ async function main(files: string[]): Promise<void> {
   for await (const result of Worker.runReplayHistories(
     {
       workflowBundle: { codePath: config.workflowBundlePath! },
-      dataConverter: createDataConverter(config.payloadKeys),
+      dataConverter: createDataConverter(config.payloadKeys, { foreignPayloads: 'mark' }),
     },
     histories,
   )) {

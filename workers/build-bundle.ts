@@ -2,16 +2,11 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH } from '../platform/codec/data-converter';
 import { PROJECT_ROOT } from '../platform/config';
-import { WORKFLOWS_PATH } from './process-worker';
+import { PLATFORM_BUNDLE_OPTIONS } from './bundle-options';
 
 async function main(): Promise<void> {
-  // The failure converter runs inside the workflow sandbox too, so it is bundled with the workflows.
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    failureConverterPath: FAILURE_CONVERTER_PATH,
-  });
+  const { code } = await bundleWorkflowCode(PLATFORM_BUNDLE_OPTIONS);
   const out = path.join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, code);

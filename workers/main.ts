@@ -6,7 +6,6 @@ import { injectFault } from '../activities/adapters/fault-injection';
 import { pendingMigrations } from '../activities/db/migrate';
 import { provideDatabase } from '../activities/db/provide-database';
 import { loadConfig } from '../platform/config';
-import { createDataConverter } from '../platform/codec/data-converter';
 import { createLogger } from '../platform/logging/logger';
 import { createProcessWorker } from './process-worker';
 import { connectClient, connectWorker } from '../platform/temporal';
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
         ? injectFault(createPostgresAdapters(db), config.fault, config.dataDir)
         : createPostgresAdapters(db),
       client,
-      dataConverter: createDataConverter(config.payloadKeys),
+      payloadKeys: config.payloadKeys,
       workflowBundlePath: config.workflowBundlePath,
     });
     logger.info(

@@ -1,8 +1,10 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { createActivities } from '../activities';
 import type { Adapters } from '../activities/adapters';
-import type { Client } from '@temporalio/client';
-import type { DataConverter } from '@temporalio/common';
+import { createDataConverter } from '../platform/codec/data-converter';
+import type { KeyRing } from '../platform/codec/payload-codec';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from './bundle-options';
 
 export interface ProcessWorkerOptions {
   connection: NativeConnection;
@@ -11,13 +13,11 @@ export interface ProcessWorkerOptions {
   adapters: Adapters;
   /** Used by activities that start workflows (campaigns start household cases on this worker's queue). */
   client: Client;
-  /** The payload codec and failure converter (see platform/codec). */
-  dataConverter: DataConverter;
+  /** The payload keys (see platform/codec); what they did not encrypt never reaches a workflow. */
+  payloadKeys: KeyRing;
   /** A prebuilt bundle (production) or, when absent, workflows/ bundled at start (development). */
   workflowBundlePath?: string;
 }
-
-export const WORKFLOWS_PATH = require.resolve('../workflows');
 
 /** The worker that runs every process workflow and its department activities. */
 export function createProcessWorker(options: ProcessWorkerOptions): Promise<Worker> {
@@ -25,10 +25,10 @@ export function createProcessWorker(options: ProcessWorkerOptions): Promise<Work
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    dataConverter: options.dataConverter,
+    dataConverter: createDataConverter(options.payloadKeys, { foreignPayloads: 'mark' }),
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
-      : { workflowsPath: WORKFLOWS_PATH }),
+      : { workflowsPath: WORKFLOWS_PATH, interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } }),
     activities: createActivities({
       adapters: options.adapters,
       temporal: { client: options.client, taskQueue: options.taskQueue },

@@ -1,11 +1,12 @@
 /**
  * The codec server of the Temporal Web UI and CLI (`/codec/decode`, also under `/codec/{namespace}/…` for the CLI's
  * templated endpoint). Only supervisors and auditors may use it, only for the platform's namespace, only from the
- * Web UI's origin; every use is written to the audit log. `/codec/encode` refuses everyone.
+ * Web UI's origin, and each sees decoded only the scopes (process and district) their work needs; the rest stay
+ * ciphertext. Every use is written to the audit log. `/codec/encode` refuses everyone.
  */
 import { Router, json, urlencoded, type Request, type RequestHandler } from 'express';
 import cors from 'cors';
-import type { PayloadCodec } from '@temporalio/common';
+import type { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import type { AuditLogPort } from '../../activities/adapters/audit-log/port';
 import type { Actor } from '../../workflows/definitions';
 import { authorize, verifyToken, type JwtSettings } from '../auth';
@@ -20,11 +21,12 @@ import {
   setSessionCookie,
   type CookiePolicy,
 } from './codec-session';
+import { mayDecode } from './codec-scopes';
 import { fromPayloadsJson, payloadsJsonSchema, toPayloadsJson } from './payloads-json';
 import { signedInPage, signedOutPage, signInPage } from './sign-in-page';
 
 export interface CodecServerSettings {
-  payloadCodec: PayloadCodec;
+  payloadCodec: Pick<AesGcmPayloadCodec, 'decodeReadable'>;
   /** The one Temporal namespace whose payloads this server may decode. */
   namespace: string;
   /** Origins allowed to call from a browser: the Temporal Web UI's. */
@@ -70,8 +72,13 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
     next(originAllowed(req.headers.origin) ? undefined : new ForbiddenError('origin not allowed'));
   };
 
-  const audit = (actor: Actor, action: string, outcome: 'allowed' | 'refused', reason: string, n = 0) =>
-    auditLog.record({ actor, action, outcome, reason, details: { payloads: n } });
+  const audit = (
+    actor: Actor,
+    action: string,
+    outcome: 'allowed' | 'refused',
+    reason: string,
+    details: { payloads: number; withheld?: number } = { payloads: 0 },
+  ) => auditLog.record({ actor, action, outcome, reason, details });
 
   const decodePaths = [`${CODEC_PATH}/decode`, `${CODEC_PATH}/:namespace/decode`];
   router.options(decodePaths, corsPolicy);
@@ -94,13 +101,17 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
       const payloads = fromPayloadsJson(parse(payloadsJsonSchema, req.body));
       let decoded;
       try {
-        decoded = await codec.payloadCodec.decode(payloads);
+        decoded = codec.payloadCodec.decodeReadable(payloads, (scope) => mayDecode(actor, scope));
       } catch {
-        await audit(actor, 'codec:decode', 'refused', 'undecryptable payload', payloads.length);
+        await audit(actor, 'codec:decode', 'refused', 'undecryptable payload', { payloads: payloads.length });
         throw new UndecryptablePayloadError();
       }
-      await audit(actor, 'codec:decode', 'allowed', `role ${actor.roles.join(',')}`, payloads.length);
-      res.json(toPayloadsJson(decoded));
+      const { withheld } = decoded;
+      await audit(actor, 'codec:decode', 'allowed', `role ${actor.roles.join(',')}`, {
+        payloads: payloads.length,
+        withheld,
+      });
+      res.json(toPayloadsJson(decoded.payloads));
     },
   );
 

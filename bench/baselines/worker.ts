@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: BASELINE_TASK_QUEUE,
-    dataConverter: createDataConverter(config.payloadKeys),
+    dataConverter: createDataConverter(config.payloadKeys, { foreignPayloads: 'mark' }),
     workflowsPath: require.resolve('./workflows'),
     activities: createBaselineActivities(),
     sinks: waitNoticeSinks(noticePort),

@@ -10,9 +10,8 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { sharesOf } from '../../audit/fan-out';
-import { FAILURE_CONVERTER_PATH } from '../../platform/codec/data-converter';
 import { PROJECT_ROOT } from '../../platform/config';
-import { WORKFLOWS_PATH } from '../../workers/process-worker';
+import { PLATFORM_BUNDLE_OPTIONS } from '../../workers/bundle-options';
 import type { BenchStack } from '../stack';
 import { spreadOf, type Spread } from '../stats';
 
@@ -73,8 +72,7 @@ export async function measureReplay(
   mkdirSync(options.folder, { recursive: true });
   const bundlePath = path.join(options.folder, 'workflow-bundle.js');
   const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    failureConverterPath: FAILURE_CONVERTER_PATH,
+    ...PLATFORM_BUNDLE_OPTIONS,
     logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
   });
   writeFileSync(bundlePath, code);

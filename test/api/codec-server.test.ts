@@ -12,12 +12,18 @@ import { openTestDb } from '../helpers/database';
 import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 
 const secretInput = { caseId: 'gas-retrofit:jinshui:JS-CODEC-1', note: '联系人 13812345678' };
+/** Encrypted as the client does for the case that owns it: sealed for that case's process and district. */
+const sealedFor = (workflowId: string, value: unknown) =>
+  new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS).encode([defaultPayloadConverter.toPayload(value)], {
+    type: 'workflow',
+    namespace: 'default',
+    workflowId,
+  });
 
 describe('codec server for the Temporal Web UI (/codec)', function () {
   let db: Db;
   let app: Express;
   let encryptedBody: ReturnType<typeof toPayloadsJson>;
-  const codec = new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS);
   const supervisor = () =>
     bearer({ sub: 'sup-codec', dept: 'gas-safety-office', district: 'city', roles: ['supervisor'] });
 
@@ -29,7 +35,7 @@ describe('codec server for the Temporal Web UI (/codec)', function () {
       namespace: 'default',
     });
     app = testApp(client, db, 'unused');
-    encryptedBody = toPayloadsJson(await codec.encode([defaultPayloadConverter.toPayload(secretInput)]));
+    encryptedBody = toPayloadsJson(await sealedFor(secretInput.caseId, secretInput));
   });
   after(() => db?.destroy());
 
@@ -165,6 +171,64 @@ describe('codec server for the Temporal Web UI (/codec)', function () {
     assert.equal(clerk.headers['set-cookie'], undefined);
     const signedOut = await request(app).post('/codec/session/sign-out');
     assert.match(String(signedOut.headers['set-cookie']), /Max-Age=0/);
+  });
+
+  describe('decodes only the scopes the caller’s work needs', function () {
+    const erqiInput = { caseId: 'gas-retrofit:erqi:EQ-CODEC-1', note: '联系人 13900001111' };
+    const petitionInput = { report: '举报 物业 13700002222' };
+    let mixed: ReturnType<typeof toPayloadsJson>;
+    before(async function () {
+      mixed = toPayloadsJson([
+        ...(await sealedFor(secretInput.caseId, secretInput)),
+        ...(await sealedFor(erqiInput.caseId, erqiInput)),
+        ...(await sealedFor('petition:jinshui:XT-CODEC-1', petitionInput)),
+      ]);
+    });
+    const decodedBy = async (auth: string) => {
+      const res = await decode().set('Authorization', auth).send(mixed);
+      assert.equal(res.status, 200);
+      return (res.body.payloads as { metadata: { encoding: string }; data: string }[]).map((p) =>
+        Buffer.from(p.metadata.encoding, 'base64').toString() === 'json/plain'
+          ? JSON.parse(Buffer.from(p.data, 'base64').toString())
+          : 'ciphertext',
+      );
+    };
+
+    it('a jinshui gas supervisor reads jinshui’s household, not erqi’s, not a petition', async function () {
+      const auth = await bearer({
+        sub: 'sup-js-gas',
+        dept: 'gas-safety-office',
+        district: 'jinshui',
+        roles: ['supervisor'],
+      });
+      assert.deepEqual(await decodedBy(auth), [secretInput, 'ciphertext', 'ciphertext']);
+    });
+
+    it('a city gas supervisor reads both districts’ households, still not the petition', async function () {
+      assert.deepEqual(await decodedBy(await supervisor()), [secretInput, erqiInput, 'ciphertext']);
+    });
+
+    it('a health-commission supervisor decodes no gas household', async function () {
+      const auth = await bearer({
+        sub: 'sup-hc',
+        dept: 'health-commission',
+        district: 'city',
+        roles: ['supervisor'],
+      });
+      assert.deepEqual(await decodedBy(auth), ['ciphertext', 'ciphertext', 'ciphertext']);
+    });
+
+    it('the petition office reads the petition and no household; the audit row counts what it withheld', async function () {
+      const auth = await bearer({
+        sub: 'aud-po',
+        dept: 'petition-office',
+        district: 'jinshui',
+        roles: ['auditor'],
+      });
+      assert.deepEqual(await decodedBy(auth), ['ciphertext', 'ciphertext', petitionInput]);
+      const [row] = await db('onething.audit_log').where({ actor_id: 'aud-po', action: 'codec:decode' });
+      assert.deepEqual(row.details, { payloads: 3, withheld: 2 });
+    });
   });
 
   it('writes every allowed use to the audit log, with the count and no payload content', async function () {

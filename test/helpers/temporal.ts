@@ -6,8 +6,9 @@ import { createActivities } from '../../activities';
 import type { Adapters } from '../../activities/adapters';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { createDataConverter, FAILURE_CONVERTER_PATH } from '../../platform/codec/data-converter';
+import type { CodecOptions } from '../../platform/codec/payload-codec';
 import { parseKeyRing } from '../../platform/codec/payload-codec';
-import { WORKFLOWS_PATH } from '../../workers/process-worker';
+import { PLATFORM_BUNDLE_OPTIONS } from '../../workers/bundle-options';
 import { indexedTypesOf } from '../../platform/search-attributes';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/lib/temporal-binaries';
 
@@ -15,11 +16,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Workflows are bundled once per test run, not per suite or per test (with the failure converter, as in production). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    failureConverterPath: FAILURE_CONVERTER_PATH,
-    logger: quietBundlerLogger,
-  });
+  bundle ??= bundleWorkflowCode({ ...PLATFORM_BUNDLE_OPTIONS, logger: quietBundlerLogger });
   return bundle;
 }
 
@@ -31,10 +28,11 @@ export const TEST_PAYLOAD_KEYS = parseKeyRing(TEST_PAYLOAD_KEYS_SPEC);
  * The data converter of test clients and workers. `plaintext` is only for recording the replay corpus, whose
  * synthetic histories are committed readable (the codec passes unencrypted payloads through on replay).
  */
-export function testDataConverter(options: { plaintext?: boolean } = {}): DataConverter {
-  return options.plaintext
+export function testDataConverter(options: { plaintext?: boolean } & CodecOptions = {}): DataConverter {
+  const { plaintext, ...codec } = options;
+  return plaintext
     ? { failureConverterPath: FAILURE_CONVERTER_PATH }
-    : createDataConverter(TEST_PAYLOAD_KEYS);
+    : createDataConverter(TEST_PAYLOAD_KEYS, codec);
 }
 
 /** The bundler's logger for tests: errors only. */
@@ -91,7 +89,8 @@ export async function createTestWorker(
   options: { plaintext?: boolean } = {},
 ): Promise<Worker> {
   return Worker.create({
-    dataConverter: testDataConverter(options),
+    // As in production, the worker hands workflows a marker for what it did not encrypt (never in the corpus).
+    dataConverter: testDataConverter(options.plaintext ? options : { foreignPayloads: 'mark' }),
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
