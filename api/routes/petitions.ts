@@ -1,7 +1,8 @@
 /**
- * Citizens' petitions: intake by the petition office (idempotent on the channel's reference), reads, the post
- * itself (the petitioner's contact masked; a report's petitioner never shown outside the petition office), the
- * routing table, and the decisions through the shared decision routes.
+ * Citizens' petitions: intake by the petition office (idempotent on the channel's reference), reads on a need to
+ * know (petition-need-to-know.ts), the post itself (the petitioner's contact masked; a report's petitioner never
+ * shown outside the petition office; a report's post read by anyone but its holder audited), the routing table,
+ * and the decisions through the shared decision routes.
  */
 import { Router } from 'express';
 import {
@@ -23,6 +24,7 @@ import { answerStarted, readCase } from '../case-reads';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
 import { markAudited } from '../error-middleware';
+import { isAuditedPostRead, requirePetitionReader, requirePostReader } from '../petition-need-to-know';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import {
@@ -42,7 +44,10 @@ import { parse } from '../validation';
 const PETITIONS = '/v1/petitions';
 const ROUTES = `${PETITIONS}/routes`;
 const INTAKE: AccessRule = { roles: ['clerk'], departments: ['petition-office'] };
-/** Who reads petitions: the petition office, the departments that handle them, the press desk, auditors. */
+/**
+ * Who may ask for petitions at all: the petition office, the departments that handle them, the press desk,
+ * auditors. Which petition each of them reads is narrower (petition-need-to-know.ts).
+ */
 export const PETITION_READ: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'reporter'],
   departments: [...HANDLING_DEPARTMENTS, 'public-supervision'],
@@ -189,8 +194,10 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
 
   router.get(`${PETITIONS}/:caseId`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    authorize(actorOf(res), PETITION_READ, caseKey(caseId).district);
+    const actor = actorOf(res);
+    authorize(actor, PETITION_READ, caseKey(caseId).district);
     const { state, workflowStatus } = await readCase(client, caseId, petitionStateQuery);
+    requirePetitionReader(actor, state);
     res.json({ ...state, workflowStatus });
   });
 
@@ -200,8 +207,10 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
     const { unmasked } = parse(contactReadQuerySchema, req.query, 'query');
     const wantsFull = unmasked === 'true';
     const office = actor.department === 'petition-office';
+    authorize(actor, PETITION_READ, caseKey(caseId).district);
+    const { state } = await readCase(client, caseId, petitionStateQuery);
+    const reader = requirePostReader(actor, state);
     try {
-      authorize(actor, PETITION_READ, caseKey(caseId).district);
       if (wantsFull && !(office && permissionsOf(res).includes('unmask-personal-data'))) {
         throw new ForbiddenError(
           'unmasking needs the petition office and the unmask-personal-data permission',
@@ -222,7 +231,15 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
     }
     const post = await adapters.petitionOffice.petition(caseId);
     if (!post) throw new NotFoundError('no such petition');
-    const { state } = await readCase(client, caseId, petitionStateQuery);
+    if (isAuditedPostRead(reader, state)) {
+      await adapters.auditLog.record({
+        actor,
+        action: 'petition:read-report-post',
+        outcome: 'allowed',
+        reason: `read as ${reader}`,
+        caseId,
+      });
+    }
     if (wantsFull) {
       await adapters.auditLog.record({
         actor,
@@ -250,7 +267,9 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
 
   router.get(`${PETITIONS}/:caseId/press`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    authorize(actorOf(res), PETITION_READ, caseKey(caseId).district);
+    const actor = actorOf(res);
+    authorize(actor, PETITION_READ, caseKey(caseId).district);
+    requirePetitionReader(actor, (await readCase(client, caseId, petitionStateQuery)).state);
     const desk = adapters.publicSupervision;
     res.json({ calls: await desk.calls(caseId), published: (await desk.published(caseId)) ?? null });
   });

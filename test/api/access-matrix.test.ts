@@ -62,6 +62,7 @@ const PROFILES = {
     roles: ['supervisor'],
   },
   urbanClerkJinshui: { sub: 'm-um-js', dept: 'urban-management', district: 'jinshui', roles: ['clerk'] },
+  pressDeskCity: { sub: 'm-gg', dept: 'public-supervision', district: 'city', roles: ['reporter'] },
   platformOperatorCity: {
     sub: 'm-bd-city',
     dept: 'big-data-bureau',
@@ -89,13 +90,23 @@ const CASE_READERS: readonly ProfileName[] = [
   'auditorCity',
 ];
 
-/** Those who read this matrix's Jinshui petition: the petition office and the departments that handle petitions. */
+/**
+ * Those who read this matrix's Jinshui petition (routed to urban management, awaiting its acceptance): the
+ * petition office and the department holding it. Other handling departments and the press desk, which has not
+ * taken it up, have no business with it.
+ */
 const PETITION_READERS: readonly ProfileName[] = [
-  'healthClerkJinshui',
-  'marketSupervisorJinshui',
   'petitionClerkJinshui',
   'urbanClerkJinshui',
   'petitionSupervisorJinshui',
+];
+
+/** Those who read the weekly index (figures, no petition's content): everyone whose work is petitions. */
+const PETITION_INDEX_READERS: readonly ProfileName[] = [
+  ...PETITION_READERS,
+  'healthClerkJinshui',
+  'marketSupervisorJinshui',
+  'pressDeskCity',
 ];
 
 /** What one endpoint needs to be tried on: the suite's shared case, or something made fresh for one caller. */
@@ -363,12 +374,22 @@ describe('access: the role × department × district × endpoint matrix, denials
       untouched: (target) => assertNeverStarted(env.client, petitionWorkflowId(J, target.key)),
     },
     {
-      name: 'read a jinshui petition (the petition office and the departments that handle petitions)',
+      name: 'read a jinshui petition (the petition office and the department holding it)',
       allowed: PETITION_READERS,
       success: 200,
       send: (app, auth) =>
         request(app)
           .get(`/v1/petitions/${encodeURIComponent(sharedPetition.caseId)}`)
+          .set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: 'read a jinshui petition’s post (the petition office and the department holding it)',
+      allowed: PETITION_READERS,
+      success: 200,
+      send: (app, auth) =>
+        request(app)
+          .get(`/v1/petitions/${encodeURIComponent(sharedPetition.caseId)}/post`)
           .set('Authorization', auth),
       untouched: () => Promise.resolve(),
     },
@@ -389,7 +410,7 @@ describe('access: the role × department × district × endpoint matrix, denials
       },
     },
     {
-      name: 'read a petition’s press-desk records (those who read petitions)',
+      name: 'read a petition’s press-desk records (those who read the petition)',
       allowed: PETITION_READERS,
       success: 200,
       send: (app, auth) =>
@@ -399,8 +420,8 @@ describe('access: the role × department × district × endpoint matrix, denials
       untouched: () => Promise.resolve(),
     },
     {
-      name: 'read a week’s petition index (those who read petitions)',
-      allowed: PETITION_READERS,
+      name: 'read a week’s petition index (everyone whose work is petitions)',
+      allowed: PETITION_INDEX_READERS,
       success: 200,
       send: (app, auth) =>
         request(app).get(`/v1/petitions/weekly-index?week=${INDEXED_WEEK}`).set('Authorization', auth),

@@ -159,6 +159,15 @@ describe('petitions through the API (real dev server, real Postgres)', function 
       'refused',
       'refused',
     ]);
+    // Every read of the report's post but its holder's is on record: the office's masked read and its unmasking.
+    const postReads = await live
+      .db('onething.audit_log')
+      .where({ action: 'petition:read-report-post', case_id: started.body.caseId })
+      .select('actor_id', 'reason');
+    assert.deepEqual(
+      postReads.map((r: { actor_id: string; reason: string }) => `${r.actor_id}: ${r.reason}`).sort(),
+      ['po-clerk-jinshui: read as petition-office', 'po-clerk-jinshui: read as petition-office'],
+    );
     await assertNoPersonalData(
       [await live.env.client.workflow.getHandle(started.body.caseId as string).fetchHistory()],
       [post('-').text, post('-').location, post('-').contact.name, post('-').contact.phone],
@@ -196,8 +205,42 @@ describe('petitions through the API (real dev server, real Postgres)', function 
       badStory.body.error.problems.map((p: { field: string }) => p.field),
       ['url'],
     );
-    const records = await request(live.app).get(`${url}/press`).set('Authorization', reporter);
+    // The desk has not taken the petition up: it reads neither the case nor its own (empty) records.
+    for (const path of ['', '/press', '/post']) {
+      const read = await request(live.app).get(`${url}${path}`).set('Authorization', reporter);
+      assert.equal(read.status, 403, `${path}: ${JSON.stringify(read.body)}`);
+      assert.match(read.body.error.message, /press desk once it has taken it up/);
+    }
+    const records = await request(live.app).get(`${url}/press`).set('Authorization', clerk);
     assert.equal(records.status, 200, JSON.stringify(records.body));
     assert.deepEqual(records.body, { calls: [], published: null });
+  });
+
+  it('a department reads a petition while it holds it and after; one that never held it reads nothing', async function () {
+    const clerk = await office();
+    const started = await request(live.app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(post('WIN-HELD'));
+    const url = started.headers.location!;
+    await waitForCase(live.app, url, clerk, (s) => s.stage === 'awaiting-acceptance');
+    const staff = (dept: 'housing' | 'heating', sub: string) =>
+      bearer({ sub, dept, district: 'jinshui', roles: ['clerk'] });
+    const housing = await staff('housing', 'hs-js');
+    const heating = await staff('heating', 'ht-js');
+    assert.equal((await request(live.app).get(url).set('Authorization', housing)).status, 403);
+    const moved = await request(live.app)
+      .post(`${url}/actions/transfer`)
+      .set('Authorization', await urban())
+      .send({ to: 'housing', reason: '属物业管理范围' });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    for (const [reader, status] of [
+      [housing, 200],
+      [await urban(), 200],
+      [heating, 403],
+    ] as const) {
+      assert.equal((await request(live.app).get(url).set('Authorization', reader)).status, status);
+      assert.equal((await request(live.app).get(`${url}/post`).set('Authorization', reader)).status, status);
+    }
   });
 });
