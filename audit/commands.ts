@@ -98,6 +98,7 @@ export async function replayCommand(
   const settings = {
     // As the worker runs: what it refused as foreign is refused again on replay.
     dataConverter: createDataConverter(config().payloadKeys, { foreignPayloads: 'mark' }),
+    readableDataConverter: createDataConverter(config().payloadKeys),
     workflowBundlePath: config().workflowBundlePath,
   };
   const streamed = others.length === 0 && !bar;

@@ -5,6 +5,8 @@
 import type { DataConverter } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { PLATFORM_BUNDLE_OPTIONS } from '../workers/bundle-options';
+import { isEncrypted } from '../platform/codec/payload-codec';
+import { payloadsIn } from '../platform/codec/payloads-in';
 import type { Evidence } from './histories';
 
 const quietLogger = new DefaultLogger('WARN');
@@ -18,17 +20,30 @@ export interface ReplayOutcome {
 }
 
 export interface ReplaySettings {
+  /** As the worker decodes: what it did not encrypt reaches the workflow only as a refused marker. */
   dataConverter: DataConverter;
+  /**
+   * For histories with no encrypted payload at all (the committed corpus, histories from before encryption): no
+   * worker that refuses foreign payloads ever ran them, so they replay as recorded. Defaults to `dataConverter`.
+   */
+  readableDataConverter?: DataConverter;
   /** A prebuilt bundle (npm run build), else the workflows are bundled from source. */
   workflowBundlePath: string | undefined;
 }
 
-async function replayOptions(settings: ReplaySettings): Promise<ReplayWorkerOptions> {
+async function replayOptions(
+  settings: ReplaySettings,
+): Promise<{ sealed: ReplayWorkerOptions; readable: ReplayWorkerOptions }> {
   const workflowBundle = settings.workflowBundlePath
     ? { codePath: settings.workflowBundlePath }
     : await bundleWorkflowCode({ ...PLATFORM_BUNDLE_OPTIONS, logger: quietLogger });
-  return { workflowBundle, dataConverter: settings.dataConverter };
+  return {
+    sealed: { workflowBundle, dataConverter: settings.dataConverter },
+    readable: { workflowBundle, dataConverter: settings.readableDataConverter ?? settings.dataConverter },
+  };
 }
+
+const isReadable = (h: Evidence) => !payloadsIn(h.history).some(({ payload }) => isEncrypted(payload));
 
 const runIdOf = (h: Evidence) =>
   h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.originalExecutionRunId ?? '';
@@ -56,10 +71,17 @@ export async function replayAll(
 ): Promise<ReplayOutcome[]> {
   const options = await replayOptions(settings);
   const outcomes: ReplayOutcome[] = [];
-  for (const batch of batchesWithDistinctRuns(histories)) {
+  const batches = [
+    ...batchesWithDistinctRuns(histories.filter((h) => !isReadable(h))).map((batch) => ({
+      batch,
+      readable: false,
+    })),
+    ...batchesWithDistinctRuns(histories.filter(isReadable)).map((batch) => ({ batch, readable: true })),
+  ];
+  for (const { batch, readable } of batches) {
     const byKey = new Map(batch.map((h, index) => [`${h.workflowId}#${index}`, h]));
     const results = Worker.runReplayHistories(
-      options,
+      readable ? options.readable : options.sealed,
       [...byKey.entries()].map(([key, h]) => ({ workflowId: key, history: h.history })),
     );
     for await (const result of results) {

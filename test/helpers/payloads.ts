@@ -1,20 +1,8 @@
-/** Finds every Payload message inside a decoded protobuf object (a history, a description), wherever it sits. */
+/** Where payloads sit in a history, and which of them Temporal keeps readable by design. */
 import type { Payload } from '@temporalio/common';
+import type { FoundPayload } from '../../platform/codec/payloads-in';
 
-export interface FoundPayload {
-  /** Where it sits, e.g. `events.4.activityTaskScheduledEventAttributes.input.payloads.0`. */
-  path: string;
-  payload: Payload;
-}
-
-const isPayload = (value: object): value is Payload =>
-  'data' in value && 'metadata' in value && (value.data === null || value.data instanceof Uint8Array);
-
-export function payloadsIn(message: unknown, path = ''): FoundPayload[] {
-  if (!message || typeof message !== 'object' || message instanceof Uint8Array) return [];
-  if (isPayload(message)) return [{ path, payload: message }];
-  return Object.entries(message).flatMap(([key, value]) => payloadsIn(value, path ? `${path}.${key}` : key));
-}
+export { payloadsIn, type FoundPayload } from '../../platform/codec/payloads-in';
 
 /**
  * Payloads that Temporal keeps readable by design: search attributes (the server indexes them) and the SDK's own
