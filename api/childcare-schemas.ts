@@ -1,5 +1,6 @@
 /** Request and response schemas of the childcare-provider subsidy (普惠托育). Every object is `.strict()`. */
 import { z } from 'zod';
+import { decisionRecordsSchema } from './decision-particulars';
 import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflows/childcare/credit-code';
 import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../workflows/childcare/provider';
 import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflows/childcare/subsidy-rules';
@@ -239,6 +240,7 @@ export const childcareCaseSchema = z
       })
       .optional(),
     openTask: openTaskSchema.optional(),
+    decisions: decisionRecordsSchema.optional(),
     workingOn: z.enum(CHILDCARE_ACTIONS).optional(),
     workflowStatus: z.string().meta({ description: 'Temporal execution status: RUNNING, COMPLETED, ...' }),
   })

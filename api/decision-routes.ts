@@ -8,7 +8,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router } from 'express';
 import type { ZodType } from 'zod';
-import type { District } from '../workflows/definitions';
+import type { Actor, District } from '../workflows/definitions';
 import { actorOf, authorize, type AccessRule } from './auth';
 import { executeCaseUpdate } from './case-updates';
 import { decisionRefusalToHttp } from './decision-errors';
@@ -32,6 +32,8 @@ export interface DecisionRouteSpec<Action extends string, Args extends { [A in A
   access: AccessRule;
   /** The case as the decision found it, for the 200 answer's schema. */
   stateSchema: ZodType;
+  /** The case as this reader may see it (decision particulars withheld where their work does not need them). */
+  present: (state: State, reader: Actor) => object;
 }
 
 export function decisionRoutes<Action extends string, Args extends { [A in Action]: unknown }, State>(
@@ -79,7 +81,7 @@ export function decisionRouter<Action extends string, Args extends { [A in Actio
         actor,
       } as Args[Action]);
       // Answered once recorded: the workflow always runs on past this point, whatever the decision.
-      res.json({ ...(state as object), workflowStatus: 'RUNNING' });
+      res.json({ ...spec.present(state, actor), workflowStatus: 'RUNNING' });
     } catch (error) {
       const refusal = error instanceof HttpError ? error : decisionRefusalToHttp(error);
       if (refusal && refusal.status < 500) {

@@ -1,5 +1,6 @@
 /** Request and response schemas of citizens' petitions (心通桥). Every object is `.strict()`. */
 import { z } from 'zod';
+import { decisionRecordsSchema } from './decision-particulars';
 import {
   PETITION_ACTIONS,
   PETITION_CATEGORIES,
@@ -106,7 +107,7 @@ export const petitionCaseSchema = z
       z.object({
         from: z.enum(DEPARTMENT_CODES),
         to: z.enum(DEPARTMENT_CODES),
-        reason: z.string(),
+        reason: z.string().optional().meta({ description: 'For the petition office and the holder only' }),
         by: z.string(),
         at: z.string(),
       }),
@@ -114,7 +115,13 @@ export const petitionCaseSchema = z
     deadlines: z.object({ acceptance: due.optional(), reply: due.optional() }).meta({
       description: 'Every deadline of the case, in working days from receipt (24:00 Beijing of the last one)',
     }),
-    extension: z.object({ reason: z.string(), by: z.string(), workingDays: z.number().int() }).optional(),
+    extension: z
+      .object({
+        reason: z.string().optional().meta({ description: 'For the petition office and the holder only' }),
+        by: z.string(),
+        workingDays: z.number().int(),
+      })
+      .optional(),
     reply: z.object({ by: z.string(), at: z.string(), summaryRef: z.string() }).optional(),
     rating: z.object({ satisfied: z.boolean(), at: z.string() }).optional(),
     reopened: z.boolean().optional(),
@@ -162,6 +169,7 @@ export const petitionCaseSchema = z
       .optional()
       .meta({ description: 'Review (复查) and re-review (复核); nothing is reopened after the re-review' }),
     openTask: openTaskSchema.optional(),
+    decisions: decisionRecordsSchema.optional(),
     workingOn: z.enum(PETITION_ACTIONS).optional(),
     workflowStatus: z.string(),
   })

@@ -1,5 +1,6 @@
 /** Request and response schemas. Every object is `.strict()`: an unknown field is refused, never dropped. */
 import { z } from 'zod';
+import { decisionRecordsSchema } from './decision-particulars';
 import { NATIONAL_ID_RULES, nationalIdProblem } from './personal-data/national-id';
 import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from './personal-data/business-key';
 import {
@@ -210,6 +211,7 @@ export const gasRetrofitCaseSchema = z
     items: retrofitItemsSchema.optional(),
     booking: z.object({ bookingId: z.string(), teamId: z.string(), day: z.string() }).optional(),
     openTask: openTaskSchema.optional(),
+    decisions: decisionRecordsSchema.optional(),
     workingOn: z.enum(GAS_RETROFIT_ACTIONS).optional().meta({
       description:
         'The recorded decision whose follow-on work (booking, settlement, payments, …) is still running',

@@ -19,7 +19,9 @@ import { applicationCaseStart } from '../../workflows/childcare/starts';
 import { startOnce } from '../../platform/start-once';
 import { maskCertificate, maskName } from '../../platform/personal-data/masking';
 import { actorOf, authorize, type AccessRule } from '../auth';
+import type { Actor } from '../../workflows/definitions';
 import { answerStarted, readCase } from '../case-reads';
+import { decisionsSeenBy } from '../decision-particulars';
 import {
   childcareActionBodies,
   childcareCaseSchema,
@@ -45,6 +47,14 @@ const READ_STAFF: AccessRule = {
   departments: ['health-commission'],
 };
 
+/** The health commission runs applications: it reads every decision's particulars, as auditors do. */
+const presentApplication = (state: ChildcareCaseState, reader: Actor) =>
+  decisionsSeenBy(
+    state,
+    reader,
+    reader.roles.includes('auditor') || reader.department === 'health-commission',
+  );
+
 const DECISIONS: DecisionRouteSpec<ChildcareAction, ChildcareActionArgs, ChildcareCaseState> = {
   casesPath: APPLICATIONS,
   actions: CHILDCARE_ACTIONS,
@@ -53,6 +63,7 @@ const DECISIONS: DecisionRouteSpec<ChildcareAction, ChildcareActionArgs, Childca
   districtOf: (caseId) => parseChildcareApplicationWorkflowId(caseId)?.district,
   access: READ,
   stateSchema: childcareCaseSchema,
+  present: (state, reader) => presentApplication(state, reader),
 };
 
 export const childcareApplicationRoutes: ApiRoute[] = [
@@ -127,7 +138,7 @@ export function childcareApplicationRouter({ client, taskQueue, adapters }: ApiD
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
     authorize(actorOf(res), READ, caseKey(caseId).district);
     const { state, workflowStatus } = await readCase(client, caseId, childcareStateQuery);
-    res.json({ ...state, workflowStatus });
+    res.json({ ...presentApplication(state, actorOf(res)), workflowStatus });
   });
 
   router.get(`${APPLICATIONS}/:caseId/staff`, async (req, res) => {

@@ -8,12 +8,14 @@ import {
   type GasRetrofitAction,
   type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
+  type Actor,
 } from '../../workflows/definitions';
 import { startOnce } from '../../platform/start-once';
 import { GAS_RETROFIT_DEPARTMENTS } from '../../workflows/gas-retrofit/rules';
 import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import { answerStarted, readCase } from '../case-reads';
+import { decisionsSeenBy } from '../decision-particulars';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
 import { NotFoundError } from '../errors';
@@ -36,6 +38,14 @@ const READ_CASE: AccessRule = {
   departments: GAS_RETROFIT_DEPARTMENTS,
 };
 
+/** The gas-safety office and the gas company run household cases: they read every decision's particulars. */
+const presentHousehold = (state: GasRetrofitCaseState, reader: Actor) =>
+  decisionsSeenBy(
+    state,
+    reader,
+    reader.roles.includes('auditor') || ['gas-safety-office', 'gas-company'].includes(reader.department),
+  );
+
 /** Decisions on a household case: any of the case's district staff or the city's may address one to it. */
 const HOUSEHOLD_DECISIONS: DecisionRouteSpec<GasRetrofitAction, GasRetrofitActionArgs, GasRetrofitCaseState> =
   {
@@ -46,6 +56,7 @@ const HOUSEHOLD_DECISIONS: DecisionRouteSpec<GasRetrofitAction, GasRetrofitActio
     districtOf: (caseId) => parseGasRetrofitHouseholdWorkflowId(caseId)?.district,
     access: READ_CASE,
     stateSchema: gasRetrofitCaseSchema,
+    present: (state, reader) => presentHousehold(state, reader),
   };
 
 export const gasRetrofitRoutes: ApiRoute[] = [
@@ -87,7 +98,7 @@ export function gasRetrofitRouter({ client, taskQueue, adapters }: ApiDeps): Rou
   }
 
   function sendCase(res: Response, state: GasRetrofitCaseState, workflowStatus: string) {
-    res.json({ ...state, workflowStatus });
+    res.json({ ...presentHousehold(state, actorOf(res)), workflowStatus });
   }
 
   router.post(HOUSEHOLDS, async (req, res) => {

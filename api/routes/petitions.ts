@@ -20,11 +20,18 @@ import { petitionCaseStart } from '../../workflows/petitions/starts';
 import { startOnce } from '../../platform/start-once';
 import { maskName, maskPhone } from '../../platform/personal-data/masking';
 import { actorOf, authorize, permissionsOf, type AccessRule } from '../auth';
+import type { Actor } from '../../workflows/definitions';
 import { answerStarted, readCase } from '../case-reads';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
 import { markAudited } from '../error-middleware';
-import { isAuditedPostRead, requirePetitionReader, requirePostReader } from '../petition-need-to-know';
+import { decisionsSeenBy } from '../decision-particulars';
+import {
+  isAuditedPostRead,
+  petitionReaderOf,
+  requirePetitionReader,
+  requirePostReader,
+} from '../petition-need-to-know';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import {
@@ -54,6 +61,22 @@ export const PETITION_READ: AccessRule = {
 };
 const EDIT_ROUTES: AccessRule = { roles: ['supervisor'], departments: ['petition-office'] };
 
+/**
+ * The petition office and the department holding the petition read every reason and account in it; a department
+ * that held it before, and the press desk, read what was decided, by whom and when, and their own particulars.
+ */
+function presentPetition(state: PetitionCaseState, reader: Actor) {
+  const readsAll = ['petition-office', 'holder'].includes(petitionReaderOf(reader, state) ?? '');
+  if (readsAll) return state;
+  return {
+    ...decisionsSeenBy(state, reader, false),
+    transfers: state.transfers.map(({ reason: _withheld, ...transfer }) => transfer),
+    ...(state.extension
+      ? { extension: { by: state.extension.by, workingDays: state.extension.workingDays } }
+      : {}),
+  };
+}
+
 const DECISIONS: DecisionRouteSpec<PetitionAction, PetitionActionArgs, PetitionCaseState> = {
   casesPath: PETITIONS,
   actions: PETITION_ACTIONS,
@@ -62,6 +85,7 @@ const DECISIONS: DecisionRouteSpec<PetitionAction, PetitionActionArgs, PetitionC
   districtOf: (caseId) => parsePetitionWorkflowId(caseId)?.district,
   access: PETITION_READ,
   stateSchema: petitionCaseSchema,
+  present: (state, reader) => presentPetition(state, reader),
 };
 
 export const petitionRoutes: ApiRoute[] = [
@@ -198,7 +222,7 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
     authorize(actor, PETITION_READ, caseKey(caseId).district);
     const { state, workflowStatus } = await readCase(client, caseId, petitionStateQuery);
     requirePetitionReader(actor, state);
-    res.json({ ...state, workflowStatus });
+    res.json({ ...presentPetition(state, actor), workflowStatus });
   });
 
   router.get(`${PETITIONS}/:caseId/post`, async (req, res) => {

@@ -242,5 +242,30 @@ describe('petitions through the API (real dev server, real Postgres)', function 
       assert.equal((await request(live.app).get(url).set('Authorization', reader)).status, status);
       assert.equal((await request(live.app).get(`${url}/post`).set('Authorization', reader)).status, status);
     }
+    // The holder and the office read the transfer's reason; the department that passed it on, what it decided.
+    const seenBy = async (reader: string) =>
+      (await request(live.app).get(url).set('Authorization', reader)).body;
+    for (const reader of [housing, clerk]) {
+      const petition = await seenBy(reader);
+      assert.equal(petition.transfers[0].reason, '属物业管理范围');
+      assert.match(petition.decisions[0].detail, /属物业管理范围/);
+    }
+    const before = await seenBy(await urban());
+    assert.equal(before.transfers[0].reason, undefined);
+    assert.deepEqual(before.transfers[0].to, 'housing');
+    assert.match(before.decisions[0].detail, /属物业管理范围/, 'its own decision’s particulars');
+    const accepted = await request(live.app)
+      .post(`${url}/actions/accept`)
+      .set('Authorization', housing)
+      .send({});
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    const after = await seenBy(await urban());
+    assert.deepEqual(
+      after.decisions.map((d: { action: string; detail?: string }) => [d.action, d.detail !== undefined]),
+      [
+        ['transfer', true],
+        ['accept', false],
+      ],
+    );
   });
 });
