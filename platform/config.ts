@@ -10,6 +10,7 @@ import type { NativeConnectionOptions } from '@temporalio/worker';
 import { z } from 'zod';
 import { DISTRICT_CODES, TASK_QUEUES, type District } from '../workflows/definitions';
 import { parseFault, type Fault } from './fault-spec';
+import { productionProblems } from './production-checks';
 import { parseKeyRing, type KeyRing } from './codec/payload-codec';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -212,6 +213,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   }
   const temporal = loadTemporal(env);
   const dataDir = path.resolve(vars.ONETHING_DATA_DIR);
+  if (production) {
+    const problems = productionProblems({
+      databaseUrl: vars.DATABASE_URL,
+      temporalAddress: temporal.address,
+      temporalTls: Boolean(temporal.connection.tls),
+      secrets: [
+        { variable: 'JWT_SECRET', value: vars.JWT_SECRET ?? '' },
+        ...(vars.ONETHING_PAYLOAD_KEYS ?? '').split(',').map((entry) => ({
+          variable: 'ONETHING_PAYLOAD_KEYS',
+          value: entry.slice(entry.indexOf(':') + 1).trim(),
+        })),
+      ],
+      projectRoot: PROJECT_ROOT,
+    });
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
   return {
     temporal,
     taskQueue: vars.ONETHING_TASK_QUEUE,

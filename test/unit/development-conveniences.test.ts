@@ -9,6 +9,8 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   JWT_SECRET: 'x'.repeat(40),
   ONETHING_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  // Never contacted: the conveniences refuse before they connect to anything.
+  DATABASE_URL: 'postgres://onething:pw@db.internal/onething',
 };
 
 const run = (script: string, args: string[]) =>
