@@ -1,6 +1,6 @@
 /** `npm run migrate [-- --down]`: brings the configured database to the latest schema (or reverts it). */
 import { Command } from 'commander';
-import { loadConfig } from '../../platform/config';
+import { loadConfig, refuseInProduction } from '../../platform/config';
 import { createDb } from './connection';
 import { migrateToLatest, rollbackAll } from './migrate';
 import { provideDatabase } from './provide-database';
@@ -12,6 +12,8 @@ async function main(): Promise<void> {
     .parse()
     .opts<{ down?: boolean }>();
   const config = loadConfig();
+  // Reverting drops the audit log, which the law and the auditors need kept.
+  if (options.down) refuseInProduction(config, 'npm run migrate -- --down');
   const database = await provideDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -61,24 +61,39 @@ describe('audit log (PostgreSQL)', function () {
     assert.equal((await auditLog.forCase(caseId)).length, 1);
   });
 
-  it('the retention job deletes only records past 180 days and refuses a shorter period', async function () {
+  it('the retention job deletes records past 180 days, reads of personal data past 3 years, and refuses a shorter period', async function () {
     await assert.rejects(auditLog.deleteOlderThan(179), RetentionPeriodError);
     await assert.rejects(auditLog.deleteOlderThan(Number.NaN), RetentionPeriodError);
-    // A backdated record: inserts are stamped now(), so only a superuser with triggers off can plant one.
-    const oldCaseId = `${caseId}-old`;
-    await db.transaction(async (trx) => {
-      await trx.raw("SET LOCAL session_replication_role = 'replica'");
-      await trx('onething.audit_log').insert({
-        actor_id: 'clerk-7',
-        action: 'contact:unmask',
-        outcome: 'allowed',
-        case_id: oldCaseId,
-        at: trx.raw("now() - interval '200 days'"),
+    // Backdated records: inserts are stamped now(), so only a superuser with triggers off can plant one.
+    const planted = async (suffix: string, action: string, age: string) => {
+      const plantedId = `${caseId}-${suffix}`;
+      await db.transaction(async (trx) => {
+        await trx.raw("SET LOCAL session_replication_role = 'replica'");
+        await trx('onething.audit_log').insert({
+          actor_id: 'clerk-7',
+          action,
+          outcome: 'refused',
+          case_id: plantedId,
+          at: trx.raw(`now() - interval '${age}'`),
+        });
       });
-    });
+      return plantedId;
+    };
+    const oldRefusal = await planted('old-refusal', 'decision:acceptance', '200 days');
+    const oldUnmasking = await planted('old-unmask', 'contact:unmask', '200 days');
+    const oldReportRead = await planted('old-report-read', 'petition:read-report-post', '2 years');
+    const ancientUnmasking = await planted('ancient-unmask', 'petition:unmask', '3 years 1 day');
     const deleted = await auditLog.deleteOlderThan(180);
-    assert.ok(deleted >= 1);
-    assert.equal((await auditLog.forCase(oldCaseId)).length, 0);
+    assert.ok(deleted >= 2);
+    assert.equal((await auditLog.forCase(oldRefusal)).length, 0);
+    assert.equal((await auditLog.forCase(ancientUnmasking)).length, 0);
+    // Reads of personal data are kept three years (PIPL art. 56), by the job and by the database alike.
+    assert.equal((await auditLog.forCase(oldUnmasking)).length, 1);
+    assert.equal((await auditLog.forCase(oldReportRead)).length, 1);
+    await assert.rejects(
+      db('onething.audit_log').where({ case_id: oldReportRead }).delete(),
+      /keeps records of access to personal data for 3 years \(PIPL art\. 56\)/,
+    );
     assert.equal((await auditLog.forCase(caseId)).length, 1);
   });
 });

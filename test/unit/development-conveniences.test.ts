@@ -1,4 +1,7 @@
-/** `npm run token` and `npm run demo` refuse a production configuration, before they sign or send anything. */
+/**
+ * `npm run token`, `npm run demo` and `npm run migrate -- --down` refuse a production configuration, before they
+ * sign, send or drop anything.
+ */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -46,5 +49,12 @@ describe('development conveniences refuse production', function () {
     assert.equal(demo.status, 1);
     assert.match(demo.stderr, /npm run demo is a development convenience/);
     assert.doesNotMatch(demo.stderr, /not answering/, 'refused before it looked for the platform');
+  });
+
+  it('npm run migrate -- --down refuses: it would drop the audit log', function () {
+    const down = run('activities/db/migrate-cli.ts', ['--down']);
+    assert.equal(down.status, 1);
+    assert.match(down.stderr, /npm run migrate -- --down is a development convenience/);
+    assert.doesNotMatch(down.stderr, /db\.internal/, 'refused before it reached for the database');
   });
 });

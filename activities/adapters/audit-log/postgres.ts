@@ -1,6 +1,7 @@
 import type { Actor } from '../../../workflows/definitions';
 import type { Db } from '../../db/connection';
 import { AUDIT_RETENTION_DAYS } from '../../db/migrations/20261130090000_audit_log';
+import { PERSONAL_DATA_ACCESS_RETENTION } from '../../db/migrations/20261206090000_personal_data_access_retention';
 import type { AuditEntry, AuditLogPort, StoredAuditEntry } from './port';
 
 interface AuditRow {
@@ -64,8 +65,14 @@ export class PostgresAuditLog implements AuditLogPort {
 
   async deleteOlderThan(days: number): Promise<number> {
     if (!Number.isInteger(days) || days < AUDIT_RETENTION_DAYS) throw new RetentionPeriodError(days);
+    // Records of access to personal data stay their longer period whatever `days` says (the database insists too).
     return this.db('onething.audit_log')
       .where('at', '<', this.db.raw(`now() - make_interval(days => ?)`, [days]))
+      .andWhere((older) =>
+        older
+          .where('personal_data', false)
+          .orWhere('at', '<', this.db.raw(`now() - interval '${PERSONAL_DATA_ACCESS_RETENTION}'`)),
+      )
       .delete();
   }
 }

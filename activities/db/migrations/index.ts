@@ -13,6 +13,7 @@ import * as petitions from './20261201110000_petitions';
 import * as publicSupervision from './20261202090000_public_supervision';
 import * as petitionWeeklyIndex from './20261202100000_petition_weekly_index';
 import * as ledgerBookedAtDefault from './20261202120000_ledger_booked_at_default';
+import * as personalDataAccessRetention from './20261206090000_personal_data_access_retention';
 
 type Migration = Knex.Migration;
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261202090000_public_supervision', publicSupervision],
   ['20261202100000_petition_weekly_index', petitionWeeklyIndex],
   ['20261202120000_ledger_booked_at_default', ledgerBookedAtDefault],
+  ['20261206090000_personal_data_access_retention', personalDataAccessRetention],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
