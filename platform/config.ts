@@ -38,7 +38,13 @@ export interface PlatformConfig {
   /** The Web UI port of the dev server that `npm start` runs when TEMPORAL_ADDRESS is local. */
   devServerUiPort: number;
   /** The codec server (served by the API under /codec) that the Web UI calls to decode payloads. */
-  codec: { publicEndpoint: string; allowedOrigins: string[]; bodyLimit: string };
+  codec: {
+    publicEndpoint: string;
+    allowedOrigins: string[];
+    bodyLimit: string;
+    /** Refused codec requests per client per window before the client is refused outright (429). */
+    refusalLimit: { limit: number; windowMs: number };
+  };
   production: boolean;
   /** A fault to inject into the department adapters (fault-tolerance tests only; NODE_ENV=test). */
   fault: Fault | undefined;
@@ -108,6 +114,11 @@ const envSchema = z.object({
     )
     .optional(),
   ONETHING_FAULT: z.string().min(1, 'must not be empty').optional(),
+  CODEC_REFUSAL_LIMIT: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(30),
   CODEC_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 512kb or 4mb')
@@ -261,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
         `http://localhost:${vars.TEMPORAL_UI_PORT}`,
       ],
       bodyLimit: vars.CODEC_BODY_LIMIT,
+      refusalLimit: { limit: vars.CODEC_REFUSAL_LIMIT, windowMs: 15 * 60_000 },
     },
     payloadKeys: loadPayloadKeys(
       vars.ONETHING_PAYLOAD_KEYS ??

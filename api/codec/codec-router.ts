@@ -6,11 +6,13 @@
  */
 import { Router, json, urlencoded, type Request, type RequestHandler } from 'express';
 import cors from 'cors';
+import { rateLimit } from 'express-rate-limit';
 import type { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import type { AuditLogPort } from '../../activities/adapters/audit-log/port';
 import type { Actor } from '../../workflows/definitions';
 import { authorize, verifyToken, type JwtSettings } from '../auth';
 import { ForbiddenError, HttpError, ValidationError } from '../errors';
+import type { RateLimitSettings } from '../rate-limit';
 import { parse } from '../validation';
 import {
   clearSessionCookie,
@@ -35,6 +37,8 @@ export interface CodecServerSettings {
   publicEndpoint: string;
   cookie: CookiePolicy;
   bodyLimit: string;
+  /** Refused requests a client may make per window before every request of theirs is refused (429). */
+  refusalLimit: RateLimitSettings;
 }
 
 export interface CodecServerDeps {
@@ -68,6 +72,23 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
     allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization', 'Authorization-Extras'],
     maxAge: 600,
   });
+  // Counted per client address, refusals only: someone probing for a token, a namespace or a scope is slowed
+  // down, while a supervisor's Web UI, whose requests succeed, never meets the limit.
+  const limitRefusals = rateLimit({
+    windowMs: codec.refusalLimit.windowMs,
+    limit: codec.refusalLimit.limit,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({
+        error: {
+          code: 'rate-limited',
+          message: `more than ${codec.refusalLimit.limit} refused codec requests in ${codec.refusalLimit.windowMs / 1000} s; retry after the Retry-After delay`,
+        },
+      });
+    },
+  });
   const refuseForeignOrigin: RequestHandler = (req, _res, next) => {
     next(originAllowed(req.headers.origin) ? undefined : new ForbiddenError('origin not allowed'));
   };
@@ -85,6 +106,7 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
   router.post(
     decodePaths,
     corsPolicy,
+    limitRefusals,
     refuseForeignOrigin,
     json({ limit: codec.bodyLimit }),
     async (req, res) => {
@@ -120,7 +142,7 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
   // server only decodes, and says so to everyone who asks it to encode.
   const encodePaths = [`${CODEC_PATH}/encode`, `${CODEC_PATH}/:namespace/encode`];
   router.options(encodePaths, corsPolicy);
-  router.post(encodePaths, corsPolicy, refuseForeignOrigin, async (req) => {
+  router.post(encodePaths, corsPolicy, limitRefusals, refuseForeignOrigin, async (req) => {
     const actor = await codecActor(req, jwt);
     const reason = 'the codec server only decodes: decisions reach a case through the API alone';
     await audit(actor, 'codec:encode', 'refused', reason);
@@ -130,13 +152,18 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
   router.get(`${CODEC_PATH}/sign-in`, (_req, res) => {
     res.type('html').send(signInPage());
   });
-  router.post(`${CODEC_PATH}/session`, urlencoded({ extended: false, limit: '8kb' }), async (req, res) => {
-    const { token } = parse(sessionSchema, req.body);
-    const actor = await verifyToken(token, jwt);
-    authorize(actor, { roles: CODEC_ROLES });
-    setSessionCookie(res, token, codec.cookie);
-    res.type('html').send(signedInPage(actor.userId, codec.publicEndpoint));
-  });
+  router.post(
+    `${CODEC_PATH}/session`,
+    limitRefusals,
+    urlencoded({ extended: false, limit: '8kb' }),
+    async (req, res) => {
+      const { token } = parse(sessionSchema, req.body);
+      const actor = await verifyToken(token, jwt);
+      authorize(actor, { roles: CODEC_ROLES });
+      setSessionCookie(res, token, codec.cookie);
+      res.type('html').send(signedInPage(actor.userId, codec.publicEndpoint));
+    },
+  );
   router.post(`${CODEC_PATH}/session/sign-out`, (_req, res) => {
     clearSessionCookie(res, codec.cookie);
     res.type('html').send(signedOutPage());

@@ -12,5 +12,6 @@ export function codecServerSettings(
     publicEndpoint: config.codec.publicEndpoint,
     cookie: { crossSite: config.production },
     bodyLimit: config.codec.bodyLimit,
+    refusalLimit: config.codec.refusalLimit,
   };
 }

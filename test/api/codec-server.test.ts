@@ -231,6 +231,33 @@ describe('codec server for the Temporal Web UI (/codec)', function () {
     });
   });
 
+  it('slows down a client that keeps being refused, and never a supervisor whose requests succeed', async function () {
+    const client = new Client({
+      connection: Connection.lazy({ address: '127.0.0.1:1' }),
+      namespace: 'default',
+    });
+    const limited = testApp(client, db, 'unused', undefined, undefined, undefined, {
+      refusalLimit: { limit: 3, windowMs: 60_000 },
+    });
+    const decodeOn = () =>
+      request(limited).post('/codec/decode').set('X-Namespace', 'default').set('Origin', TEST_UI_ORIGIN);
+    const auth = await supervisor();
+    for (let i = 0; i < 5; i += 1) {
+      assert.equal((await decodeOn().set('Authorization', auth).send(encryptedBody)).status, 200);
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      statuses.push(
+        (await decodeOn().set('Authorization', 'Bearer forged.token.value').send(encryptedBody)).status,
+      );
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 429]);
+    const blocked = await decodeOn().set('Authorization', auth).send(encryptedBody);
+    assert.equal(blocked.status, 429);
+    assert.equal(blocked.body.error.code, 'rate-limited');
+    assert.ok(blocked.headers['retry-after']);
+  });
+
   it('writes every allowed use to the audit log, with the count and no payload content', async function () {
     const rows = await db('onething.audit_log').where({ actor_id: 'sup-codec', outcome: 'allowed' });
     assert.ok(rows.length >= 1);

@@ -6,6 +6,7 @@ import { signToken, type Claims, type JwtSettings } from '../../api/auth';
 import { createApp } from '../../api/app';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
+import type { CodecServerSettings } from '../../api/codec/codec-router';
 import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import { contractCheck } from './contract';
 import type { District } from '../../workflows/definitions';
@@ -28,6 +29,7 @@ export function testApp(
   rateLimit = { limit: 1_000_000, windowMs: 60_000 },
   childcareResidents: Partial<Record<District, number>> = {},
   logger = pino({ level: 'silent' }),
+  codecOverrides: Partial<CodecServerSettings> = {},
 ) {
   const app = express();
   // Every exchange a test makes is checked against the OpenAPI document (test/setup/contract-hooks.ts).
@@ -48,6 +50,8 @@ export function testApp(
         publicEndpoint: 'http://127.0.0.1:3000/codec',
         cookie: { crossSite: false },
         bodyLimit: '1mb',
+        refusalLimit: { limit: 1_000_000, windowMs: 60_000 },
+        ...codecOverrides,
       },
       rateLimit,
       childcareResidents,
