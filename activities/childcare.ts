@@ -49,6 +49,11 @@ export function createChildcareActivities(adapters: Adapters) {
       return { registration: registration ?? 'unregistered', priceCeilingFen: ceiling?.ceilingFen ?? null };
     },
 
+    /** Applies a staff list the health commission filed for the case (idempotent); false when none was filed. */
+    async applyStaffChange(request: { caseId: string; changeId: string }): Promise<boolean> {
+      return adapters.healthCommission.applyStaffChange(request.caseId, request.changeId);
+    },
+
     /** The application's staff are read here from the health commission, so they never pass through Temporal. */
     async checkCreditPlatform(request: {
       caseId: string;

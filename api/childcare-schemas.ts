@@ -171,6 +171,14 @@ export const childcareActionBodies = {
     .strict(),
   'quality-evaluation': z.object({ grade: z.enum(QUALITY_GRADES) }).strict(),
   withdraw: z.object({ reason: z.string().trim().min(1).max(300) }).strict(),
+  'staff-change': z
+    .object({ staff: childcareStaffSchema, reason: z.string().trim().min(2).max(300) })
+    .strict()
+    .meta({
+      description:
+        'The new staff list replaces the old once the case takes the change; after the department checks, the ' +
+        'blacklist check runs again on it',
+    }),
 } as const;
 
 const ruleResult = z.object({ rule: z.enum(SUBSIDY_RULE_NAMES), passed: z.boolean(), detail: z.string() });

@@ -32,6 +32,16 @@ export interface DecisionRouteSpec<Action extends string, Args extends { [A in A
   access: AccessRule;
   /** The case as the decision found it, for the 200 answer's schema. */
   stateSchema: ZodType;
+  /**
+   * Turns a decision's request body into its Update's arguments where they differ: personal data in the body is
+   * filed with its department first, and only a reference to it goes to Temporal.
+   */
+  argsOf?: {
+    [A in Action]?: (
+      body: never,
+      context: { caseId: string; actor: Actor; adapters: ApiDeps['adapters'] },
+    ) => Promise<object>;
+  };
   /** The case as this reader may see it (decision particulars withheld where their work does not need them). */
   present: (state: State, reader: Actor) => object;
 }
@@ -74,10 +84,12 @@ export function decisionRouter<Action extends string, Args extends { [A in Actio
       const district = spec.districtOf(caseId);
       if (!district) throw new NotFoundError('no such case');
       authorize(actor, spec.access, district);
-      const body = parse(spec.bodies[action], req.body) as object;
+      const body = parse(spec.bodies[action], req.body) as never;
+      const toArgs = spec.argsOf?.[action];
+      const args = toArgs ? await toArgs(body, { caseId, actor, adapters }) : (body as object);
       const update = spec.updates[action] as UpdateDefinition<State, [Args[Action]], Action>;
       const state = await executeCaseUpdate(client.workflow.getHandle(caseId), update, {
-        ...body,
+        ...args,
         actor,
       } as Args[Action]);
       // Answered once recorded: the workflow always runs on past this point, whatever the decision.

@@ -109,6 +109,23 @@ export const serviceContactSchema = z
     description: 'Personal data: kept by the gas company, never sent to Temporal',
   });
 
+export const changeContactSchema = z
+  .object({
+    contact: serviceContactSchema,
+    reason: z
+      .string()
+      .trim()
+      .min(2)
+      .max(300)
+      .refine(
+        (reason) => personalDataInKey(reason) === undefined,
+        'must not hold a mobile or ID number: it is kept in the audit log, which holds no personal data',
+      )
+      .meta({ description: 'Why the contact changes (kept in the audit log)' }),
+  })
+  .strict()
+  .meta({ id: 'ContactChange' });
+
 export const contactReadQuerySchema = z
   .object({ unmasked: z.enum(['true', 'false']).default('false') })
   .strict();

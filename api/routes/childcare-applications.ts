@@ -31,7 +31,8 @@ import {
 import { siteKeyOf } from '../../activities/childcare-site-key';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
+import type { StaffMember } from '../../activities/adapters/health-commission/port';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import { caseIdParamsSchema, caseStartedSchema } from '../schemas';
 import { parse } from '../validation';
@@ -64,6 +65,25 @@ const DECISIONS: DecisionRouteSpec<ChildcareAction, ChildcareActionArgs, Childca
   access: READ,
   stateSchema: childcareCaseSchema,
   present: (state, reader) => presentApplication(state, reader),
+  argsOf: {
+    // The list is filed with the health commission (and the filing audited); the case gets its ID and the reason.
+    'staff-change': async (body: { staff: StaffMember[]; reason: string }, { caseId, actor, adapters }) => {
+      const changeId = await adapters.healthCommission.proposeStaffChange({
+        caseId,
+        staff: body.staff,
+        requestedBy: actor.userId,
+      });
+      await adapters.auditLog.record({
+        actor,
+        action: 'staff:change',
+        outcome: 'allowed',
+        reason: 'filed for the case to take',
+        caseId,
+        details: { changeId, staff: body.staff.length },
+      });
+      return { changeId, reason: body.reason };
+    },
+  },
 };
 
 export const childcareApplicationRoutes: ApiRoute[] = [
@@ -79,6 +99,9 @@ export const childcareApplicationRoutes: ApiRoute[] = [
         description: 'This provider already applied for this site; its case is returned',
         ...jsonContent(caseStartedSchema),
       },
+      409: errorResponse(
+        'This provider applied for this site with another staff list: a change of staff is its own decision',
+      ),
     },
   },
   {
@@ -121,11 +144,17 @@ export function childcareApplicationRouter({ client, taskQueue, adapters }: ApiD
     const { provider, facts, staff } = parse(startChildcareApplicationSchema, req.body);
     authorize(actor, START, provider.district);
     const siteKey = siteKeyOf(provider);
-    // Staff go to the health commission's system first (a replace, so a retried request is harmless).
-    await adapters.healthCommission.saveStaff(
+    // Staff go to the health commission's system first. A retried post finds the same list kept; another list is
+    // a change of staff, which is its own decision, never a side effect of posting again.
+    const kept = await adapters.healthCommission.keepStaff(
       childcareApplicationWorkflowId(provider.district, provider.creditCode, siteKey),
       staff,
     );
+    if (kept === 'differs') {
+      throw new ConflictError(
+        'staff: this application was posted with another staff list; change it with POST …/actions/staff-change',
+      );
+    }
     const { workflowId: caseId, status } = await startOnce(
       client,
       taskQueue,

@@ -1,6 +1,7 @@
 /**
  * The household's contact, as the gas company keeps it. Shown masked to anyone with business on the case; shown
- * in full only with the `unmask-personal-data` permission, and every unmasking (or attempt) is audited.
+ * in full only with the `unmask-personal-data` permission, and every unmasking (or attempt) is audited. Changed
+ * only on its own, by the gas company's clerks, with a reason, audited.
  */
 import { Router } from 'express';
 import { parseGasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
@@ -8,9 +9,14 @@ import { actorOf, authorize, permissionsOf, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { markAudited } from '../error-middleware';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { errorResponse, jsonContent, type ApiRoute } from '../openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import { maskContact } from '../../platform/personal-data/masking';
-import { caseIdParamsSchema, contactReadQuerySchema, serviceContactViewSchema } from '../schemas';
+import {
+  caseIdParamsSchema,
+  changeContactSchema,
+  contactReadQuerySchema,
+  serviceContactViewSchema,
+} from '../schemas';
 import { parse } from '../validation';
 
 const CONTACT = '/v1/gas-retrofit/households/:caseId/contact';
@@ -28,6 +34,9 @@ const READ_CONTACT: AccessRule = {
   ],
 };
 
+/** The gas company keeps the contact; its clerks (and the gas-safety office's) correct it. */
+const CHANGE_CONTACT: AccessRule = { roles: ['clerk'], departments: ['gas-company', 'gas-safety-office'] };
+
 export const gasRetrofitContactRoutes: ApiRoute[] = [
   {
     method: 'get',
@@ -41,10 +50,35 @@ export const gasRetrofitContactRoutes: ApiRoute[] = [
       404: errorResponse('No such case, or no contact is kept for it'),
     },
   },
+  {
+    method: 'put',
+    path: '/v1/gas-retrofit/households/{caseId}/contact',
+    summary: 'Change the household contact, with the reason (gas-company clerks; audited); answered masked',
+    security: [{ bearer: [] }],
+    request: { params: caseIdParamsSchema, body: jsonBody(changeContactSchema) },
+    responses: {
+      200: { description: 'The contact as it now stands, masked', ...jsonContent(serviceContactViewSchema) },
+      404: errorResponse('No such case, or no contact is kept for it'),
+    },
+  },
 ];
 
 export function gasRetrofitContactRouter({ adapters }: ApiDeps): Router {
-  return Router().get(CONTACT, async (req, res) => {
+  const router = Router();
+  router.put(CONTACT, async (req, res) => {
+    const actor = actorOf(res);
+    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
+    const key = parseGasRetrofitHouseholdWorkflowId(caseId);
+    if (!key) throw new NotFoundError('no such case');
+    authorize(actor, CHANGE_CONTACT, key.district);
+    const { contact, reason } = parse(changeContactSchema, req.body);
+    if (!(await adapters.gasCompany.changeServiceContact(caseId, contact))) {
+      throw new NotFoundError('no contact is kept for this case');
+    }
+    await adapters.auditLog.record({ actor, action: 'contact:change', outcome: 'allowed', reason, caseId });
+    res.json({ caseId, masked: true, contact: maskContact(contact) });
+  });
+  return router.get(CONTACT, async (req, res) => {
     const actor = actorOf(res);
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
     const { unmasked } = parse(contactReadQuerySchema, req.query, 'query');

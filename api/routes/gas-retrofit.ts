@@ -18,7 +18,7 @@ import { answerStarted, readCase } from '../case-reads';
 import { decisionsSeenBy } from '../decision-particulars';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
 import type { ApiDeps } from '../deps';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import {
   caseIdParamsSchema,
@@ -72,6 +72,9 @@ export const gasRetrofitRoutes: ApiRoute[] = [
         description: 'A case for this district and account already exists; it is returned',
         ...jsonContent(caseStartedSchema),
       },
+      409: errorResponse(
+        'A case for this district and account exists with another contact: a change of contact is its own act',
+      ),
     },
   },
   {
@@ -105,12 +108,17 @@ export function gasRetrofitRouter({ client, taskQueue, adapters }: ApiDeps): Rou
     const actor = actorOf(res);
     const { contact, ...body } = parse(startGasRetrofitHouseholdSchema, req.body);
     authorize(actor, START_CASE, body.district);
-    // The contact goes to the gas company's system first (an upsert, so a retried request is harmless); only
-    // references go to Temporal.
-    await adapters.gasCompany.saveServiceContact(
+    // The contact goes to the gas company's system first; only references go to Temporal. A retried post finds
+    // the same contact kept; another contact is a change, made on its own (PUT …/contact) and audited.
+    const kept = await adapters.gasCompany.keepServiceContact(
       gasRetrofitHouseholdWorkflowId(body.district, body.accountRef),
       contact,
     );
+    if (kept === 'differs') {
+      throw new ConflictError(
+        'contact: this case was started with another contact; change it with PUT …/households/{caseId}/contact',
+      );
+    }
     const { workflowId: caseId, status } = await startOnce(
       client,
       taskQueue,

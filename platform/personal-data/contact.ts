@@ -6,3 +6,10 @@ export interface PersonalContact {
   /** Identity card number (GB 11643), when given. */
   idNumber?: string;
 }
+
+/** Whether two contacts are the same person's same details (a repeated post, not a change). */
+export const sameContact = (a: PersonalContact, b: PersonalContact): boolean =>
+  a.name === b.name &&
+  a.phone === b.phone &&
+  a.address === b.address &&
+  (a.idNumber ?? '') === (b.idNumber ?? '');

@@ -77,6 +77,55 @@ describe('childcare applications through the API (real dev server, real Postgres
     );
   });
 
+  it('posting again with another staff list is refused; a change of staff is its own decision, filed and audited', async function () {
+    const body = subsidyApplication(503);
+    await prepareDepartments(live.adapters, body);
+    const clerk = await staff('clerk');
+    const started = await request(live.app).post(APPLICATIONS).set('Authorization', clerk).send(body);
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const url = started.headers.location!;
+    const caseId = started.body.caseId as string;
+    const replacement = [{ name: '赵新人', certificateNumber: 'BYNEW50301' }];
+
+    const reposted = await request(live.app)
+      .post(APPLICATIONS)
+      .set('Authorization', clerk)
+      .send({ ...body, staff: replacement });
+    assert.equal(reposted.status, 409, JSON.stringify(reposted.body));
+    assert.match(reposted.body.error.message, /^staff: .*actions\/staff-change/);
+    assert.ok(!JSON.stringify(reposted.body).includes('BYNEW50301'));
+    const kept = await request(live.app).get(`${url}/staff`).set('Authorization', clerk);
+    assert.equal(kept.body.staff[0].name, '李**', 'the list posted first is kept');
+
+    await waitForCase(
+      live.app,
+      url,
+      clerk,
+      (s) => (s.openTask as { kind?: string } | undefined)?.kind === 'completeness',
+    );
+    const changed = await request(live.app)
+      .post(`${url}/actions/staff-change`)
+      .set('Authorization', clerk)
+      .send({ staff: replacement, reason: '原保育员离职' });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    await waitForCase(
+      live.app,
+      url,
+      clerk,
+      (s) => s.workingOn === undefined && s.stage === 'completeness-check',
+    );
+    const now = await request(live.app).get(`${url}/staff`).set('Authorization', clerk);
+    assert.deepEqual(now.body.staff, [{ name: '赵**', certificateNumber: 'BY******01' }]);
+    const [filed] = await live.db('onething.audit_log').where({ action: 'staff:change', case_id: caseId });
+    assert.equal(filed.actor_id, 'hc-clerk-jinshui');
+    assert.equal(filed.details.staff, 1);
+    await assertNoPersonalData(
+      [await live.env.client.workflow.getHandle(caseId).fetchHistory()],
+      ['赵新人', 'BYNEW50301'],
+      { sees: body.provider.creditCode },
+    );
+  });
+
   it('another district’s staff cannot see or decide it; a bad credit code is refused at the door', async function () {
     const body = subsidyApplication(502);
     await prepareDepartments(live.adapters, body);

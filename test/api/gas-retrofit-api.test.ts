@@ -157,6 +157,57 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     );
   });
 
+  it('posting again with another contact is refused; a change of contact is its own act, with a reason, audited', async function () {
+    const accountRef = await newAccount();
+    const body = householdStartBody(accountRef);
+    const started = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer())
+      .send(body);
+    assert.equal(started.status, 201);
+    const retried = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer())
+      .send(body);
+    assert.equal(retried.status, 200, 'the same contact again is a retry');
+    const moved = { ...body.contact, phone: '13911112222', address: '金水区农业路 1 号' };
+    const reposted = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await bearer())
+      .send({ ...body, contact: moved });
+    assert.equal(reposted.status, 409);
+    assert.match(reposted.body.error.message, /^contact: .*PUT/);
+    assert.ok(!JSON.stringify(reposted.body).includes('13911112222'));
+    const url = `/v1/gas-retrofit/households/${encodeURIComponent(started.body.caseId)}/contact`;
+    const read = async () =>
+      (
+        await request(app)
+          .get(url)
+          .set('Authorization', await bearer())
+      ).body.contact;
+    assert.equal((await read()).phone, '138****5678', 'the contact kept is the first');
+
+    const change = (auth: string, reason: string) =>
+      request(app).put(url).set('Authorization', auth).send({ contact: moved, reason });
+    const installer = await bearer({ sub: 'inst-1', dept: 'installer', roles: ['installer'] });
+    assert.equal((await change(installer, '住户搬家')).status, 403);
+    const withPhone = await change(await bearer(), '新号码 13911112222');
+    assert.equal(withPhone.status, 400);
+    assert.equal(withPhone.body.error.problems[0].field, 'reason');
+    const changed = await change(await bearer(), '住户搬家，留了新电话');
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    assert.equal(changed.body.contact.phone, '139****2222');
+    assert.equal((await read()).phone, '139****2222');
+    const [audited] = await db('onething.audit_log').where({
+      case_id: started.body.caseId,
+      action: 'contact:change',
+    });
+    assert.deepEqual(
+      [audited.actor_id, audited.outcome, audited.reason],
+      ['clerk-1', 'allowed', '住户搬家，留了新电话'],
+    );
+  });
+
   it('refuses an invalid identity card number, naming the field and rule without echoing it', async function () {
     const accountRef = await newAccount();
     const res = await request(app)

@@ -183,6 +183,70 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     );
   });
 
+  it('a staff change after the checks runs the blacklist check again: a clean list stays, a barred one refuses', async function () {
+    const { driver: c, body } = await start();
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    await c.act('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+    await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+    const change = (certificateNumber: string) =>
+      suite.adapters.healthCommission.proposeStaffChange({
+        caseId: c.caseId,
+        staff: [{ name: '新保育员', certificateNumber }],
+        requestedBy: 'hc-clerk',
+      });
+
+    const clean = await change(`CERT-NEW-${process.pid}-1`);
+    await c.record('staff-change', {
+      actor: actors.clerk(J),
+      changeId: clean,
+      reason: '保育员离职，补充新人',
+    });
+    const kept = await c.waitForStage('site-inspection', 20_000, (s) => s.workingOn === undefined);
+    assert.equal(kept.openTask?.kind, 'inspection', 'the inspection still waits');
+    assert.deepEqual(
+      (await suite.adapters.healthCommission.staffOf(c.caseId)).map((m) => m.certificateNumber),
+      [`CERT-NEW-${process.pid}-1`],
+    );
+
+    const barredCertificate = `CERT-NEW-${process.pid}-2`;
+    await suite.adapters.creditPlatform.blacklistStaff(barredCertificate, 'test: barred');
+    const barred = await change(barredCertificate);
+    await c.record('staff-change', { actor: actors.clerk(J), changeId: barred, reason: '再次更换' });
+    const ended = await c.handle.result();
+    assert.equal(ended.stage, 'refused');
+    assert.deepEqual(ended.refusal?.reasons, [
+      'no-blacklisted-staff: 1 staff on the blacklist (after the staff change)',
+    ]);
+    assert.equal(ended.subsidy?.rules.find((r) => r.rule === 'no-blacklisted-staff')?.passed, false);
+    await assertNoPersonalData(
+      [await c.handle.fetchHistory()],
+      [...body.staff.flatMap((m) => [m.name, m.certificateNumber]), '新保育员', barredCertificate],
+      { sees: body.provider.creditCode },
+    );
+  });
+
+  it('a staff change without a reason, or by another department, is refused and changes nothing', async function () {
+    const { driver: c } = await start();
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    const changeId = await suite.adapters.healthCommission.proposeStaffChange({
+      caseId: c.caseId,
+      staff: [{ name: '某人', certificateNumber: `CERT-X-${process.pid}` }],
+      requestedBy: 'hc-clerk',
+    });
+    assert.equal(
+      await refusal(c.record('staff-change', { actor: actors.clerk(J), changeId, reason: ' ' })),
+      DECISION_REFUSALS.invalid,
+    );
+    assert.equal(
+      await refusal(c.record('staff-change', { actor: actors.finance(J), changeId, reason: '更换' })),
+      DECISION_REFUSALS.forbidden,
+    );
+    assert.notDeepEqual(
+      (await suite.adapters.healthCommission.staffOf(c.caseId)).map((m) => m.certificateNumber),
+      [`CERT-X-${process.pid}`],
+    );
+  });
+
   for (const step of ['inspection', 'health-approval', 'finance-approval'] as const) {
     it(`a refusal at ${step} ends the case with its reasons, and nothing is paid`, async function () {
       const { driver: c } = await start();

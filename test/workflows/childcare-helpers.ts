@@ -103,7 +103,7 @@ export async function startApplication(
     startedBy: childcareActors.clerk(district),
   };
   const start = applicationCaseStart(input);
-  await adapters.healthCommission.saveStaff(start.workflowId, body.staff);
+  await adapters.healthCommission.keepStaff(start.workflowId, body.staff);
   await env.client.workflow.start(start.workflowType, {
     workflowId: start.workflowId,
     taskQueue,

@@ -59,6 +59,11 @@ function validateArguments(
     if (decision === 'refuse' && !reasonsGiven(reasons))
       refuse('invalid', 'reasons: a refusal states its reasons');
   }
+  if (action === 'staff-change') {
+    const { changeId, reason } = args as ChildcareActionArgs['staff-change'];
+    if (!/^[0-9a-f-]{36}$/.test(changeId)) refuse('invalid', 'changeId: must name a proposed staff change');
+    if (!reason.trim()) refuse('invalid', 'reason: a staff change states its reason');
+  }
   if (action === 'quality-evaluation') {
     const year = yearOf(new Date(Date.now()).toISOString());
     if (state.quality?.evaluations.some((e) => e.year === year)) {

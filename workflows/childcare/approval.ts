@@ -5,6 +5,7 @@
 import type { Application } from './application-case';
 import type { ChildcareActionArgs } from './contract';
 import { refuseApplication, withdraw } from './outcomes';
+import { takeStaffChangeAndRecheck } from './staff-change';
 
 const onWithdraw =
   (application: Application) =>
@@ -26,6 +27,7 @@ export async function awaitInspection(application: Application): Promise<void> {
       await kase.openTask('health-approval');
     },
     withdraw: onWithdraw(application),
+    'staff-change': takeStaffChangeAndRecheck(application),
   });
 }
 
@@ -39,6 +41,7 @@ export async function awaitHealthApproval(application: Application): Promise<voi
       await kase.openTask('finance-approval');
     },
     withdraw: onWithdraw(application),
+    'staff-change': takeStaffChangeAndRecheck(application),
   });
 }
 
@@ -51,5 +54,6 @@ export async function awaitFinanceApproval(application: Application): Promise<vo
       await kase.enterStage('payment');
     },
     withdraw: onWithdraw(application),
+    'staff-change': takeStaffChangeAndRecheck(application),
   });
 }

@@ -98,6 +98,7 @@ export const CHILDCARE_ACTIONS = [
   'finance-approval',
   'quality-evaluation',
   'withdraw',
+  'staff-change',
 ] as const;
 export type ChildcareAction = (typeof CHILDCARE_ACTIONS)[number];
 
@@ -109,6 +110,8 @@ export interface ChildcareActionArgs {
   'finance-approval': { actor: Actor; decision: 'approve' | 'refuse'; reasons?: string[] };
   'quality-evaluation': { actor: Actor; grade: QualityGrade };
   withdraw: { actor: Actor; reason: string };
+  /** The new list waits at the health commission under `changeId`; only its ID and the reason reach Temporal. */
+  'staff-change': { actor: Actor; changeId: string; reason: string };
 }
 
 export const childcareUpdates: {
@@ -121,6 +124,7 @@ export const childcareUpdates: {
   'finance-approval': defineUpdate('finance-approval'),
   'quality-evaluation': defineUpdate('quality-evaluation'),
   withdraw: defineUpdate('withdraw'),
+  'staff-change': defineUpdate('staff-change'),
 };
 
 export const childcareStateQuery = defineQuery<ChildcareCaseState>('caseState');

@@ -10,6 +10,7 @@ import { yearOf, type Application } from './application-case';
 import type { ChildcareActionArgs, DepartmentCheck } from './contract';
 import { checkSubsidy } from './subsidy-rules';
 import { refuseApplication, withdraw } from './outcomes';
+import { takeStaffChange } from './staff-change';
 
 const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
 const { checkMarketRegulation } = call('市场监管：登记与最高限价');
@@ -39,6 +40,7 @@ export async function awaitCompleteness(application: Application): Promise<void>
       await kase.openTask('correction');
     },
     withdraw: onWithdraw(application),
+    'staff-change': takeStaffChange(application),
   });
 }
 
@@ -52,6 +54,7 @@ export async function awaitCorrection(application: Application): Promise<void> {
       await openCompletenessCheck(application);
     },
     withdraw: onWithdraw(application),
+    'staff-change': takeStaffChange(application),
   });
 }
 

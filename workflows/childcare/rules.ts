@@ -84,6 +84,11 @@ export const CHILDCARE_RULES: DecisionRules<ChildcareAction, ChildcareStage> = {
     permissions: [HEALTH_STAFF('clerk'), HEALTH_STAFF('supervisor')],
     stages: PRE_PAYMENT,
   },
+  // A change of staff before the money: after the department checks, the blacklist check runs again.
+  'staff-change': {
+    permissions: [HEALTH_STAFF('clerk'), HEALTH_STAFF('supervisor')],
+    stages: PRE_PAYMENT,
+  },
 };
 
 export const CHILDCARE_TASK_KINDS = [

@@ -1,5 +1,6 @@
 import type { EligibilityDecision } from '../../../workflows/definitions';
 import { InMemoryLedger } from '../ledger/in-memory';
+import { sameContact } from '../../../platform/personal-data/contact';
 import {
   decideEligibility,
   type AcceptanceRecord,
@@ -32,9 +33,16 @@ export class InMemoryGasCompany implements GasCompanyPort {
     );
   }
 
-  saveServiceContact(caseId: string, contact: ServiceContact): Promise<void> {
+  keepServiceContact(caseId: string, contact: ServiceContact): Promise<'saved' | 'same' | 'differs'> {
+    const kept = this.contacts.get(caseId);
+    if (!kept) this.contacts.set(caseId, contact);
+    return Promise.resolve(!kept ? 'saved' : sameContact(kept, contact) ? 'same' : 'differs');
+  }
+
+  changeServiceContact(caseId: string, contact: ServiceContact): Promise<boolean> {
+    if (!this.contacts.has(caseId)) return Promise.resolve(false);
     this.contacts.set(caseId, contact);
-    return Promise.resolve();
+    return Promise.resolve(true);
   }
 
   findServiceContact(caseId: string): Promise<ServiceContact | undefined> {

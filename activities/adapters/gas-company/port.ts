@@ -48,7 +48,13 @@ export interface GasCompanyPort {
   isAccountActive(accountRef: string): Promise<boolean>;
   /** Active accounts of the district that still need work, in account order, after the given account. */
   retrofitBacklog(district: District, after: string | null, limit: number): Promise<BacklogAccount[]>;
-  saveServiceContact(caseId: string, contact: ServiceContact): Promise<void>;
+  /**
+   * Keeps the contact a case was started with: `saved` the first time, `same` when posted again unchanged,
+   * `differs` (and nothing written) when it is another: a change of contact is its own act.
+   */
+  keepServiceContact(caseId: string, contact: ServiceContact): Promise<'saved' | 'same' | 'differs'>;
+  /** Replaces the case's contact; false when none is kept for the case. */
+  changeServiceContact(caseId: string, contact: ServiceContact): Promise<boolean>;
   findServiceContact(caseId: string): Promise<ServiceContact | undefined>;
   /** The gas company's own third of each residential retrofit. */
   ledger: LedgerPort;

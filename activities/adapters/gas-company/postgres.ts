@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection';
 import type { District, EligibilityDecision, IneligibilityReason } from '../../../workflows/definitions';
 import { PostgresLedger } from '../ledger/postgres';
+import { sameContact } from '../../../platform/personal-data/contact';
 import {
   decideEligibility,
   type AcceptanceRecord,
@@ -83,17 +84,22 @@ export class PostgresGasCompany implements GasCompanyPort {
     }));
   }
 
-  async saveServiceContact(caseId: string, contact: ServiceContact): Promise<void> {
-    const row = {
-      name: contact.name,
-      phone: contact.phone,
-      address: contact.address,
-      id_number: contact.idNumber ?? null,
-    };
-    await this.db('gas_company.service_contacts')
-      .insert({ case_id: caseId, ...row })
+  async keepServiceContact(caseId: string, contact: ServiceContact): Promise<'saved' | 'same' | 'differs'> {
+    const inserted = await this.db('gas_company.service_contacts')
+      .insert({ case_id: caseId, ...contactRow(contact) })
       .onConflict('case_id')
-      .merge({ ...row, updated_at: this.db.fn.now() });
+      .ignore()
+      .returning('case_id');
+    if (inserted.length > 0) return 'saved';
+    const kept = await this.findServiceContact(caseId);
+    return kept && sameContact(kept, contact) ? 'same' : 'differs';
+  }
+
+  async changeServiceContact(caseId: string, contact: ServiceContact): Promise<boolean> {
+    const changed = await this.db('gas_company.service_contacts')
+      .where({ case_id: caseId })
+      .update({ ...contactRow(contact), updated_at: this.db.fn.now() });
+    return changed > 0;
   }
 
   async findServiceContact(caseId: string): Promise<ServiceContact | undefined> {
@@ -178,3 +184,10 @@ export class PostgresGasCompany implements GasCompanyPort {
       .merge(['district', 'user_type', 'status', 'needs_retrofit', 'needs_valve', 'hose_length_dm']);
   }
 }
+
+const contactRow = (contact: ServiceContact) => ({
+  name: contact.name,
+  phone: contact.phone,
+  address: contact.address,
+  id_number: contact.idNumber ?? null,
+});

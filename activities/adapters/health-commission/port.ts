@@ -27,8 +27,19 @@ export interface QualityEvaluationRecord {
 
 /** The health commission (卫健委), the process's lead: applications' staff, the childcare registry, evaluations. */
 export interface HealthCommissionPort {
-  /** Replaces the staff list of an application (a resubmission may change it). */
-  saveStaff(caseId: string, staff: readonly StaffMember[]): Promise<void>;
+  /**
+   * Keeps the staff list an application was posted with: `saved` the first time, `same` when posted again with
+   * the same list, `differs` (and nothing written) when the list is another: a change is its own act.
+   */
+  keepStaff(caseId: string, staff: readonly StaffMember[]): Promise<'saved' | 'same' | 'differs'>;
+  /** Files a proposed staff list for the case; the case applies it when it takes the change. Returns its ID. */
+  proposeStaffChange(change: {
+    caseId: string;
+    staff: readonly StaffMember[];
+    requestedBy: string;
+  }): Promise<string>;
+  /** Replaces the staff with the proposed list (idempotent); false when no such change was proposed for the case. */
+  applyStaffChange(caseId: string, changeId: string): Promise<boolean>;
   staffOf(caseId: string): Promise<StaffMember[]>;
   /** Enters the provider and its slots in the registry (idempotent on the case). */
   register(entry: RegistryEntry): Promise<void>;

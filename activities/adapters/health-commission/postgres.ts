@@ -1,4 +1,6 @@
 import type { District } from '../../../workflows/definitions';
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { Db } from '../../db/connection';
 import type { HealthCommissionPort, QualityEvaluationRecord, RegistryEntry, StaffMember } from './port';
 
@@ -14,25 +16,66 @@ interface RegistryRow {
   registered_at: Date;
 }
 
+interface StaffChangeRow {
+  change_id: string;
+  case_id: string;
+  staff: StaffMember[];
+  applied_at: Date | null;
+}
+
 export class PostgresHealthCommission implements HealthCommissionPort {
   constructor(private readonly db: Db) {}
 
-  async saveStaff(caseId: string, staff: readonly StaffMember[]): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      await trx('health_commission.application_staff').where({ case_id: caseId }).delete();
-      await trx('health_commission.application_staff').insert(
-        staff.map((member, position) => ({
-          case_id: caseId,
-          position,
-          name: member.name,
-          certificate_number: member.certificateNumber,
-        })),
-      );
+  async keepStaff(caseId: string, staff: readonly StaffMember[]): Promise<'saved' | 'same' | 'differs'> {
+    return this.db.transaction(async (trx) => {
+      // One application's posts are serialised here, so two first posts cannot both write a list.
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`staff:${caseId}`]);
+      const kept = await this.staffIn(trx, caseId);
+      if (kept.length === 0) {
+        await replaceStaff(trx, caseId, staff);
+        return 'saved';
+      }
+      return sameStaff(kept, staff) ? 'same' : 'differs';
+    });
+  }
+
+  async proposeStaffChange(change: {
+    caseId: string;
+    staff: readonly StaffMember[];
+    requestedBy: string;
+  }): Promise<string> {
+    const changeId = randomUUID();
+    await this.db('health_commission.staff_changes').insert({
+      change_id: changeId,
+      case_id: change.caseId,
+      staff: JSON.stringify(change.staff),
+      requested_by: change.requestedBy,
+    });
+    return changeId;
+  }
+
+  async applyStaffChange(caseId: string, changeId: string): Promise<boolean> {
+    return this.db.transaction(async (trx) => {
+      const change = await trx<StaffChangeRow>('health_commission.staff_changes')
+        .where({ change_id: changeId, case_id: caseId })
+        .forUpdate()
+        .first();
+      if (!change) return false;
+      if (change.applied_at) return true;
+      await replaceStaff(trx, caseId, change.staff);
+      await trx('health_commission.staff_changes')
+        .where({ change_id: changeId })
+        .update({ applied_at: trx.fn.now() });
+      return true;
     });
   }
 
   async staffOf(caseId: string): Promise<StaffMember[]> {
-    const rows = await this.db<{
+    return this.staffIn(this.db, caseId);
+  }
+
+  private async staffIn(db: Db | Knex.Transaction, caseId: string): Promise<StaffMember[]> {
+    const rows = await db<{
       case_id: string;
       position: number;
       name: string;
@@ -90,3 +133,23 @@ export class PostgresHealthCommission implements HealthCommissionPort {
     return inserted.length > 0;
   }
 }
+
+async function replaceStaff(
+  trx: Knex.Transaction,
+  caseId: string,
+  staff: readonly StaffMember[],
+): Promise<void> {
+  await trx('health_commission.application_staff').where({ case_id: caseId }).delete();
+  await trx('health_commission.application_staff').insert(
+    staff.map((member, position) => ({
+      case_id: caseId,
+      position,
+      name: member.name,
+      certificate_number: member.certificateNumber,
+    })),
+  );
+}
+
+const sameStaff = (a: readonly StaffMember[], b: readonly StaffMember[]): boolean =>
+  a.length === b.length &&
+  a.every((member, i) => member.name === b[i]!.name && member.certificateNumber === b[i]!.certificateNumber);
