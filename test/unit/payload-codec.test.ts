@@ -119,6 +119,20 @@ describe('AES-256-GCM payload codec', function () {
       await assert.rejects(codec.decode([unscoped]), /failed authentication/);
     });
 
+    it('after rotation, a scope’s old payloads decode under the old master key and new ones use the new', async function () {
+      const context = ofCase('childcare:erqi:X-1');
+      const [old] = await codec.encode([payload()], context);
+      const rotated = new AesGcmPayloadCodec(parseKeyRing(`k2:${key()},k1:${k1}`));
+      assert.deepEqual(
+        defaultPayloadConverter.fromPayload((await rotated.decode([old!], context))[0]!),
+        value,
+      );
+      const [fresh] = await rotated.encode([payload()], context);
+      assert.equal(metadataText(fresh!, 'encryption-key-id'), 'k2');
+      assert.equal(metadataText(fresh!, 'encryption-scope'), 'childcare/erqi');
+      await assert.rejects(codec.decode([fresh!]), /no key with id "k2"/);
+    });
+
     it('decodeReadable decodes the scopes allowed and returns the rest as they came', async function () {
       const [jinshui] = await codec.encode([payload()], ofCase('gas-retrofit:jinshui:JS-1'));
       const [erqi] = await codec.encode([payload()], ofCase('gas-retrofit:erqi:EQ-1'));
