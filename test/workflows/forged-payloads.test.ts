@@ -15,7 +15,12 @@ import { petitionCaseStart } from '../../workflows/petitions/starts';
 import { FOREIGN_PAYLOAD_REFUSAL } from '../../workflows/kit/refuse-foreign-payloads';
 import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 import { useTimeSkippingSuite } from '../helpers/workflow-suite';
-import { petitionActors as actors, startPetition, type PetitionDriver } from './petition-helpers';
+import {
+  petitionActors as actors,
+  routeStreetLightsToUrbanManagement,
+  startPetition,
+  type PetitionDriver,
+} from './petition-helpers';
 
 const J = 'jinshui' as const;
 const URBAN = actors.handler('urban-management', J);
@@ -59,14 +64,7 @@ const FORGERIES: Record<string, (payloads: Payload[], context?: SerializationCon
 describe('forged payloads sent straight to Temporal (time-skipping server, Postgres adapters)', function () {
   this.timeout(120_000);
   const suite = useTimeSkippingSuite('forged');
-  before(async function () {
-    await suite.adapters.petitionOffice.setRoute({
-      category: 'public-facilities',
-      district: J,
-      department: 'urban-management',
-      updatedBy: 'po-sup',
-    });
-  });
+  before(() => routeStreetLightsToUrbanManagement(suite.adapters));
 
   const awaitingAcceptance = async (): Promise<{ c: PetitionDriver; before: PetitionCaseState }> => {
     const c = await startPetition(suite.env, suite.adapters, suite.taskQueue);

@@ -56,6 +56,15 @@ export class PetitionDriver extends ProcessCaseDriver<
   }
 }
 
+/** The routing the helpers' petitions rely on: public facilities in Jinshui go to urban management. */
+export const routeStreetLightsToUrbanManagement = (adapters: Adapters) =>
+  adapters.petitionOffice.setRoute({
+    category: 'public-facilities',
+    district: 'jinshui',
+    department: 'urban-management',
+    updatedBy: 'po-sup',
+  });
+
 let serial = 0;
 
 /** A post kept by the petition office, its case started; `receivedAt` defaults to the server's now. */

@@ -7,6 +7,7 @@ import {
   CONSULTATION_LADDER_FROM_18_SEPTEMBER_2037,
   LADDER_RECEIVED_ON,
   petitionActors as actors,
+  routeStreetLightsToUrbanManagement,
   startPetition,
   watchOf,
   type PetitionDriver,
@@ -22,14 +23,7 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
   afterEach(async function () {
     await unloadFixedYears(suite.db);
   });
-  before(async function () {
-    await suite.adapters.petitionOffice.setRoute({
-      category: 'public-facilities',
-      district: J,
-      department: 'urban-management',
-      updatedBy: 'po-sup',
-    });
-  });
+  before(() => routeStreetLightsToUrbanManagement(suite.adapters));
 
   /**
    * Lets the 30-day review window pass on the server's clock and reads the closed case. Not `handle.result()`:
