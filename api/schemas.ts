@@ -16,6 +16,7 @@ import {
   CHANNELS,
   DEPARTMENT_CODES,
   DISTRICT_CODES,
+  RETROFIT_DISTRICT_CODES,
   GAS_ACCOUNT_REF_PATTERN,
   GAS_RETROFIT_ACTIONS,
   GAS_RETROFIT_STAGES,
@@ -25,7 +26,16 @@ import {
   type GasUserType,
 } from '../workflows/definitions';
 
-export const districtSchema = z.enum(DISTRICT_CODES).meta({ id: 'District', description: 'District code' });
+export const districtSchema = z.enum(DISTRICT_CODES).meta({
+  id: 'District',
+  description: 'One of the city’s sixteen districts, development zones and counties',
+});
+/** The retrofit campaign covers the eight urban districts only (domain.md, Process 1). */
+export const retrofitDistrictSchema = z
+  .enum(RETROFIT_DISTRICT_CODES, {
+    error: `must be one of the retrofit campaign’s eight urban districts: ${RETROFIT_DISTRICT_CODES.join(', ')}`,
+  })
+  .meta({ id: 'RetrofitDistrict', description: 'One of the eight urban districts in the retrofit campaign' });
 
 export const errorSchema = z
   .object({
@@ -149,7 +159,7 @@ export const serviceContactViewSchema = z
 
 export const startGasRetrofitHouseholdSchema = z
   .object({
-    district: districtSchema,
+    district: retrofitDistrictSchema,
     accountRef: z
       .string()
       .regex(
@@ -220,7 +230,7 @@ export const gasRetrofitCaseSchema = z
   .object({
     caseId: z.string(),
     process: z.literal('gas-retrofit-household'),
-    district: districtSchema,
+    district: retrofitDistrictSchema,
     accountRef: z.string(),
     userType: z.enum(GAS_USER_TYPES),
     channel: z.enum(CHANNELS),
@@ -313,7 +323,7 @@ const sharesSchema = z.object(Object.fromEntries(PARTIES.map((party) => [party, 
 
 export const currentTenderPricesSchema = z
   .object({
-    district: districtSchema,
+    district: retrofitDistrictSchema,
     prices: priceListSchema,
     tenderRef: z.string().nullable().meta({ description: 'The newest tender reference; null before any' }),
   })
@@ -362,7 +372,7 @@ export const quoteSchema = z
 
 export const quoteRequestSchema = z
   .object({
-    district: districtSchema,
+    district: retrofitDistrictSchema,
     userType: z.enum(GAS_USER_TYPES).exclude(['new-build-residential']),
     items: retrofitItemsSchema,
   })
@@ -370,11 +380,11 @@ export const quoteRequestSchema = z
   .superRefine(itemsFitUserType)
   .meta({ id: 'QuoteRequest', ...ITEMS_FIT_USER_TYPE });
 
-export const districtParamsSchema = z.object({ district: districtSchema }).strict();
+export const districtParamsSchema = z.object({ district: retrofitDistrictSchema }).strict();
 
 export const startCampaignSchema = z
   .object({
-    district: districtSchema,
+    district: retrofitDistrictSchema,
     campaignId: z
       .string()
       .regex(CAMPAIGN_ID_PATTERN, 'must be 2-40 lower-case letters, digits or dashes, e.g. spring-2026'),
@@ -396,7 +406,7 @@ export const campaignWorkflowIdParamsSchema = z
 const campaignKeySchema = {
   campaignId: z.string().meta({ description: 'The campaign ID the start named, e.g. spring-2026' }),
   workflowId: z.string().meta({ description: 'The campaign’s workflow ID; its URL is under this' }),
-  district: districtSchema,
+  district: retrofitDistrictSchema,
 };
 
 export const campaignStartedSchema = z

@@ -20,6 +20,8 @@ function ruleOf(issue: z.core.$ZodIssue, input: unknown): string {
     case 'unrecognized_keys':
       return 'is not a known field';
     case 'invalid_value':
+      // A schema's own words for its list (e.g. why the retrofit takes only eight districts) win over the list.
+      if (!issue.message.startsWith('Invalid')) return issue.message;
       return `must be one of: ${issue.values.map(String).join(', ')}`;
     default:
       return issue.message;

@@ -10,7 +10,12 @@ import { Command } from 'commander';
 import { demoAccounts } from '../activities/db/seeds/demo-accounts';
 import { demoChildcareProviders } from '../activities/db/seeds/demo-childcare';
 import { signToken, type Claims } from '../api/auth';
-import { DISTRICT_CODES, type Department, type District } from '../workflows/definitions';
+import {
+  DISTRICT_CODES,
+  RETROFIT_DISTRICT_CODES,
+  type Department,
+  type District,
+} from '../workflows/definitions';
 import { beijingWeekOf, weekBefore } from '../workflows/kit/beijing-week';
 import { PETITION_CATEGORIES, PETITION_KINDS, type PetitionCategory } from '../workflows/petitions/contract';
 import { loadConfig, refuseInProduction } from '../platform/config';
@@ -122,7 +127,7 @@ async function main(): Promise<void> {
   }
 
   const accounts = demoAccounts(200).filter((a) => a.status === 'active');
-  const sample = DISTRICT_CODES.flatMap((district) =>
+  const sample = RETROFIT_DISTRICT_CODES.flatMap((district) =>
     accounts.filter((a) => a.district === district).slice(0, options.perDistrict),
   );
   const bar = new SingleBar(
@@ -210,7 +215,7 @@ async function main(): Promise<void> {
       `\nLoaded ${petitions.count} petitions (a week of posts, and late window posts overdue at every rung); ` +
       `the index: GET /v1/petitions/weekly-index.svg?week=${petitions.week}\n` +
       `  overdue petitions by rung in the Web UI: OneThingProcess = "petition" AND OneThingOverdue = true\n` +
-      `\nLoaded ${sample.length} households across ${DISTRICT_CODES.length} districts and started campaign ${String(campaign.campaignId)}.\n` +
+      `\nLoaded ${sample.length} households across ${RETROFIT_DISTRICT_CODES.length} districts and started campaign ${String(campaign.campaignId)}.\n` +
       `Web UI: http://127.0.0.1:${config.devServerUiPort} — try the query  OneThingStage = "acceptance"\n`,
   );
 }

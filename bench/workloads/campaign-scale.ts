@@ -10,7 +10,7 @@ import { cpuBetween, cpuSeconds, pidOf } from '../proc-cpu';
 import { residentMiB } from '../proc-status';
 import { leastSquaresSlope } from '../stats';
 import type { BenchStack } from '../stack';
-import { DISTRICT_CODES, type District } from '../../workflows/kit/vocabulary';
+import { RETROFIT_DISTRICT_CODES, type District } from '../../workflows/kit/vocabulary';
 import { decide, driverTokens, HOUSEHOLD_DISTRICT, postAs, seedDistrict } from './households';
 
 const BUCKET_MS = 10_000;
@@ -22,7 +22,7 @@ const PAGE_SIZE = 50;
 const ENDED = ['closed', 'cancelled', 'ineligible', 'settlement-reversed'];
 
 /** Districts other than the households workload's, one per campaign size, so each campaign has its own backlog. */
-const CAMPAIGN_DISTRICTS = DISTRICT_CODES.filter((district) => district !== HOUSEHOLD_DISTRICT);
+const CAMPAIGN_DISTRICTS = RETROFIT_DISTRICT_CODES.filter((district) => district !== HOUSEHOLD_DISTRICT);
 
 export interface CampaignScaleRun {
   households: number;

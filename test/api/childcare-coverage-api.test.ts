@@ -80,7 +80,7 @@ describe('childcare coverage through the API, and its chart in a browser', funct
     const byDistrict = Object.fromEntries(
       (res.body.coverage as Array<{ district: string }>).map((row) => [row.district, row]),
     ) as Record<string, Record<string, unknown>>;
-    assert.equal(Object.keys(byDistrict).length, 8);
+    assert.equal(Object.keys(byDistrict).length, 16, 'every area of the city, not only the retrofit’s eight');
     const jinshui = byDistrict.jinshui!;
     assert.equal(jinshui.slots, 600);
     assert.equal(jinshui.slotsPerThousand, 6);
@@ -119,7 +119,7 @@ describe('childcare coverage through the API, and its chart in a browser', funct
       const answer = await browser.page.goto(`http://127.0.0.1:${port}/v1/childcare/coverage.svg?year=2025`);
       assert.equal(answer?.status(), 200);
       assert.match(answer?.headers()['content-type'] ?? '', /image\/svg\+xml/);
-      assert.equal(await browser.page.locator('g.district').count(), 8);
+      assert.equal(await browser.page.locator('g.district').count(), 16);
       const jinshui = browser.page.locator('g.district[data-district="jinshui"] rect.rate');
       const erqi = browser.page.locator('g.district[data-district="erqi"] rect.rate');
       assert.equal(await jinshui.getAttribute('fill'), '#2e7d32', 'jinshui meets 6 per 1,000');

@@ -4,7 +4,11 @@
  * search attributes and workflow IDs, so no personal data can ever be among them.
  */
 
-/** Zhengzhou's eight urban districts in scope of the retrofit campaign (domain.md, Process 1). */
+/**
+ * Zhengzhou's sixteen county-level areas (domain.md, Areas of the city; 亲清在线 counts "16 districts and
+ * counties"): childcare and petitions serve them all. The code is called a district throughout, as the city's
+ * staff say it; `AREA_KINDS` says which are districts, development zones, county-level cities and the county.
+ */
 export const DISTRICTS = {
   zhongyuan: '中原区',
   erqi: '二七区',
@@ -14,9 +18,53 @@ export const DISTRICTS = {
   zhengdong: '郑东新区',
   gaoxin: '高新区',
   jingkai: '经开区',
+  shangjie: '上街区',
+  hangkonggang: '郑州航空港区',
+  gongyi: '巩义市',
+  xingyang: '荥阳市',
+  xinmi: '新密市',
+  xinzheng: '新郑市',
+  dengfeng: '登封市',
+  zhongmou: '中牟县',
 } as const;
 export type District = keyof typeof DISTRICTS;
 export const DISTRICT_CODES = Object.keys(DISTRICTS) as [District, ...District[]];
+
+export const AREA_KINDS = ['district', 'development-zone', 'county-level-city', 'county'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+export const AREA_KIND_OF: Record<District, AreaKind> = {
+  zhongyuan: 'district',
+  erqi: 'district',
+  jinshui: 'district',
+  guancheng: 'district',
+  huiji: 'district',
+  shangjie: 'district',
+  zhengdong: 'development-zone',
+  gaoxin: 'development-zone',
+  jingkai: 'development-zone',
+  hangkonggang: 'development-zone',
+  gongyi: 'county-level-city',
+  xingyang: 'county-level-city',
+  xinmi: 'county-level-city',
+  xinzheng: 'county-level-city',
+  dengfeng: 'county-level-city',
+  zhongmou: 'county',
+};
+
+/** The retrofit campaign's scope: the eight urban districts (domain.md, Process 1), not the whole city. */
+export const RETROFIT_DISTRICT_CODES = [
+  'zhongyuan',
+  'erqi',
+  'jinshui',
+  'guancheng',
+  'huiji',
+  'zhengdong',
+  'gaoxin',
+  'jingkai',
+] as const satisfies readonly District[];
+export type RetrofitDistrict = (typeof RETROFIT_DISTRICT_CODES)[number];
+export const isRetrofitDistrict = (district: string): district is RetrofitDistrict =>
+  (RETROFIT_DISTRICT_CODES as readonly string[]).includes(district);
 /** A JWT's district claim: a district code, or `city` for city-level staff. */
 export type Jurisdiction = District | 'city';
 

@@ -1,14 +1,14 @@
 import {
-  DISTRICT_CODES,
   GAS_USER_TYPES,
-  type District,
+  RETROFIT_DISTRICT_CODES,
   type GasUserType,
+  type RetrofitDistrict,
 } from '../../../workflows/definitions';
 import type { GasAccount } from '../../adapters/gas-company/port';
 import type { InstallerTeam } from '../../adapters/installer/port';
 
 /** Account-number prefixes the demo gas company uses per district. */
-export const DEMO_ACCOUNT_PREFIX: Record<District, string> = {
+export const DEMO_ACCOUNT_PREFIX: Record<RetrofitDistrict, string> = {
   zhongyuan: 'ZY',
   erqi: 'EQ',
   jinshui: 'JS',
@@ -37,7 +37,7 @@ const USER_TYPE_CYCLE: GasUserType[] = [
 export function demoAccounts(perDistrict: number): GasAccount[] {
   if (!GAS_USER_TYPES.every((type) => USER_TYPE_CYCLE.includes(type)))
     throw new Error('demo mix misses a user type');
-  return DISTRICT_CODES.flatMap((district) =>
+  return RETROFIT_DISTRICT_CODES.flatMap((district) =>
     Array.from({ length: perDistrict }, (_, index) => {
       const n = index + 1;
       return {
@@ -52,7 +52,7 @@ export function demoAccounts(perDistrict: number): GasAccount[] {
 
 /** Three installer teams per district, each fitting eight households a day (*assumption* for the demo). */
 export function demoInstallerTeams(): InstallerTeam[] {
-  return DISTRICT_CODES.flatMap((district) =>
+  return RETROFIT_DISTRICT_CODES.flatMap((district) =>
     [1, 2, 3].map((n) => ({ teamId: `${DEMO_ACCOUNT_PREFIX[district]}-T${n}`, district, dailyCapacity: 8 })),
   );
 }

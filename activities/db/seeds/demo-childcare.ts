@@ -24,6 +24,14 @@ const STREETS: Record<District, [string, string]> = {
   zhengdong: ['如意湖街道', '龙子湖街道'],
   gaoxin: ['石佛镇', '枫杨街道'],
   jingkai: ['明湖街道', '潮河街道'],
+  shangjie: ['济源路街道', '峡窝镇'],
+  hangkonggang: ['新港办事处', '龙王办事处'],
+  gongyi: ['孝义街道', '回郭镇'],
+  xingyang: ['索河街道', '广武镇'],
+  xinmi: ['青屏街道', '超化镇'],
+  xinzheng: ['新建路街道', '龙湖镇'],
+  dengfeng: ['嵩阳街道', '告成镇'],
+  zhongmou: ['青年路街道', '官渡镇'],
 };
 
 function creditCode(n: number): string {
