@@ -13,13 +13,16 @@ import {
   subsidyCheckSchema,
 } from '../childcare-schemas';
 import type { ApiDeps } from '../deps';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ForbiddenError } from '../errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
 import { parse } from '../validation';
 
 const CHECK = '/v1/childcare/subsidy-check';
 const CEILINGS = '/v1/childcare/price-ceilings';
-/** Market regulation publishes the ceilings; its supervisors set them (a district's, or the city's for any). */
+/**
+ * The ceilings are published centrally (统一发布): by the city's market regulation, for each area and year. A
+ * district's market-regulation office reads them like everyone else.
+ */
 const PUBLISH_CEILING: AccessRule = { roles: ['supervisor'], departments: ['market-regulation'] };
 const READ_CEILING: AccessRule = { roles: ['clerk', 'supervisor', 'auditor', 'finance'] };
 /** The health commission leads the process; its clerks and supervisors check applications. */
@@ -39,7 +42,8 @@ export const childcareSubsidyRoutes: ApiRoute[] = [
   {
     method: 'put',
     path: `${CEILINGS}/{district}/{year}`,
-    summary: 'Publish or adjust the monthly childcare price ceiling (meals included) for a district and year',
+    summary:
+      'Publish or adjust the monthly childcare price ceiling (meals included) for a district and year (the city’s market regulation)',
     security: [{ bearer: [] }],
     request: { params: priceCeilingParamsSchema, body: jsonBody(publishPriceCeilingSchema) },
     responses: { 200: { description: 'The ceiling in force', ...jsonContent(priceCeilingSchema) } },
@@ -87,6 +91,11 @@ export function childcareSubsidyRouter({ adapters }: ApiDeps): Router {
     const { district, year } = parse(priceCeilingParamsSchema, req.params, 'params');
     const actor = actorOf(res);
     authorize(actor, PUBLISH_CEILING, district);
+    if (actor.district !== 'city') {
+      throw new ForbiddenError(
+        'price ceilings are published centrally: requires the city’s market regulation',
+      );
+    }
     const { ceilingFen } = parse(publishPriceCeilingSchema, req.body);
     res.json(
       await adapters.marketRegulation.publishChildcarePriceCeiling({

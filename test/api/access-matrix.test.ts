@@ -55,6 +55,12 @@ const PROFILES = {
     district: 'jinshui',
     roles: ['supervisor'],
   },
+  marketSupervisorCity: {
+    sub: 'm-mr-city',
+    dept: 'market-regulation',
+    district: 'city',
+    roles: ['supervisor'],
+  },
   petitionClerkJinshui: { sub: 'm-po-js', dept: 'petition-office', district: 'jinshui', roles: ['clerk'] },
   petitionSupervisorJinshui: {
     sub: 'm-po-sup-js',
@@ -109,6 +115,7 @@ const PETITION_INDEX_READERS: readonly ProfileName[] = [
   ...PETITION_READERS,
   'healthClerkJinshui',
   'marketSupervisorJinshui',
+  'marketSupervisorCity',
   'pressDeskCity',
 ];
 
@@ -366,7 +373,13 @@ describe('access: the role × department × district × endpoint matrix, denials
     },
     {
       name: 'read a jinshui childcare application',
-      allowed: ['financeJinshui', 'auditorCity', 'healthClerkJinshui', 'marketSupervisorJinshui'],
+      allowed: [
+        'financeJinshui',
+        'auditorCity',
+        'healthClerkJinshui',
+        'marketSupervisorJinshui',
+        'marketSupervisorCity',
+      ],
       success: 200,
       send: (app, auth) =>
         request(app)
@@ -494,8 +507,8 @@ describe('access: the role × department × district × endpoint matrix, denials
       untouched: () => Promise.resolve(),
     },
     {
-      name: "publish jinshui's childcare price ceiling",
-      allowed: ['marketSupervisorJinshui'],
+      name: "publish jinshui's childcare price ceiling (the city's market regulation, centrally)",
+      allowed: ['marketSupervisorCity'],
       success: 200,
       prepare: () => Promise.resolve({ caseId: '', key: String(2030 + (counter += 1)) }),
       send: (app, auth, target) =>
@@ -519,6 +532,7 @@ describe('access: the role × department × district × endpoint matrix, denials
         'auditorCity',
         'healthClerkJinshui',
         'marketSupervisorJinshui',
+        'marketSupervisorCity',
         'petitionSupervisorJinshui',
         'platformOperatorCity',
         'platformOperatorJinshui',

@@ -146,7 +146,7 @@ const TARGETS: Target[] = [
     name: 'publish a childcare price ceiling',
     method: 'put',
     path: '/v1/childcare/price-ceilings/jinshui/2099',
-    claims: { sub: 'mr-1', dept: 'market-regulation', roles: ['supervisor'] },
+    claims: { sub: 'mr-1', dept: 'market-regulation', district: 'city', roles: ['supervisor'] },
     valid: () => ({ ceilingFen: 150_000 }),
   },
 ];

@@ -15,8 +15,9 @@ describe('childcare subsidy check and price ceilings through the API (real Postg
   // A year of its own per run, so runs sharing a database never see each other's ceilings.
   const year = 2040 + (process.pid % 40);
   const ceilingUrl = `/v1/childcare/price-ceilings/jinshui/${year}`;
+  /** The city's market regulation publishes every area's ceiling (统一发布). */
   const marketSupervisor = () =>
-    bearer({ sub: 'mr-sup', dept: 'market-regulation', district: 'jinshui', roles: ['supervisor'] });
+    bearer({ sub: 'mr-sup', dept: 'market-regulation', district: 'city', roles: ['supervisor'] });
   const healthClerk = (district: 'jinshui' | 'erqi' = 'jinshui') =>
     bearer({ sub: `hc-${district}`, dept: 'health-commission', district, roles: ['clerk'] });
 
@@ -123,7 +124,7 @@ describe('childcare subsidy check and price ceilings through the API (real Postg
     ]);
   });
 
-  it('only the health commission checks, only market regulation publishes; another district is out of reach', async function () {
+  it('only the health commission checks, only the city’s market regulation publishes; another district is out of reach', async function () {
     const body = subsidyApplication(104);
     const gasClerk = await bearer();
     assert.equal(
@@ -160,5 +161,18 @@ describe('childcare subsidy check and price ceilings through the API (real Postg
         .status,
       403,
     );
+    // Centrally published: not even the district's own market-regulation office sets its ceiling.
+    const jinshuiSupervisor = await bearer({
+      sub: 'mr-js',
+      dept: 'market-regulation',
+      district: 'jinshui',
+      roles: ['supervisor'],
+    });
+    const own = await request(app)
+      .put(ceilingUrl)
+      .set('Authorization', jinshuiSupervisor)
+      .send({ ceilingFen: 1 });
+    assert.equal(own.status, 403);
+    assert.match(own.body.error.message, /published centrally/);
   });
 });
