@@ -40,6 +40,23 @@ describe('childcare construction subsidy: each rule on both sides of its boundar
     assert.equal(check.eligible, true);
     assert.deepEqual(
       check.rules.map((r) => r.rule),
+      SUBSIDY_RULE_NAMES.filter((name) => name !== 'minimum-slots'),
+    );
+  });
+
+  it('a 19-slot community point is eligible: the slot targets are coverage targets, not conditions', function () {
+    const small = { ...FACTS, slots: 19 };
+    const check = checkSubsidy(small, FINDINGS);
+    assert.equal(check.eligible, true);
+    assert.equal(check.amount.amountFen, 19_000_000, '¥190,000, lower than 60% of ¥800,000');
+    // 60% of ¥300,000 = ¥180,000 is lower than ¥190,000: the lower of the two applies.
+    const cheap = checkSubsidy({ ...small, constructionInvestmentFen: 30_000_000 }, FINDINGS).amount;
+    assert.deepEqual([cheap.applied, cheap.amountFen], ['investment-share', 18_000_000]);
+    // Runs recorded before the correction judged by the targets, and replay that way.
+    const before = checkSubsidy(small, FINDINGS, undefined, { slotTargetsAsCondition: true });
+    assert.equal(before.eligible, false);
+    assert.deepEqual(
+      before.rules.map((r) => r.rule),
       [...SUBSIDY_RULE_NAMES],
     );
   });
@@ -58,7 +75,7 @@ describe('childcare construction subsidy: each rule on both sides of its boundar
     assert.equal(noHigherLevelSubsidy({ ...FACTS, higherLevelSubsidyReceived: true }).passed, false);
   });
 
-  it('minimum slots: community 20, street 50, township 30', function () {
+  it('the old minimum-slots rule (runs before the correction): community 20, street 50, township 30', function () {
     for (const [level, minimum] of [
       ['community', 20],
       ['street', 50],

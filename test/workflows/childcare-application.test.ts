@@ -126,6 +126,20 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     assert.equal(corrected.correction, undefined);
   });
 
+  it('a 19-slot 公建民营 community point passes the checks: slot targets are coverage, not a condition', async function () {
+    const { driver: c } = await start({ body: (b) => ({ ...b, facts: { ...b.facts, slots: 19 } }) });
+    await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');
+    await c.act('completeness', { actor: actors.clerk(J), outcome: 'complete' });
+    const checked = await c.waitForStage('site-inspection', 20_000, (s) => s.openTask?.kind === 'inspection');
+    assert.equal(checked.subsidy?.eligible, true);
+    assert.ok(!checked.subsidy?.rules.some((r) => r.rule === 'minimum-slots'));
+    // ¥10,000 × 19 = ¥190,000 against 60% of ¥800,000 = ¥480,000: the lower, per slot.
+    assert.deepEqual(
+      [checked.subsidy?.amount.applied, checked.subsidy?.amount.amountFen],
+      ['per-slot', 19_000_000],
+    );
+  });
+
   for (const [name, options, rule] of [
     ['market regulation has no registration', { prepare: { registration: true } }, 'market-registration'],
     ['fire safety has not signed off the site', { prepare: { fireSafety: true } }, 'fire-safety-sign-off'],
@@ -138,15 +152,15 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
       'community-exists',
     ],
     [
-      'a street provider of 40 slots (minimum 50)',
+      'a street provider, not a community point',
       {
         body: (b) => ({
           ...b,
           provider: { ...b.provider, level: 'street' },
-          facts: { ...b.facts, slots: 40 },
+          facts: { ...b.facts, slots: 60 },
         }),
       },
-      'minimum-slots',
+      'inclusive-community-point',
     ],
     [
       'recordings kept 89 days',

@@ -8,6 +8,7 @@ import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { yearOf, type Application } from './application-case';
 import type { ChildcareActionArgs, DepartmentCheck } from './contract';
+import { SLOT_TARGETS_ARE_COVERAGE_PATCH } from './patches';
 import { checkSubsidy } from './subsidy-rules';
 import { refuseApplication, withdraw } from './outcomes';
 import { takeStaffChange } from './staff-change';
@@ -103,6 +104,8 @@ export async function runDepartmentChecks(application: Application): Promise<voi
   state.subsidy = checkSubsidy(
     { ...state.facts, kind: provider.kind, level: provider.level },
     { priceCeilingFen: market.priceCeilingFen ?? undefined, ...credit },
+    undefined,
+    { slotTargetsAsCondition: !kase.hasPatch(SLOT_TARGETS_ARE_COVERAGE_PATCH) },
   );
   const failed = [
     ...checks.filter((c) => !c.passed).map((c) => `${c.check}: ${c.detail}`),

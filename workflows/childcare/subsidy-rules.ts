@@ -13,8 +13,13 @@ export const CHILDCARE_SUBSIDY = {
   /** 60% of the total construction investment. */
   investmentSharePercent: 60,
   minimumRecordingDays: 90,
-  minimumSlots: { community: 20, street: 50, township: 30 } satisfies Record<ProviderLevel, number>,
 } as const;
+
+/**
+ * The city's slot targets per community, street and township (2025, 2023): coverage targets, not conditions of the
+ * subsidy (domain.md, Corrections). Only runs recorded before that correction judged an application by them.
+ */
+export const SLOT_TARGETS: Record<ProviderLevel, number> = { community: 20, street: 50, township: 30 };
 
 /** *Assumption*: the operators the subsidy names (公建民营, 民办公助); "and similar" (等) adds none until the city says. */
 export const SUBSIDISED_KINDS: readonly ProviderKind[] = ['public-built-private-run', 'private-public-aided'];
@@ -27,6 +32,7 @@ export const SUBSIDY_AMOUNT_RULES = ['lower-of-the-two', 'per-slot', 'investment
 export type SubsidyAmountRule = (typeof SUBSIDY_AMOUNT_RULES)[number];
 export const SUBSIDY_AMOUNT_RULE: SubsidyAmountRule = 'lower-of-the-two';
 
+/** Every rule a case may show; `minimum-slots` only on runs recorded before the slot targets became coverage. */
 export const SUBSIDY_RULE_NAMES = [
   'inclusive-community-point',
   'no-higher-level-subsidy',
@@ -71,8 +77,9 @@ export function noHigherLevelSubsidy({ higherLevelSubsidyReceived }: ProviderFac
   );
 }
 
+/** No longer a condition (a coverage target); kept for runs recorded before that, which replay with it. */
 export function minimumSlots({ level, slots }: ProviderFacts): RuleResult {
-  const minimum = CHILDCARE_SUBSIDY.minimumSlots[level];
+  const minimum = SLOT_TARGETS[level];
   return result(
     'minimum-slots',
     slots >= minimum,
@@ -141,10 +148,12 @@ export function cleanCreditRecord(
   );
 }
 
-const RULES: ReadonlyArray<(facts: ProviderFacts, findings: DepartmentFindings) => RuleResult> = [
+type Rule = (facts: ProviderFacts, findings: DepartmentFindings) => RuleResult;
+
+/** The source's conditions: the operator and level, no higher-level subsidy, the standards, the price, the staff. */
+const RULES: readonly Rule[] = [
   inclusiveCommunityPoint,
   noHigherLevelSubsidy,
-  minimumSlots,
   monitoringAndAlarm24h,
   videoCoversAllAreas,
   recordingsKept90Days,
@@ -189,11 +198,17 @@ export interface SubsidyCheck {
   amount: SubsidyAmount;
 }
 
+/** As runs recorded before the correction judged: with the slot targets as a condition, in their old place. */
+const RULES_WITH_SLOT_TARGETS: readonly Rule[] = [...RULES.slice(0, 2), minimumSlots, ...RULES.slice(2)];
+
 export function checkSubsidy(
   facts: ProviderFacts,
   findings: DepartmentFindings,
   rule: SubsidyAmountRule = SUBSIDY_AMOUNT_RULE,
+  options: { slotTargetsAsCondition?: boolean } = {},
 ): SubsidyCheck {
-  const rules = RULES.map((check) => check(facts, findings));
+  const rules = (options.slotTargetsAsCondition ? RULES_WITH_SLOT_TARGETS : RULES).map((check) =>
+    check(facts, findings),
+  );
   return { eligible: rules.every((r) => r.passed), rules, amount: subsidyAmount(facts, rule) };
 }
