@@ -1,9 +1,15 @@
 /** The public supervision desk's records (观观督办), written from a petition case. */
 import type { Adapters } from './adapters';
-import type { FollowUpCall, PublishedOutcome } from './adapters/public-supervision/port';
+import type { FollowUpCall, PublishedOutcome, SiteVisit, TakeUp } from './adapters/public-supervision/port';
 
 export function createPublicSupervisionActivities(adapters: Adapters) {
   return {
+    async recordPressTakeUp(takeUp: TakeUp): Promise<void> {
+      await adapters.publicSupervision.recordTakeUp(takeUp);
+    },
+    async recordPressVisit(visit: SiteVisit): Promise<void> {
+      await adapters.publicSupervision.recordVisit(visit);
+    },
     async recordPressCall(call: FollowUpCall): Promise<void> {
       await adapters.publicSupervision.recordCall(call);
     },

@@ -79,6 +79,17 @@ export const petitionActionBodies = {
         description:
           'The reporter’s account of the call, kept by the desk; about the department, not the petitioner',
       }),
+      organisation: z
+        .string()
+        .trim()
+        .min(2)
+        .max(80)
+        .optional()
+        .meta({
+          description:
+            'An organisation outside the platform’s departments that can answer (郑州市人才交流中心, a developer); ' +
+            'absent: the department holding the petition',
+        }),
     })
     .strict(),
   'press-publish': z
@@ -86,6 +97,24 @@ export const petitionActionBodies = {
       verdict: z.enum(PRESS_VERDICTS),
       headline: z.string().trim().min(4).max(120),
       url: z.url({ protocol: /^https$/, error: 'must be an https address of the published story' }),
+    })
+    .strict(),
+  'press-take-up': z
+    .object({
+      account: z.string().trim().min(5).max(1000).meta({
+        description: 'Why the desk takes the post up, kept by the desk (never a report: 举报 are refused)',
+      }),
+    })
+    .strict(),
+  'press-visit': z
+    .object({
+      place: z.string().trim().min(2).max(200),
+      seen: z
+        .string()
+        .trim()
+        .min(5)
+        .max(2000)
+        .meta({ description: 'What the reporter saw there, kept by the desk' }),
     })
     .strict(),
 } as const;
@@ -130,15 +159,18 @@ export const petitionCaseSchema = z
     ),
     press: z
       .object({
+        takenUp: z.object({ by: z.string(), at: z.string() }).optional(),
         calls: z.array(
           z.object({
             callKey: z.string(),
             by: z.string(),
-            calledDepartment: z.enum(DEPARTMENT_CODES),
+            calledDepartment: z.enum(DEPARTMENT_CODES).optional(),
+            calledOrganisation: z.string().optional(),
             answer: z.enum(PRESS_CALL_ANSWERS),
             at: z.string(),
           }),
         ),
+        visits: z.array(z.object({ visitKey: z.string(), by: z.string(), at: z.string() })).optional(),
         published: z
           .object({
             by: z.string(),
@@ -218,10 +250,24 @@ export const pressRecordSchema = z
         callKey: z.string(),
         caseId: z.string(),
         reporter: z.string(),
-        calledDepartment: z.enum(DEPARTMENT_CODES),
+        calledDepartment: z.enum(DEPARTMENT_CODES).optional(),
+        calledOrganisation: z.string().optional(),
         answer: z.enum(PRESS_CALL_ANSWERS),
         account: z.string(),
         calledAt: z.string(),
+      }),
+    ),
+    takenUp: z
+      .object({ caseId: z.string(), reporter: z.string(), account: z.string(), takenUpAt: z.string() })
+      .nullable(),
+    visits: z.array(
+      z.object({
+        visitKey: z.string(),
+        caseId: z.string(),
+        reporter: z.string(),
+        place: z.string(),
+        seen: z.string(),
+        visitedAt: z.string(),
       }),
     ),
     published: z

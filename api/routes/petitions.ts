@@ -295,7 +295,13 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
     authorize(actor, PETITION_READ, caseKey(caseId).district);
     requirePetitionReader(actor, (await readCase(client, caseId, petitionStateQuery)).state);
     const desk = adapters.publicSupervision;
-    res.json({ calls: await desk.calls(caseId), published: (await desk.published(caseId)) ?? null });
+    const [calls, takenUp, visits, published] = await Promise.all([
+      desk.calls(caseId),
+      desk.takeUp(caseId),
+      desk.visits(caseId),
+      desk.published(caseId),
+    ]);
+    res.json({ calls, takenUp: takenUp ?? null, visits, published: published ?? null });
   });
 
   router.use(decisionRouter(DECISIONS, { client, adapters }));

@@ -213,7 +213,82 @@ describe('petitions through the API (real dev server, real Postgres)', function 
     }
     const records = await request(live.app).get(`${url}/press`).set('Authorization', clerk);
     assert.equal(records.status, 200, JSON.stringify(records.body));
-    assert.deepEqual(records.body, { calls: [], published: null });
+    assert.deepEqual(records.body, { calls: [], takenUp: null, visits: [], published: null });
+  });
+
+  it('the press desk takes up a fresh consultation, calls an outside organisation, visits, publishes; never a report', async function () {
+    const clerk = await office();
+    const reporter = await bearer({
+      sub: 'gg-2',
+      dept: 'public-supervision',
+      district: 'city',
+      roles: ['reporter'],
+    });
+    const desk = async (url: string, action: string, body: object) =>
+      request(live.app).post(`${url}/actions/${action}`).set('Authorization', reporter).send(body);
+    const started = await request(live.app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(post('APP-HUKOU-1', { kind: 'consultation', category: 'other' }));
+    const url = started.headers.location!;
+    await waitForCase(live.app, url, clerk, (s) => s.stage === 'awaiting-acceptance');
+
+    assert.equal((await desk(url, 'press-visit', { place: '某路口', seen: '路灯确实不亮' })).status, 409);
+    const takenUp = await desk(url, 'press-take-up', { account: '读者来电反映落户咨询无人答复' });
+    assert.equal(takenUp.status, 200, JSON.stringify(takenUp.body));
+    assert.equal(
+      (await desk(url, 'press-take-up', { account: '再次接手这条咨询' })).status,
+      409,
+      'taken up once',
+    );
+    const called = await desk(url, 'press-follow-up', {
+      answer: 'will-handle',
+      account: '记者致电市人才交流中心，对方答复三个工作日内回电。',
+      organisation: '郑州市人才交流中心',
+    });
+    assert.equal(called.status, 200, JSON.stringify(called.body));
+    const visited = await desk(url, 'press-visit', {
+      place: '市民服务中心',
+      seen: '窗口已张贴集体户落户材料清单',
+    });
+    assert.equal(visited.status, 200, JSON.stringify(visited.body));
+    const published = await desk(url, 'press-publish', {
+      verdict: 'in-progress',
+      headline: '集体户落户有了清单',
+      url: 'https://example.gov.cn/gg/1',
+    });
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+    const petition = await waitForCase(
+      live.app,
+      url,
+      reporter,
+      (s) => !!(s.press as { published?: object })?.published,
+    );
+    const press = petition.press as {
+      takenUp: { by: string };
+      calls: { calledOrganisation?: string; calledDepartment?: string }[];
+      visits: object[];
+    };
+    assert.equal(press.takenUp.by, 'gg-2');
+    assert.deepEqual(
+      press.calls.map((c) => [c.calledOrganisation, c.calledDepartment]),
+      [['郑州市人才交流中心', undefined]],
+    );
+    assert.equal(press.visits.length, 1);
+    const records = (await request(live.app).get(`${url}/press`).set('Authorization', reporter)).body;
+    assert.equal(records.takenUp.account, '读者来电反映落户咨询无人答复');
+    assert.equal(records.visits[0].seen, '窗口已张贴集体户落户材料清单');
+    assert.equal(records.calls[0].calledOrganisation, '郑州市人才交流中心');
+
+    const report = await request(live.app)
+      .post(PETITIONS)
+      .set('Authorization', clerk)
+      .send(post('APP-REPORT-2', { kind: 'report', category: 'property' }));
+    const reportUrl = report.headers.location!;
+    await waitForCase(live.app, reportUrl, clerk, (s) => s.stage === 'awaiting-acceptance');
+    const refused = await desk(reportUrl, 'press-take-up', { account: '想跟进这条举报' });
+    assert.equal(refused.status, 403, JSON.stringify(refused.body));
+    assert.match(refused.body.error.message, /never takes up a report/);
   });
 
   it('a department reads a petition while it holds it and after; one that never held it reads nothing', async function () {

@@ -66,15 +66,24 @@ export type PressCallAnswer = (typeof PRESS_CALL_ANSWERS)[number];
 export const PRESS_VERDICTS = ['resolved', 'in-progress', 'unresolved'] as const;
 export type PressVerdict = (typeof PRESS_VERDICTS)[number];
 
-/** The public supervision desk's part in a petition: its calls (their accounts stay with the desk) and its story. */
+/**
+ * The public supervision desk's part in a petition (观观督办): whether it took the post up itself, its calls (to the
+ * department holding it, or to any organisation that can answer), its site visits (their accounts stay with the
+ * desk) and its story.
+ */
 export interface PressSupervision {
+  takenUp?: { by: string; at: string };
   calls: Array<{
     callKey: string;
     by: string;
-    calledDepartment: Department;
+    /** The department holding the petition, when the call went to it. */
+    calledDepartment?: Department;
+    /** An organisation outside the platform's departments (人才交流中心, a developer), by name. */
+    calledOrganisation?: string;
     answer: PressCallAnswer;
     at: string;
   }>;
+  visits?: Array<{ visitKey: string; by: string; at: string }>;
   published?: { by: string; verdict: PressVerdict; headline: string; url: string; publishedAt: string };
 }
 
@@ -132,6 +141,8 @@ export const PETITION_ACTIONS = [
   'decide-review',
   'press-follow-up',
   'press-publish',
+  'press-take-up',
+  'press-visit',
 ] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];
 
@@ -147,10 +158,17 @@ export interface PetitionActionArgs {
   /** The petitioner's request, taken in by the petition office: a review (复查), or after it a re-review (复核). */
   'request-review': { actor: Actor };
   'decide-review': { actor: Actor; outcome: 'upheld' | 'changed'; opinionRef: string };
-  /** The desk's reporter called the department holding the petition; the account is the desk's record. */
-  'press-follow-up': { actor: Actor; answer: PressCallAnswer; account: string };
+  /**
+   * The desk's reporter called the department holding the petition, or the named organisation that can answer;
+   * the account is the desk's record.
+   */
+  'press-follow-up': { actor: Actor; answer: PressCallAnswer; account: string; organisation?: string };
   /** The desk published the outcome: the story's headline and address are public. */
   'press-publish': { actor: Actor; verdict: PressVerdict; headline: string; url: string };
+  /** The desk takes the post up itself, at any stage (never a report); its reason is the desk's record. */
+  'press-take-up': { actor: Actor; account: string };
+  /** The desk's reporter went to the place; what was seen is the desk's record. */
+  'press-visit': { actor: Actor; place: string; seen: string };
 }
 
 export const petitionUpdates: {
@@ -167,6 +185,8 @@ export const petitionUpdates: {
   'decide-review': defineUpdate('decide-review'),
   'press-follow-up': defineUpdate('press-follow-up'),
   'press-publish': defineUpdate('press-publish'),
+  'press-take-up': defineUpdate('press-take-up'),
+  'press-visit': defineUpdate('press-visit'),
 };
 
 export const petitionStateQuery = defineQuery<PetitionCaseState>('caseState');

@@ -25,10 +25,10 @@ export const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
 export const PETITION_CATEGORY_LABELS: Record<PetitionCategory, string> = {
   traffic: '交通出行',
   'public-facilities': '公共设施',
-  education: '教育',
+  education: '教育公平',
   property: '物业管理',
   environment: '环境保护',
-  heating: '供暖',
+  heating: '供暖问题',
   'medical-social-security': '医疗社保',
   other: '其他',
 };

@@ -12,7 +12,7 @@ import { dueIn } from '../kit/deadlines';
 import type { PetitionActionArgs } from './contract';
 import type { Petition } from './petition-case';
 import { OVER_TRANSFERRED_TO_SUPERVISOR_PATCH } from './patches';
-import { pressFollowUp, pressPublish } from './press-desk';
+import { pressDesk } from './press-desk';
 import { PETITION_LIMITS, PETITION_POLICY } from './rules';
 
 const { routePetition } = proxyActivities<Activities>({ ...departmentCall, summary: '按责派单' });
@@ -82,8 +82,7 @@ export async function awaitAcceptance(petition: Petition): Promise<void> {
     },
     'supervise-note': superviseNote(petition),
     withdraw: withdraw(petition),
-    'press-follow-up': pressFollowUp(petition),
-    'press-publish': pressPublish(petition),
+    ...pressDesk(petition),
   });
 }
 
@@ -106,8 +105,7 @@ export async function awaitReply(petition: Petition): Promise<void> {
     },
     'supervise-note': superviseNote(petition),
     withdraw: withdraw(petition),
-    'press-follow-up': pressFollowUp(petition),
-    'press-publish': pressPublish(petition),
+    ...pressDesk(petition),
   });
 }
 
@@ -126,6 +124,6 @@ export async function awaitRating(petition: Petition): Promise<void> {
       delete state.reply;
       await openReply(petition, now(), PETITION_LIMITS[state.kind].replyWorkingDays);
     },
-    'press-publish': pressPublish(petition),
+    ...pressDesk(petition),
   });
 }

@@ -17,7 +17,7 @@ import {
 } from './contract';
 import { PETITION_STAGE_HOLDERS, petitionDetails } from './details';
 import { PETITION_PATCHES_BEFORE_BASELINE } from './patches';
-import { validatePressDecision } from './press-checks';
+import { isPressAction, validatePressDecision } from './press-checks';
 import {
   HANDLING_DEPARTMENTS,
   PETITION_LADDERS,
@@ -66,7 +66,7 @@ function validateArguments(
       );
     }
   }
-  if (action === 'press-follow-up' || action === 'press-publish') validatePressDecision(action, state);
+  if (isPressAction(action)) validatePressDecision(action, state);
   if (action === 'extend') {
     const { workingDays, reason } = args as PetitionActionArgs['extend'];
     if (state.extension) refuse('wrongStage', 'extend: the reply deadline was extended once already');

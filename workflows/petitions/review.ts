@@ -5,7 +5,7 @@
  */
 import { daysAfter, msUntil, now } from '../kit/clock';
 import type { Petition } from './petition-case';
-import { pressPublish } from './press-desk';
+import { pressDesk } from './press-desk';
 import { PETITION_POLICY } from './rules';
 
 /** At `completed` or `reviewed`: waits for the request (any decision wakes the wait), or closes when the window ends. */
@@ -22,7 +22,7 @@ export async function awaitReviewRequest(petition: Petition): Promise<void> {
       await kase.enterStage(level === 'review' ? 'under-review' : 'under-re-review');
       await kase.openTask(level);
     },
-    'press-publish': pressPublish(petition),
+    ...pressDesk(petition),
   });
 }
 

@@ -57,6 +57,7 @@ const handlers = [
 const supervisors = [{ role: 'supervisor' as const, departments: ['petition-office'] as const }];
 const OPEN: readonly PetitionStage[] = ['awaiting-acceptance', 'handling'];
 const press = [{ role: 'reporter' as const, departments: ['public-supervision'] as const }];
+const PRESS_STAGES: readonly PetitionStage[] = [...OPEN, 'replied', 'completed', 'reviewed'];
 
 export const PETITION_RULES: DecisionRules<PetitionAction, PetitionStage> = {
   accept: { permissions: handlers, stages: ['awaiting-acceptance'] },
@@ -77,10 +78,13 @@ export const PETITION_RULES: DecisionRules<PetitionAction, PetitionStage> = {
   // *Assumption*: the district's petition office reviews (复查); the city's re-reviews (复核) — the validator
   // holds the re-review to city supervisors.
   'decide-review': { permissions: supervisors, stages: ['under-review', 'under-re-review'] },
-  // The newspaper's desk calls once the ladder has reached it (the validator checks the rung), and publishes the
-  // outcome after a call, whether or not the department has replied since.
-  'press-follow-up': { permissions: press, stages: OPEN },
-  'press-publish': { permissions: press, stages: [...OPEN, 'replied', 'completed', 'reviewed'] },
+  // The newspaper's desk takes a post up itself at any stage, or is handed an overdue one by the ladder's last rung
+  // (the validator checks which); then it calls whoever can answer, visits the site, and publishes after a call
+  // or a visit, whether or not the department has replied since. Never on a report (举报).
+  'press-take-up': { permissions: press, stages: PRESS_STAGES },
+  'press-follow-up': { permissions: press, stages: PRESS_STAGES },
+  'press-visit': { permissions: press, stages: PRESS_STAGES },
+  'press-publish': { permissions: press, stages: PRESS_STAGES },
 };
 
 export const PETITION_TASK_KINDS = ['acceptance', 'reply', 'rating', 'review', 're-review'] as const;

@@ -1,13 +1,14 @@
 import type { Department } from '../../../workflows/definitions';
 import type { PressCallAnswer, PressVerdict } from '../../../workflows/petitions/contract';
 import type { Db } from '../../db/connection';
-import type { FollowUpCall, PublicSupervisionPort, PublishedOutcome } from './port';
+import type { FollowUpCall, PublicSupervisionPort, PublishedOutcome, SiteVisit, TakeUp } from './port';
 
 interface CallRow {
   call_key: string;
   case_id: string;
   reporter: string;
-  called_department: Department;
+  called_department: Department | null;
+  called_organisation: string | null;
   answer: PressCallAnswer;
   account: string;
   called_at: Date;
@@ -23,10 +24,75 @@ interface OutcomeRow {
 }
 
 const CALLS = 'public_supervision.follow_up_calls';
+const TAKE_UPS = 'public_supervision.take_ups';
+const VISITS = 'public_supervision.site_visits';
 const OUTCOMES = 'public_supervision.published_outcomes';
 
 export class PostgresPublicSupervision implements PublicSupervisionPort {
   constructor(private readonly db: Db) {}
+
+  async recordTakeUp(takeUp: TakeUp): Promise<void> {
+    await this.db(TAKE_UPS)
+      .insert({
+        case_id: takeUp.caseId,
+        reporter: takeUp.reporter,
+        account: takeUp.account,
+        taken_up_at: takeUp.takenUpAt,
+      })
+      .onConflict('case_id')
+      .ignore();
+  }
+
+  async takeUp(caseId: string): Promise<TakeUp | undefined> {
+    const row = await this.db<{ case_id: string; reporter: string; account: string; taken_up_at: Date }>(
+      TAKE_UPS,
+    )
+      .where({ case_id: caseId })
+      .first();
+    return (
+      row && {
+        caseId,
+        reporter: row.reporter,
+        account: row.account,
+        takenUpAt: row.taken_up_at.toISOString(),
+      }
+    );
+  }
+
+  async recordVisit(visit: SiteVisit): Promise<void> {
+    await this.db(VISITS)
+      .insert({
+        visit_key: visit.visitKey,
+        case_id: visit.caseId,
+        reporter: visit.reporter,
+        place: visit.place,
+        seen: visit.seen,
+        visited_at: visit.visitedAt,
+      })
+      .onConflict('visit_key')
+      .ignore();
+  }
+
+  async visits(caseId: string): Promise<SiteVisit[]> {
+    const rows = await this.db<{
+      visit_key: string;
+      case_id: string;
+      reporter: string;
+      place: string;
+      seen: string;
+      visited_at: Date;
+    }>(VISITS)
+      .where({ case_id: caseId })
+      .orderBy('visited_at');
+    return rows.map((row) => ({
+      visitKey: row.visit_key,
+      caseId: row.case_id,
+      reporter: row.reporter,
+      place: row.place,
+      seen: row.seen,
+      visitedAt: row.visited_at.toISOString(),
+    }));
+  }
 
   async recordCall(call: FollowUpCall): Promise<void> {
     await this.db(CALLS)
@@ -34,7 +100,8 @@ export class PostgresPublicSupervision implements PublicSupervisionPort {
         call_key: call.callKey,
         case_id: call.caseId,
         reporter: call.reporter,
-        called_department: call.calledDepartment,
+        called_department: call.calledDepartment ?? null,
+        called_organisation: call.calledOrganisation ?? null,
         answer: call.answer,
         account: call.account,
         called_at: call.calledAt,
@@ -49,7 +116,8 @@ export class PostgresPublicSupervision implements PublicSupervisionPort {
       callKey: row.call_key,
       caseId: row.case_id,
       reporter: row.reporter,
-      calledDepartment: row.called_department,
+      ...(row.called_department ? { calledDepartment: row.called_department } : {}),
+      ...(row.called_organisation ? { calledOrganisation: row.called_organisation } : {}),
       answer: row.answer,
       account: row.account,
       calledAt: row.called_at.toISOString(),

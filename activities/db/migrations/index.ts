@@ -15,6 +15,7 @@ import * as petitionWeeklyIndex from './20261202100000_petition_weekly_index';
 import * as ledgerBookedAtDefault from './20261202120000_ledger_booked_at_default';
 import * as personalDataAccessRetention from './20261206090000_personal_data_access_retention';
 import * as staffChanges from './20261206100000_staff_changes';
+import * as pressDesk from './20261206110000_press_desk';
 
 type Migration = Knex.Migration;
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261202120000_ledger_booked_at_default', ledgerBookedAtDefault],
   ['20261206090000_personal_data_access_retention', personalDataAccessRetention],
   ['20261206100000_staff_changes', staffChanges],
+  ['20261206110000_press_desk', pressDesk],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
