@@ -77,7 +77,20 @@ const ITEMS_FIT_USER_TYPE = {
     }),
     whenUserType(['non-residential-pipeline', 'non-residential-lpg'], {
       properties: { valve: { const: false } },
-      required: ['hoseLengthM'],
+      oneOf: [
+        {
+          required: ['hoseLengthM'],
+          not: { properties: { metalHoseInPlace: { const: true } }, required: ['metalHoseInPlace'] },
+        },
+        {
+          properties: { metalHoseInPlace: { const: true } },
+          required: ['metalHoseInPlace'],
+          not: { required: ['hoseLengthM'] },
+        },
+      ],
+    }),
+    whenUserType(['new-build-residential', 'residential-pipeline', 'residential-lpg'], {
+      not: { properties: { metalHoseInPlace: { const: true } }, required: ['metalHoseInPlace'] },
     }),
   ],
 };
@@ -88,6 +101,9 @@ export const retrofitItemsSchema = z
     hoseLengthM: z.number().positive().max(20).optional().meta({
       description: 'Metal hose length in metres (one decimal); omit when no hose is fitted',
       example: 2.5,
+    }),
+    metalHoseInPlace: z.boolean().optional().meta({
+      description: 'Non-residential users only: the hose is metal already, so none is fitted or listed',
     }),
   })
   .strict()

@@ -29,6 +29,30 @@ describe('gas company adapter (PostgreSQL)', function () {
     userType: 'residential-pipeline' as const,
   });
 
+  it('refuses items that do not fit the user type (a campaign’s new build without a valve), and records why', async function () {
+    const accountRef = uniqueAccountRef('JS');
+    await gasCompany.upsertAccounts([
+      { accountRef, district: 'jinshui', userType: 'new-build-residential', status: 'active' },
+    ]);
+    const request = { ...ask(accountRef), userType: 'new-build-residential' as const };
+    const refused = await gasCompany.checkEligibility({
+      ...request,
+      items: { valve: false, hoseLengthM: 2 },
+    });
+    assert.deepEqual(
+      [refused.outcome, refused.outcome === 'ineligible' && refused.reason],
+      ['ineligible', 'items-not-fit'],
+    );
+    const [row] = await db('gas_company.eligibility_checks').where({ account_ref: accountRef });
+    assert.equal(row.reason, 'items-not-fit');
+    const fitting = await gasCompany.checkEligibility({
+      ...request,
+      idempotencyKey: `${request.idempotencyKey}:2`,
+      items: { valve: true, hoseLengthM: 2 },
+    });
+    assert.equal(fitting.outcome, 'eligible');
+  });
+
   it('records one eligibility answer and returns it', async function () {
     const accountRef = await account();
     const decision = await gasCompany.checkEligibility(ask(accountRef));

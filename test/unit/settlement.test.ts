@@ -81,6 +81,27 @@ describe('settlement: prices and the four-party split', function () {
     });
   });
 
+  it('a non-residential user whose hose is metal already lists none: alarm and shut-off valve only', function () {
+    const settlement = computeSettlement(
+      'non-residential-lpg',
+      { valve: false, metalHoseInPlace: true },
+      { ...ESTIMATE_PRICES, alarm: 26_000, shutoffValve: 18_000 },
+    );
+    assert.deepEqual(
+      settlement.lines.map((l) => l.item),
+      ['alarm', 'shutoff-valve'],
+    );
+    assert.equal(settlement.totalFen, 44_000);
+    assert.throws(
+      () => checkItems('non-residential-pipeline', { valve: false, metalHoseInPlace: true, hoseLengthM: 2 }),
+      /items\.hoseLengthM: a hose in place is not fitted again/,
+    );
+    assert.throws(
+      () => checkItems('residential-pipeline', { valve: true, metalHoseInPlace: true }),
+      /items\.metalHoseInPlace: only non-residential users/,
+    );
+  });
+
   it('new-build homes: a self-closing valve and a metal hose, both required', function () {
     assert.throws(
       () => checkItems('new-build-residential', { valve: false, hoseLengthM: 2 }),

@@ -146,6 +146,17 @@ describe('gasRetrofitHousehold workflow (time-skipping server, Postgres adapters
     assert.equal((await db('installer.bookings').where({ case_id: c.caseId })).length, 0);
   });
 
+  it('a new build recorded without a valve (as a campaign may start it) is refused by the case, not only the API', async function () {
+    const c = await startCase(env, db, taskQueue, {
+      userType: 'new-build-residential',
+      items: { valve: false, hoseLengthM: 2 },
+    });
+    const done = await c.handle.result();
+    assert.equal(done.stage, 'ineligible');
+    assert.equal(done.eligibility?.outcome === 'ineligible' && done.eligibility.reason, 'items-not-fit');
+    assert.equal((await db('installer.bookings').where({ case_id: c.caseId })).length, 0);
+  });
+
   it('reschedule releases the slot and books from the preferred day', async function () {
     const c = await startCase(env, db, taskQueue);
     const first = await c.waitForStage('installation-scheduled');

@@ -71,6 +71,8 @@ export const INELIGIBILITY_REASONS = [
   'account-closed',
   'district-mismatch',
   'user-type-mismatch',
+  /** The items asked for do not fit the user type (a campaign's record of a new build without a valve). */
+  'items-not-fit',
 ] as const;
 export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number];
 

@@ -48,6 +48,7 @@ async function begin(household: Household): Promise<void> {
     district: input.district,
     accountRef: input.accountRef,
     userType: input.userType,
+    ...(input.items ? { items: input.items } : {}),
   });
   if (state.eligibility.outcome === 'ineligible') return kase.enterStage('ineligible');
   if (!kase.hasPatch(FULL_PROCESS_PATCH)) return kase.enterStage('eligible');

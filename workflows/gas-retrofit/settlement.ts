@@ -52,6 +52,8 @@ export interface RetrofitItems {
   valve: boolean;
   /** Metal hose length in metres (one decimal at most); absent when no hose is fitted. */
   hoseLengthM?: number;
+  /** A non-residential user's hose is metal already: none is fitted, and none is listed. */
+  metalHoseInPlace?: boolean;
 }
 
 export type LineItem = 'valve' | 'hose' | 'hose-extra' | 'alarm' | 'shutoff-valve';
@@ -163,8 +165,20 @@ export function checkItems(
   if (residential && !items.valve && items.hoseLengthM === undefined) {
     throw new SettlementRuleError('items', 'at least one of valve or hose is required');
   }
-  if (!residential && items.hoseLengthM === undefined) {
-    throw new SettlementRuleError('items.hoseLengthM', 'a metal hose is mandatory for this user type');
+  if (items.metalHoseInPlace && residential) {
+    throw new SettlementRuleError(
+      'items.metalHoseInPlace',
+      'only non-residential users list a metal hose in place',
+    );
+  }
+  if (items.metalHoseInPlace && items.hoseLengthM !== undefined) {
+    throw new SettlementRuleError('items.hoseLengthM', 'a hose in place is not fitted again');
+  }
+  if (!residential && items.hoseLengthM === undefined && !items.metalHoseInPlace) {
+    throw new SettlementRuleError(
+      'items.hoseLengthM',
+      'a metal hose is mandatory for this user type: give the length to fit, or metalHoseInPlace when it is metal already',
+    );
   }
   if (userType.startsWith('non-residential') && items.valve) {
     throw new SettlementRuleError(
@@ -173,6 +187,20 @@ export function checkItems(
     );
   }
   if (items.hoseLengthM !== undefined) hoseDecimetres(items.hoseLengthM);
+}
+
+/** The rule the items break, if any (for callers that refuse rather than throw). */
+export function itemsProblem(
+  userType: SettlementUserType | 'new-build-residential',
+  items: RetrofitItems,
+): SettlementRuleError | undefined {
+  try {
+    checkItems(userType, items);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SettlementRuleError) return error;
+    throw error;
+  }
 }
 
 /** Prices the items at the given prices and splits each line. New-build homes are never settled (no subsidy). */

@@ -1,5 +1,5 @@
 import type { District, EligibilityDecision, GasUserType } from '../../../workflows/definitions';
-import type { RetrofitItems } from '../../../workflows/gas-retrofit/settlement';
+import { itemsProblem, type RetrofitItems } from '../../../workflows/gas-retrofit/settlement';
 import type { PersonalContact } from '../../../platform/personal-data/contact';
 import type { LedgerPort } from '../ledger/port';
 
@@ -26,6 +26,8 @@ export interface EligibilityRequest {
   district: District;
   accountRef: string;
   userType: GasUserType;
+  /** The work the case asks for, judged against the user type (a campaign's comes from the gas company's record). */
+  items?: RetrofitItems;
 }
 
 export interface AcceptanceRecord {
@@ -64,7 +66,7 @@ export interface GasCompanyPort {
 
 /** The gas company's rule for whether an account may enter the retrofit process. Pure, so both adapters share it. */
 export function decideEligibility(
-  request: Pick<EligibilityRequest, 'district' | 'userType'>,
+  request: Pick<EligibilityRequest, 'district' | 'userType' | 'items'>,
   account: GasAccount | undefined,
 ):
   | { outcome: 'eligible' }
@@ -73,5 +75,8 @@ export function decideEligibility(
   if (account.status !== 'active') return { outcome: 'ineligible', reason: 'account-closed' };
   if (account.district !== request.district) return { outcome: 'ineligible', reason: 'district-mismatch' };
   if (account.userType !== request.userType) return { outcome: 'ineligible', reason: 'user-type-mismatch' };
+  if (request.items && itemsProblem(request.userType, request.items)) {
+    return { outcome: 'ineligible', reason: 'items-not-fit' };
+  }
   return { outcome: 'eligible' };
 }

@@ -16,6 +16,7 @@ import * as ledgerBookedAtDefault from './20261202120000_ledger_booked_at_defaul
 import * as personalDataAccessRetention from './20261206090000_personal_data_access_retention';
 import * as staffChanges from './20261206100000_staff_changes';
 import * as pressDesk from './20261206110000_press_desk';
+import * as eligibilityItemsNotFit from './20261206120000_eligibility_items_not_fit';
 
 type Migration = Knex.Migration;
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206090000_personal_data_access_retention', personalDataAccessRetention],
   ['20261206100000_staff_changes', staffChanges],
   ['20261206110000_press_desk', pressDesk],
+  ['20261206120000_eligibility_items_not_fit', eligibilityItemsNotFit],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
