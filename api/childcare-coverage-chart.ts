@@ -14,6 +14,21 @@ const GAP = 40;
 const TOP = 56;
 
 const colour = (met: boolean | null) => (met === null ? '#9e9e9e' : met ? '#2e7d32' : '#f9a825');
+const mark = (met: boolean | null) => (met === null ? '' : met ? ' ✓' : ' ✗');
+
+/** The counting targets under each row: each count against its target, marked met or not where it applies. */
+function countsLine(row: DistrictCoverage): string {
+  const m = row.targetsMet;
+  return [
+    `${row.providers} 家 · ${row.slots} 托位`,
+    `≥50 托位机构 ${row.largeProviders}/${row.largeProvidersTarget}${mark(m.largeProviders)}`,
+    ...(row.publicProvidersTarget === null
+      ? []
+      : [`公办机构 ${row.publicProviders}/${row.publicProvidersTarget}${mark(m.publicProviders)}`]),
+    `街道（乡镇）覆盖 ${row.streetsCovered}/${row.streetsKnown}${mark(m.everyStreetCovered)}`,
+    `社区覆盖 ${row.communitiesCovered}/${row.communitiesKnown}${mark(m.everyCommunityCovered)}`,
+  ].join(' · ');
+}
 
 export function coverageChartSvg(rows: readonly DistrictCoverage[], year: number): string {
   const width = LABEL + 2 * BAR + GAP + 40;
@@ -42,7 +57,7 @@ export function coverageChartSvg(rows: readonly DistrictCoverage[], year: number
       `<text x="${rateX(rate ?? 0) + 4}" y="${y + 14}">${escape(rate === null ? '未配置常住人口' : `${rate}`)}</text>`,
       `<rect class="share" x="${shareX0}" y="${y}" width="${Math.max((share ?? 0) * BAR, 1)}" height="18" fill="${colour(row.targetsMet.publicShare)}"/>`,
       `<text x="${shareX0 + (share ?? 0) * BAR + 4}" y="${y + 14}">${escape(share === null ? '无托位' : `${Math.round(share * 1000) / 10}%`)}</text>`,
-      `<text x="${LABEL}" y="${y + 32}" font-size="11" fill="#555">${escape(`${row.providers} 家 · ${row.slots} 托位 · ≥50 托位机构 ${row.largeProviders} 家 · 街道（乡镇）覆盖 ${row.streetsCovered}/${row.streetsKnown}`)}</text>`,
+      `<text class="counts" x="${LABEL}" y="${y + 32}" font-size="11" fill="#555">${escape(countsLine(row))}</text>`,
       `</g>`,
     );
   });

@@ -38,14 +38,32 @@ const coverageSchema = z
     slotsPerThousandTarget: z.number(),
     publicShare: z.number().nullable(),
     largeProviders: z.number().int(),
+    largeProvidersTarget: z
+      .number()
+      .int()
+      .meta({ description: 'Two in the urban districts and zones named, else one' }),
+    publicProviders: z.number().int(),
+    publicProvidersTarget: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'One in each development zone and county; the source names none for districts' }),
     streetsCovered: z.number().int(),
     streetsKnown: z.number().int(),
-    targetsMet: z.object({
-      slotsPerThousand: z.boolean().nullable(),
-      publicShare: z.boolean().nullable(),
-      largeProviders: z.boolean(),
-      everyStreetCovered: z.boolean().nullable(),
-    }),
+    communitiesCovered: z.number().int(),
+    communitiesKnown: z.number().int(),
+    targetsMet: z
+      .object({
+        slotsPerThousand: z.boolean().nullable(),
+        publicShare: z.boolean().nullable(),
+        largeProviders: z.boolean(),
+        publicProviders: z.boolean().nullable(),
+        everyStreetCovered: z.boolean().nullable(),
+        everyCommunityCovered: z.boolean().nullable(),
+      })
+      .meta({
+        description: 'Null where a target does not apply: no residents, no slots, a year before the target',
+      }),
   })
   .meta({ id: 'DistrictCoverage' });
 
@@ -54,7 +72,7 @@ export const childcareCoverageRoutes: ApiRoute[] = [
     method: 'get',
     path: COVERAGE,
     summary:
-      'Childcare coverage per district against the targets (slots per 1,000, public share, large providers, streets)',
+      'Childcare coverage per district against the targets (slots per 1,000, public share, large and public providers, streets, communities)',
     security: [{ bearer: [] }],
     request: { query: coverageQuerySchema },
     responses: {
@@ -86,7 +104,10 @@ export function childcareCoverageRouter({ adapters, childcareResidents }: ApiDep
     const providers = await adapters.healthCommission.registry(district ? { district } : {});
     const rows = await Promise.all(
       districts.map(async (d) =>
-        districtCoverage(d, year, providers, childcareResidents[d], await adapters.civilAffairs.streets(d)),
+        districtCoverage(d, year, providers, childcareResidents[d], {
+          streets: await adapters.civilAffairs.streets(d),
+          communities: await adapters.civilAffairs.communities(d),
+        }),
       ),
     );
     return { rows, year };

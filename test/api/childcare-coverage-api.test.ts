@@ -89,9 +89,38 @@ describe('childcare coverage through the API, and its chart in a browser', funct
       slotsPerThousand: true,
       publicShare: true,
       largeProviders: true,
+      publicProviders: null,
       everyStreetCovered: false,
+      everyCommunityCovered: true,
     });
     assert.equal(jinshui.streetsKnown, 3);
+    // Worked by hand: two providers of ≥ 50 against jinshui's two; 花园路 and 丰产路 covered of three streets known;
+    // the one community (某社区) has a provider of ≥ 20.
+    assert.deepEqual(
+      [
+        jinshui.largeProviders,
+        jinshui.largeProvidersTarget,
+        jinshui.streetsCovered,
+        jinshui.communitiesCovered,
+      ],
+      [2, 2, 2, 1],
+    );
+    const svg = await request(app)
+      .get('/v1/childcare/coverage.svg?year=2025&district=jinshui')
+      .set('Authorization', await supervisor())
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      });
+    assert.match(
+      svg.body as string,
+      /2 家 · 600 托位 · ≥50 托位机构 2\/2 ✓ · 街道（乡镇）覆盖 2\/3 ✗ · 社区覆盖 1\/1 ✓/,
+    );
+    assert.equal(byDistrict.gongyi!.largeProvidersTarget, 1);
+    assert.equal(byDistrict.gongyi!.publicProvidersTarget, 1);
+    assert.equal((byDistrict.gongyi!.targetsMet as { publicProviders: boolean }).publicProviders, false);
     assert.equal(byDistrict.erqi!.slotsPerThousand, 2);
     assert.equal(byDistrict.zhongyuan!.residents, null);
     const one = await request(app)

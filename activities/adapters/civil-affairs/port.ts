@@ -12,4 +12,6 @@ export interface CivilAffairsPort {
   upsertCommunities(communities: readonly Community[]): Promise<void>;
   /** The district's streets and townships that have communities on the list. */
   streets(district: District): Promise<string[]>;
+  /** The district's communities on the list. */
+  communities(district: District): Promise<string[]>;
 }

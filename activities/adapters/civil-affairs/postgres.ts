@@ -21,6 +21,14 @@ export class PostgresCivilAffairs implements CivilAffairsPort {
     return rows.map((row) => row.street);
   }
 
+  async communities(district: District): Promise<string[]> {
+    const rows = await this.db<{ district: string; community: string }>('civil_affairs.communities')
+      .where({ district })
+      .distinct('community')
+      .orderBy('community');
+    return rows.map((row) => row.community);
+  }
+
   async upsertCommunities(communities: readonly Community[]): Promise<void> {
     if (communities.length === 0) return;
     await this.db('civil_affairs.communities')
