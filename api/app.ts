@@ -14,6 +14,7 @@ import { childcareCoverageRouter, childcareCoverageRoutes } from './routes/child
 import { petitionIndexRouter, petitionIndexRoutes } from './routes/petition-index';
 import { petitionRouter, petitionRoutes } from './routes/petitions';
 import { childcareSubsidyRouter, childcareSubsidyRoutes } from './routes/childcare-subsidy';
+import { childcareRegistrationRouter, childcareRegistrationRoutes } from './routes/childcare-registrations';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
 import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './routes/gas-retrofit-campaigns';
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...taskRoutes,
   ...calendarRoutes,
   ...childcareSubsidyRoutes,
+  ...childcareRegistrationRoutes,
   ...childcareApplicationRoutes,
   ...childcareCoverageRoutes,
   ...petitionIndexRoutes,
@@ -78,6 +80,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(taskRouter(deps));
   app.use(calendarRouter(deps));
   app.use(childcareSubsidyRouter(deps));
+  app.use(childcareRegistrationRouter(deps));
   app.use(childcareApplicationRouter(deps));
   app.use(childcareCoverageRouter(deps));
   // Before the petitions' own routes, whose `/v1/petitions/:caseId` would take `weekly-index` for a case.

@@ -12,7 +12,7 @@ export interface ApiDeps {
   db: Db;
   /**
    * Department systems the API reads or writes directly: tender prices, contacts, the task board, price ceilings
-   * and the credit platform's checks.
+   * the credit platform's checks, and a provider's registration (备案) checks.
    */
   adapters: Pick<
     Adapters,
@@ -26,6 +26,7 @@ export interface ApiDeps {
     | 'creditPlatform'
     | 'healthCommission'
     | 'civilAffairs'
+    | 'fireSafety'
     | 'petitionOffice'
     | 'publicSupervision'
     | 'petitionIndex'

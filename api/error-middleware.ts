@@ -4,7 +4,7 @@ import type { Actor } from '../workflows/definitions';
 import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { decisionRefusalToHttp } from './decision-errors';
-import { HttpError, NotFoundError, ValidationError } from './errors';
+import { HttpError, NotFoundError, RulesNotMetError, ValidationError } from './errors';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -101,7 +101,9 @@ export function errorHandler(logger: Logger, auditLog: Pick<AuditLogPort, 'recor
     }
     if (httpError.status >= 500) logger.warn({ code: httpError.code, path: req.path }, httpError.message);
     const body: Record<string, unknown> = { code: httpError.code, message: httpError.message };
-    if (httpError instanceof ValidationError) body.problems = httpError.problems;
+    if (httpError instanceof ValidationError || httpError instanceof RulesNotMetError) {
+      body.problems = httpError.problems;
+    }
     res.status(httpError.status).json({ error: body });
   };
 }

@@ -24,6 +24,13 @@ export class ValidationError extends HttpError {
   }
 }
 
+/** Well formed, but the facts break the process's rules (a registration's standards): 422, each rule named. */
+export class RulesNotMetError extends HttpError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(422, 'rules-not-met', problems.map((p) => `${p.field}: ${p.rule}`).join('; '));
+  }
+}
+
 export class UnauthorizedError extends HttpError {
   constructor(message = 'a valid bearer token is required') {
     super(401, 'unauthorized', message);
