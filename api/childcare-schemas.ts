@@ -40,7 +40,8 @@ export const childcareProviderSchema = z
       .array(z.enum(CHILDCARE_SERVICES))
       .min(1)
       .max(CHILDCARE_SERVICES.length)
-      .refine((services) => new Set(services).size === services.length, 'must not list a service twice'),
+      .refine((services) => new Set(services).size === services.length, 'must not list a service twice')
+      .meta({ uniqueItems: true }),
   })
   .strict()
   .meta({ id: 'ChildcareProvider' });

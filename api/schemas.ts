@@ -98,10 +98,19 @@ const ITEMS_FIT_USER_TYPE = {
 export const retrofitItemsSchema = z
   .object({
     valve: z.boolean().meta({ description: 'Fit a self-closing valve (自闭阀)' }),
-    hoseLengthM: z.number().positive().max(20).optional().meta({
-      description: 'Metal hose length in metres (one decimal); omit when no hose is fitted',
-      example: 2.5,
-    }),
+    // The settlement's own rule in the document's words: 0.1 m to 20 m, one decimal at most.
+    hoseLengthM: z
+      .number()
+      .min(0.1)
+      .max(20)
+      .multipleOf(0.1, 'must have at most one decimal')
+      .optional()
+      .meta({
+        description: 'Metal hose length in metres (one decimal); omit when no hose is fitted',
+        example: 2.5,
+        // zod-to-openapi leaves multipleOf out of the document; said here so clients generate what is accepted.
+        multipleOf: 0.1,
+      }),
     metalHoseInPlace: z.boolean().optional().meta({
       description: 'Non-residential users only: the hose is metal already, so none is fitted or listed',
     }),
@@ -286,11 +295,10 @@ export const healthSchema = z
   })
   .meta({ id: 'Health' });
 
-const dayString = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), 'must be a real calendar date');
+// `format: date` in the document: a real calendar date, not only the pattern (0000-00-00 is refused).
+const dayString = z.iso.date({ error: 'must be a real calendar date YYYY-MM-DD' });
 const note = z.string().trim().min(1).max(500);
+const serial = z.string().trim().min(1).max(64);
 
 /** Bodies of the decisions on a household case (the actor comes from the token, never from the body). */
 export const gasRetrofitActionBodies = {
@@ -298,10 +306,10 @@ export const gasRetrofitActionBodies = {
   'record-miss': z.object({ note: note.optional() }).strict(),
   'report-installation': z
     .object({
-      serials: z.partialRecord(
-        z.enum(['valve', 'hose', 'alarm', 'shutoffValve']),
-        z.string().trim().min(1).max(64),
-      ),
+      serials: z
+        .object({ valve: serial, hose: serial, alarm: serial, shutoffValve: serial })
+        .partial()
+        .strict(),
     })
     .strict(),
   acceptance: z.object({ result: z.enum(['pass', 'fail']), reason: note.optional() }).strict(),

@@ -26,6 +26,7 @@ import {
   type ManagedChild,
 } from './lib/child-processes';
 import { temporalCliPath } from './lib/temporal-binaries';
+import { DEMO_DISTRICT_RESIDENTS } from '../activities/db/seeds/demo-residents';
 
 const DEMO_ACCOUNTS_PER_DISTRICT = 200;
 
@@ -63,7 +64,16 @@ class Platform {
     const temporalUi = await this.startTemporal();
     const client = await this.connectTemporal();
 
-    const childEnv = { ...process.env, DATABASE_URL: this.database.url, ONETHING_DATA_DIR: config.dataDir };
+    const childEnv = {
+      ...process.env,
+      DATABASE_URL: this.database.url,
+      ONETHING_DATA_DIR: config.dataDir,
+      // Demo resident counts (published 2019 figures) unless the developer set their own.
+      ONETHING_DISTRICT_RESIDENTS: process.env.ONETHING_DISTRICT_RESIDENTS ?? DEMO_DISTRICT_RESIDENTS,
+    };
+    if (!process.env.ONETHING_DISTRICT_RESIDENTS) {
+      say('  childcare coverage: demo resident counts (2019年郑州市常住人口主要数据公报)');
+    }
     say('• starting worker and API');
     this.spawn('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv);
     this.spawn('api', path.join(PROJECT_ROOT, 'api', 'server.ts'), childEnv);

@@ -15,7 +15,13 @@ import { createDb, type Db } from '../../activities/db/connection';
 import { migrateToLatest } from '../../activities/db/migrate';
 import type { Claims } from '../../api/auth';
 import { bearer, householdStartBody, testApp } from '../helpers/api';
-import { contractProblems, exampleProblems, OPENAPI, type Operation } from '../helpers/contract';
+import {
+  contractProblems,
+  exampleProblems,
+  OPENAPI,
+  requestBodyProblems,
+  type Operation,
+} from '../helpers/contract';
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { arbitraryOf, type JsonSchema } from '../helpers/schema-arbitrary';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
@@ -298,6 +304,71 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
       body: { caseId: 'x', status: 'started', links: { self: '/x' } },
     });
     assert.match(problems.join('\n'), /accepted a body its schema refuses/);
+  });
+
+  it('the document says every rule JSON Schema can say: the schema refuses what the API refuses for them', async function () {
+    const household = householdStartBody('JS-RULE-0002');
+    const application = subsidyApplication(961);
+    const cases: Array<[string, string, string, object]> = [
+      // A service listed twice: uniqueItems.
+      [
+        'post',
+        '/v1/childcare/applications',
+        '/v1/childcare/applications',
+        {
+          ...application,
+          provider: { ...application.provider, services: ['hourly', 'hourly'] },
+        },
+      ],
+      // A hose of 5e-324 m, and one of 2.55 m: minimum 0.1 and multipleOf 0.1.
+      [
+        'post',
+        '/v1/gas-retrofit/households',
+        '/v1/gas-retrofit/households',
+        { ...household, items: { valve: true, hoseLengthM: 5e-324 } },
+      ],
+      [
+        'post',
+        '/v1/gas-retrofit/households',
+        '/v1/gas-retrofit/households',
+        { ...household, items: { valve: true, hoseLengthM: 2.55 } },
+      ],
+      // An unknown serial: additionalProperties false on the nested object.
+      [
+        'post',
+        '/v1/gas-retrofit/households/{caseId}/actions/report-installation',
+        `/v1/gas-retrofit/households/${encodeURIComponent(real.household)}/actions/report-installation`,
+        { serials: { valve: 'V-1', chimney: 'C-1' } },
+      ],
+      // A day that only looks like one: format date.
+      [
+        'post',
+        '/v1/gas-retrofit/households/{caseId}/actions/reschedule',
+        `/v1/gas-retrofit/households/${encodeURIComponent(real.household)}/actions/reschedule`,
+        { preferredDay: '0000-00-00' },
+      ],
+    ];
+    const callerFor: Record<string, Omit<Claims, 'name'>> = {
+      '/v1/childcare/applications': STAFF[4]!,
+      '/v1/gas-retrofit/households/{caseId}/actions/report-installation': STAFF[1]!,
+    };
+    for (const [method, template, path, body] of cases) {
+      assert.notDeepEqual(
+        requestBodyProblems(method, template, body),
+        [],
+        `${template}: the schema should refuse ${JSON.stringify(body)}`,
+      );
+      assert.equal(method, 'post');
+      const answer = await request(app)
+        .post(path)
+        .set('Authorization', await bearer(callerFor[template] ?? STAFF[0]!))
+        .send(body);
+      assert.equal(
+        answer.status,
+        400,
+        `${template}: the API should refuse ${JSON.stringify(body)}; got ${answer.status}`,
+      );
+    }
   });
 
   it('every example in the document is valid under its own schema (the childcare application in full)', function () {

@@ -37,6 +37,14 @@ function schemaProblems(at: string, value: unknown): string[] {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`);
 }
 
+/** Problems with a request body against an operation's documented body schema (none when it is accepted). */
+export function requestBodyProblems(method: string, template: string, body: unknown): string[] {
+  return schemaProblems(
+    pointer('paths', template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema'),
+    body,
+  );
+}
+
 /** Every `example` in the document's components that its own schema refuses (none when all are valid). */
 export function exampleProblems(): string[] {
   const problems: string[] = [];

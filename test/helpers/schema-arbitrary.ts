@@ -25,6 +25,9 @@ export type JsonSchema = {
   maximum?: number;
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
+  multipleOf?: number;
+  uniqueItems?: boolean;
+  format?: string;
 };
 
 export function arbitraryOf(
@@ -42,11 +45,16 @@ export function arbitraryOf(
   switch (types[0]) {
     case 'object':
       return objectOf(schema, of);
-    case 'array':
-      return fc.array(of(schema.items ?? {}), {
+    case 'array': {
+      const lengths = {
         minLength: schema.minItems ?? 0,
         maxLength: Math.min(schema.maxItems ?? 4, Math.max(schema.minItems ?? 0, 4)),
-      });
+      };
+      const items = of(schema.items ?? {});
+      return schema.uniqueItems
+        ? fc.uniqueArray(items, { ...lengths, selector: (item) => JSON.stringify(item) })
+        : fc.array(items, lengths);
+    }
     case 'string':
       return stringOf(schema);
     case 'integer':
@@ -55,6 +63,7 @@ export function arbitraryOf(
         max: schema.maximum ?? (schema.exclusiveMaximum ?? 1_000_000_001) - 1,
       });
     case 'number':
+      if (schema.multipleOf) return multiplesOf(schema, schema.multipleOf);
       return fc.double({
         min: schema.minimum ?? schema.exclusiveMinimum ?? -1e6,
         max: schema.maximum ?? schema.exclusiveMaximum ?? 1e9,
@@ -83,7 +92,31 @@ function objectOf(schema: JsonSchema, of: (s: JsonSchema) => fc.Arbitrary<unknow
   return fc.dictionary(keys, values, { maxKeys: 4 });
 }
 
+/** Numbers the schema allows that are whole multiples of `step` (0.1 → 0.1, 0.2, …, with one decimal). */
+function multiplesOf(schema: JsonSchema, step: number): fc.Arbitrary<number> {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  const low = Math.ceil((schema.minimum ?? schema.exclusiveMinimum ?? 0) / step - 1e-9);
+  const high = Math.floor((schema.maximum ?? schema.exclusiveMaximum ?? 1e6) / step + 1e-9);
+  return fc
+    .integer({ min: low, max: high })
+    .map((k) => Number((k * step).toFixed(decimals)))
+    .filter(
+      (n) =>
+        (schema.exclusiveMinimum === undefined || n > schema.exclusiveMinimum) &&
+        (schema.exclusiveMaximum === undefined || n < schema.exclusiveMaximum),
+    );
+}
+
 function stringOf(schema: JsonSchema): fc.Arbitrary<string> {
+  if (schema.format === 'date') {
+    return fc
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2099-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((day) => day.toISOString().slice(0, 10));
+  }
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 40, 200);
   if (schema.pattern) {

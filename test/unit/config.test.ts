@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../../platform/config';
+import { DEMO_DISTRICT_RESIDENTS } from '../../activities/db/seeds/demo-residents';
 
 const dataDir = path.join(os.tmpdir(), 'onething-config-test');
 const base = { ONETHING_DATA_DIR: dataDir, TEMPORAL_CONFIG_FILE: '/nonexistent/temporal.toml' };
@@ -196,6 +197,16 @@ describe('configuration', function () {
     });
     assert.ok(!problems.join('\n').includes('hunter2'));
     assert.ok(!problems.join('\n').includes('tooshort-but-secret'));
+  });
+
+  it('the demo’s resident counts (published 2019 figures) are a valid setting for all sixteen areas', function () {
+    const residents = loadConfig({
+      ...base,
+      ONETHING_DISTRICT_RESIDENTS: DEMO_DISTRICT_RESIDENTS,
+    }).childcareResidents;
+    assert.equal(Object.keys(residents).length, 16);
+    assert.equal(residents.jinshui, 1_333_000);
+    assert.equal(residents.shangjie, 163_000);
   });
 
   it('reads resident counts per district for childcare coverage, naming the rule when malformed', function () {
