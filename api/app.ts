@@ -7,7 +7,7 @@ import type { ApiDeps } from './deps';
 import { perUserRateLimit } from './rate-limit';
 import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument, type ApiRoute } from './openapi';
-import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed } from './request-shape';
+import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed, unknownPathsFirst } from './request-shape';
 import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { childcareApplicationRouter, childcareApplicationRoutes } from './routes/childcare-applications';
 import { childcareCoverageRouter, childcareCoverageRoutes } from './routes/childcare-coverage';
@@ -61,6 +61,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(securityHeaders());
   // Before the JSON parser: the codec server has its own body limit (a history page of payloads) and CORS.
   app.use(codecRouter({ codec: deps.codec, jwt: deps.jwt, auditLog: deps.adapters.auditLog }));
+  app.use(unknownPathsFirst(API_ROUTES));
   app.use(jsonBodiesOnly());
   app.use(express.json({ limit: deps.bodyLimit, strict: true, type: JSON_MEDIA_TYPES }));
 

@@ -3,7 +3,7 @@
  * `Allow`, from the same route list as the OpenAPI document) and a body that is not JSON (415).
  */
 import { Router, type RequestHandler } from 'express';
-import { MethodNotAllowedError, UnsupportedMediaTypeError } from './errors';
+import { MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from './errors';
 import { expressPath, type ApiRoute } from './openapi';
 
 export const JSON_MEDIA_TYPES = ['application/json', 'application/*+json'];
@@ -15,6 +15,27 @@ export function jsonBodiesOnly(): RequestHandler {
       req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
     next(hasBody && !req.is(JSON_MEDIA_TYPES) ? new UnsupportedMediaTypeError() : undefined);
   };
+}
+
+/**
+ * Mounted before the body is read: a /v1 path the API does not have is 404 whatever came with it. Otherwise a body
+ * the parser refuses (a bare JSON string, XML) would be answered 400 or 415 for a path that does not exist.
+ */
+export function unknownPathsFirst(routes: readonly ApiRoute[]): Router {
+  const router = Router();
+  const known = [...new Set(routes.map((route) => expressPath(route.path)))];
+  router.all(known, (_req, res, next) => {
+    res.locals.knownPath = true;
+    next();
+  });
+  router.use('/v1', (req, res, next) => {
+    next(
+      res.locals.knownPath
+        ? undefined
+        : new NotFoundError(`no route for ${req.method} ${req.originalUrl.split('?')[0]}`),
+    );
+  });
+  return router;
 }
 
 /** Mounted after every route: whatever reaches it on a known path came with a method the path does not have. */
