@@ -12,6 +12,8 @@ import { createPostgresAdapters, type Adapters } from '../../activities/adapters
 import { createDb, type Db } from '../../activities/db/connection';
 import { migrateToLatest } from '../../activities/db/migrate';
 import { bearer, testApp } from '../helpers/api';
+import { subsidyApplication } from '../helpers/childcare';
+import { prepareDepartments } from '../workflows/childcare-helpers';
 import { createScratchDatabase } from '../helpers/database';
 import { openBrowser } from '../e2e/web-ui/supervisor-browser';
 
@@ -41,27 +43,39 @@ describe('childcare coverage through the API, and its chart in a browser', funct
         erqi: 50_000,
       },
     );
-    const entry = (
-      caseId: string,
+    // Registered as any provider is (备案), through the API: public, 民办公助 and workplace slots all count.
+    const entry = async (
+      serial: number,
       district: 'jinshui' | 'erqi',
       kind: string,
       slots: number,
       street: string,
-    ) =>
-      adapters.healthCommission.register({
-        caseId,
-        creditCode: '91350100M000100Y43',
-        district,
-        street,
-        community: '某社区',
-        kind,
-        level: 'street',
-        slots,
-        registeredAt: '2026-06-01T00:00:00.000Z',
-      });
-    await entry('c1', 'jinshui', 'public', 400, '花园路街道');
-    await entry('c2', 'jinshui', 'private-public-aided', 200, '丰产路街道');
-    await entry('c3', 'erqi', 'workplace', 100, '建中街街道');
+    ) => {
+      const body = subsidyApplication(serial, district);
+      const provider = { ...body.provider, kind, level: 'street', street, community: '某社区' };
+      await prepareDepartments(adapters, { ...body, provider }, {}, Date.UTC(2026, 5, 1));
+      const registered = await request(app)
+        .post('/v1/childcare/registrations')
+        .set(
+          'Authorization',
+          await bearer({ sub: 'hc', dept: 'health-commission', district, roles: ['clerk'] }),
+        )
+        .send({
+          provider,
+          year: 2026,
+          standards: {
+            slots,
+            monthlyPriceFen: 150_000,
+            monitoring24hWithAlarm: true,
+            videoCoversAllAreas: true,
+            recordingRetentionDays: 90,
+          },
+        });
+      assert.equal(registered.status, 201, JSON.stringify(registered.body));
+    };
+    await entry(971, 'jinshui', 'public', 400, '花园路街道');
+    await entry(972, 'jinshui', 'private-public-aided', 200, '丰产路街道');
+    await entry(973, 'erqi', 'workplace', 100, '建中街街道');
     await adapters.civilAffairs.upsertCommunities([
       { district: 'jinshui', street: '花园路街道', community: '某社区' },
       { district: 'jinshui', street: '经八路街道', community: '某社区' },
