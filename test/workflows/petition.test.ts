@@ -156,6 +156,33 @@ describe('petition workflow (time-skipping server, Postgres adapters)', function
     }
   });
 
+  it('an overdue report climbs to the city’s petition office and stops there: never handed to the press desk', async function () {
+    await loadFixedYear(suite.adapters);
+    await sleepUntil(suite.env, tenInTheMorning(LADDER_RECEIVED_ON));
+    const c = await start({ kind: 'report' });
+    const routed = await accepting(c);
+    const watchers = new Set([watchOf(routed, routed.openTask!.dueAt).split(' until ')[0]]);
+    for (let day = 0; day < 30; day += 1) {
+      await suite.env.sleep('1 day');
+      watchers.add(watchOf(await c.state(), (await c.state()).openTask!.dueAt).split(' until ')[0]);
+    }
+    assert.deepEqual(
+      [...watchers],
+      [
+        'urban-management/clerk/district',
+        'petition-office/clerk/district',
+        'petition-office/supervisor/district',
+        'petition-office/supervisor/city',
+      ],
+    );
+    const last = (await c.state()).openTask!;
+    assert.deepEqual([last.escalationRung, last.overdue], [3, true]);
+    assert.equal(
+      await refusal(c.record('press-take-up', { actor: actors.reporter(), account: '想接手这条举报线索' })),
+      DECISION_REFUSALS.forbidden,
+    );
+  });
+
   it('a missed deadline brings a reminder, the district, the city, then the press; the department keeps the task', async function () {
     await loadFixedYear(suite.adapters);
     await sleepUntil(suite.env, tenInTheMorning(LADDER_RECEIVED_ON));

@@ -2,6 +2,7 @@
  * What every step of a petition shares: the case (kit), its state and input, and the definition the kit opens it
  * with — decisions, rules, supervised ladders, and how the case shows itself.
  */
+import { patched } from '@temporalio/workflow';
 import { openCase, type Case } from '../kit/case';
 import { caseAttributes } from '../kit/case-attributes';
 import { refuse } from '../kit/refusals';
@@ -16,13 +17,14 @@ import {
   type PetitionStage,
 } from './contract';
 import { PETITION_STAGE_HOLDERS, petitionDetails } from './details';
-import { PETITION_PATCHES_BEFORE_BASELINE } from './patches';
+import { PETITION_PATCHES_BEFORE_BASELINE, REPORTS_NEVER_TO_THE_PRESS_PATCH } from './patches';
 import { isPressAction, validatePressDecision } from './press-checks';
 import {
   HANDLING_DEPARTMENTS,
   PETITION_LADDERS,
   PETITION_POLICY,
   PETITION_RULES,
+  reportLadders,
   type PetitionTaskKind,
 } from './rules';
 
@@ -81,6 +83,26 @@ function validateArguments(
   }
 }
 
+type Ladders = typeof PETITION_LADDERS;
+const REPORT_LADDERS = reportLadders(PETITION_LADDERS);
+
+/**
+ * A report's ladders stop short of the press desk on runs with the patch. Which a run has is asked the first time
+ * its task desk reads a ladder (a task opening: a fixed point of the run), and only for reports, so no other
+ * petition records a marker for it.
+ */
+function laddersFor(kind: PetitionInput['kind']): Ladders {
+  if (kind !== 'report') return PETITION_LADDERS;
+  let chosen: Ladders | undefined;
+  const choose = () =>
+    (chosen ??= patched(REPORTS_NEVER_TO_THE_PRESS_PATCH) ? REPORT_LADDERS : PETITION_LADDERS);
+  const lazy = {} as Ladders;
+  for (const taskKind of Object.keys(PETITION_LADDERS) as PetitionTaskKind[]) {
+    Object.defineProperty(lazy, taskKind, { enumerable: true, get: () => choose()[taskKind] });
+  }
+  return lazy;
+}
+
 export function openPetition(input: PetitionInput, state: PetitionCaseState): Petition {
   const kase = openCase<
     PetitionCaseState,
@@ -94,7 +116,7 @@ export function openPetition(input: PetitionInput, state: PetitionCaseState): Pe
       updates: petitionUpdates,
       stateQuery: petitionStateQuery,
       rules: PETITION_RULES,
-      ladders: PETITION_LADDERS,
+      ladders: laddersFor(input.kind),
       validate: validateArguments,
       patchesBeforeBaseline: PETITION_PATCHES_BEFORE_BASELINE,
       publication: {

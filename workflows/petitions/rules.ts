@@ -129,6 +129,24 @@ const HOLDER = {
   ...wd(1),
 };
 
+/** A report's ladders: the same, without the press desk's rung (the whistleblower's post stays with the office). */
+export const reportLadders = (
+  ladders: Record<PetitionTaskKind, TaskLadder<PetitionAction, PetitionStage>>,
+): Record<PetitionTaskKind, TaskLadder<PetitionAction, PetitionStage>> =>
+  Object.fromEntries(
+    Object.entries(ladders).map(([kind, ladder]) => [
+      kind,
+      {
+        ...ladder,
+        // The first rung is the holder's, never the desk's.
+        rungs: [
+          ladder.rungs[0],
+          ...ladder.rungs.slice(1).filter((rung) => rung.department !== 'public-supervision'),
+        ] as const,
+      },
+    ]),
+  ) as Record<PetitionTaskKind, TaskLadder<PetitionAction, PetitionStage>>;
+
 export const PETITION_LADDERS: Record<PetitionTaskKind, TaskLadder<PetitionAction, PetitionStage>> = {
   acceptance: {
     stage: 'awaiting-acceptance',
