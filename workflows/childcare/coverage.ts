@@ -6,7 +6,7 @@
  * development zone and county; from 2023 every street with a provider of ≥ 50 slots and every township with one of
  * ≥ 30; from 2025 every community with one of ≥ 20.
  */
-import { AREA_KIND_OF, type District } from '../kit/vocabulary';
+import { AREA_KIND_OF, URBAN_DISTRICT_CODES, type District } from '../kit/vocabulary';
 import type { ProviderKind, ProviderLevel } from './provider';
 
 export const COVERAGE_TARGETS = {
@@ -28,18 +28,8 @@ export const COVERAGE_TARGETS = {
 } as const;
 
 /** End of 2022: two providers of ≥ 50 slots in each urban district (with 郑东新区, 经开区, 高新区); one elsewhere. */
-const TWO_LARGE_PROVIDERS: readonly District[] = [
-  'zhongyuan',
-  'erqi',
-  'jinshui',
-  'guancheng',
-  'huiji',
-  'zhengdong',
-  'jingkai',
-  'gaoxin',
-];
 export const largeProvidersTarget = (district: District): number =>
-  TWO_LARGE_PROVIDERS.includes(district) ? 2 : 1;
+  (URBAN_DISTRICT_CODES as readonly District[]).includes(district) ? 2 : 1;
 
 /** Each development zone and each county (市, 县) builds at least one public (公办) provider; districts are not named. */
 export const publicProvidersTarget = (district: District): number | null =>

@@ -51,8 +51,8 @@ export const AREA_KIND_OF: Record<District, AreaKind> = {
   zhongmou: 'county',
 };
 
-/** The retrofit campaign's scope: the eight urban districts (domain.md, Process 1), not the whole city. */
-export const RETROFIT_DISTRICT_CODES = [
+/** The eight urban districts: the five inner ones with 郑东新区, 高新区 and 经开区 (市内各区, as the source counts). */
+export const URBAN_DISTRICT_CODES = [
   'zhongyuan',
   'erqi',
   'jinshui',
@@ -62,6 +62,9 @@ export const RETROFIT_DISTRICT_CODES = [
   'gaoxin',
   'jingkai',
 ] as const satisfies readonly District[];
+
+/** The retrofit campaign's scope: the eight urban districts (domain.md, Process 1), not the whole city. */
+export const RETROFIT_DISTRICT_CODES = URBAN_DISTRICT_CODES;
 export type RetrofitDistrict = (typeof RETROFIT_DISTRICT_CODES)[number];
 export const isRetrofitDistrict = (district: string): district is RetrofitDistrict =>
   (RETROFIT_DISTRICT_CODES as readonly string[]).includes(district);
