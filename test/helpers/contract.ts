@@ -22,7 +22,9 @@ export interface OpenApiDocument {
 
 export const OPENAPI = createOpenApiDocument(API_ROUTES) as OpenApiDocument;
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+// multipleOf on decimals (a hose of 2.3 m against 0.1) needs a precision, as any careful client's validator has:
+// 2.3 / 0.1 is 22.999999999999996 in binary floating point.
+const ajv = new Ajv2020({ strict: false, allErrors: true, multipleOfPrecision: 9 });
 addFormats(ajv);
 ajv.addSchema(OPENAPI, 'openapi');
 
