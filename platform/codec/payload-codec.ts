@@ -147,15 +147,18 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
   private decodeOrMark(payload: Payload, expectedScope: PayloadScope | undefined): Payload {
     if (this.foreignPayloads === 'fail') return this.decodeOne(payload);
-    if (!isEncrypted(payload)) return foreignPayloadMarker('not encrypted with the platform’s keys');
+    if (!isEncrypted(payload))
+      return foreignPayloadMarker('a payload was not encrypted with the platform’s keys');
     const scope = scopeOfPayload(payload);
     if (scope && expectedScope && formatScope(scope) !== formatScope(expectedScope)) {
-      return foreignPayloadMarker('sealed for another process or district');
+      return foreignPayloadMarker('a payload was sealed for another process or district');
     }
     try {
       return this.decodeOne(payload);
     } catch (error) {
-      if (error instanceof PayloadDecryptionError) return foreignPayloadMarker(error.message);
+      if (error instanceof PayloadDecryptionError) {
+        return foreignPayloadMarker(`a payload could not be decrypted: ${error.message}`);
+      }
       throw error;
     }
   }

@@ -5,44 +5,27 @@
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
-import { createDb, type Db } from '../../activities/db/connection';
-import { migrateToLatest } from '../../activities/db/migrate';
-import { bearer, testApp } from '../helpers/api';
+import type { Adapters } from '../../activities/adapters';
+import { bearer } from '../helpers/api';
+import { openScratchApi, type ScratchApi } from '../helpers/live-api';
 import { subsidyApplication } from '../helpers/childcare';
 import { prepareDepartments } from '../workflows/childcare-helpers';
-import { createScratchDatabase } from '../helpers/database';
 import { openBrowser } from '../e2e/web-ui/supervisor-browser';
 
 describe('childcare coverage through the API, and its chart in a browser', function () {
   this.timeout(120_000);
-  let db: Db;
   let adapters: Adapters;
   let app: Express;
-  let dropDatabase: () => Promise<void>;
+  let scratch: ScratchApi | undefined;
   const supervisor = () =>
     bearer({ sub: 'hc-city', dept: 'health-commission', district: 'city', roles: ['supervisor'] });
 
   before(async function () {
     // A registry of its own, so the figures are exactly this test's providers.
-    const scratch = await createScratchDatabase('coverage');
-    dropDatabase = scratch.drop;
-    db = createDb(scratch.url, { poolMax: 3 });
-    await migrateToLatest(db);
-    adapters = createPostgresAdapters(db);
-    app = testApp(
-      new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
-      db,
-      'unused',
-      undefined,
-      {
-        jinshui: 100_000,
-        erqi: 50_000,
-      },
-    );
+    scratch = await openScratchApi('coverage', { jinshui: 100_000, erqi: 50_000 });
+    ({ adapters, app } = scratch);
     // Registered as any provider is (备案), through the API: public, 民办公助 and workplace slots all count.
     const entry = async (
       serial: number,
@@ -81,10 +64,7 @@ describe('childcare coverage through the API, and its chart in a browser', funct
       { district: 'jinshui', street: '经八路街道', community: '某社区' },
     ]);
   });
-  after(async function () {
-    await db?.destroy();
-    await dropDatabase?.();
-  });
+  after(() => scratch?.drop());
 
   it('reports each district against the targets, and says where residents are not configured', async function () {
     const res = await request(app)

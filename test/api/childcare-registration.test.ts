@@ -3,15 +3,13 @@
  * checks and the standards, and coverage counts its slots. Real PostgreSQL; nothing here needs Temporal.
  */
 import assert from 'node:assert/strict';
-import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
-import { createDb, type Db } from '../../activities/db/connection';
-import { migrateToLatest } from '../../activities/db/migrate';
-import { bearer, testApp } from '../helpers/api';
+import type { Adapters } from '../../activities/adapters';
+import type { Db } from '../../activities/db/connection';
+import { bearer } from '../helpers/api';
+import { openScratchApi, type ScratchApi } from '../helpers/live-api';
 import { subsidyApplication } from '../helpers/childcare';
-import { createScratchDatabase } from '../helpers/database';
 import { prepareDepartments } from '../workflows/childcare-helpers';
 
 const YEAR = 2026;
@@ -20,30 +18,15 @@ describe('childcare registration (备案) and coverage of every provider (real P
   let db: Db;
   let adapters: Adapters;
   let app: Express;
-  let dropDatabase: () => Promise<void>;
+  let scratch: ScratchApi | undefined;
   const clerk = (district = 'gongyi' as const) =>
     bearer({ sub: `hc-${district}`, dept: 'health-commission', district, roles: ['clerk'] });
 
   before(async function () {
-    const scratch = await createScratchDatabase('registration');
-    dropDatabase = scratch.drop;
-    db = createDb(scratch.url, { poolMax: 3 });
-    await migrateToLatest(db);
-    adapters = createPostgresAdapters(db);
-    app = testApp(
-      new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
-      db,
-      'unused',
-      undefined,
-      {
-        gongyi: 20_000,
-      },
-    );
+    scratch = await openScratchApi('registration', { gongyi: 20_000 });
+    ({ db, adapters, app } = scratch);
   });
-  after(async function () {
-    await db?.destroy();
-    await dropDatabase?.();
-  });
+  after(() => scratch?.drop());
 
   /** A provider of the given kind in 巩义市, its departments' records in order. */
   async function providerOf(serial: number, kind: string, level: string, community: string) {

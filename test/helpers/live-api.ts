@@ -1,6 +1,8 @@
 /** A suite that drives the API on a real dev server, with a real worker, on a scratch database of its own. */
 import assert from 'node:assert/strict';
+import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { District } from '../../workflows/definitions';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
@@ -57,4 +59,34 @@ export async function waitForCase(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   assert.fail(`${url} never reached the expected state`);
+}
+
+export interface ScratchApi {
+  db: Db;
+  adapters: Adapters;
+  app: Express;
+  drop: () => Promise<void>;
+}
+
+/**
+ * The API on a scratch database of its own and no Temporal (the client points nowhere): for routes that only read
+ * and write department systems, whose figures must be exactly the test's own.
+ */
+export async function openScratchApi(
+  label: string,
+  residents: Partial<Record<District, number>> = {},
+): Promise<ScratchApi> {
+  const scratch = await createScratchDatabase(label);
+  const db = createDb(scratch.url, { poolMax: 3 });
+  await migrateToLatest(db);
+  const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+  return {
+    db,
+    adapters: createPostgresAdapters(db),
+    app: testApp(client, db, 'unused', undefined, residents),
+    drop: async () => {
+      await db.destroy();
+      await scratch.drop();
+    },
+  };
 }

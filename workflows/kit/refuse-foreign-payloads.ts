@@ -25,7 +25,7 @@ const foreignReason = (args: readonly unknown[]): string | undefined => {
 
 const refusal = (what: string, reason: string) =>
   ApplicationFailure.nonRetryable(
-    `${what} refused: a payload was ${reason}; cases are started and decided through the OneThing API only`,
+    `${what} refused: ${reason}; cases are started and decided through the OneThing API only`,
     // Mapped like any refused decision (403) should it ever reach the API.
     what === 'start' ? FOREIGN_PAYLOAD_REFUSAL : DECISION_REFUSALS.forbidden,
   );
