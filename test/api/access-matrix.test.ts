@@ -22,7 +22,7 @@ import { toPayloadsJson } from '../../api/codec/payloads-json';
 import { siteKeyOf } from '../../activities/childcare-site-key';
 import { childcareApplicationWorkflowId } from '../../workflows/childcare/contract';
 import { subsidyApplication } from '../helpers/childcare';
-import { ApplicationDriver } from '../workflows/childcare-helpers';
+import { ApplicationDriver, prepareDepartments } from '../workflows/childcare-helpers';
 import { PetitionDriver } from '../workflows/petition-helpers';
 import {
   PETITION_CATEGORIES,
@@ -292,6 +292,25 @@ describe('access: the role × department × district × endpoint matrix, denials
           .set('Authorization', auth),
       untouched: () => Promise.resolve(),
     },
+    {
+      name: "change a jinshui case's contact, with a reason (the gas company's clerks)",
+      allowed: ['gasClerkJinshui'],
+      success: 200,
+      prepare: () => caseAt('installation-scheduled'),
+      send: (app, auth, target) =>
+        request(app)
+          .put(`${caseUrl(target.caseId)}/contact`)
+          .set('Authorization', auth)
+          .send({
+            contact: { ...householdStartBody('X').contact, phone: '13911112222' },
+            reason: '住户更换电话',
+          }),
+      untouched: async (target) =>
+        assert.equal(
+          (await adapters.gasCompany.findServiceContact(target.caseId))?.phone,
+          householdStartBody('X').contact.phone,
+        ),
+    },
     decision('reschedule', 'installation-scheduled', ['gasClerkJinshui'], {}),
     decision('record-miss', 'installation-scheduled', ['installerJinshui'], {}),
     decision('report-installation', 'installation-scheduled', ['installerJinshui'], {
@@ -494,6 +513,55 @@ describe('access: the role × department × district × endpoint matrix, denials
           .set('Authorization', auth)
           .send({ week: target.key }),
       untouched: (target) => assertNeverStarted(env.client, `petition-weekly-index:${target.key}`),
+    },
+    {
+      name: 'register (备案) a jinshui childcare provider (its area’s health commission)',
+      allowed: ['healthClerkJinshui'],
+      success: 201,
+      prepare: async () => {
+        const body = subsidyApplication(800 + (counter += 1));
+        await prepareDepartments(adapters, body);
+        return { caseId: '', key: String(counter) };
+      },
+      send: (app, auth, target) =>
+        request(app)
+          .post('/v1/childcare/registrations')
+          .set('Authorization', auth)
+          .send({
+            provider: subsidyApplication(800 + Number(target.key)).provider,
+            standards: {
+              slots: 30,
+              monthlyPriceFen: 150_000,
+              monitoring24hWithAlarm: true,
+              videoCoversAllAreas: true,
+              recordingRetentionDays: 90,
+            },
+          }),
+      untouched: async (target) =>
+        assert.equal(
+          (
+            await db('health_commission.childcare_registry').where({
+              credit_code: subsidyApplication(800 + Number(target.key)).provider.creditCode,
+            })
+          ).length,
+          0,
+        ),
+    },
+    {
+      name: 'take up a jinshui petition (the press desk)',
+      allowed: ['pressDeskCity'],
+      success: 200,
+      prepare: petitionAt,
+      send: (app, auth, target) =>
+        request(app)
+          .post(`/v1/petitions/${encodeURIComponent(target.caseId)}/actions/press-take-up`)
+          .set('Authorization', auth)
+          .send({ account: '读者来电反映路灯一周不亮' }),
+      untouched: async (target) => {
+        const state = await new PetitionDriver(env.client, target.caseId).state();
+        assert.equal(state.press, undefined);
+        assert.equal(state.decisions?.length ?? 0, 0);
+      },
     },
     {
       name: 'check a jinshui childcare subsidy application',
