@@ -83,7 +83,13 @@ export function childcareRegistrationRouter({ adapters }: ApiDeps): Router {
     authorize(actor, REGISTER, provider.district);
     const siteKey = siteKeyOf(provider);
     const registrationId = childcareApplicationWorkflowId(provider.district, provider.creditCode, siteKey);
-    const [registration, fireSafetySignOff, communityExists, ceiling, registry] = await Promise.all([
+    // One row looked up, before any department is asked: a registered provider is answered as it stands.
+    const [existing] = await adapters.healthCommission.registry({ caseId: registrationId });
+    if (existing) {
+      res.json({ registrationId, ...pick(existing), status: 'existing' });
+      return;
+    }
+    const [registration, fireSafetySignOff, communityExists, ceiling] = await Promise.all([
       adapters.marketRegulation.registrationStatus(provider.creditCode),
       adapters.fireSafety.signOff(provider.creditCode, siteKey),
       adapters.civilAffairs.communityExists({
@@ -92,13 +98,7 @@ export function childcareRegistrationRouter({ adapters }: ApiDeps): Router {
         community: provider.community,
       }),
       adapters.marketRegulation.childcarePriceCeiling(provider.district, year),
-      adapters.healthCommission.registry({ district: provider.district }),
     ]);
-    const existing = registry.find((entry) => entry.caseId === registrationId);
-    if (existing) {
-      res.json({ registrationId, ...pick(existing), status: 'existing' });
-      return;
-    }
     const problems = registrationProblems(standards, {
       registration,
       fireSafetySignOff,

@@ -43,7 +43,7 @@ export interface HealthCommissionPort {
   staffOf(caseId: string): Promise<StaffMember[]>;
   /** Enters the provider and its slots in the registry (idempotent on the case). */
   register(entry: RegistryEntry): Promise<void>;
-  registry(filter: { district?: District }): Promise<RegistryEntry[]>;
+  registry(filter: { district?: District; caseId?: string }): Promise<RegistryEntry[]>;
   /** Records the year's evaluation; false when one is recorded for that year already. */
   recordEvaluation(record: QualityEvaluationRecord): Promise<boolean>;
 }

@@ -103,9 +103,10 @@ export class PostgresHealthCommission implements HealthCommissionPort {
       .ignore();
   }
 
-  async registry(filter: { district?: District }): Promise<RegistryEntry[]> {
+  async registry(filter: { district?: District; caseId?: string }): Promise<RegistryEntry[]> {
     const query = this.db<RegistryRow>('health_commission.childcare_registry').orderBy('case_id');
     if (filter.district) void query.where({ district: filter.district });
+    if (filter.caseId) void query.where({ case_id: filter.caseId });
     return (await query).map((row) => ({
       caseId: row.case_id,
       creditCode: row.credit_code,
