@@ -29,6 +29,8 @@ export interface PlatformConfig {
   embeddedPostgresPort: number;
   api: { host: string; port: number; bodyLimit: string; requestsPerMinutePerUser: number };
   workerMetricsBindAddress: string;
+  /** Workflow runs a worker keeps in memory between tasks (the SDK's default when unset); 0 turns stickiness off. */
+  workerMaxCachedWorkflows: number | undefined;
   jwt: { secret: Uint8Array; issuer: string; audience: string; tokenTtl: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** A prebuilt workflow bundle (npm run build); when unset the worker bundles workflows/ at start. */
@@ -93,6 +95,11 @@ const envSchema = z.object({
     .default(600),
   WORKER_METRICS_PORT: port.default(9464),
   WORKER_METRICS_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ISSUER: z.string().min(1, 'must not be empty').default('onething'),
   JWT_AUDIENCE: z.string().min(1, 'must not be empty').default('onething-api'),
@@ -253,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       requestsPerMinutePerUser: vars.API_RATE_LIMIT,
     },
     workerMetricsBindAddress: `${vars.WORKER_METRICS_HOST}:${vars.WORKER_METRICS_PORT}`,
+    workerMaxCachedWorkflows: vars.WORKER_MAX_CACHED_WORKFLOWS,
     jwt: {
       secret: new TextEncoder().encode(
         vars.JWT_SECRET ??

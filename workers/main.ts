@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       client,
       payloadKeys: config.payloadKeys,
       workflowBundlePath: config.workflowBundlePath,
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
     });
     logger.info(
       {

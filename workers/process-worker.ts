@@ -17,6 +17,8 @@ export interface ProcessWorkerOptions {
   payloadKeys: KeyRing;
   /** A prebuilt bundle (production) or, when absent, workflows/ bundled at start (development). */
   workflowBundlePath?: string;
+  /** Runs kept in memory between tasks; undefined: the SDK's default (sized from the worker's memory). */
+  maxCachedWorkflows?: number;
 }
 
 /** The worker that runs every process workflow and its department activities. */
@@ -25,6 +27,7 @@ export function createProcessWorker(options: ProcessWorkerOptions): Promise<Work
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     dataConverter: createDataConverter(options.payloadKeys, { foreignPayloads: 'mark' }),
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }

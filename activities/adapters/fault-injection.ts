@@ -2,10 +2,12 @@
  * Faults injected into the department adapters, for the fault-tolerance tests only (config refuses them outside
  * NODE_ENV=test). They sit where real faults strike: around the adapter's call to its database.
  *
- * - `kill-after-commit[:<ledger>]`: the worker process dies (SIGKILL) right after the first booking in that
- *   department's ledger (city finance's by default) has committed and before the activity can report it — the
+ * - `kill-after-commit[:<ledger>[:<nth>]]`: the worker process dies (SIGKILL) right after the nth booking (the
+ *   first by default) in that department's ledger (city finance's by default) has committed and before the activity can report it — the
  *   case Temporal's at-least-once delivery must turn into exactly once.
  *   It fires once per data folder (a marker file), so the restarted worker carries on.
+ * - `kill-after-call:<adapter>.<method>[:<nth>]`: the same, right after the nth call to that method of that
+ *   adapter in the process has done its work (the task board's `upsertHumanTask`, as a ladder's rung is told).
  * - `flaky:<rate>[:<adapter,...>]`: that share of calls (to every adapter, or those named) fail, half before
  *   reaching the database and half after the database has done the work, so retries must be idempotent.
  * - `hang:<rate>[:<adapter,...>]`: that share of calls do the work and then hang past the activity's timeout.
@@ -22,6 +24,8 @@ import type { Adapters } from '.';
 import type { Fault } from '../../platform/fault-spec';
 import type { LedgerPort } from './ledger/port';
 
+type KillAfterCall = Extract<Fault, { kind: 'kill-after-call' }>;
+
 /** Attempts of one activity that faults may strike; from the next one on, its adapter calls go through. */
 export const FAULTY_ATTEMPTS = 5;
 
@@ -35,20 +39,41 @@ export class InjectedFault extends Error {
   }
 }
 
-function killAfterFirstBooking(ledger: LedgerPort, marker: string): LedgerPort {
+function killAfterBooking(ledger: LedgerPort, nth: number, marker: string): LedgerPort {
+  let bookings = 0;
   return {
     book: async (booking) => {
       const entry = await ledger.book(booking);
-      if (!existsSync(marker)) {
-        mkdirSync(path.dirname(marker), { recursive: true });
-        writeFileSync(marker, booking.idempotencyKey);
-        process.kill(process.pid, 'SIGKILL');
-      }
+      bookings += 1;
+      if (bookings === nth) dieOnce(marker, booking.idempotencyKey);
       return entry;
     },
     reverse: (reversal) => ledger.reverse(reversal),
     entriesFor: (caseId) => ledger.entriesFor(caseId),
   };
+}
+
+function dieOnce(marker: string, what: string): void {
+  if (existsSync(marker)) return;
+  mkdirSync(path.dirname(marker), { recursive: true });
+  writeFileSync(marker, what);
+  process.kill(process.pid, 'SIGKILL');
+}
+
+function killAfterCall(adapters: Adapters, fault: KillAfterCall, marker: string): Adapters {
+  const port = (adapters as unknown as Record<string, Record<string, unknown>>)[fault.adapter];
+  const method = port?.[fault.method];
+  if (typeof method !== 'function') {
+    throw new Error(`kill-after-call: the adapters have no ${fault.adapter}.${fault.method}`);
+  }
+  let calls = 0;
+  const dying = async (...args: unknown[]) => {
+    const result: unknown = await (method as (...a: unknown[]) => unknown).apply(port, args);
+    calls += 1;
+    if (calls === fault.nth) dieOnce(marker, `${fault.adapter}.${fault.method} call ${calls}`);
+    return result;
+  };
+  return { ...adapters, [fault.adapter]: { ...port, [fault.method]: dying } };
 }
 
 /**
@@ -109,8 +134,11 @@ export function injectFault(
     const department = adapters[fault.ledger];
     return {
       ...adapters,
-      [fault.ledger]: { ...department, ledger: killAfterFirstBooking(department.ledger, marker) },
+      [fault.ledger]: { ...department, ledger: killAfterBooking(department.ledger, fault.nth, marker) },
     };
+  }
+  if (fault.kind === 'kill-after-call') {
+    return killAfterCall(adapters, fault, path.join(dataDir, 'fault-kill-after-call.fired'));
   }
   return Object.fromEntries(
     Object.entries(adapters).map(([name, port]) =>

@@ -1,8 +1,9 @@
 /**
- * PostgreSQL cut under the newer processes, as the retrofit's outage suite does: while a childcare construction
- * subsidy is being booked, and while a petition's rungs are being told. (The worker killed after a childcare
- * payment commits is in worker-faults.test.ts.) The payment is counted in district finance's own table, and the
- * rungs against dates worked out by hand.
+ * Faults under the newer processes, as the retrofit's suites strike it: PostgreSQL cut while a childcare
+ * construction subsidy is booked and while a petition's rungs are told; the worker killed (SIGKILL) right after a
+ * quality reward's booking commits and right after a rung reaches the task board. (The worker killed after the
+ * construction subsidy commits is in worker-faults.test.ts.) Payments are counted in district finance's own
+ * table, and the rungs against dates worked out by hand.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,19 +21,18 @@ import type { RunningProcess } from '../helpers/processes';
 import { outage, startCuttableProxy, type CuttableProxy } from '../helpers/tcp-proxy';
 import { startDevServer, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
 import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
-import { approveThrough, startApplication } from '../workflows/childcare-helpers';
+import { approveThrough, childcareActors, startApplication } from '../workflows/childcare-helpers';
 import {
+  climbLadder,
   CONSULTATION_LADDER_FROM_18_SEPTEMBER_2037,
   LADDER_RECEIVED_ON,
   startPetition,
-  watchOf,
-  type PetitionDriver,
 } from '../workflows/petition-helpers';
 
 const OUTAGE_MS = 6_000;
 const J = 'jinshui' as const;
 
-describe('faults in childcare and petitions: PostgreSQL cut', function () {
+describe('faults in childcare and petitions: PostgreSQL cut, the worker killed', function () {
   this.timeout(300_000);
   let db: Db;
   let adapters: Adapters;
@@ -47,9 +47,31 @@ describe('faults in childcare and petitions: PostgreSQL cut', function () {
   };
   const worker = async (
     server: TestWorkflowEnvironment,
-    options: { taskQueue: string; databaseUrl: string },
+    options: {
+      taskQueue: string;
+      databaseUrl?: string;
+      fault?: string;
+      dataDir?: string;
+      maxCachedWorkflows?: number;
+    },
   ) => {
-    workers.push(await startWorkerProcess(server, { dataDir: dataDir(), ...options }));
+    workers.push(await startWorkerProcess(server, { dataDir: options.dataDir ?? dataDir(), ...options }));
+    return workers.at(-1)!;
+  };
+  /**
+   * A worker that dies of `fault`; the moment it does, a healthy one takes its queue (the same data folder, so the
+   * fault does not strike twice), as an orchestrator restarts a lost worker. It keeps no runs between tasks: the
+   * time-skipping server never moves a task off a dead worker's sticky queue (seen: a run's next task scheduled there
+   * and left for minutes), where the real server does after a few seconds (worker-faults.test.ts, on the dev server).
+   */
+  const doomedWorker = async (server: TestWorkflowEnvironment, taskQueue: string, fault: string) => {
+    const folder = dataDir();
+    const doomed = await worker(server, { taskQueue, fault, dataDir: folder, maxCachedWorkflows: 0 });
+    const replaced = doomed.exited.then(async () => {
+      assert.equal(doomed.child.signalCode, 'SIGKILL');
+      await worker(server, { taskQueue, dataDir: folder });
+    });
+    return { doomed, replaced };
   };
   /** The database through a proxy the test can cut. */
   const cuttableDatabaseUrl = async () => {
@@ -92,30 +114,6 @@ describe('faults in childcare and petitions: PostgreSQL cut', function () {
         ],
       ),
     );
-
-  /**
-   * Walks the server's clock a day at a time from a consultation's receipt, noting each rung when it comes (see
-   * petition.test.ts); `betweenDays` runs after each day's reading.
-   */
-  async function climbLadder(
-    server: TestWorkflowEnvironment,
-    c: PetitionDriver,
-    betweenDays: (day: number) => Promise<void>,
-  ): Promise<string[]> {
-    const first = await c.waitForStage('awaiting-acceptance', 60_000, (s) => !!s.openTask?.dueAt);
-    const rungs = [watchOf(first, first.openTask!.dueAt)];
-    for (let day = 0; day < 40 && rungs.length < 5; day += 1) {
-      await server.sleep('1 day');
-      const state = await c.waitForStage('awaiting-acceptance', 60_000, (s) => !s.workingOn);
-      const task = state.openTask!;
-      if (task.escalationRung > rungs.length - 1) {
-        assert.equal(task.escalationRung, rungs.length, 'no rung is skipped');
-        rungs.push(watchOf(state, task.dueAt));
-      }
-      await betweenDays(day);
-    }
-    return rungs;
-  }
 
   /** The task board's row for the case: what the departments' lists show, apart from the workflow's state. */
   const boardRowOf = async (caseId: string) => {
@@ -179,5 +177,67 @@ describe('faults in childcare and petitions: PostgreSQL cut', function () {
     assert.equal(await boardRowOf(c.caseId), `urban-management/4/${lastDue}`);
     const { history } = await fetchLiveHistory(server.client, c.caseId);
     assert.ok(retriedAttempts(history) > 0, 'activities failed in the cuts and were retried');
+  });
+
+  it('the worker killed right after a quality reward is booked: the reward paid once, the grade kept once', async function () {
+    env = await startTimeSkippingServer();
+    const server = env;
+    const taskQueue = uniqueTaskQueue('kill-reward');
+    // District finance books the construction subsidy first, the reward second: the worker dies after the second.
+    const { doomed, replaced } = await doomedWorker(server, taskQueue, 'kill-after-commit:districtFinance:2');
+    const { driver: c } = await startApplication(server, adapters, taskQueue);
+    await approveThrough(c);
+    await c.waitForStage('registered', 60_000, (s) => !s.workingOn);
+    await server.sleep('366 days');
+    await c.waitForStage('registered', 60_000, (s) => s.openTask?.kind === 'quality-evaluation');
+    const { runId } = await c.handle.describe();
+    await c.record('quality-evaluation', { actor: childcareActors.supervisor(J), grade: 'A' });
+    await doomed.exited;
+    await replaced;
+    // The booking's activity never reported; once its timeout passes it runs again, and the year's run ends.
+    const next = await c.waitForStage(
+      'registered',
+      120_000,
+      (s) => (s.quality?.evaluations.length ?? 0) === 1 && !s.workingOn,
+    );
+    const year = next.quality!.evaluations[0]!.year;
+    assert.deepEqual(await ledgerOf(c.caseId), {
+      [`${c.caseId}:construction-subsidy`]: 30_000_000,
+      [`${c.caseId}:quality-reward:${year}`]: 5_000_000,
+    });
+    assert.equal((await db('health_commission.quality_evaluations').where({ case_id: c.caseId })).length, 1);
+    const yearsRun = await server.client.workflow.getHandle(c.caseId, runId).fetchHistory();
+    assert.ok(
+      retriedActivities(yearsRun).some((a) => a.activityType === 'payQualityReward'),
+      'the reward booked before the kill was asked for again, and found its row',
+    );
+  });
+
+  it('the worker killed right after a rung reaches the task board: each rung still once, on its day', async function () {
+    env = await startTimeSkippingServer();
+    const server = env;
+    const taskQueue = uniqueTaskQueue('kill-ladder');
+    await loadFixedYear(adapters);
+    // The case tells its progress (registry and task board) at its start, its routing, then at each rung: the
+    // third telling is the first rung's.
+    const { doomed, replaced } = await doomedWorker(
+      server,
+      taskQueue,
+      'kill-after-call:caseProgress.record:3',
+    );
+    await sleepUntil(server, tenInTheMorning(LADDER_RECEIVED_ON));
+    const c = await startPetition(server, adapters, taskQueue, { kind: 'consultation' });
+    let killedBy: number | undefined;
+    const rungs = await climbLadder(server, c, async (day) => {
+      if (doomed.child.signalCode === null) return;
+      killedBy ??= day;
+      await replaced;
+    });
+    assert.equal(killedBy, 2, 'the worker died telling the first rung, the night after the 20th’s close');
+    assert.deepEqual(rungs, CONSULTATION_LADDER_FROM_18_SEPTEMBER_2037);
+    const [, lastDue] = CONSULTATION_LADDER_FROM_18_SEPTEMBER_2037.at(-1)!.split(' until ');
+    assert.equal(await boardRowOf(c.caseId), `urban-management/4/${lastDue}`);
+    const { history } = await fetchLiveHistory(server.client, c.caseId);
+    assert.ok(retriedAttempts(history) > 0, 'the telling cut short by the kill was made again');
   });
 });

@@ -11,6 +11,8 @@ export interface WorkerProcessOptions {
   fault?: string;
   /** Defaults to the test database. */
   databaseUrl?: string;
+  /** WORKER_MAX_CACHED_WORKFLOWS; 0 for a worker about to be killed on the time-skipping server (see its use). */
+  maxCachedWorkflows?: number;
 }
 
 export async function startWorkerProcess(
@@ -33,6 +35,9 @@ export async function startWorkerProcess(
       WORKER_METRICS_PORT: String(await freePort()),
       LOG_LEVEL: 'info',
       ...(options.fault ? { ONETHING_FAULT: options.fault } : {}),
+      ...(options.maxCachedWorkflows === undefined
+        ? {}
+        : { WORKER_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows) }),
     },
     PROJECT_ROOT,
   );

@@ -85,6 +85,11 @@ describe('configuration', function () {
       /^ONETHING_FAULT is only accepted when NODE_ENV=test$/,
     ],
     [
+      'a negative workflow cache',
+      { WORKER_MAX_CACHED_WORKFLOWS: '-1' },
+      /^WORKER_MAX_CACHED_WORKFLOWS must be 0 or more/,
+    ],
+    [
       'a malformed fault in a test run',
       { NODE_ENV: 'test', ONETHING_FAULT: 'flaky:2' },
       /^ONETHING_FAULT must be kill-after-commit/,

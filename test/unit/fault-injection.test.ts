@@ -84,15 +84,40 @@ describe('fault injection (test-only hook)', function () {
     }
   });
 
-  it('the kill follows city finance’s first booking unless another department’s ledger is named', function () {
-    assert.deepEqual(parseFault('kill-after-commit'), { kind: 'kill-after-commit', ledger: 'cityFinance' });
-    assert.deepEqual(parseFault('kill-after-commit:districtFinance'), {
+  it('the kill follows city finance’s first booking unless another department’s ledger, or a later booking, is named', function () {
+    assert.deepEqual(parseFault('kill-after-commit'), {
+      kind: 'kill-after-commit',
+      ledger: 'cityFinance',
+      nth: 1,
+    });
+    assert.deepEqual(parseFault('kill-after-commit:districtFinance:2'), {
       kind: 'kill-after-commit',
       ledger: 'districtFinance',
+      nth: 2,
     });
     assert.throws(
       () => parseFault('kill-after-commit:gasCompany'),
       /must name one of cityFinance, districtFinance/,
+    );
+  });
+
+  it('a kill after a named call counts the calls, and an adapter the worker lacks is named', function () {
+    assert.deepEqual(parseFault('kill-after-call:taskBoard.upsertHumanTask:3'), {
+      kind: 'kill-after-call',
+      adapter: 'taskBoard',
+      method: 'upsertHumanTask',
+      nth: 3,
+    });
+    assert.equal((parseFault('kill-after-call:taskBoard.closeHumanTask') as { nth: number }).nth, 1);
+    assert.throws(
+      () => parseFault('kill-after-call:taskBoard.upsertHumanTask:0'),
+      /must be kill-after-commit/,
+    );
+    const ledger = new InMemoryLedger();
+    assert.throws(
+      () =>
+        injectFault(cityFinanceOnly(ledger), parseFault('kill-after-call:taskBoard.nothing'), os.tmpdir()),
+      /the adapters have no taskBoard\.nothing/,
     );
   });
 });

@@ -1,5 +1,7 @@
 /** Petitions in workflow tests: actors, the post kept by the petition office, a driver per case. */
+import assert from 'node:assert/strict';
 import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Adapters } from '../../activities/adapters';
 import {
   petitionStateQuery,
@@ -131,3 +133,27 @@ export const CONSULTATION_LADDER_FROM_18_SEPTEMBER_2037 = [
   `petition-office/supervisor/city until ${closeOf('2037-10-08')}`,
   `public-supervision/reporter/city until ${closeOf('2037-10-12')}`,
 ];
+
+/**
+ * Walks the server's clock a day at a time from a consultation's receipt, noting each rung when it comes (see
+ * petition.test.ts); `betweenDays` runs after each day's reading. No rung may be skipped; five end the walk.
+ */
+export async function climbLadder(
+  server: TestWorkflowEnvironment,
+  c: PetitionDriver,
+  betweenDays: (day: number) => Promise<void>,
+): Promise<string[]> {
+  const first = await c.waitForStage('awaiting-acceptance', 60_000, (s) => !!s.openTask?.dueAt);
+  const rungs = [watchOf(first, first.openTask!.dueAt)];
+  for (let day = 0; day < 40 && rungs.length < 5; day += 1) {
+    await server.sleep('1 day');
+    const state = await c.waitForStage('awaiting-acceptance', 60_000, (s) => !s.workingOn);
+    const task = state.openTask!;
+    if (task.escalationRung > rungs.length - 1) {
+      assert.equal(task.escalationRung, rungs.length, 'no rung is skipped');
+      rungs.push(watchOf(state, task.dueAt));
+    }
+    await betweenDays(day);
+  }
+  return rungs;
+}
