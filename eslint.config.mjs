@@ -25,7 +25,7 @@ export default tseslint.config(
     // Workflow code runs in Temporal's deterministic sandbox: no I/O, no Node built-ins.
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: nodeBuiltins.map((name) => ({
@@ -34,8 +34,9 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/activities/*', '!**/activities/index'],
-              message: 'Import activities as types only.',
+              group: ['**/activities', '**/activities/**'],
+              message: 'Import activities as types only (proxyActivities<...>).',
+              allowTypeImports: true,
             },
           ],
         },

@@ -5,6 +5,7 @@
 import type { District } from '../workflows/definitions';
 import type { QualityGrade } from '../workflows/childcare/contract';
 import type { Adapters } from './adapters';
+import type { CarryingCaseProgress } from './case-progress';
 import type { RegistryEntry } from './adapters/health-commission/port';
 import type { LedgerEntry } from './adapters/ledger/port';
 
@@ -114,3 +115,6 @@ export function createChildcareActivities(adapters: Adapters) {
     },
   };
 }
+
+/** What the childcare workflow may call, each activity able to carry the case's progress. */
+export type ChildcareActivities = CarryingCaseProgress<ReturnType<typeof createChildcareActivities>>;

@@ -28,6 +28,8 @@ import {
 } from './adapters/installer/port';
 import type { AcceptanceRecord } from './adapters/gas-company/port';
 import type { LedgerEntry, LedgerPort } from './adapters/ledger/port';
+import type { createCampaignActivities } from './campaign';
+import type { CarryingCaseProgress } from './case-progress';
 
 export interface ShareBooking {
   caseId: string;
@@ -177,3 +179,8 @@ export function createGasRetrofitActivities(adapters: Adapters) {
     },
   };
 }
+
+/** What the retrofit's workflows may call: its own activities and the campaign's, each able to carry progress. */
+export type GasRetrofitActivities = CarryingCaseProgress<
+  ReturnType<typeof createGasRetrofitActivities> & ReturnType<typeof createCampaignActivities>
+>;

@@ -1,17 +1,14 @@
 /**
- * The only activity registry. Workflows import this file as a type:
- *   proxyActivities<ReturnType<typeof createActivities>>(...)
+ * The platform's own activities (the case registry, the task board, working-day deadlines) and the wrapper that
+ * lets any activity carry a case's progress. Each process's activities are declared by its module
+ * (processes/<name>/module.ts); the worker puts them together (workers/activities.ts). Workflows import the
+ * types only: `proxyActivities<PlatformActivities>` here, a process's own type beside its activities.
  */
 import type { Adapters } from './adapters';
-import { createCampaignActivities, type CampaignTemporal } from './campaign';
-import { carryingCaseProgress } from './case-progress';
+import type { CampaignTemporal } from './campaign';
+import type { CarryingCaseProgress } from './case-progress';
 import { createCaseRegistryActivities } from './case-registry';
-import { createChildcareActivities } from './childcare';
 import { createDeadlineActivities } from './deadlines';
-import { createGasRetrofitActivities } from './gas-retrofit';
-import { createPetitionIndexActivities } from './petition-index';
-import { createPetitionActivities } from './petitions';
-import { createPublicSupervisionActivities } from './public-supervision';
 import { createTaskBoardActivities } from './task-board';
 
 export interface ActivityDeps {
@@ -20,21 +17,14 @@ export interface ActivityDeps {
   temporal?: CampaignTemporal;
 }
 
-export function createActivities(deps: ActivityDeps) {
-  const { caseRegistry, caseProgress } = deps.adapters;
-  const activities = {
-    ...createCaseRegistryActivities(caseRegistry, caseProgress),
-    ...createTaskBoardActivities(deps.adapters.taskBoard),
-    ...createDeadlineActivities(deps.adapters.calendar),
-    ...createGasRetrofitActivities(deps.adapters),
-    ...createCampaignActivities(deps.adapters.gasCompany, deps.temporal),
-    ...createChildcareActivities(deps.adapters),
-    ...createPetitionActivities(deps.adapters),
-    ...createPetitionIndexActivities(deps.adapters),
-    ...createPublicSupervisionActivities(deps.adapters),
+export function createPlatformActivities(adapters: Adapters) {
+  return {
+    ...createCaseRegistryActivities(adapters.caseRegistry, adapters.caseProgress),
+    ...createTaskBoardActivities(adapters.taskBoard),
+    ...createDeadlineActivities(adapters.calendar),
   };
-  return carryingCaseProgress(activities, (progress) => caseProgress.record(progress));
 }
 
-export type Activities = ReturnType<typeof createActivities>;
-export type { CarriesCaseProgress, CaseProgress, ClosedTask } from './case-progress';
+export type PlatformActivities = CarryingCaseProgress<ReturnType<typeof createPlatformActivities>>;
+export { carryingCaseProgress } from './case-progress';
+export type { CarriesCaseProgress, CarryingCaseProgress, CaseProgress, ClosedTask } from './case-progress';

@@ -2,6 +2,9 @@
 import type { Department, District } from '../workflows/definitions';
 import type { PetitionCategory } from '../workflows/petitions/contract';
 import type { Adapters } from './adapters';
+import type { CarryingCaseProgress } from './case-progress';
+import type { createPetitionIndexActivities } from './petition-index';
+import type { createPublicSupervisionActivities } from './public-supervision';
 
 export function createPetitionActivities(adapters: Adapters) {
   return {
@@ -13,3 +16,10 @@ export function createPetitionActivities(adapters: Adapters) {
     },
   };
 }
+
+/** What the petition workflows may call: the petition office's, the weekly index's and the press desk's. */
+export type PetitionActivities = CarryingCaseProgress<
+  ReturnType<typeof createPetitionActivities> &
+    ReturnType<typeof createPetitionIndexActivities> &
+    ReturnType<typeof createPublicSupervisionActivities>
+>;

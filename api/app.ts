@@ -9,35 +9,19 @@ import { errorHandler, notFoundHandler } from './error-middleware';
 import { createOpenApiDocument, type ApiRoute } from './openapi';
 import { jsonBodiesOnly, JSON_MEDIA_TYPES, methodNotAllowed, unknownPathsFirst } from './request-shape';
 import { calendarRouter, calendarRoutes } from './routes/calendar';
-import { childcareApplicationRouter, childcareApplicationRoutes } from './routes/childcare-applications';
-import { childcareCoverageRouter, childcareCoverageRoutes } from './routes/childcare-coverage';
-import { petitionIndexRouter, petitionIndexRoutes } from './routes/petition-index';
-import { petitionRouter, petitionRoutes } from './routes/petitions';
-import { childcareSubsidyRouter, childcareSubsidyRoutes } from './routes/childcare-subsidy';
-import { childcareRegistrationRouter, childcareRegistrationRoutes } from './routes/childcare-registrations';
-import { gasRetrofitRouter, gasRetrofitRoutes } from './routes/gas-retrofit';
-import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './routes/gas-retrofit-contacts';
-import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './routes/gas-retrofit-campaigns';
-import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './routes/gas-retrofit-pricing';
 import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
 import { accessLog } from './access-log';
+import { PROCESS_MODULES } from '../processes';
+
+const PROCESS_APIS = PROCESS_MODULES.flatMap((module) => module.api);
 
 /** Every operation the API has: its OpenAPI document, and its 405 answers, are built from this one list. */
 export const API_ROUTES: readonly ApiRoute[] = [
   ...healthRoutes,
-  ...gasRetrofitRoutes,
-  ...gasRetrofitContactRoutes,
-  ...gasRetrofitPricingRoutes,
-  ...gasRetrofitCampaignRoutes,
   ...taskRoutes,
   ...calendarRoutes,
-  ...childcareSubsidyRoutes,
-  ...childcareRegistrationRoutes,
-  ...childcareApplicationRoutes,
-  ...childcareCoverageRoutes,
-  ...petitionIndexRoutes,
-  ...petitionRoutes,
+  ...PROCESS_APIS.flatMap((api) => api.routes),
 ];
 
 /**
@@ -74,19 +58,9 @@ export function createApp(deps: ApiDeps): Express {
   app.use(healthRouter(deps));
   // Every /v1 route: authenticated once here, then counted against the caller's own rate limit.
   app.use('/v1', authenticate(deps.jwt), perUserRateLimit(deps.rateLimit));
-  app.use(gasRetrofitRouter(deps));
-  app.use(gasRetrofitContactRouter(deps));
-  app.use(gasRetrofitPricingRouter(deps));
-  app.use(gasRetrofitCampaignRouter(deps));
   app.use(taskRouter(deps));
   app.use(calendarRouter(deps));
-  app.use(childcareSubsidyRouter(deps));
-  app.use(childcareRegistrationRouter(deps));
-  app.use(childcareApplicationRouter(deps));
-  app.use(childcareCoverageRouter(deps));
-  // Before the petitions' own routes, whose `/v1/petitions/:caseId` would take `weekly-index` for a case.
-  app.use(petitionIndexRouter(deps));
-  app.use(petitionRouter(deps));
+  for (const api of PROCESS_APIS) app.use(api.router(deps));
 
   app.use(methodNotAllowed(API_ROUTES));
   app.use(notFoundHandler());

@@ -14,7 +14,8 @@ import { demoChildcareProviders, seedChildcareDepartments } from '../activities/
 import { signToken } from '../api/auth';
 import { gasRetrofitHouseholdWorkflowId } from '../workflows/definitions';
 import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../platform/config';
-import { ensureSchedules, PETITION_INDEX_SCHEDULE_ID } from '../platform/schedules';
+import { ensureSchedules } from '../platform/schedules';
+import { processSchedules } from '../processes';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { connectClient } from '../platform/temporal';
 import {
@@ -202,8 +203,8 @@ class Platform {
     );
     const added = await ensureSearchAttributes(client!, this.config.temporal.namespace);
     if (added.length > 0) say(`  registered search attributes: ${added.join(', ')}`);
-    await ensureSchedules(client!, this.config.taskQueue);
-    say(`  schedule ${PETITION_INDEX_SCHEDULE_ID}: every Monday 00:30 Beijing`);
+    const schedules = await ensureSchedules(client!, processSchedules(this.config.taskQueue));
+    say(`  schedules: ${schedules.join(', ')}`);
     return client!;
   }
 

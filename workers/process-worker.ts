@@ -1,6 +1,6 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
-import { createActivities } from '../activities';
+import { createActivities } from './activities';
 import type { Adapters } from '../activities/adapters';
 import { createDataConverter } from '../platform/codec/data-converter';
 import type { KeyRing } from '../platform/codec/payload-codec';

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { createActivities } from '../../activities';
+import type { PlatformActivities } from '../../activities';
+import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
+import { createActivities } from '../../workers/activities';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { HumanTask } from '../../activities/adapters/task-board/port';
 import { carryingCaseProgress, type CaseProgress } from '../../activities/case-progress';
@@ -9,11 +11,12 @@ import { openTestDb, uniqueAccountRef } from '../helpers/database';
 describe('case progress: the case registry and task board told at once, or carried by a department call', function () {
   let db: Db;
   let adapters: Adapters;
-  let activities: ReturnType<typeof createActivities>;
+  /** As the worker has them: the platform's and every process's, each able to carry progress. */
+  let activities: PlatformActivities & GasRetrofitActivities;
   before(function () {
     db = openTestDb();
     adapters = createPostgresAdapters(db);
-    activities = createActivities({ adapters });
+    activities = createActivities({ adapters }) as unknown as typeof activities;
   });
   after(() => db.destroy());
 

@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { ensureSchedules, PETITION_INDEX_SCHEDULE_ID } from '../../platform/schedules';
+import { ensureSchedules } from '../../platform/schedules';
+import { processSchedules } from '../../processes';
+import { PETITION_INDEX_SCHEDULE_ID } from '../../processes/petitions/schedules';
 import { beijingWeek, beijingWeekOf, weekBefore } from '../../workflows/kit/beijing-week';
 import { PETITION_CATEGORIES, type PetitionCategory } from '../../workflows/petitions/contract';
 import { bearer } from '../helpers/api';
@@ -214,8 +216,9 @@ describe('petitions weekly index (real dev server, real Postgres)', function () 
   });
 
   it('the Monday schedule computes the week before its scheduled time (backfilled runs)', async function () {
-    await ensureSchedules(live.env.client, live.taskQueue);
-    await ensureSchedules(live.env.client, live.taskQueue); // a second start-up updates, never duplicates
+    await ensureSchedules(live.env.client, processSchedules(live.taskQueue));
+    // A second start-up updates, never duplicates.
+    await ensureSchedules(live.env.client, processSchedules(live.taskQueue));
     const schedule = live.env.client.schedule.getHandle(PETITION_INDEX_SCHEDULE_ID);
     const described = await schedule.describe();
     assert.equal(described.spec.timezone, 'Asia/Shanghai');

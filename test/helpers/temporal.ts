@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { createActivities } from '../../workers/activities';
 import type { Adapters } from '../../activities/adapters';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { createDataConverter, FAILURE_CONVERTER_PATH } from '../../platform/codec/data-converter';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { createActivities } from '../../workers/activities';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { openTestDb, uniqueAccountRef } from '../helpers/database';

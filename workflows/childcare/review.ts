@@ -3,7 +3,7 @@
  * correction, counted and visible), then the departments' checks in parallel and the subsidy rules.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { ChildcareActivities } from '../../activities/childcare';
 import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { yearOf, type Application } from './application-case';
@@ -13,7 +13,7 @@ import { checkSubsidy } from './subsidy-rules';
 import { refuseApplication, withdraw } from './outcomes';
 import { takeStaffChange } from './staff-change';
 
-const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
+const call = (summary: string) => proxyActivities<ChildcareActivities>({ ...departmentCall, summary });
 const { checkMarketRegulation } = call('市场监管：登记与最高限价');
 const { checkCreditPlatform } = call('托育信用平台：黑名单与信用记录');
 const { checkFireSafety } = call('消防：场所验收');

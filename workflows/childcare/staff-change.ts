@@ -4,18 +4,18 @@
  * list, so no one joins a provider's staff unchecked between the checks and the money.
  */
 import { log, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { ChildcareActivities } from '../../activities/childcare';
 import { departmentCall } from '../kit/activity-options';
 import type { Application } from './application-case';
 import type { ChildcareActionArgs } from './contract';
 import { refuseApplication } from './outcomes';
 import { noBlacklistedStaff } from './subsidy-rules';
 
-const { applyStaffChange } = proxyActivities<Activities>({
+const { applyStaffChange } = proxyActivities<ChildcareActivities>({
   ...departmentCall,
   summary: '卫健委：更换从业人员名单',
 });
-const { checkCreditPlatform } = proxyActivities<Activities>({
+const { checkCreditPlatform } = proxyActivities<ChildcareActivities>({
   ...departmentCall,
   summary: '托育信用平台：更换人员后复查黑名单',
 });

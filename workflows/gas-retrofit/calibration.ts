@@ -3,13 +3,13 @@
  * company; each calibration year ends the run with continue-as-new, so the history stays small for decades.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import { inDays, msUntil, now } from '../kit/clock';
 import { departmentCall } from '../kit/activity-options';
 import { GAS_RETROFIT_TIMINGS } from './rules';
 import type { Household } from './household-case';
 
-const { isGasAccountActive } = proxyActivities<Activities>({
+const { isGasAccountActive } = proxyActivities<GasRetrofitActivities>({
   ...departmentCall,
   summary: '核实燃气户号是否在用',
 });

@@ -8,7 +8,7 @@ import {
   sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import {
   gasRetrofitCampaignProgressQuery,
   gasRetrofitCampaignUpdates,
@@ -24,12 +24,12 @@ import { campaignDetails } from './details';
 import { checkDecision } from '../kit/access';
 import { CAMPAIGN_RULES } from './rules';
 
-const { fetchRetrofitBacklog } = proxyActivities<Activities>({
+const { fetchRetrofitBacklog } = proxyActivities<GasRetrofitActivities>({
   ...departmentCall,
   summary: '读取燃气公司待改造户清单',
 });
 // Starting a page of cases can take a while; it heartbeats and resumes where it stopped.
-const { startHouseholdCases } = proxyActivities<Activities>({
+const { startHouseholdCases } = proxyActivities<GasRetrofitActivities>({
   summary: '按户号发起入户办件',
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '30 seconds',

@@ -1,5 +1,5 @@
 import { ApplicationFailure, continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import {
   GAS_RETROFIT_TERMINAL_STAGES,
   type GasRetrofitCaseState,
@@ -20,7 +20,7 @@ import {
 import { awaitIncidentResolution, pay } from './payments';
 import { awaitTenderPrice, settle } from './pricing';
 
-const { checkGasEligibility } = proxyActivities<Activities>({
+const { checkGasEligibility } = proxyActivities<GasRetrofitActivities>({
   ...departmentCall,
   summary: '燃气公司核验户号与用户类型',
 });

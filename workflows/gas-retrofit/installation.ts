@@ -3,19 +3,19 @@
  * visit (reschedule, missed visits and the community grid worker's follow-up), and the gas company's acceptance.
  */
 import { CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import type { GasRetrofitActionArgs } from './contract';
 import { departmentCall } from '../kit/activity-options';
 import { CANCEL_WHILE_SCHEDULING_PATCH, SETTLE_AT_TENDER_PATCH, type Household } from './household-case';
 import { GAS_RETROFIT_LIMITS } from './rules';
 
-const call = (summary: string) => proxyActivities<Activities>({ ...departmentCall, summary });
+const call = (summary: string) => proxyActivities<GasRetrofitActivities>({ ...departmentCall, summary });
 const { endInstallationBooking } = call('释放或结束安装预约');
 const { releaseBookingAttempt } = call('撤销未完成的预约');
 const { recordInstallationCompletion } = call('登记安装完成与配件编号');
 const { recordAcceptanceCheck } = call('登记燃气公司验收结果');
 // Installer capacity frees up as days pass: keep trying, slowly, rather than fail the case.
-const { bookInstallationSlot } = proxyActivities<Activities>({
+const { bookInstallationSlot } = proxyActivities<GasRetrofitActivities>({
   summary: '预约安装队上门时段',
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '6 hours' },

@@ -3,7 +3,7 @@
  * payment incident that district finance resolves by retrying or by reversing what was paid.
  */
 import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import { now } from '../kit/clock';
 import { PARTIES, type Party } from './settlement';
 import type { Household } from './household-case';
@@ -11,7 +11,7 @@ import { GAS_RETROFIT_LIMITS } from './rules';
 
 // Payments retry a few times, then the case stops in a visible payment-incident for a finance clerk.
 const payments = (summary: string) =>
-  proxyActivities<Activities>({
+  proxyActivities<GasRetrofitActivities>({
     summary,
     startToCloseTimeout: '30 seconds',
     retry: {

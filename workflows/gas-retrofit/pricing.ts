@@ -5,7 +5,7 @@
  * prices wakes every waiting case (the API signals them); a daily look covers a signal that never came.
  */
 import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { ACTIVITY_FAILURES } from './contract';
@@ -13,7 +13,7 @@ import { SETTLE_AT_TENDER_PATCH, type Household } from './household-case';
 import { GAS_RETROFIT_TIMINGS } from './rules';
 import type { PriceBasis, ResidentialUserType, RetrofitItems, Settlement } from './settlement';
 
-const { priceAtTenderPrices } = proxyActivities<Activities>({
+const { priceAtTenderPrices } = proxyActivities<GasRetrofitActivities>({
   ...departmentCall,
   summary: '按区招标价计价并分摊',
 });

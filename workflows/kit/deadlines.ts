@@ -4,12 +4,12 @@
  * a calendar loaded later never moves a deadline already set, and never breaks replay.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { PlatformActivities } from '../../activities';
 import { departmentCall } from './activity-options';
 import type { Due } from './case-state';
 import { daysAfter, inDays, now } from './clock';
 
-const { computeWorkingDayDeadline } = proxyActivities<Activities>({
+const { computeWorkingDayDeadline } = proxyActivities<PlatformActivities>({
   ...departmentCall,
   summary: '按法定工作日计算办理时限',
 });

@@ -16,19 +16,25 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities, CarriesCaseProgress, CaseProgress, ClosedTask } from '../../activities';
+import type { CarriesCaseProgress, CaseProgress, ClosedTask, PlatformActivities } from '../../activities';
 import { departmentCall } from './activity-options';
 import type { CaseCore, OpenTaskSummary } from './case-state';
 import type { PatchCheck } from './patches';
 import { SEARCH_ATTRIBUTES } from './search-attributes';
 
-const { recordCaseStage } = proxyActivities<Activities>({ ...departmentCall, summary: '更新办件台账' });
-const { recordCaseProgress } = proxyActivities<Activities>({
+const { recordCaseStage } = proxyActivities<PlatformActivities>({
+  ...departmentCall,
+  summary: '更新办件台账',
+});
+const { recordCaseProgress } = proxyActivities<PlatformActivities>({
   ...departmentCall,
   summary: '更新办件台账与待办',
 });
-const { upsertHumanTask } = proxyActivities<Activities>({ ...departmentCall, summary: '派发或升级待办' });
-const { closeHumanTask } = proxyActivities<Activities>({ ...departmentCall, summary: '关闭待办' });
+const { upsertHumanTask } = proxyActivities<PlatformActivities>({
+  ...departmentCall,
+  summary: '派发或升级待办',
+});
+const { closeHumanTask } = proxyActivities<PlatformActivities>({ ...departmentCall, summary: '关闭待办' });
 
 export type RegistryRecord = CaseProgress['record'];
 

@@ -5,14 +5,14 @@
  * back through its adapter); the case keeps who did what when, each call's answer and the story's headline.
  */
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { PetitionActivities } from '../../activities/petitions';
 import { departmentCall } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import type { PetitionActionArgs, PetitionCaseState, PressSupervision } from './contract';
 import type { Petition } from './petition-case';
 
 const { recordPressCall, publishPressOutcome, recordPressTakeUp, recordPressVisit } =
-  proxyActivities<Activities>({
+  proxyActivities<PetitionActivities>({
     ...departmentCall,
     summary: '观观督办',
   });

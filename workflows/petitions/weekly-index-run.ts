@@ -4,11 +4,11 @@
  */
 import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { PetitionActivities } from '../../activities/petitions';
 import { weekBefore } from '../kit/beijing-week';
 import type { StoredWeeklyIndex, WeeklyIndexInput } from './weekly-index';
 
-const { computePetitionWeeklyIndex } = proxyActivities<Activities>({
+const { computePetitionWeeklyIndex } = proxyActivities<PetitionActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', maximumInterval: '2 minutes' },
   summary: '心通桥指数',

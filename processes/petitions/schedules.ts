@@ -1,0 +1,22 @@
+/** The petitions' Temporal Schedule: the weekly index (心通桥指数). */
+import type { ScheduleOptions } from '@temporalio/client';
+import { WORKFLOW_TYPES } from '../../workflows/registry';
+
+export const PETITION_INDEX_SCHEDULE_ID = 'petition-weekly-index';
+
+/** Every Monday 00:30 Beijing, for the week just ended; a run missed by up to a week is still taken. */
+export function petitionIndexSchedule(taskQueue: string): ScheduleOptions {
+  return {
+    scheduleId: PETITION_INDEX_SCHEDULE_ID,
+    spec: { calendars: [{ dayOfWeek: 'MONDAY', hour: 0, minute: 30 }], timezone: 'Asia/Shanghai' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: WORKFLOW_TYPES.petitionWeeklyIndex,
+      workflowId: PETITION_INDEX_SCHEDULE_ID,
+      taskQueue,
+      args: [{}],
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '7 days' },
+    memo: { purpose: '心通桥指数：每周一计算上周（周一至周日，北京时间）的收件、回复、办结与分类占比' },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * What one process brings to the platform, declared in its own folder (`processes/<name>/module.ts`) and listed
+ * once in `processes/index.ts`. The entry points (worker, API app, audit, schedules at start-up) read that list;
+ * nothing else needs to know which processes exist.
+ */
+import type { ScheduleOptions } from '@temporalio/client';
+import type { Router } from 'express';
+import type { ActivityDeps } from '../activities';
+import type { ApiDeps } from '../api/deps';
+import type { ApiRoute } from '../api/openapi';
+import type { ProcessAuditProfile } from '../workflows/kit/audit-profile';
+
+/** One HTTP surface: its operations (the OpenAPI document and the 405 answers are built from them) and its router. */
+export interface ProcessApi {
+  routes: readonly ApiRoute[];
+  router: (deps: ApiDeps) => Router;
+}
+
+type ActivityFunctions = Record<string, (...args: never[]) => Promise<unknown>>;
+
+export interface ProcessModule {
+  /** The folder's name under processes/. */
+  name: string;
+  /** The workflow types it runs; the worker's bundle entry (workflows/index.ts) must export each. */
+  workflowTypes: readonly string[];
+  /** Its activities, over the shared department adapters. */
+  activities: (deps: ActivityDeps) => ActivityFunctions;
+  /** Its HTTP surfaces, in the order their routers are mounted (a literal path before a `:caseId` one). */
+  api: readonly ProcessApi[];
+  /** How auditors check its cases' histories: one per workflow type that pays or decides. */
+  auditProfiles: readonly ProcessAuditProfile[];
+  /** The Temporal Schedules it needs, created or updated at start-up. */
+  schedules?: (taskQueue: string) => readonly ScheduleOptions[];
+}

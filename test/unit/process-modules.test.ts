@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import type { Adapters } from '../../activities/adapters';
+import { PROCESS_MODULES } from '../../processes';
+import { createActivities } from '../../workers/activities';
+import * as bundleEntry from '../../workflows';
+
+describe('the list of processes (processes/index.ts)', function () {
+  it('the worker’s bundle entry exports each process’s workflow types, and nothing no process declares', function () {
+    const declared = PROCESS_MODULES.flatMap((module) => module.workflowTypes);
+    assert.deepEqual([...declared].sort(), Object.keys(bundleEntry).sort());
+    assert.equal(new Set(declared).size, declared.length, 'no workflow type belongs to two processes');
+  });
+
+  it('no two processes name an activity alike, and the worker has them all', function () {
+    const adapters = new Proxy({}, { get: () => ({}) }) as Adapters;
+    const names = PROCESS_MODULES.flatMap((module) => Object.keys(module.activities({ adapters })));
+    assert.equal(new Set(names).size, names.length);
+    const worker = Object.keys(createActivities({ adapters }));
+    for (const name of names) assert.ok(worker.includes(name), name);
+  });
+
+  it('no two processes serve the same operation', function () {
+    const operations = PROCESS_MODULES.flatMap((module) =>
+      module.api.flatMap((api) => api.routes.map((route) => `${route.method} ${route.path}`)),
+    );
+    assert.equal(new Set(operations).size, operations.length);
+  });
+});
