@@ -75,20 +75,30 @@ function balanced(source: string, from: number, open: string, close: string): st
   throw new Error(`unbalanced ${open}${close} from offset ${from}`);
 }
 
-/** Every `proxyActivities<…>({…})` and `proxyLocalActivities<…>({…})`, with the options object's text. */
+/**
+ * Every `proxyActivities<…>({…})` and `proxyLocalActivities<…>({…})`, with the options object's text, and every
+ * `departmentCalls<…>()(summary)`, whose options are the kit's (its own proxy, in activity-options.ts, is checked
+ * like the others).
+ */
 function activityProxyCalls(dir: string): ProxyCall[] {
   return sourcesUnder(dir).flatMap((file) => {
     const source = readFileSync(file, 'utf8');
-    return [...source.matchAll(/\bproxy(?:Local)?Activities</g)].map((match) => {
-      const typeArguments = balanced(source, match.index + match[0].length - 1, '<', '>');
-      const afterType = match.index + match[0].length - 1 + typeArguments.length;
-      const call = source.slice(afterType).match(/^\(\s*\{/);
-      assert.ok(call, `${path.relative(dir, file)}: a proxy whose options are not written in place`);
-      return {
-        file: path.relative(dir, file),
-        options: balanced(source, afterType + call[0].length - 1, '{', '}'),
-      };
-    });
+    const throughKit = [...source.matchAll(/\bdepartmentCalls<\w+>\(\)/g)].map(() => ({
+      file: path.relative(dir, file),
+      options: '{ ...departmentCall, summary }',
+    }));
+    return [...source.matchAll(/\bproxy(?:Local)?Activities</g)]
+      .map((match) => {
+        const typeArguments = balanced(source, match.index + match[0].length - 1, '<', '>');
+        const afterType = match.index + match[0].length - 1 + typeArguments.length;
+        const call = source.slice(afterType).match(/^\(\s*\{/);
+        assert.ok(call, `${path.relative(dir, file)}: a proxy whose options are not written in place`);
+        return {
+          file: path.relative(dir, file),
+          options: balanced(source, afterType + call[0].length - 1, '{', '}'),
+        };
+      })
+      .concat(throughKit);
   });
 }
 

@@ -3,14 +3,13 @@
  * provider's entry in the childcare registry, and then, year after year, the quality evaluation and its reward.
  * Each evaluation year ends the run with continue-as-new, so the history stays small however long the provider runs.
  */
-import { proxyActivities } from '@temporalio/workflow';
 import type { ChildcareActivities } from '../../activities/childcare';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { inDays, msUntil, now } from '../kit/clock';
 import { yearOf, type Application } from './application-case';
 import { CHILDCARE_TIMINGS, QUALITY_REWARDS_FEN } from './rules';
 
-const call = (summary: string) => proxyActivities<ChildcareActivities>({ ...departmentCall, summary });
+const call = departmentCalls<ChildcareActivities>();
 const { payChildcareSubsidy } = call('区财政拨付建设补助');
 const { registerChildcareProvider } = call('纳入托育机构名录');
 const { payQualityReward } = call('质量评估奖补');

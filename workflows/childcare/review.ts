@@ -2,9 +2,8 @@
  * Before any money: the health commission's completeness check (with the loop back to the provider for
  * correction, counted and visible), then the departments' checks in parallel and the subsidy rules.
  */
-import { proxyActivities } from '@temporalio/workflow';
 import type { ChildcareActivities } from '../../activities/childcare';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { yearOf, type Application } from './application-case';
 import type { ChildcareActionArgs, DepartmentCheck } from './contract';
@@ -13,7 +12,7 @@ import { checkSubsidy } from './subsidy-rules';
 import { refuseApplication, withdraw } from './outcomes';
 import { takeStaffChange } from './staff-change';
 
-const call = (summary: string) => proxyActivities<ChildcareActivities>({ ...departmentCall, summary });
+const call = departmentCalls<ChildcareActivities>();
 const { checkMarketRegulation } = call('市场监管：登记与最高限价');
 const { checkCreditPlatform } = call('托育信用平台：黑名单与信用记录');
 const { checkFireSafety } = call('消防：场所验收');

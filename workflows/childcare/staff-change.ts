@@ -3,22 +3,16 @@
  * given, and once the department checks have run, the credit platform's blacklist check runs again on the new
  * list, so no one joins a provider's staff unchecked between the checks and the money.
  */
-import { log, proxyActivities } from '@temporalio/workflow';
+import { log } from '@temporalio/workflow';
 import type { ChildcareActivities } from '../../activities/childcare';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import type { Application } from './application-case';
 import type { ChildcareActionArgs } from './contract';
 import { refuseApplication } from './outcomes';
 import { noBlacklistedStaff } from './subsidy-rules';
 
-const { applyStaffChange } = proxyActivities<ChildcareActivities>({
-  ...departmentCall,
-  summary: '卫健委：更换从业人员名单',
-});
-const { checkCreditPlatform } = proxyActivities<ChildcareActivities>({
-  ...departmentCall,
-  summary: '托育信用平台：更换人员后复查黑名单',
-});
+const { applyStaffChange } = departmentCalls<ChildcareActivities>()('卫健委：更换从业人员名单');
+const { checkCreditPlatform } = departmentCalls<ChildcareActivities>()('托育信用平台：更换人员后复查黑名单');
 
 async function apply({ state, kase }: Application, changeId: string): Promise<boolean> {
   const applied = await kase.call(applyStaffChange, { caseId: state.caseId, changeId });

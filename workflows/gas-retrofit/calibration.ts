@@ -2,17 +2,13 @@
  * Non-residential alarms are calibrated every year (每年校验): a long timer per account, then a task for the gas
  * company; each calibration year ends the run with continue-as-new, so the history stays small for decades.
  */
-import { proxyActivities } from '@temporalio/workflow';
 import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import { inDays, msUntil, now } from '../kit/clock';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { GAS_RETROFIT_TIMINGS } from './rules';
 import type { Household } from './household-case';
 
-const { isGasAccountActive } = proxyActivities<GasRetrofitActivities>({
-  ...departmentCall,
-  summary: '核实燃气户号是否在用',
-});
+const { isGasAccountActive } = departmentCalls<GasRetrofitActivities>()('核实燃气户号是否在用');
 
 /** Waits for the year's calibration; `ended` when the account has closed meanwhile. */
 export async function watchCalibration({ state, kase }: Household): Promise<'continue-as-new' | 'ended'> {

@@ -18,16 +18,13 @@ import {
   type GasRetrofitCampaignProgress,
 } from './contract';
 import { SEARCH_ATTRIBUTES } from '../kit/search-attributes';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { campaignDetails } from './details';
 import { checkDecision } from '../kit/access';
 import { CAMPAIGN_RULES } from './rules';
 
-const { fetchRetrofitBacklog } = proxyActivities<GasRetrofitActivities>({
-  ...departmentCall,
-  summary: '读取燃气公司待改造户清单',
-});
+const { fetchRetrofitBacklog } = departmentCalls<GasRetrofitActivities>()('读取燃气公司待改造户清单');
 // Starting a page of cases can take a while; it heartbeats and resumes where it stopped.
 const { startHouseholdCases } = proxyActivities<GasRetrofitActivities>({
   summary: '按户号发起入户办件',

@@ -1,4 +1,4 @@
-import { ApplicationFailure, continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import {
   GAS_RETROFIT_TERMINAL_STAGES,
@@ -6,7 +6,7 @@ import {
   type GasRetrofitHouseholdInput,
 } from './contract';
 import { PROCESSES } from '../registry';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { watchCalibration } from './calibration';
 import { FULL_PROCESS_PATCH, openHousehold, type Household } from './household-case';
 import {
@@ -20,10 +20,7 @@ import {
 import { awaitIncidentResolution, pay } from './payments';
 import { awaitTenderPrice, settle } from './pricing';
 
-const { checkGasEligibility } = proxyActivities<GasRetrofitActivities>({
-  ...departmentCall,
-  summary: '燃气公司核验户号与用户类型',
-});
+const { checkGasEligibility } = departmentCalls<GasRetrofitActivities>()('燃气公司核验户号与用户类型');
 
 function initialState(input: GasRetrofitHouseholdInput): GasRetrofitCaseState {
   return {

@@ -5,11 +5,11 @@
 import { CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
 import type { GasRetrofitActionArgs } from './contract';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { CANCEL_WHILE_SCHEDULING_PATCH, SETTLE_AT_TENDER_PATCH, type Household } from './household-case';
 import { GAS_RETROFIT_LIMITS } from './rules';
 
-const call = (summary: string) => proxyActivities<GasRetrofitActivities>({ ...departmentCall, summary });
+const call = departmentCalls<GasRetrofitActivities>();
 const { endInstallationBooking } = call('释放或结束安装预约');
 const { releaseBookingAttempt } = call('撤销未完成的预约');
 const { recordInstallationCompletion } = call('登记安装完成与配件编号');

@@ -6,17 +6,14 @@
  */
 import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { ACTIVITY_FAILURES } from './contract';
 import { SETTLE_AT_TENDER_PATCH, type Household } from './household-case';
 import { GAS_RETROFIT_TIMINGS } from './rules';
 import type { PriceBasis, ResidentialUserType, RetrofitItems, Settlement } from './settlement';
 
-const { priceAtTenderPrices } = proxyActivities<GasRetrofitActivities>({
-  ...departmentCall,
-  summary: '按区招标价计价并分摊',
-});
+const { priceAtTenderPrices } = departmentCalls<GasRetrofitActivities>()('按区招标价计价并分摊');
 
 const RECHECK_MS = GAS_RETROFIT_TIMINGS.tenderPriceRecheckHours * 60 * 60 * 1000;
 

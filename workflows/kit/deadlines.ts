@@ -3,16 +3,12 @@
  * calendar, which changes as each year is published, so they are computed in an activity and recorded in history:
  * a calendar loaded later never moves a deadline already set, and never breaks replay.
  */
-import { proxyActivities } from '@temporalio/workflow';
 import type { PlatformActivities } from '../../activities';
-import { departmentCall } from './activity-options';
+import { departmentCalls } from './activity-options';
 import type { Due } from './case-state';
 import { daysAfter, inDays, now } from './clock';
 
-const { computeWorkingDayDeadline } = proxyActivities<PlatformActivities>({
-  ...departmentCall,
-  summary: '按法定工作日计算办理时限',
-});
+const { computeWorkingDayDeadline } = departmentCalls<PlatformActivities>()('按法定工作日计算办理时限');
 
 /**
  * The deadline `amount` days after `from` (now by default): calendar days, or working days with the start day not

@@ -10,31 +10,17 @@
  * the case waits or calls a department, and the stages it passes through without either are told with the next.
  */
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import {
-  proxyActivities,
-  setCurrentDetails,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CarriesCaseProgress, CaseProgress, ClosedTask, PlatformActivities } from '../../activities';
-import { departmentCall } from './activity-options';
+import { departmentCalls } from './activity-options';
 import type { CaseCore, OpenTaskSummary } from './case-state';
 import type { PatchCheck } from './patches';
 import { SEARCH_ATTRIBUTES } from './search-attributes';
 
-const { recordCaseStage } = proxyActivities<PlatformActivities>({
-  ...departmentCall,
-  summary: '更新办件台账',
-});
-const { recordCaseProgress } = proxyActivities<PlatformActivities>({
-  ...departmentCall,
-  summary: '更新办件台账与待办',
-});
-const { upsertHumanTask } = proxyActivities<PlatformActivities>({
-  ...departmentCall,
-  summary: '派发或升级待办',
-});
-const { closeHumanTask } = proxyActivities<PlatformActivities>({ ...departmentCall, summary: '关闭待办' });
+const { recordCaseStage } = departmentCalls<PlatformActivities>()('更新办件台账');
+const { recordCaseProgress } = departmentCalls<PlatformActivities>()('更新办件台账与待办');
+const { upsertHumanTask } = departmentCalls<PlatformActivities>()('派发或升级待办');
+const { closeHumanTask } = departmentCalls<PlatformActivities>()('关闭待办');
 
 export type RegistryRecord = CaseProgress['record'];
 

@@ -4,9 +4,8 @@
  * a dissatisfied rating reopens it once, to the same department. Deadlines count from when the citizen submitted,
  * in working days, and a missed one brings supervision rung by rung while the department keeps the task.
  */
-import { proxyActivities } from '@temporalio/workflow';
 import type { PetitionActivities } from '../../activities/petitions';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { dueIn } from '../kit/deadlines';
 import type { PetitionActionArgs } from './contract';
@@ -15,7 +14,7 @@ import { OVER_TRANSFERRED_TO_SUPERVISOR_PATCH } from './patches';
 import { pressDesk } from './press-desk';
 import { PETITION_LIMITS, PETITION_POLICY } from './rules';
 
-const { routePetition } = proxyActivities<PetitionActivities>({ ...departmentCall, summary: '按责派单' });
+const { routePetition } = departmentCalls<PetitionActivities>()('按责派单');
 
 /**
  * Opens acceptance for the holder; a transferred petition's new holder gets the kind's period from the transfer.

@@ -4,18 +4,15 @@
  * visits the site, and publishes the outcome. Each is written to the desk's own records (an external party's, read
  * back through its adapter); the case keeps who did what when, each call's answer and the story's headline.
  */
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import type { PetitionActivities } from '../../activities/petitions';
-import { departmentCall } from '../kit/activity-options';
+import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import type { PetitionActionArgs, PetitionCaseState, PressSupervision } from './contract';
 import type { Petition } from './petition-case';
 
 const { recordPressCall, publishPressOutcome, recordPressTakeUp, recordPressVisit } =
-  proxyActivities<PetitionActivities>({
-    ...departmentCall,
-    summary: '观观督办',
-  });
+  departmentCalls<PetitionActivities>()('观观督办');
 
 const deskOf = (state: PetitionCaseState): PressSupervision => (state.press ??= { calls: [] });
 
