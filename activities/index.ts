@@ -5,16 +5,22 @@
  * types only: `proxyActivities<PlatformActivities>` here, a process's own type beside its activities.
  */
 import type { Adapters } from './adapters';
-import type { CampaignTemporal } from './campaign';
+import type { Client } from '@temporalio/client';
 import type { CarryingCaseProgress } from './case-progress';
 import { createCaseRegistryActivities } from './case-registry';
 import { createDeadlineActivities } from './deadlines';
 import { createTaskBoardActivities } from './task-board';
 
+/** For activities that start other workflows (a district campaign starts household cases). */
+export interface ActivityTemporal {
+  client: Client;
+  /** Where the started workflows run. */
+  taskQueue: string;
+}
+
 export interface ActivityDeps {
   adapters: Adapters;
-  /** A client for activities that start other workflows (district campaigns start household cases). */
-  temporal?: CampaignTemporal;
+  temporal?: ActivityTemporal;
 }
 
 export function createPlatformActivities(adapters: Adapters) {

@@ -6,7 +6,7 @@
  * provider's case then waits for its yearly evaluation; it is left running.)
  */
 import { siteKeyOf } from '../../activities/childcare-site-key';
-import { childcareApplicationExample, exampleCreditCode } from '../../api/childcare-example';
+import { childcareApplicationExample, exampleCreditCode } from '../../processes/childcare/api/example';
 import { yearOf } from '../../workflows/childcare/application-case';
 import { CHILDCARE_TERMINAL_STAGES } from '../../workflows/childcare/contract';
 import type { Department, District } from '../../workflows/kit/vocabulary';

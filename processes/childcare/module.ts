@@ -1,15 +1,9 @@
 /** Childcare providers: construction-subsidy applications, registration (备案), coverage, the yearly quality reward. */
-import { createChildcareActivities } from '../../activities/childcare';
-import {
-  childcareApplicationRouter,
-  childcareApplicationRoutes,
-} from '../../api/routes/childcare-applications';
-import { childcareCoverageRouter, childcareCoverageRoutes } from '../../api/routes/childcare-coverage';
-import {
-  childcareRegistrationRouter,
-  childcareRegistrationRoutes,
-} from '../../api/routes/childcare-registrations';
-import { childcareSubsidyRouter, childcareSubsidyRoutes } from '../../api/routes/childcare-subsidy';
+import { createChildcareActivities } from './activities/applications';
+import { childcareApplicationRouter, childcareApplicationRoutes } from './api/application-routes';
+import { childcareCoverageRouter, childcareCoverageRoutes } from './api/coverage-routes';
+import { childcareRegistrationRouter, childcareRegistrationRoutes } from './api/registration-routes';
+import { childcareSubsidyRouter, childcareSubsidyRoutes } from './api/subsidy-routes';
 import { CHILDCARE_AUDIT } from '../../workflows/childcare/audit-profile';
 import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';

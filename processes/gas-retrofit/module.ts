@@ -1,13 +1,10 @@
 /** The gas-safety retrofit: household cases, district campaigns over the gas company's backlog, tender prices. */
-import { createCampaignActivities } from '../../activities/campaign';
-import { createGasRetrofitActivities } from '../../activities/gas-retrofit';
-import { gasRetrofitRouter, gasRetrofitRoutes } from '../../api/routes/gas-retrofit';
-import {
-  gasRetrofitCampaignRouter,
-  gasRetrofitCampaignRoutes,
-} from '../../api/routes/gas-retrofit-campaigns';
-import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from '../../api/routes/gas-retrofit-contacts';
-import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from '../../api/routes/gas-retrofit-pricing';
+import { createCampaignActivities } from './activities/campaign';
+import { createGasRetrofitActivities } from './activities/households';
+import { gasRetrofitRouter, gasRetrofitRoutes } from './api/household-routes';
+import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './api/campaign-routes';
+import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './api/contact-routes';
+import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './api/pricing-routes';
 import {
   GAS_RETROFIT_CAMPAIGN_AUDIT,
   GAS_RETROFIT_HOUSEHOLD_AUDIT,

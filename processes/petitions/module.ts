@@ -1,9 +1,9 @@
 /** Citizens' petitions (心通桥): working-day deadlines, the escalation ladder, the press desk, the weekly index. */
-import { createPetitionIndexActivities } from '../../activities/petition-index';
-import { createPetitionActivities } from '../../activities/petitions';
-import { createPublicSupervisionActivities } from '../../activities/public-supervision';
-import { petitionIndexRouter, petitionIndexRoutes } from '../../api/routes/petition-index';
-import { petitionRouter, petitionRoutes } from '../../api/routes/petitions';
+import { createPetitionIndexActivities } from './activities/weekly-index';
+import { createPetitionActivities } from './activities/petition-office';
+import { createPublicSupervisionActivities } from './activities/press-desk';
+import { petitionIndexRouter, petitionIndexRoutes } from './api/weekly-index-routes';
+import { petitionRouter, petitionRoutes } from './api/petition-routes';
 import { PETITION_AUDIT } from '../../workflows/petitions/audit-profile';
 import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';

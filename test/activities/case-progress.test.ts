@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { PlatformActivities } from '../../activities';
-import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
+import type { GasRetrofitActivities } from '../../processes/gas-retrofit/activities/households';
 import { createActivities } from '../../workers/activities';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { HumanTask } from '../../activities/adapters/task-board/port';

@@ -2,4 +2,4 @@
 export {
   exampleCreditCode as creditCode,
   childcareApplicationExample as subsidyApplication,
-} from '../../api/childcare-example';
+} from '../../processes/childcare/api/example';

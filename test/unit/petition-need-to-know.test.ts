@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { isAuditedPostRead, petitionReaderOf, requirePostReader } from '../../api/petition-need-to-know';
+import {
+  isAuditedPostRead,
+  petitionReaderOf,
+  requirePostReader,
+} from '../../processes/petitions/api/need-to-know';
 import type { Department } from '../../workflows/definitions';
 import type { PetitionCaseState } from '../../workflows/petitions/contract';
 

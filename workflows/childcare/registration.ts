@@ -3,7 +3,7 @@
  * provider's entry in the childcare registry, and then, year after year, the quality evaluation and its reward.
  * Each evaluation year ends the run with continue-as-new, so the history stays small however long the provider runs.
  */
-import type { ChildcareActivities } from '../../activities/childcare';
+import type { ChildcareActivities } from '../../processes/childcare/activities/applications';
 import { departmentCalls } from '../kit/activity-options';
 import { inDays, msUntil, now } from '../kit/clock';
 import { yearOf, type Application } from './application-case';

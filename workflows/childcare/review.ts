@@ -2,7 +2,7 @@
  * Before any money: the health commission's completeness check (with the loop back to the provider for
  * correction, counted and visible), then the departments' checks in parallel and the subsidy rules.
  */
-import type { ChildcareActivities } from '../../activities/childcare';
+import type { ChildcareActivities } from '../../processes/childcare/activities/applications';
 import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { yearOf, type Application } from './application-case';

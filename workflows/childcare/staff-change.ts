@@ -4,7 +4,7 @@
  * list, so no one joins a provider's staff unchecked between the checks and the money.
  */
 import { log } from '@temporalio/workflow';
-import type { ChildcareActivities } from '../../activities/childcare';
+import type { ChildcareActivities } from '../../processes/childcare/activities/applications';
 import { departmentCalls } from '../kit/activity-options';
 import type { Application } from './application-case';
 import type { ChildcareActionArgs } from './contract';

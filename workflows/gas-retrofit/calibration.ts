@@ -2,7 +2,7 @@
  * Non-residential alarms are calibrated every year (每年校验): a long timer per account, then a task for the gas
  * company; each calibration year ends the run with continue-as-new, so the history stays small for decades.
  */
-import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
+import type { GasRetrofitActivities } from '../../processes/gas-retrofit/activities/households';
 import { inDays, msUntil, now } from '../kit/clock';
 import { departmentCalls } from '../kit/activity-options';
 import { GAS_RETROFIT_TIMINGS } from './rules';

@@ -8,7 +8,7 @@ import {
   sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
+import type { GasRetrofitActivities } from '../../processes/gas-retrofit/activities/households';
 import {
   gasRetrofitCampaignProgressQuery,
   gasRetrofitCampaignUpdates,

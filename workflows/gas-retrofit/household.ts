@@ -1,5 +1,5 @@
 import { ApplicationFailure, continueAsNew, workflowInfo } from '@temporalio/workflow';
-import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
+import type { GasRetrofitActivities } from '../../processes/gas-retrofit/activities/households';
 import {
   GAS_RETROFIT_TERMINAL_STAGES,
   type GasRetrofitCaseState,

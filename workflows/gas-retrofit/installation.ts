@@ -3,7 +3,7 @@
  * visit (reschedule, missed visits and the community grid worker's follow-up), and the gas company's acceptance.
  */
 import { CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
-import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
+import type { GasRetrofitActivities } from '../../processes/gas-retrofit/activities/households';
 import type { GasRetrofitActionArgs } from './contract';
 import { departmentCalls } from '../kit/activity-options';
 import { CANCEL_WHILE_SCHEDULING_PATCH, SETTLE_AT_TENDER_PATCH, type Household } from './household-case';

@@ -3,7 +3,7 @@
  * payment incident that district finance resolves by retrying or by reversing what was paid.
  */
 import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
-import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
+import type { GasRetrofitActivities } from '../../processes/gas-retrofit/activities/households';
 import { now } from '../kit/clock';
 import { PARTIES, type Party } from './settlement';
 import type { Household } from './household-case';

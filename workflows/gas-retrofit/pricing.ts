@@ -5,7 +5,7 @@
  * prices wakes every waiting case (the API signals them); a daily look covers a signal that never came.
  */
 import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
-import type { GasRetrofitActivities } from '../../activities/gas-retrofit';
+import type { GasRetrofitActivities } from '../../processes/gas-retrofit/activities/households';
 import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { ACTIVITY_FAILURES } from './contract';

@@ -4,7 +4,7 @@
  * a dissatisfied rating reopens it once, to the same department. Deadlines count from when the citizen submitted,
  * in working days, and a missed one brings supervision rung by rung while the department keeps the task.
  */
-import type { PetitionActivities } from '../../activities/petitions';
+import type { PetitionActivities } from '../../processes/petitions/activities/petition-office';
 import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import { dueIn } from '../kit/deadlines';

@@ -5,7 +5,7 @@
  * back through its adapter); the case keeps who did what when, each call's answer and the story's headline.
  */
 import { workflowInfo } from '@temporalio/workflow';
-import type { PetitionActivities } from '../../activities/petitions';
+import type { PetitionActivities } from '../../processes/petitions/activities/petition-office';
 import { departmentCalls } from '../kit/activity-options';
 import { now } from '../kit/clock';
 import type { PetitionActionArgs, PetitionCaseState, PressSupervision } from './contract';

@@ -4,7 +4,7 @@
  */
 import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { PetitionActivities } from '../../activities/petitions';
+import type { PetitionActivities } from '../../processes/petitions/activities/petition-office';
 import { weekBefore } from '../kit/beijing-week';
 import type { StoredWeeklyIndex, WeeklyIndexInput } from './weekly-index';
 

@@ -13,29 +13,29 @@ import {
   type ChildcareAction,
   type ChildcareActionArgs,
   type ChildcareCaseState,
-} from '../../workflows/childcare/contract';
-import { CHILDCARE_DEPARTMENTS } from '../../workflows/childcare/rules';
-import { applicationCaseStart } from '../../workflows/childcare/starts';
-import { startOnce } from '../../platform/start-once';
-import { maskCertificate, maskName } from '../../platform/personal-data/masking';
-import { actorOf, authorize, type AccessRule } from '../auth';
-import type { Actor } from '../../workflows/definitions';
-import { answerStarted, readCase } from '../case-reads';
-import { decisionsSeenBy } from '../decision-particulars';
+} from '../../../workflows/childcare/contract';
+import { CHILDCARE_DEPARTMENTS } from '../../../workflows/childcare/rules';
+import { applicationCaseStart } from '../../../workflows/childcare/starts';
+import { startOnce } from '../../../platform/start-once';
+import { maskCertificate, maskName } from '../../../platform/personal-data/masking';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
+import type { Actor } from '../../../workflows/definitions';
+import { answerStarted, readCase } from '../../../api/case-reads';
+import { decisionsSeenBy } from '../../../api/decision-particulars';
 import {
   childcareActionBodies,
   childcareCaseSchema,
   childcareStaffViewSchema,
   startChildcareApplicationSchema,
-} from '../childcare-schemas';
-import { siteKeyOf } from '../../activities/childcare-site-key';
-import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
-import type { ApiDeps } from '../deps';
-import { ConflictError, NotFoundError } from '../errors';
-import type { StaffMember } from '../../activities/adapters/health-commission/port';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
-import { caseIdParamsSchema, caseStartedSchema } from '../schemas';
-import { parse } from '../validation';
+} from './schemas';
+import { siteKeyOf } from '../../../activities/childcare-site-key';
+import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../../../api/decision-routes';
+import type { ApiDeps } from '../../../api/deps';
+import { ConflictError, NotFoundError } from '../../../api/errors';
+import type { StaffMember } from '../../../activities/adapters/health-commission/port';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { caseIdParamsSchema, caseStartedSchema } from '../../../api/schemas';
+import { parse } from '../../../api/validation';
 
 const APPLICATIONS = '/v1/childcare/applications';
 const START: AccessRule = { roles: ['clerk'], departments: ['health-commission'] };

@@ -1,10 +1,10 @@
 /** The petition office's calls from a petition case. */
-import type { Department, District } from '../workflows/definitions';
-import type { PetitionCategory } from '../workflows/petitions/contract';
-import type { Adapters } from './adapters';
-import type { CarryingCaseProgress } from './case-progress';
-import type { createPetitionIndexActivities } from './petition-index';
-import type { createPublicSupervisionActivities } from './public-supervision';
+import type { Department, District } from '../../../workflows/definitions';
+import type { PetitionCategory } from '../../../workflows/petitions/contract';
+import type { Adapters } from '../../../activities/adapters';
+import type { CarryingCaseProgress } from '../../../activities/case-progress';
+import type { createPetitionIndexActivities } from './weekly-index';
+import type { createPublicSupervisionActivities } from './press-desk';
 
 export function createPetitionActivities(adapters: Adapters) {
   return {

@@ -9,25 +9,25 @@ import {
   type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
   type Actor,
-} from '../../workflows/definitions';
-import { startOnce } from '../../platform/start-once';
-import { GAS_RETROFIT_DEPARTMENTS } from '../../workflows/gas-retrofit/rules';
-import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
-import { actorOf, authorize, type AccessRule } from '../auth';
-import { answerStarted, readCase } from '../case-reads';
-import { decisionsSeenBy } from '../decision-particulars';
-import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
-import type { ApiDeps } from '../deps';
-import { ConflictError, NotFoundError } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
+} from '../../../workflows/definitions';
+import { startOnce } from '../../../platform/start-once';
+import { GAS_RETROFIT_DEPARTMENTS } from '../../../workflows/gas-retrofit/rules';
+import { householdCaseStart } from '../../../workflows/gas-retrofit/starts';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
+import { answerStarted, readCase } from '../../../api/case-reads';
+import { decisionsSeenBy } from '../../../api/decision-particulars';
+import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../../../api/decision-routes';
+import type { ApiDeps } from '../../../api/deps';
+import { ConflictError, NotFoundError } from '../../../api/errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
 import {
   caseIdParamsSchema,
   caseStartedSchema,
   gasRetrofitActionBodies,
   gasRetrofitCaseSchema,
   startGasRetrofitHouseholdSchema,
-} from '../schemas';
-import { parse } from '../validation';
+} from '../../../api/schemas';
+import { parse } from '../../../api/validation';
 
 const HOUSEHOLDS = '/v1/gas-retrofit/households';
 

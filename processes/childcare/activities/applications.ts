@@ -2,12 +2,12 @@
  * The childcare subsidy's department calls: one activity per department, so a department that is down is retried
  * on its own (and never read as a refusal), and what each found is recorded in the case's history.
  */
-import type { District } from '../workflows/definitions';
-import type { QualityGrade } from '../workflows/childcare/contract';
-import type { Adapters } from './adapters';
-import type { CarryingCaseProgress } from './case-progress';
-import type { RegistryEntry } from './adapters/health-commission/port';
-import type { LedgerEntry } from './adapters/ledger/port';
+import type { District } from '../../../workflows/definitions';
+import type { QualityGrade } from '../../../workflows/childcare/contract';
+import type { Adapters } from '../../../activities/adapters';
+import type { CarryingCaseProgress } from '../../../activities/case-progress';
+import type { RegistryEntry } from '../../../activities/adapters/health-commission/port';
+import type { LedgerEntry } from '../../../activities/adapters/ledger/port';
 
 export interface MarketRegulationFindings {
   registration: 'active' | 'revoked' | 'unregistered';

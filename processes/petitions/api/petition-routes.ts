@@ -1,6 +1,6 @@
 /**
  * Citizens' petitions: intake by the petition office (idempotent on the channel's reference), reads on a need to
- * know (petition-need-to-know.ts), the post itself (the petitioner's contact masked; a report's petitioner never
+ * know (need-to-know.ts), the post itself (the petitioner's contact masked; a report's petitioner never
  * shown outside the petition office; a report's post read by anyone but its holder audited), the routing table,
  * and the decisions through the shared decision routes.
  */
@@ -14,26 +14,26 @@ import {
   type PetitionAction,
   type PetitionActionArgs,
   type PetitionCaseState,
-} from '../../workflows/petitions/contract';
-import { HANDLING_DEPARTMENTS } from '../../workflows/petitions/rules';
-import { petitionCaseStart } from '../../workflows/petitions/starts';
-import { startOnce } from '../../platform/start-once';
-import { maskName, maskPhone } from '../../platform/personal-data/masking';
-import { actorOf, authorize, permissionsOf, type AccessRule } from '../auth';
-import type { Actor } from '../../workflows/definitions';
-import { answerStarted, readCase } from '../case-reads';
-import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../decision-routes';
-import type { ApiDeps } from '../deps';
-import { markAudited } from '../error-middleware';
-import { decisionsSeenBy } from '../decision-particulars';
+} from '../../../workflows/petitions/contract';
+import { HANDLING_DEPARTMENTS } from '../../../workflows/petitions/rules';
+import { petitionCaseStart } from '../../../workflows/petitions/starts';
+import { startOnce } from '../../../platform/start-once';
+import { maskName, maskPhone } from '../../../platform/personal-data/masking';
+import { actorOf, authorize, permissionsOf, type AccessRule } from '../../../api/auth';
+import type { Actor } from '../../../workflows/definitions';
+import { answerStarted, readCase } from '../../../api/case-reads';
+import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../../../api/decision-routes';
+import type { ApiDeps } from '../../../api/deps';
+import { markAudited } from '../../../api/error-middleware';
+import { decisionsSeenBy } from '../../../api/decision-particulars';
 import {
   isAuditedPostRead,
   petitionReaderOf,
   requirePetitionReader,
   requirePostReader,
-} from '../petition-need-to-know';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
+} from './need-to-know';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../../api/errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
 import {
   INTAKE_LIMIT_DAYS,
   petitionActionBodies,
@@ -44,16 +44,16 @@ import {
   routesSchema,
   setRouteSchema,
   startPetitionSchema,
-} from '../petition-schemas';
-import { caseIdParamsSchema, caseStartedSchema, contactReadQuerySchema } from '../schemas';
-import { parse } from '../validation';
+} from './schemas';
+import { caseIdParamsSchema, caseStartedSchema, contactReadQuerySchema } from '../../../api/schemas';
+import { parse } from '../../../api/validation';
 
 const PETITIONS = '/v1/petitions';
 const ROUTES = `${PETITIONS}/routes`;
 const INTAKE: AccessRule = { roles: ['clerk'], departments: ['petition-office'] };
 /**
  * Who may ask for petitions at all: the petition office, the departments that handle them, the press desk,
- * auditors. Which petition each of them reads is narrower (petition-need-to-know.ts).
+ * auditors. Which petition each of them reads is narrower (need-to-know.ts).
  */
 export const PETITION_READ: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'reporter'],

@@ -6,15 +6,15 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { siteKeyOf } from '../../activities/childcare-site-key';
-import { childcareApplicationWorkflowId } from '../../workflows/childcare/contract';
-import { registrationProblems } from '../../workflows/childcare/registration-rules';
-import { actorOf, authorize, type AccessRule } from '../auth';
-import { childcareProviderSchema } from '../childcare-schemas';
-import type { ApiDeps } from '../deps';
-import { RulesNotMetError } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
-import { parse } from '../validation';
+import { siteKeyOf } from '../../../activities/childcare-site-key';
+import { childcareApplicationWorkflowId } from '../../../workflows/childcare/contract';
+import { registrationProblems } from '../../../workflows/childcare/registration-rules';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
+import { childcareProviderSchema } from './schemas';
+import type { ApiDeps } from '../../../api/deps';
+import { RulesNotMetError } from '../../../api/errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { parse } from '../../../api/validation';
 
 const REGISTRATIONS = '/v1/childcare/registrations';
 const REGISTER: AccessRule = { roles: ['clerk', 'supervisor'], departments: ['health-commission'] };

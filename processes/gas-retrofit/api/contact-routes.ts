@@ -4,20 +4,20 @@
  * only on its own, by the gas company's clerks, with a reason, audited.
  */
 import { Router } from 'express';
-import { parseGasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
-import { actorOf, authorize, permissionsOf, type AccessRule } from '../auth';
-import type { ApiDeps } from '../deps';
-import { markAudited } from '../error-middleware';
-import { ForbiddenError, NotFoundError } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
-import { maskContact } from '../../platform/personal-data/masking';
+import { parseGasRetrofitHouseholdWorkflowId } from '../../../workflows/definitions';
+import { actorOf, authorize, permissionsOf, type AccessRule } from '../../../api/auth';
+import type { ApiDeps } from '../../../api/deps';
+import { markAudited } from '../../../api/error-middleware';
+import { ForbiddenError, NotFoundError } from '../../../api/errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { maskContact } from '../../../platform/personal-data/masking';
 import {
   caseIdParamsSchema,
   changeContactSchema,
   contactReadQuerySchema,
   serviceContactViewSchema,
-} from '../schemas';
-import { parse } from '../validation';
+} from '../../../api/schemas';
+import { parse } from '../../../api/validation';
 
 const CONTACT = '/v1/gas-retrofit/households/:caseId/contact';
 

@@ -3,19 +3,19 @@
  * that applies every rule to an application without starting a case (`workflows/childcare/subsidy-rules.ts`).
  */
 import { Router } from 'express';
-import { checkSubsidy } from '../../workflows/childcare/subsidy-rules';
-import { actorOf, authorize, type AccessRule } from '../auth';
+import { checkSubsidy } from '../../../workflows/childcare/subsidy-rules';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import {
   priceCeilingParamsSchema,
   priceCeilingSchema,
   publishPriceCeilingSchema,
   subsidyCheckResultSchema,
   subsidyCheckSchema,
-} from '../childcare-schemas';
-import type { ApiDeps } from '../deps';
-import { NotFoundError, ForbiddenError } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
-import { parse } from '../validation';
+} from './schemas';
+import type { ApiDeps } from '../../../api/deps';
+import { NotFoundError, ForbiddenError } from '../../../api/errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { parse } from '../../../api/validation';
 
 const CHECK = '/v1/childcare/subsidy-check';
 const CEILINGS = '/v1/childcare/price-ceilings';

@@ -1,6 +1,6 @@
 /** Request and response schemas of citizens' petitions (心通桥). Every object is `.strict()`. */
 import { z } from 'zod';
-import { decisionRecordsSchema } from './decision-particulars';
+import { decisionRecordsSchema } from '../../../api/decision-particulars';
 import {
   PETITION_ACTIONS,
   PETITION_CATEGORIES,
@@ -9,10 +9,10 @@ import {
   PETITION_STAGES,
   PRESS_CALL_ANSWERS,
   PRESS_VERDICTS,
-} from '../workflows/petitions/contract';
-import { CHANNELS, DEPARTMENT_CODES } from '../workflows/definitions';
-import { districtSchema, openTaskSchema } from './schemas';
-import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from './personal-data/business-key';
+} from '../../../workflows/petitions/contract';
+import { CHANNELS, DEPARTMENT_CODES } from '../../../workflows/definitions';
+import { districtSchema, openTaskSchema } from '../../../api/schemas';
+import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from '../../../api/personal-data/business-key';
 
 /** How long after submission a window or kiosk post may still be typed in. */
 export const INTAKE_LIMIT_DAYS = 30;

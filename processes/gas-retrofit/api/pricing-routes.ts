@@ -1,16 +1,16 @@
 import { Router } from 'express';
-import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
-import { GAS_RETROFIT_DEPARTMENTS, TENDER_PRICE_SETTERS } from '../../workflows/gas-retrofit/rules';
+import { tenderPricesSetSignal } from '../../../workflows/gas-retrofit/contract';
+import { GAS_RETROFIT_DEPARTMENTS, TENDER_PRICE_SETTERS } from '../../../workflows/gas-retrofit/rules';
 import {
   computeSettlement,
   resolvePriceBasis,
   SettlementRuleError,
-} from '../../workflows/gas-retrofit/settlement';
-import { WORKFLOW_TYPES } from '../../workflows/registry';
-import { actorOf, authorize, authorizeByPermissions, type AccessRule } from '../auth';
-import type { ApiDeps } from '../deps';
-import { ConflictError } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
+} from '../../../workflows/gas-retrofit/settlement';
+import { WORKFLOW_TYPES } from '../../../workflows/registry';
+import { actorOf, authorize, authorizeByPermissions, type AccessRule } from '../../../api/auth';
+import type { ApiDeps } from '../../../api/deps';
+import { ConflictError } from '../../../api/errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
 import {
   currentTenderPricesSchema,
   districtParamsSchema,
@@ -18,9 +18,9 @@ import {
   quoteSchema,
   tenderPricesSchema,
   tenderPricesSetSchema,
-} from '../schemas';
-import { parse } from '../validation';
-import { wakeCasesAtStage } from '../wake-cases';
+} from '../../../api/schemas';
+import { parse } from '../../../api/validation';
+import { wakeCasesAtStage } from '../../../api/wake-cases';
 
 const QUOTE = '/v1/gas-retrofit/quote';
 const TENDER_PRICES = '/v1/gas-retrofit/tender-prices';

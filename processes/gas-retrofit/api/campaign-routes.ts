@@ -5,23 +5,23 @@ import {
   gasRetrofitCampaignUpdates,
   parseGasRetrofitCampaignWorkflowId,
   type GasRetrofitCampaignWorkflow,
-} from '../../workflows/definitions';
-import { startOnce } from '../../platform/start-once';
-import { campaignStart } from '../../workflows/gas-retrofit/starts';
-import { actorOf, authorize, type AccessRule } from '../auth';
-import { answerStarted, readCase } from '../case-reads';
-import { executeCaseUpdate } from '../case-updates';
-import type { ApiDeps } from '../deps';
-import { NotFoundError } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
+} from '../../../workflows/definitions';
+import { startOnce } from '../../../platform/start-once';
+import { campaignStart } from '../../../workflows/gas-retrofit/starts';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
+import { answerStarted, readCase } from '../../../api/case-reads';
+import { executeCaseUpdate } from '../../../api/case-updates';
+import type { ApiDeps } from '../../../api/deps';
+import { NotFoundError } from '../../../api/errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
 import {
   campaignProgressSchema,
   campaignReportSchema,
   campaignStartedSchema,
   campaignWorkflowIdParamsSchema,
   startCampaignSchema,
-} from '../schemas';
-import { parse } from '../validation';
+} from '../../../api/schemas';
+import { parse } from '../../../api/validation';
 
 const CAMPAIGNS = '/v1/gas-retrofit/campaigns';
 const RUN_CAMPAIGN: AccessRule = { roles: ['supervisor', 'clerk'], departments: ['gas-safety-office'] };

@@ -4,9 +4,9 @@
  * handling department reads a petition while it holds it and after it has held it; the press desk (观观督办) reads
  * only what it has taken up, and never a report's post.
  */
-import type { Actor } from '../workflows/definitions';
-import type { PetitionCaseState } from '../workflows/petitions/contract';
-import { ForbiddenError } from './errors';
+import type { Actor } from '../../../workflows/definitions';
+import type { PetitionCaseState } from '../../../workflows/petitions/contract';
+import { ForbiddenError } from '../../../api/errors';
 
 export type PetitionReader = 'petition-office' | 'holder' | 'past-holder' | 'press-desk';
 

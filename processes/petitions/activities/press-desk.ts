@@ -1,6 +1,11 @@
 /** The public supervision desk's records (观观督办), written from a petition case. */
-import type { Adapters } from './adapters';
-import type { FollowUpCall, PublishedOutcome, SiteVisit, TakeUp } from './adapters/public-supervision/port';
+import type { Adapters } from '../../../activities/adapters';
+import type {
+  FollowUpCall,
+  PublishedOutcome,
+  SiteVisit,
+  TakeUp,
+} from '../../../activities/adapters/public-supervision/port';
 
 export function createPublicSupervisionActivities(adapters: Adapters) {
   return {

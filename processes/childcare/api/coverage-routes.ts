@@ -4,15 +4,15 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { districtCoverage, type DistrictCoverage } from '../../workflows/childcare/coverage';
-import { CHILDCARE_DEPARTMENTS } from '../../workflows/childcare/rules';
-import { DISTRICT_CODES } from '../../workflows/definitions';
-import { actorOf, authorize, type AccessRule } from '../auth';
-import { coverageChartSvg } from '../childcare-coverage-chart';
-import type { ApiDeps } from '../deps';
-import { jsonContent, type ApiRoute } from '../openapi';
-import { districtSchema } from '../schemas';
-import { parse } from '../validation';
+import { districtCoverage, type DistrictCoverage } from '../../../workflows/childcare/coverage';
+import { CHILDCARE_DEPARTMENTS } from '../../../workflows/childcare/rules';
+import { DISTRICT_CODES } from '../../../workflows/definitions';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
+import { coverageChartSvg } from './coverage-chart';
+import type { ApiDeps } from '../../../api/deps';
+import { jsonContent, type ApiRoute } from '../../../api/openapi';
+import { districtSchema } from '../../../api/schemas';
+import { parse } from '../../../api/validation';
 
 const COVERAGE = '/v1/childcare/coverage';
 const READ: AccessRule = {

@@ -4,17 +4,17 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { beijingWeek, ISO_WEEK_PATTERN } from '../../workflows/kit/beijing-week';
-import { PETITION_CATEGORIES } from '../../workflows/petitions/contract';
-import type { StoredWeeklyIndex } from '../../workflows/petitions/weekly-index';
-import { WORKFLOW_TYPES } from '../../workflows/registry';
-import { actorOf, authorize, type AccessRule } from '../auth';
-import type { ApiDeps } from '../deps';
-import { NotFoundError } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
-import { weeklyIndexChartSvg } from '../petition-index-chart';
-import { parse } from '../validation';
-import { PETITION_READ } from './petitions';
+import { beijingWeek, ISO_WEEK_PATTERN } from '../../../workflows/kit/beijing-week';
+import { PETITION_CATEGORIES } from '../../../workflows/petitions/contract';
+import type { StoredWeeklyIndex } from '../../../workflows/petitions/weekly-index';
+import { WORKFLOW_TYPES } from '../../../workflows/registry';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
+import type { ApiDeps } from '../../../api/deps';
+import { NotFoundError } from '../../../api/errors';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { weeklyIndexChartSvg } from './weekly-index-chart';
+import { parse } from '../../../api/validation';
+import { PETITION_READ } from './petition-routes';
 
 const INDEX = '/v1/petitions/weekly-index';
 const RECOMPUTE: AccessRule = { roles: ['supervisor'], departments: ['petition-office'] };

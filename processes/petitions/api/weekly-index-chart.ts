@@ -2,9 +2,9 @@
  * The weekly index as the newspaper prints it: the week's received, replied and completed, and a bar per category
  * with its count and its share (whole percents that sum to 100).
  */
-import type { StoredWeeklyIndex } from '../workflows/petitions/weekly-index';
-import { PETITION_CATEGORY_LABELS } from '../workflows/petitions/details';
-import { escapeXml } from './svg';
+import type { StoredWeeklyIndex } from '../../../workflows/petitions/weekly-index';
+import { PETITION_CATEGORY_LABELS } from '../../../workflows/petitions/details';
+import { escapeXml } from '../../../api/svg';
 
 const ROW = 30;
 const LABEL = 110;

@@ -3,9 +3,9 @@
  * year's target (the dashed line), and a bar of the public and 公建民营 share against 50%. Green when the target is
  * met, amber when not, grey when the district has no resident count configured.
  */
-import { DISTRICTS } from '../workflows/kit/vocabulary';
-import { COVERAGE_TARGETS, type DistrictCoverage } from '../workflows/childcare/coverage';
-import { escapeXml as escape } from './svg';
+import { DISTRICTS } from '../../../workflows/kit/vocabulary';
+import { COVERAGE_TARGETS, type DistrictCoverage } from '../../../workflows/childcare/coverage';
+import { escapeXml as escape } from '../../../api/svg';
 
 const ROW = 44;
 const LABEL = 120;

@@ -1,15 +1,10 @@
 import { heartbeat, activityInfo } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES, type Actor, type District } from '../workflows/definitions';
-import { startOnce } from '../platform/start-once';
-import { householdCaseStart } from '../workflows/gas-retrofit/starts';
-import type { BacklogAccount, GasCompanyPort } from './adapters/gas-company/port';
-
-export interface CampaignTemporal {
-  client: Client;
-  /** Where household cases run. */
-  taskQueue: string;
-}
+import { SEARCH_ATTRIBUTES, type Actor, type District } from '../../../workflows/definitions';
+import { startOnce } from '../../../platform/start-once';
+import { householdCaseStart } from '../../../workflows/gas-retrofit/starts';
+import type { ActivityTemporal } from '../../../activities';
+import type { BacklogAccount, GasCompanyPort } from '../../../activities/adapters/gas-company/port';
 
 export interface StartHouseholdsRequest {
   campaignId: string;
@@ -23,7 +18,7 @@ async function startedBy(client: Client, caseId: string, campaignId: string): Pr
   return typedSearchAttributes.get(SEARCH_ATTRIBUTES.campaign) === campaignId;
 }
 
-export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: CampaignTemporal | undefined) {
+export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: ActivityTemporal | undefined) {
   return {
     async fetchRetrofitBacklog(request: {
       district: District;

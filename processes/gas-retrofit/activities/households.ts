@@ -7,7 +7,7 @@ import {
   type Party,
   type PriceBasis,
   type Settlement,
-} from '../workflows/definitions';
+} from '../../../workflows/definitions';
 import {
   computeSettlement,
   pricesNeeded,
@@ -17,19 +17,19 @@ import {
   type ResidentialUserType,
   type RetrofitItems,
   type TenderPricing,
-} from '../workflows/gas-retrofit/settlement';
-import type { Adapters } from './adapters';
-import type { EligibilityRequest } from './adapters/gas-company/port';
+} from '../../../workflows/gas-retrofit/settlement';
+import type { Adapters } from '../../../activities/adapters';
+import type { EligibilityRequest } from '../../../activities/adapters/gas-company/port';
 import {
   NoInstallerCapacityError,
   type Booking,
   type BookSlotRequest,
   type CompletionReport,
-} from './adapters/installer/port';
-import type { AcceptanceRecord } from './adapters/gas-company/port';
-import type { LedgerEntry, LedgerPort } from './adapters/ledger/port';
+} from '../../../activities/adapters/installer/port';
+import type { AcceptanceRecord } from '../../../activities/adapters/gas-company/port';
+import type { LedgerEntry, LedgerPort } from '../../../activities/adapters/ledger/port';
 import type { createCampaignActivities } from './campaign';
-import type { CarryingCaseProgress } from './case-progress';
+import type { CarryingCaseProgress } from '../../../activities/case-progress';
 
 export interface ShareBooking {
   caseId: string;
