@@ -9,7 +9,7 @@ import {
   PRICED_ITEMS,
   SettlementRuleError,
   type RetrofitItems,
-} from '../workflows/gas-retrofit/settlement';
+} from '../processes/gas-retrofit/workflow/settlement';
 import {
   CAMPAIGN_ID_PATTERN,
   CANCELLATION_REASONS,

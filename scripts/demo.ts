@@ -17,7 +17,11 @@ import {
   type District,
 } from '../workflows/definitions';
 import { beijingWeekOf, weekBefore } from '../workflows/kit/beijing-week';
-import { PETITION_CATEGORIES, PETITION_KINDS, type PetitionCategory } from '../workflows/petitions/contract';
+import {
+  PETITION_CATEGORIES,
+  PETITION_KINDS,
+  type PetitionCategory,
+} from '../processes/petitions/workflow/contract';
 import { loadConfig, refuseInProduction } from '../platform/config';
 
 const SURNAMES = [

@@ -7,7 +7,12 @@ export * from './kit/vocabulary';
 export { DECISION_REFUSALS } from './kit/refusals';
 export { ALL_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES } from './kit/search-attributes';
 export type { DecisionRecord, OpenTaskSummary } from './kit/case-state';
-export * from './gas-retrofit/contract';
-export * from './childcare/contract';
-export * from './petitions/contract';
-export type { Party, PriceBasis, RetrofitItems, Settlement } from './gas-retrofit/settlement';
+export * from '../processes/gas-retrofit/workflow/contract';
+export * from '../processes/childcare/workflow/contract';
+export * from '../processes/petitions/workflow/contract';
+export type {
+  Party,
+  PriceBasis,
+  RetrofitItems,
+  Settlement,
+} from '../processes/gas-retrofit/workflow/settlement';

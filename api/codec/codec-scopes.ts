@@ -4,8 +4,8 @@
  * they hold through the API, which knows who holds what); the platform's own scope for its operator.
  */
 import type { Actor, Department } from '../../workflows/definitions';
-import { CHILDCARE_DEPARTMENTS } from '../../workflows/childcare/rules';
-import { GAS_RETROFIT_DEPARTMENTS } from '../../workflows/gas-retrofit/rules';
+import { CHILDCARE_DEPARTMENTS } from '../../processes/childcare/workflow/rules';
+import { GAS_RETROFIT_DEPARTMENTS } from '../../processes/gas-retrofit/workflow/rules';
 import type { PayloadScope, ScopedProcess } from '../../platform/codec/payload-scope';
 
 export const SCOPE_READERS: Record<ScopedProcess, readonly Department[]> = {

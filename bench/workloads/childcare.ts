@@ -7,8 +7,8 @@
  */
 import { siteKeyOf } from '../../activities/childcare-site-key';
 import { childcareApplicationExample, exampleCreditCode } from '../../processes/childcare/api/example';
-import { yearOf } from '../../workflows/childcare/application-case';
-import { CHILDCARE_TERMINAL_STAGES } from '../../workflows/childcare/contract';
+import { yearOf } from '../../processes/childcare/workflow/application-case';
+import { CHILDCARE_TERMINAL_STAGES } from '../../processes/childcare/workflow/contract';
 import type { Department, District } from '../../workflows/kit/vocabulary';
 import type { BenchStack } from '../stack';
 import type { WorkloadDriver } from './case-poller';

@@ -6,7 +6,7 @@
  * driver's reads stay a few queries per tick whatever the concurrency.
  */
 import { startOnce } from '../../platform/start-once';
-import { householdCaseStart } from '../../workflows/gas-retrofit/starts';
+import { householdCaseStart } from '../../processes/gas-retrofit/workflow/starts';
 import type { GasAccount } from '../../activities/adapters/gas-company/port';
 import type { District } from '../../workflows/kit/vocabulary';
 import type { BenchStack } from '../stack';

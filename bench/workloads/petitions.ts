@@ -3,7 +3,7 @@
  * accepted and replied to by the department the office's routing table names, rated satisfied by the office.
  * (A completed petition then waits out its review window, which no benchmark should; it is left running.)
  */
-import { PETITION_TERMINAL_STAGES } from '../../workflows/petitions/contract';
+import { PETITION_TERMINAL_STAGES } from '../../processes/petitions/workflow/contract';
 import type { District } from '../../workflows/kit/vocabulary';
 import type { BenchStack } from '../stack';
 import type { WorkloadDriver } from './case-poller';

@@ -4,7 +4,7 @@ import { childcareApplicationRouter, childcareApplicationRoutes } from './api/ap
 import { childcareCoverageRouter, childcareCoverageRoutes } from './api/coverage-routes';
 import { childcareRegistrationRouter, childcareRegistrationRoutes } from './api/registration-routes';
 import { childcareSubsidyRouter, childcareSubsidyRoutes } from './api/subsidy-routes';
-import { CHILDCARE_AUDIT } from '../../workflows/childcare/audit-profile';
+import { CHILDCARE_AUDIT } from './workflow/audit-profile';
 import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
 

@@ -5,10 +5,7 @@ import { gasRetrofitRouter, gasRetrofitRoutes } from './api/household-routes';
 import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './api/campaign-routes';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './api/contact-routes';
 import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './api/pricing-routes';
-import {
-  GAS_RETROFIT_CAMPAIGN_AUDIT,
-  GAS_RETROFIT_HOUSEHOLD_AUDIT,
-} from '../../workflows/gas-retrofit/audit-profile';
+import { GAS_RETROFIT_CAMPAIGN_AUDIT, GAS_RETROFIT_HOUSEHOLD_AUDIT } from './workflow/audit-profile';
 import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
 

@@ -4,7 +4,7 @@ import { createPetitionActivities } from './activities/petition-office';
 import { createPublicSupervisionActivities } from './activities/press-desk';
 import { petitionIndexRouter, petitionIndexRoutes } from './api/weekly-index-routes';
 import { petitionRouter, petitionRoutes } from './api/petition-routes';
-import { PETITION_AUDIT } from '../../workflows/petitions/audit-profile';
+import { PETITION_AUDIT } from './workflow/audit-profile';
 import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
 import { petitionIndexSchedule } from './schedules';

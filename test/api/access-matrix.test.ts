@@ -20,7 +20,7 @@ import {
 import { assertNeverStarted, bearer, householdStartBody, testApp } from '../helpers/api';
 import { toPayloadsJson } from '../../api/codec/payloads-json';
 import { siteKeyOf } from '../../activities/childcare-site-key';
-import { childcareApplicationWorkflowId } from '../../workflows/childcare/contract';
+import { childcareApplicationWorkflowId } from '../../processes/childcare/workflow/contract';
 import { subsidyApplication } from '../helpers/childcare';
 import { ApplicationDriver, prepareDepartments } from '../workflows/childcare-helpers';
 import { PetitionDriver } from '../workflows/petition-helpers';
@@ -28,9 +28,9 @@ import {
   PETITION_CATEGORIES,
   petitionWorkflowId,
   type PetitionCategory,
-} from '../../workflows/petitions/contract';
+} from '../../processes/petitions/workflow/contract';
 import { beijingWeek } from '../../workflows/kit/beijing-week';
-import { categoryShares } from '../../workflows/petitions/weekly-index';
+import { categoryShares } from '../../processes/petitions/workflow/weekly-index';
 
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';

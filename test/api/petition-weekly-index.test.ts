@@ -13,7 +13,7 @@ import { ensureSchedules } from '../../platform/schedules';
 import { processSchedules } from '../../processes';
 import { PETITION_INDEX_SCHEDULE_ID } from '../../processes/petitions/schedules';
 import { beijingWeek, beijingWeekOf, weekBefore } from '../../workflows/kit/beijing-week';
-import { PETITION_CATEGORIES, type PetitionCategory } from '../../workflows/petitions/contract';
+import { PETITION_CATEGORIES, type PetitionCategory } from '../../processes/petitions/workflow/contract';
 import { bearer } from '../helpers/api';
 import { useLiveApi } from '../helpers/live-api';
 import { openBrowser } from '../e2e/web-ui/supervisor-browser';

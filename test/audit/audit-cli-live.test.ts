@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
-import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
+import { GAS_RETROFIT_LEDGERS } from '../../processes/gas-retrofit/workflow/audit-profile';
 import { PROJECT_ROOT } from '../../platform/config';
 import { openTestDb } from '../helpers/database';
 import {

@@ -14,7 +14,7 @@ import type { Db } from '../../activities/db/connection';
 import { decoderFor } from '../../audit/decode';
 import { fetchLiveHistory, loadHistoryFile, sha256Of } from '../../audit/histories';
 import { reconcile } from '../../audit/reconcile';
-import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
+import { GAS_RETROFIT_LEDGERS } from '../../processes/gas-retrofit/workflow/audit-profile';
 import { replayAll } from '../../audit/replay';
 import { buildTimeline } from '../../audit/timeline';
 import { timelineHtml, timelineText } from '../../audit/timeline-format';

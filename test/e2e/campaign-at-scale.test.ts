@@ -11,7 +11,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import { createDb, type Db } from '../../activities/db/connection';
-import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
+import { GAS_RETROFIT_LEDGERS } from '../../processes/gas-retrofit/workflow/audit-profile';
 import { migrateToLatest } from '../../activities/db/migrate';
 import type { GasUserType } from '../../workflows/definitions';
 import {
@@ -19,7 +19,7 @@ import {
   ESTIMATE_PRICES,
   PARTIES,
   type RetrofitItems,
-} from '../../workflows/gas-retrofit/settlement';
+} from '../../processes/gas-retrofit/workflow/settlement';
 import { bearer, testApp } from '../helpers/api';
 import { createScratchDatabase } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';

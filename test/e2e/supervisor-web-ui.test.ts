@@ -48,8 +48,8 @@ import {
 } from './web-ui/supervisor-browser';
 import { checkedFetch } from '../helpers/contract';
 import { subsidyApplication } from '../helpers/childcare';
-import { CHILDCARE_STAGES } from '../../workflows/childcare/contract';
-import { PETITION_STAGES } from '../../workflows/petitions/contract';
+import { CHILDCARE_STAGES } from '../../processes/childcare/workflow/contract';
+import { PETITION_STAGES } from '../../processes/petitions/workflow/contract';
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'web-ui');
 

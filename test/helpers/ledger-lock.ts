@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { Db } from '../../activities/db/connection';
-import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
+import { GAS_RETROFIT_LEDGERS } from '../../processes/gas-retrofit/workflow/audit-profile';
 
 export interface LedgerLock {
   /** Resolves once at least `count` ledger writes are waiting on the lock. */

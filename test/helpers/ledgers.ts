@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import type { Db } from '../../activities/db/connection';
-import { GAS_RETROFIT_LEDGERS } from '../../workflows/gas-retrofit/audit-profile';
-import { PARTIES, type Party } from '../../workflows/gas-retrofit/settlement';
+import { GAS_RETROFIT_LEDGERS } from '../../processes/gas-retrofit/workflow/audit-profile';
+import { PARTIES, type Party } from '../../processes/gas-retrofit/workflow/settlement';
 
 /** ¥240 at the estimate (valve ¥120 + hose ≤ 3 m ¥120): ¥80 city, ¥40 district, ¥80 gas company, ¥40 resident. */
 export const ESTIMATE_VALVE_AND_HOSE_SHARES: Readonly<Record<Party, number>> = {

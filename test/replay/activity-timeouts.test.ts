@@ -34,8 +34,8 @@ describe('activity timeouts', function () {
     assert.ok(seen.size >= 10, `activity types covered: ${[...seen].join(', ')}`);
   });
 
-  it('every activity proxy in workflows/ (every folder) names a start-to-close timeout, or the departmentCall defaults', function () {
-    const calls = activityProxyCalls(path.join(PROJECT_ROOT, 'workflows'));
+  it('every activity proxy in workflow code (the kit and each process’s workflow folder) names a start-to-close timeout, or the departmentCall defaults', function () {
+    const calls = WORKFLOW_ROOTS().flatMap((root) => activityProxyCalls(root));
     // As many as the workflows had when this was written: a scanner that stops finding them fails here.
     assert.ok(calls.length >= MIN_PROXY_CALLS, `activity proxies found: ${calls.length}`);
     for (const { file, options } of calls) {
@@ -50,6 +50,14 @@ describe('activity timeouts', function () {
 });
 
 const MIN_PROXY_CALLS = 19;
+
+/** Where workflow code lives: the kit and bundle entry, and each process's own workflow folder. */
+const WORKFLOW_ROOTS = () => [
+  path.join(PROJECT_ROOT, 'workflows'),
+  ...readdirSync(path.join(PROJECT_ROOT, 'processes'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(PROJECT_ROOT, 'processes', entry.name, 'workflow')),
+];
 
 interface ProxyCall {
   file: string;

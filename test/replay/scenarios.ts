@@ -14,7 +14,7 @@ import {
   type GasRetrofitCampaignWorkflow,
   type GasRetrofitHouseholdWorkflow,
 } from '../../workflows/definitions';
-import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
+import { tenderPricesSetSignal } from '../../processes/gas-retrofit/workflow/contract';
 import type { BookingFailures } from '../helpers/failing-district-finance';
 import { childcareActors, startApplication } from '../workflows/childcare-helpers';
 import { petitionActors, startPetition } from '../workflows/petition-helpers';

@@ -3,7 +3,7 @@ import {
   districtCoverage,
   slotsPerThousandTarget,
   type RegisteredProvider,
-} from '../../workflows/childcare/coverage';
+} from '../../processes/childcare/workflow/coverage';
 
 const provider = (overrides: Partial<RegisteredProvider>): RegisteredProvider => ({
   district: 'jinshui',

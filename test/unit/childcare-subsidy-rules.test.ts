@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { creditCodeCheckCharacter, creditCodeProblem } from '../../workflows/childcare/credit-code';
-import type { DepartmentFindings, ProviderFacts } from '../../workflows/childcare/provider';
+import { creditCodeCheckCharacter, creditCodeProblem } from '../../processes/childcare/workflow/credit-code';
+import type { DepartmentFindings, ProviderFacts } from '../../processes/childcare/workflow/provider';
 import {
   checkSubsidy,
   cleanCreditRecord,
@@ -15,7 +15,7 @@ import {
   subsidyAmount,
   SUBSIDY_RULE_NAMES,
   videoCoversAllAreas,
-} from '../../workflows/childcare/subsidy-rules';
+} from '../../processes/childcare/workflow/subsidy-rules';
 
 const FACTS: ProviderFacts = {
   kind: 'public-built-private-run',

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { checkDecision, holdsAny, type DecisionRules } from '../../workflows/kit/access';
 import type { TaskLadder } from '../../workflows/kit/ladder';
 import type { Actor, District } from '../../workflows/kit/vocabulary';
-import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../workflows/gas-retrofit/rules';
-import { CHILDCARE_LADDERS, CHILDCARE_RULES } from '../../workflows/childcare/rules';
-import { PETITION_LADDERS, PETITION_RULES } from '../../workflows/petitions/rules';
+import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../processes/gas-retrofit/workflow/rules';
+import { CHILDCARE_LADDERS, CHILDCARE_RULES } from '../../processes/childcare/workflow/rules';
+import { PETITION_LADDERS, PETITION_RULES } from '../../processes/petitions/workflow/rules';
 
 const PROCESSES: Array<{
   name: string;

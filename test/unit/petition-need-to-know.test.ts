@@ -5,7 +5,7 @@ import {
   requirePostReader,
 } from '../../processes/petitions/api/need-to-know';
 import type { Department } from '../../workflows/definitions';
-import type { PetitionCaseState } from '../../workflows/petitions/contract';
+import type { PetitionCaseState } from '../../processes/petitions/workflow/contract';
 
 type Held = Parameters<typeof petitionReaderOf>[1];
 const heldBy = (department: Department, extra: Partial<PetitionCaseState> = {}): Held => ({

@@ -3,7 +3,7 @@ import { SearchAttributeType } from '@temporalio/common';
 import {
   GAS_RETROFIT_STAGE_HOLDERS,
   gasRetrofitCaseAttributes,
-} from '../../workflows/gas-retrofit/attributes';
+} from '../../processes/gas-retrofit/workflow/attributes';
 import {
   ALL_SEARCH_ATTRIBUTES,
   DEPARTMENT_CODES,

@@ -10,7 +10,7 @@ import {
   splitBySixths,
   type RetrofitItems,
   type SettlementUserType,
-} from '../../workflows/gas-retrofit/settlement';
+} from '../../processes/gas-retrofit/workflow/settlement';
 
 const RESIDENTIAL = { cityFinance: 2, districtFinance: 1, gasCompany: 2, resident: 1 };
 const sum = (shares: Record<string, number>) => Object.values(shares).reduce((a, b) => a + b, 0);

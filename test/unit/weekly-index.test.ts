@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { beijingWeek, beijingWeekOf, weekBefore } from '../../workflows/kit/beijing-week';
-import { PETITION_CATEGORIES, type PetitionCategory } from '../../workflows/petitions/contract';
-import { categoryShares } from '../../workflows/petitions/weekly-index';
+import { PETITION_CATEGORIES, type PetitionCategory } from '../../processes/petitions/workflow/contract';
+import { categoryShares } from '../../processes/petitions/workflow/weekly-index';
 
 const counts = (values: number[]) =>
   Object.fromEntries(PETITION_CATEGORIES.map((c, i) => [c, values[i] ?? 0])) as Record<

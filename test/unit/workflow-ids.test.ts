@@ -8,7 +8,7 @@ import {
 import {
   childcareApplicationWorkflowId,
   parseChildcareApplicationWorkflowId,
-} from '../../workflows/childcare/contract';
+} from '../../processes/childcare/workflow/contract';
 
 const accountRef = fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{3,31}$/);
 

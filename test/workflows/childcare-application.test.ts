@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { yearOf } from '../../workflows/childcare/application-case';
+import { yearOf } from '../../processes/childcare/workflow/application-case';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { refusal } from '../helpers/update-refusal';
-import type { ChildcareCaseState } from '../../workflows/childcare/contract';
+import type { ChildcareCaseState } from '../../processes/childcare/workflow/contract';
 import {
   closeOf,
   loadFixedYear,

@@ -2,7 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { Adapters } from '../../activities/adapters';
 import { siteKeyOf } from '../../activities/childcare-site-key';
-import { yearOf } from '../../workflows/childcare/application-case';
+import { yearOf } from '../../processes/childcare/workflow/application-case';
 import {
   childcareStateQuery,
   childcareUpdates,
@@ -11,8 +11,8 @@ import {
   type ChildcareApplicationInput,
   type ChildcareCaseState,
   type ChildcareStage,
-} from '../../workflows/childcare/contract';
-import { applicationCaseStart } from '../../workflows/childcare/starts';
+} from '../../processes/childcare/workflow/contract';
+import { applicationCaseStart } from '../../processes/childcare/workflow/starts';
 import type { Actor, District } from '../../workflows/definitions';
 import { ProcessCaseDriver } from '../helpers/case-driver';
 import { subsidyApplication } from '../helpers/childcare';

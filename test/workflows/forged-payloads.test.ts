@@ -10,8 +10,8 @@ import type { Payload, PayloadCodec, SerializationContext } from '@temporalio/co
 import { FAILURE_CONVERTER_PATH } from '../../platform/codec/data-converter';
 import { AesGcmPayloadCodec, parseKeyRing } from '../../platform/codec/payload-codec';
 import { DECISION_REFUSALS } from '../../workflows/definitions';
-import { petitionUpdates, type PetitionCaseState } from '../../workflows/petitions/contract';
-import { petitionCaseStart } from '../../workflows/petitions/starts';
+import { petitionUpdates, type PetitionCaseState } from '../../processes/petitions/workflow/contract';
+import { petitionCaseStart } from '../../processes/petitions/workflow/starts';
 import { FOREIGN_PAYLOAD_REFUSAL } from '../../workflows/kit/refuse-foreign-payloads';
 import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 import { useTimeSkippingSuite } from '../helpers/workflow-suite';

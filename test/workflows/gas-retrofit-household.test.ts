@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import { DECISION_REFUSALS, SEARCH_ATTRIBUTES } from '../../workflows/definitions';
-import { tenderPricesSetSignal } from '../../workflows/gas-retrofit/contract';
+import { tenderPricesSetSignal } from '../../processes/gas-retrofit/workflow/contract';
 import { refusal } from '../helpers/update-refusal';
 import { clearInstallerTeams, clearTenderPrices, openTestDb, uniqueAccountRef } from '../helpers/database';
 import { withFailingDistrictFinance } from '../helpers/failing-district-finance';

@@ -13,8 +13,8 @@ import {
   type PetitionInput,
   type PetitionKind,
   type PetitionStage,
-} from '../../workflows/petitions/contract';
-import { petitionCaseStart } from '../../workflows/petitions/starts';
+} from '../../processes/petitions/workflow/contract';
+import { petitionCaseStart } from '../../processes/petitions/workflow/starts';
 import type { Actor, Department, District } from '../../workflows/definitions';
 import { ProcessCaseDriver } from '../helpers/case-driver';
 import { closeOf } from '../helpers/fixed-calendar';

@@ -1,5 +1,5 @@
 import type { District } from '../../../workflows/definitions';
-import type { PriceList, PricedItem } from '../../../workflows/gas-retrofit/settlement';
+import type { PriceList, PricedItem } from '../../../processes/gas-retrofit/workflow/settlement';
 import type { LedgerPort } from '../ledger/port';
 
 export interface TenderPrices {

@@ -1,5 +1,5 @@
 import type { District, EligibilityDecision, GasUserType } from '../../../workflows/definitions';
-import { itemsProblem, type RetrofitItems } from '../../../workflows/gas-retrofit/settlement';
+import { itemsProblem, type RetrofitItems } from '../../../processes/gas-retrofit/workflow/settlement';
 import type { PersonalContact } from '../../../platform/personal-data/contact';
 import type { LedgerPort } from '../ledger/port';
 

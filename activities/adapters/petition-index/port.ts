@@ -1,5 +1,9 @@
 import type { BeijingWeek } from '../../../workflows/kit/beijing-week';
-import type { StoredWeeklyIndex, WeekFigures, WeeklyIndex } from '../../../workflows/petitions/weekly-index';
+import type {
+  StoredWeeklyIndex,
+  WeekFigures,
+  WeeklyIndex,
+} from '../../../processes/petitions/workflow/weekly-index';
 
 /** The weekly index's figures, counted from the platform's case registry, and the index as published. */
 export interface PetitionIndexPort {

@@ -1,11 +1,11 @@
 import type { BeijingWeek } from '../../../workflows/kit/beijing-week';
-import { PETITION_CATEGORIES, type PetitionCategory } from '../../../workflows/petitions/contract';
+import { PETITION_CATEGORIES, type PetitionCategory } from '../../../processes/petitions/workflow/contract';
 import type {
   CategoryShare,
   StoredWeeklyIndex,
   WeekFigures,
   WeeklyIndex,
-} from '../../../workflows/petitions/weekly-index';
+} from '../../../processes/petitions/workflow/weekly-index';
 import type { Db } from '../../db/connection';
 import type { PetitionIndexPort } from './port';
 

@@ -2,8 +2,8 @@
  * Made-up childcare providers for the demo (never real organisations or people), and what the departments know of
  * them: business registrations, fire-safety sign-offs, the communities, and each district's price ceiling.
  */
-import { creditCodeCheckCharacter } from '../../../workflows/childcare/credit-code';
-import type { ChildcareProvider, ApplicationFacts } from '../../../workflows/childcare/contract';
+import { creditCodeCheckCharacter } from '../../../processes/childcare/workflow/credit-code';
+import type { ChildcareProvider, ApplicationFacts } from '../../../processes/childcare/workflow/contract';
 import { DISTRICT_CODES, type District } from '../../../workflows/definitions';
 import type { Adapters } from '../../adapters';
 import { siteKeyOf } from '../../childcare-site-key';

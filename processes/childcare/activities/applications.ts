@@ -3,7 +3,7 @@
  * on its own (and never read as a refusal), and what each found is recorded in the case's history.
  */
 import type { District } from '../../../workflows/definitions';
-import type { QualityGrade } from '../../../workflows/childcare/contract';
+import type { QualityGrade } from '../workflow/contract';
 import type { Adapters } from '../../../activities/adapters';
 import type { CarryingCaseProgress } from '../../../activities/case-progress';
 import type { RegistryEntry } from '../../../activities/adapters/health-commission/port';

@@ -13,9 +13,9 @@ import {
   type ChildcareAction,
   type ChildcareActionArgs,
   type ChildcareCaseState,
-} from '../../../workflows/childcare/contract';
-import { CHILDCARE_DEPARTMENTS } from '../../../workflows/childcare/rules';
-import { applicationCaseStart } from '../../../workflows/childcare/starts';
+} from '../workflow/contract';
+import { CHILDCARE_DEPARTMENTS } from '../workflow/rules';
+import { applicationCaseStart } from '../workflow/starts';
 import { startOnce } from '../../../platform/start-once';
 import { maskCertificate, maskName } from '../../../platform/personal-data/masking';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';

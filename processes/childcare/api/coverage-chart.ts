@@ -4,7 +4,7 @@
  * met, amber when not, grey when the district has no resident count configured.
  */
 import { DISTRICTS } from '../../../workflows/kit/vocabulary';
-import { COVERAGE_TARGETS, type DistrictCoverage } from '../../../workflows/childcare/coverage';
+import { COVERAGE_TARGETS, type DistrictCoverage } from '../workflow/coverage';
 import { escapeXml as escape } from '../../../api/svg';
 
 const ROW = 44;

@@ -4,8 +4,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { districtCoverage, type DistrictCoverage } from '../../../workflows/childcare/coverage';
-import { CHILDCARE_DEPARTMENTS } from '../../../workflows/childcare/rules';
+import { districtCoverage, type DistrictCoverage } from '../workflow/coverage';
+import { CHILDCARE_DEPARTMENTS } from '../workflow/rules';
 import { DISTRICT_CODES } from '../../../workflows/definitions';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import { coverageChartSvg } from './coverage-chart';

@@ -7,8 +7,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { siteKeyOf } from '../../../activities/childcare-site-key';
-import { childcareApplicationWorkflowId } from '../../../workflows/childcare/contract';
-import { registrationProblems } from '../../../workflows/childcare/registration-rules';
+import { childcareApplicationWorkflowId } from '../workflow/contract';
+import { registrationProblems } from '../workflow/registration-rules';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import { childcareProviderSchema } from './schemas';
 import type { ApiDeps } from '../../../api/deps';

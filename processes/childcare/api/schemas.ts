@@ -1,10 +1,10 @@
 /** Request and response schemas of the childcare-provider subsidy (普惠托育). Every object is `.strict()`. */
 import { z } from 'zod';
 import { decisionRecordsSchema } from '../../../api/decision-particulars';
-import { CREDIT_CODE_RULES, creditCodeProblem } from '../../../workflows/childcare/credit-code';
-import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../../../workflows/childcare/provider';
-import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../../../workflows/childcare/subsidy-rules';
-import { CHILDCARE_ACTIONS, CHILDCARE_STAGES, QUALITY_GRADES } from '../../../workflows/childcare/contract';
+import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflow/credit-code';
+import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../workflow/provider';
+import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflow/subsidy-rules';
+import { CHILDCARE_ACTIONS, CHILDCARE_STAGES, QUALITY_GRADES } from '../workflow/contract';
 import { DEPARTMENT_CODES } from '../../../workflows/definitions';
 import { childcareApplicationExample } from './example';
 import { districtSchema, openTaskSchema } from '../../../api/schemas';

@@ -3,7 +3,7 @@
  * that applies every rule to an application without starting a case (`workflows/childcare/subsidy-rules.ts`).
  */
 import { Router } from 'express';
-import { checkSubsidy } from '../../../workflows/childcare/subsidy-rules';
+import { checkSubsidy } from '../workflow/subsidy-rules';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import {
   priceCeilingParamsSchema,

@@ -2,7 +2,7 @@ import { heartbeat, activityInfo } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES, type Actor, type District } from '../../../workflows/definitions';
 import { startOnce } from '../../../platform/start-once';
-import { householdCaseStart } from '../../../workflows/gas-retrofit/starts';
+import { householdCaseStart } from '../workflow/starts';
 import type { ActivityTemporal } from '../../../activities';
 import type { BacklogAccount, GasCompanyPort } from '../../../activities/adapters/gas-company/port';
 

@@ -17,7 +17,7 @@ import {
   type ResidentialUserType,
   type RetrofitItems,
   type TenderPricing,
-} from '../../../workflows/gas-retrofit/settlement';
+} from '../workflow/settlement';
 import type { Adapters } from '../../../activities/adapters';
 import type { EligibilityRequest } from '../../../activities/adapters/gas-company/port';
 import {

@@ -7,7 +7,7 @@ import {
   type GasRetrofitCampaignWorkflow,
 } from '../../../workflows/definitions';
 import { startOnce } from '../../../platform/start-once';
-import { campaignStart } from '../../../workflows/gas-retrofit/starts';
+import { campaignStart } from '../workflow/starts';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import { answerStarted, readCase } from '../../../api/case-reads';
 import { executeCaseUpdate } from '../../../api/case-updates';

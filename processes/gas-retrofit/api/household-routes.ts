@@ -11,8 +11,8 @@ import {
   type Actor,
 } from '../../../workflows/definitions';
 import { startOnce } from '../../../platform/start-once';
-import { GAS_RETROFIT_DEPARTMENTS } from '../../../workflows/gas-retrofit/rules';
-import { householdCaseStart } from '../../../workflows/gas-retrofit/starts';
+import { GAS_RETROFIT_DEPARTMENTS } from '../workflow/rules';
+import { householdCaseStart } from '../workflow/starts';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import { answerStarted, readCase } from '../../../api/case-reads';
 import { decisionsSeenBy } from '../../../api/decision-particulars';

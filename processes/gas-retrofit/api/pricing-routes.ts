@@ -1,11 +1,7 @@
 import { Router } from 'express';
-import { tenderPricesSetSignal } from '../../../workflows/gas-retrofit/contract';
-import { GAS_RETROFIT_DEPARTMENTS, TENDER_PRICE_SETTERS } from '../../../workflows/gas-retrofit/rules';
-import {
-  computeSettlement,
-  resolvePriceBasis,
-  SettlementRuleError,
-} from '../../../workflows/gas-retrofit/settlement';
+import { tenderPricesSetSignal } from '../workflow/contract';
+import { GAS_RETROFIT_DEPARTMENTS, TENDER_PRICE_SETTERS } from '../workflow/rules';
+import { computeSettlement, resolvePriceBasis, SettlementRuleError } from '../workflow/settlement';
 import { WORKFLOW_TYPES } from '../../../workflows/registry';
 import { actorOf, authorize, authorizeByPermissions, type AccessRule } from '../../../api/auth';
 import type { ApiDeps } from '../../../api/deps';

@@ -1,6 +1,6 @@
 /** The petition office's calls from a petition case. */
 import type { Department, District } from '../../../workflows/definitions';
-import type { PetitionCategory } from '../../../workflows/petitions/contract';
+import type { PetitionCategory } from '../workflow/contract';
 import type { Adapters } from '../../../activities/adapters';
 import type { CarryingCaseProgress } from '../../../activities/case-progress';
 import type { createPetitionIndexActivities } from './weekly-index';

@@ -1,7 +1,7 @@
 /** The weekly index (心通桥指数), computed from the case registry and stored: the same week twice gives one row. */
 import { ApplicationFailure } from '@temporalio/activity';
 import { beijingWeek } from '../../../workflows/kit/beijing-week';
-import { categoryShares, type StoredWeeklyIndex } from '../../../workflows/petitions/weekly-index';
+import { categoryShares, type StoredWeeklyIndex } from '../workflow/weekly-index';
 import type { Adapters } from '../../../activities/adapters';
 
 export function createPetitionIndexActivities(adapters: Adapters) {

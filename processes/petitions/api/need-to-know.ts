@@ -5,7 +5,7 @@
  * only what it has taken up, and never a report's post.
  */
 import type { Actor } from '../../../workflows/definitions';
-import type { PetitionCaseState } from '../../../workflows/petitions/contract';
+import type { PetitionCaseState } from '../workflow/contract';
 import { ForbiddenError } from '../../../api/errors';
 
 export type PetitionReader = 'petition-office' | 'holder' | 'past-holder' | 'press-desk';

@@ -14,9 +14,9 @@ import {
   type PetitionAction,
   type PetitionActionArgs,
   type PetitionCaseState,
-} from '../../../workflows/petitions/contract';
-import { HANDLING_DEPARTMENTS } from '../../../workflows/petitions/rules';
-import { petitionCaseStart } from '../../../workflows/petitions/starts';
+} from '../workflow/contract';
+import { HANDLING_DEPARTMENTS } from '../workflow/rules';
+import { petitionCaseStart } from '../workflow/starts';
 import { startOnce } from '../../../platform/start-once';
 import { maskName, maskPhone } from '../../../platform/personal-data/masking';
 import { actorOf, authorize, permissionsOf, type AccessRule } from '../../../api/auth';

@@ -9,7 +9,7 @@ import {
   PETITION_STAGES,
   PRESS_CALL_ANSWERS,
   PRESS_VERDICTS,
-} from '../../../workflows/petitions/contract';
+} from '../workflow/contract';
 import { CHANNELS, DEPARTMENT_CODES } from '../../../workflows/definitions';
 import { districtSchema, openTaskSchema } from '../../../api/schemas';
 import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from '../../../api/personal-data/business-key';

@@ -2,8 +2,8 @@
  * The weekly index as the newspaper prints it: the week's received, replied and completed, and a bar per category
  * with its count and its share (whole percents that sum to 100).
  */
-import type { StoredWeeklyIndex } from '../../../workflows/petitions/weekly-index';
-import { PETITION_CATEGORY_LABELS } from '../../../workflows/petitions/details';
+import type { StoredWeeklyIndex } from '../workflow/weekly-index';
+import { PETITION_CATEGORY_LABELS } from '../workflow/details';
 import { escapeXml } from '../../../api/svg';
 
 const ROW = 30;

@@ -5,8 +5,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { beijingWeek, ISO_WEEK_PATTERN } from '../../../workflows/kit/beijing-week';
-import { PETITION_CATEGORIES } from '../../../workflows/petitions/contract';
-import type { StoredWeeklyIndex } from '../../../workflows/petitions/weekly-index';
+import { PETITION_CATEGORIES } from '../workflow/contract';
+import type { StoredWeeklyIndex } from '../workflow/weekly-index';
 import { WORKFLOW_TYPES } from '../../../workflows/registry';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import type { ApiDeps } from '../../../api/deps';

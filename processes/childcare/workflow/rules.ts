@@ -1,0 +1,196 @@
+/**
+ * The childcare subsidy's rules table: who may take which decision on an application, at which stage; the
+ * escalation ladder of each human task, in working days; and the yearly quality rewards.
+ *
+ * *Assumptions* (the city has published none of these; each is a named figure here): who decides each step, the
+ * deadlines, where an overdue task goes (district → city health commission; district → city finance), and the
+ * reward per quality grade.
+ */
+import type { DecisionRules } from '../../../workflows/kit/access';
+import type { TaskLadder } from '../../../workflows/kit/ladder';
+import type { ChildcareAction, ChildcareStage, QualityGrade } from './contract';
+
+export const CHILDCARE_TIMINGS = {
+  completenessWorkingDays: 5,
+  /** How long the provider has to correct a returned application (the health commission chases it). */
+  correctionWorkingDays: 10,
+  inspectionWorkingDays: 10,
+  approvalWorkingDays: 5,
+  evaluationWorkingDays: 20,
+  /** How long each rung after the first has before the task passes up again (it then stays overdue). */
+  escalationWorkingDays: 3,
+  qualityEvaluationIntervalDays: 365,
+} as const;
+
+/** *Assumption*: the yearly quality reward per grade, in fen (质量评估结果给予奖补; the amounts are the city's). */
+export const QUALITY_REWARDS_FEN: Record<QualityGrade, number> = {
+  A: 5_000_000,
+  B: 2_000_000,
+  C: 0,
+  D: 0,
+};
+
+/** The departments that take part; staff of other processes' departments have no business here. */
+export const CHILDCARE_DEPARTMENTS = [
+  'health-commission',
+  'district-finance',
+  'city-finance',
+  'market-regulation',
+  'civil-affairs',
+  'credit-platform',
+  'fire-safety',
+] as const;
+
+const HEALTH_STAFF = (role: 'clerk' | 'supervisor' | 'inspector') => ({
+  role,
+  departments: ['health-commission'] as const,
+});
+const PRE_PAYMENT: readonly ChildcareStage[] = [
+  'completeness-check',
+  'awaiting-correction',
+  'department-checks',
+  'site-inspection',
+  'health-approval',
+  'finance-approval',
+];
+
+export const CHILDCARE_RULES: DecisionRules<ChildcareAction, ChildcareStage> = {
+  completeness: {
+    permissions: [HEALTH_STAFF('clerk'), HEALTH_STAFF('supervisor')],
+    stages: ['completeness-check'],
+  },
+  // The provider's corrected application, taken in at the health commission's window.
+  resubmit: {
+    permissions: [HEALTH_STAFF('clerk'), HEALTH_STAFF('supervisor')],
+    stages: ['awaiting-correction'],
+  },
+  inspection: {
+    permissions: [HEALTH_STAFF('inspector'), HEALTH_STAFF('supervisor')],
+    stages: ['site-inspection'],
+  },
+  'health-approval': {
+    permissions: [HEALTH_STAFF('supervisor')],
+    stages: ['health-approval'],
+  },
+  'finance-approval': {
+    permissions: [{ role: 'finance', departments: ['district-finance', 'city-finance'] }],
+    stages: ['finance-approval'],
+  },
+  'quality-evaluation': {
+    permissions: [HEALTH_STAFF('supervisor')],
+    stages: ['registered'],
+  },
+  withdraw: {
+    permissions: [HEALTH_STAFF('clerk'), HEALTH_STAFF('supervisor')],
+    stages: PRE_PAYMENT,
+  },
+  // A change of staff before the money: after the department checks, the blacklist check runs again.
+  'staff-change': {
+    permissions: [HEALTH_STAFF('clerk'), HEALTH_STAFF('supervisor')],
+    stages: PRE_PAYMENT,
+  },
+};
+
+export const CHILDCARE_TASK_KINDS = [
+  'completeness',
+  'correction',
+  'inspection',
+  'health-approval',
+  'finance-approval',
+  'quality-evaluation',
+] as const;
+export type ChildcareTaskKind = (typeof CHILDCARE_TASK_KINDS)[number];
+
+const workingDays = (days: number) => ({ days, unit: 'working-days' as const });
+const cityHealthSupervisor = {
+  department: 'health-commission' as const,
+  role: 'supervisor' as const,
+  level: 'city' as const,
+  ...workingDays(CHILDCARE_TIMINGS.escalationWorkingDays),
+};
+
+export const CHILDCARE_LADDERS: Record<ChildcareTaskKind, TaskLadder<ChildcareAction, ChildcareStage>> = {
+  completeness: {
+    stage: 'completeness-check',
+    settledBy: ['completeness'],
+    rungs: [
+      {
+        department: 'health-commission',
+        role: 'clerk',
+        level: 'district',
+        ...workingDays(CHILDCARE_TIMINGS.completenessWorkingDays),
+      },
+      cityHealthSupervisor,
+    ],
+  },
+  correction: {
+    stage: 'awaiting-correction',
+    settledBy: ['resubmit'],
+    rungs: [
+      {
+        department: 'health-commission',
+        role: 'clerk',
+        level: 'district',
+        ...workingDays(CHILDCARE_TIMINGS.correctionWorkingDays),
+      },
+      cityHealthSupervisor,
+    ],
+  },
+  inspection: {
+    stage: 'site-inspection',
+    settledBy: ['inspection'],
+    rungs: [
+      {
+        department: 'health-commission',
+        role: 'inspector',
+        level: 'district',
+        ...workingDays(CHILDCARE_TIMINGS.inspectionWorkingDays),
+      },
+      cityHealthSupervisor,
+    ],
+  },
+  'health-approval': {
+    stage: 'health-approval',
+    settledBy: ['health-approval'],
+    rungs: [
+      {
+        department: 'health-commission',
+        role: 'supervisor',
+        level: 'district',
+        ...workingDays(CHILDCARE_TIMINGS.approvalWorkingDays),
+      },
+      cityHealthSupervisor,
+    ],
+  },
+  'finance-approval': {
+    stage: 'finance-approval',
+    settledBy: ['finance-approval'],
+    rungs: [
+      {
+        department: 'district-finance',
+        role: 'finance',
+        level: 'district',
+        ...workingDays(CHILDCARE_TIMINGS.approvalWorkingDays),
+      },
+      {
+        department: 'city-finance',
+        role: 'finance',
+        level: 'city',
+        ...workingDays(CHILDCARE_TIMINGS.escalationWorkingDays),
+      },
+    ],
+  },
+  'quality-evaluation': {
+    stage: 'registered',
+    settledBy: ['quality-evaluation'],
+    rungs: [
+      {
+        department: 'health-commission',
+        role: 'supervisor',
+        level: 'district',
+        ...workingDays(CHILDCARE_TIMINGS.evaluationWorkingDays),
+      },
+      cityHealthSupervisor,
+    ],
+  },
+};
