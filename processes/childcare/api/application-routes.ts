@@ -4,6 +4,7 @@
  * go to the health commission's system, never to Temporal, and are shown masked.
  */
 import { Router } from 'express';
+import type { z } from 'zod';
 import {
   CHILDCARE_ACTIONS,
   childcareApplicationWorkflowId,
@@ -16,11 +17,10 @@ import {
 } from '../workflow/contract';
 import { CHILDCARE_DEPARTMENTS } from '../workflow/rules';
 import { applicationCaseStart } from '../workflow/starts';
-import { startOnce } from '../../../platform/start-once';
 import { maskCertificate, maskName } from '../../../platform/personal-data/masking';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
+import { caseRouter, caseRoutes, districtOfCase, type CaseRoutesSpec } from '../../../api/case-routes';
 import type { Actor } from '../../../workflows/definitions';
-import { answerStarted, readCase } from '../../../api/case-reads';
 import { decisionsSeenBy } from '../../../api/decision-particulars';
 import {
   childcareActionBodies,
@@ -29,12 +29,12 @@ import {
   startChildcareApplicationSchema,
 } from './schemas';
 import { siteKeyOf } from '../../../activities/childcare-site-key';
-import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../../../api/decision-routes';
+import type { DecisionRouteSpec } from '../../../api/decision-routes';
 import type { ApiDeps } from '../../../api/deps';
 import { ConflictError, NotFoundError } from '../../../api/errors';
 import type { StaffMember } from '../../../activities/adapters/health-commission/port';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
-import { caseIdParamsSchema, caseStartedSchema } from '../../../api/schemas';
+import { errorResponse, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { caseIdParamsSchema } from '../../../api/schemas';
 import { parse } from '../../../api/validation';
 
 const APPLICATIONS = '/v1/childcare/applications';
@@ -86,36 +86,48 @@ const DECISIONS: DecisionRouteSpec<ChildcareAction, ChildcareActionArgs, Childca
   },
 };
 
-export const childcareApplicationRoutes: ApiRoute[] = [
-  {
-    method: 'post',
-    path: APPLICATIONS,
+/** Applications: filed at the health commission's window, read and decided by the departments on the case. */
+const APPLICATION_CASES: CaseRoutesSpec<
+  ChildcareAction,
+  ChildcareActionArgs,
+  ChildcareCaseState,
+  z.infer<typeof startChildcareApplicationSchema>
+> = {
+  noun: 'application',
+  stateQuery: childcareStateQuery,
+  decisions: DECISIONS,
+  start: {
     summary: 'Apply for the construction subsidy (idempotent on credit code + site)',
-    security: [{ bearer: [] }],
-    request: { body: jsonBody(startChildcareApplicationSchema) },
-    responses: {
-      201: { description: 'Application started', ...jsonContent(caseStartedSchema) },
-      200: {
-        description: 'This provider already applied for this site; its case is returned',
-        ...jsonContent(caseStartedSchema),
-      },
-      409: errorResponse(
-        'This provider applied for this site with another staff list: a change of staff is its own decision',
-      ),
+    body: startChildcareApplicationSchema,
+    access: START,
+    districtOf: ({ provider }) => provider.district,
+    existing: 'This provider already applied for this site; its case is returned',
+    conflict:
+      'This provider applied for this site with another staff list: a change of staff is its own decision',
+    caseStart: async ({ provider, facts, staff }, { actor, adapters }) => {
+      const siteKey = siteKeyOf(provider);
+      // Staff go to the health commission's system first. A retried post finds the same list kept; another list
+      // is a change of staff, which is its own decision, never a side effect of posting again.
+      const kept = await adapters.healthCommission.keepStaff(
+        childcareApplicationWorkflowId(provider.district, provider.creditCode, siteKey),
+        staff,
+      );
+      if (kept === 'differs') {
+        throw new ConflictError(
+          'staff: this application was posted with another staff list; change it with POST …/actions/staff-change',
+        );
+      }
+      return applicationCaseStart({ provider, facts, siteKey, startedBy: actor });
     },
   },
-  {
-    method: 'get',
-    path: `${APPLICATIONS}/{caseId}`,
+  read: {
     summary:
       'Read an application: stage, open task, department checks, each rule, the amount, payment, evaluations',
-    security: [{ bearer: [] }],
-    request: { params: caseIdParamsSchema },
-    responses: {
-      200: { description: 'The application', ...jsonContent(childcareCaseSchema) },
-      404: errorResponse('No such application'),
-    },
   },
+};
+
+export const childcareApplicationRoutes: ApiRoute[] = [
+  ...caseRoutes(APPLICATION_CASES),
   {
     method: 'get',
     path: `${APPLICATIONS}/{caseId}/staff`,
@@ -127,52 +139,15 @@ export const childcareApplicationRoutes: ApiRoute[] = [
       404: errorResponse('No such application'),
     },
   },
-  ...decisionRoutes(DECISIONS),
 ];
 
-export function childcareApplicationRouter({ client, taskQueue, adapters }: ApiDeps): Router {
+export function childcareApplicationRouter(deps: ApiDeps): Router {
   const router = Router();
-
-  function caseKey(caseId: string) {
-    const key = parseChildcareApplicationWorkflowId(caseId);
-    if (!key) throw new NotFoundError('no such application');
-    return key;
-  }
-
-  router.post(APPLICATIONS, async (req, res) => {
-    const actor = actorOf(res);
-    const { provider, facts, staff } = parse(startChildcareApplicationSchema, req.body);
-    authorize(actor, START, provider.district);
-    const siteKey = siteKeyOf(provider);
-    // Staff go to the health commission's system first. A retried post finds the same list kept; another list is
-    // a change of staff, which is its own decision, never a side effect of posting again.
-    const kept = await adapters.healthCommission.keepStaff(
-      childcareApplicationWorkflowId(provider.district, provider.creditCode, siteKey),
-      staff,
-    );
-    if (kept === 'differs') {
-      throw new ConflictError(
-        'staff: this application was posted with another staff list; change it with POST …/actions/staff-change',
-      );
-    }
-    const { workflowId: caseId, status } = await startOnce(
-      client,
-      taskQueue,
-      applicationCaseStart({ provider, facts, siteKey, startedBy: actor }),
-    );
-    answerStarted(res, APPLICATIONS, { workflowId: caseId, status }, { caseId });
-  });
-
-  router.get(`${APPLICATIONS}/:caseId`, async (req, res) => {
-    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    authorize(actorOf(res), READ, caseKey(caseId).district);
-    const { state, workflowStatus } = await readCase(client, caseId, childcareStateQuery);
-    res.json({ ...presentApplication(state, actorOf(res)), workflowStatus });
-  });
+  const { adapters } = deps;
 
   router.get(`${APPLICATIONS}/:caseId/staff`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    authorize(actorOf(res), READ_STAFF, caseKey(caseId).district);
+    authorize(actorOf(res), READ_STAFF, districtOfCase(APPLICATION_CASES, caseId));
     const staff = await adapters.healthCommission.staffOf(caseId);
     if (staff.length === 0) throw new NotFoundError('no such application');
     res.json({
@@ -185,6 +160,6 @@ export function childcareApplicationRouter({ client, taskQueue, adapters }: ApiD
     });
   });
 
-  router.use(decisionRouter(DECISIONS, { client, adapters }));
+  router.use(caseRouter(APPLICATION_CASES, deps));
   return router;
 }

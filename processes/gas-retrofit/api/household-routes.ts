@@ -1,4 +1,5 @@
-import { Router, type Response } from 'express';
+import type { Router } from 'express';
+import type { z } from 'zod';
 import {
   GAS_RETROFIT_ACTIONS,
   gasRetrofitHouseholdWorkflowId,
@@ -10,24 +11,19 @@ import {
   type GasRetrofitCaseState,
   type Actor,
 } from '../../../workflows/definitions';
-import { startOnce } from '../../../platform/start-once';
 import { GAS_RETROFIT_DEPARTMENTS } from '../workflow/rules';
 import { householdCaseStart } from '../workflow/starts';
-import { actorOf, authorize, type AccessRule } from '../../../api/auth';
-import { answerStarted, readCase } from '../../../api/case-reads';
+import type { AccessRule } from '../../../api/auth';
+import { caseRouter, caseRoutes, type CaseRoutesSpec } from '../../../api/case-routes';
 import { decisionsSeenBy } from '../../../api/decision-particulars';
-import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../../../api/decision-routes';
 import type { ApiDeps } from '../../../api/deps';
-import { ConflictError, NotFoundError } from '../../../api/errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { ConflictError } from '../../../api/errors';
+import type { ApiRoute } from '../../../api/openapi';
 import {
-  caseIdParamsSchema,
-  caseStartedSchema,
   gasRetrofitActionBodies,
   gasRetrofitCaseSchema,
   startGasRetrofitHouseholdSchema,
 } from '../../../api/schemas';
-import { parse } from '../../../api/validation';
 
 const HOUSEHOLDS = '/v1/gas-retrofit/households';
 
@@ -46,9 +42,17 @@ const presentHousehold = (state: GasRetrofitCaseState, reader: Actor) =>
     reader.roles.includes('auditor') || ['gas-safety-office', 'gas-company'].includes(reader.department),
   );
 
-/** Decisions on a household case: any of the case's district staff or the city's may address one to it. */
-const HOUSEHOLD_DECISIONS: DecisionRouteSpec<GasRetrofitAction, GasRetrofitActionArgs, GasRetrofitCaseState> =
-  {
+/** Household cases: started by the gas company or the safety office, read and decided by the retrofit's staff. */
+const HOUSEHOLD_CASES: CaseRoutesSpec<
+  GasRetrofitAction,
+  GasRetrofitActionArgs,
+  GasRetrofitCaseState,
+  z.infer<typeof startGasRetrofitHouseholdSchema>
+> = {
+  noun: 'case',
+  stateQuery: gasRetrofitStateQuery,
+  // Any of the case's district staff or the city's may address a decision to it.
+  decisions: {
     casesPath: HOUSEHOLDS,
     actions: GAS_RETROFIT_ACTIONS,
     bodies: gasRetrofitActionBodies,
@@ -57,84 +61,35 @@ const HOUSEHOLD_DECISIONS: DecisionRouteSpec<GasRetrofitAction, GasRetrofitActio
     access: READ_CASE,
     stateSchema: gasRetrofitCaseSchema,
     present: (state, reader) => presentHousehold(state, reader),
-  };
-
-export const gasRetrofitRoutes: ApiRoute[] = [
-  {
-    method: 'post',
-    path: HOUSEHOLDS,
+  },
+  start: {
     summary: 'Start a household gas-safety retrofit case (idempotent on district + account)',
-    security: [{ bearer: [] }],
-    request: { body: jsonBody(startGasRetrofitHouseholdSchema) },
-    responses: {
-      201: { description: 'Case started', ...jsonContent(caseStartedSchema) },
-      200: {
-        description: 'A case for this district and account already exists; it is returned',
-        ...jsonContent(caseStartedSchema),
-      },
-      409: errorResponse(
-        'A case for this district and account exists with another contact: a change of contact is its own act',
-      ),
-    },
-  },
-  {
-    method: 'get',
-    path: `${HOUSEHOLDS}/{caseId}`,
-    summary: 'Read a household case: stage, booking, open task, price basis and shares',
-    security: [{ bearer: [] }],
-    request: { params: caseIdParamsSchema },
-    responses: {
-      200: { description: 'The case', ...jsonContent(gasRetrofitCaseSchema) },
-      404: errorResponse('No such case'),
-    },
-  },
-  ...decisionRoutes(HOUSEHOLD_DECISIONS),
-];
-
-export function gasRetrofitRouter({ client, taskQueue, adapters }: ApiDeps): Router {
-  const router = Router();
-
-  function caseKey(caseId: string) {
-    const key = parseGasRetrofitHouseholdWorkflowId(caseId);
-    if (!key) throw new NotFoundError('no such case');
-    return key;
-  }
-
-  function sendCase(res: Response, state: GasRetrofitCaseState, workflowStatus: string) {
-    res.json({ ...presentHousehold(state, actorOf(res)), workflowStatus });
-  }
-
-  router.post(HOUSEHOLDS, async (req, res) => {
-    const actor = actorOf(res);
-    const { contact, ...body } = parse(startGasRetrofitHouseholdSchema, req.body);
-    authorize(actor, START_CASE, body.district);
-    // The contact goes to the gas company's system first; only references go to Temporal. A retried post finds
-    // the same contact kept; another contact is a change, made on its own (PUT …/contact) and audited.
-    const kept = await adapters.gasCompany.keepServiceContact(
-      gasRetrofitHouseholdWorkflowId(body.district, body.accountRef),
-      contact,
-    );
-    if (kept === 'differs') {
-      throw new ConflictError(
-        'contact: this case was started with another contact; change it with PUT …/households/{caseId}/contact',
+    body: startGasRetrofitHouseholdSchema,
+    access: START_CASE,
+    districtOf: (body) => body.district,
+    existing: 'A case for this district and account already exists; it is returned',
+    conflict:
+      'A case for this district and account exists with another contact: a change of contact is its own act',
+    caseStart: async ({ contact, ...body }, { actor, adapters }) => {
+      // The contact goes to the gas company's system first; only references go to Temporal. A retried post finds
+      // the same contact kept; another contact is a change, made on its own (PUT …/contact) and audited.
+      const kept = await adapters.gasCompany.keepServiceContact(
+        gasRetrofitHouseholdWorkflowId(body.district, body.accountRef),
+        contact,
       );
-    }
-    const { workflowId: caseId, status } = await startOnce(
-      client,
-      taskQueue,
-      householdCaseStart({ ...body, startedBy: actor }),
-    );
-    answerStarted(res, HOUSEHOLDS, { workflowId: caseId, status }, { caseId });
-  });
+      if (kept === 'differs') {
+        throw new ConflictError(
+          'contact: this case was started with another contact; change it with PUT …/households/{caseId}/contact',
+        );
+      }
+      return householdCaseStart({ ...body, startedBy: actor });
+    },
+  },
+  read: { summary: 'Read a household case: stage, booking, open task, price basis and shares' },
+};
 
-  router.get(`${HOUSEHOLDS}/:caseId`, async (req, res) => {
-    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    authorize(actorOf(res), READ_CASE, caseKey(caseId).district);
-    const { state, workflowStatus } = await readCase(client, caseId, gasRetrofitStateQuery);
-    sendCase(res, state, workflowStatus);
-  });
+export const gasRetrofitRoutes: ApiRoute[] = caseRoutes(HOUSEHOLD_CASES);
 
-  router.use(decisionRouter(HOUSEHOLD_DECISIONS, { client, adapters }));
-
-  return router;
+export function gasRetrofitRouter(deps: ApiDeps): Router {
+  return caseRouter(HOUSEHOLD_CASES, deps);
 }

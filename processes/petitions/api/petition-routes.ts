@@ -5,6 +5,7 @@
  * and the decisions through the shared decision routes.
  */
 import { Router } from 'express';
+import type { z } from 'zod';
 import {
   PETITION_ACTIONS,
   parsePetitionWorkflowId,
@@ -17,12 +18,12 @@ import {
 } from '../workflow/contract';
 import { HANDLING_DEPARTMENTS } from '../workflow/rules';
 import { petitionCaseStart } from '../workflow/starts';
-import { startOnce } from '../../../platform/start-once';
 import { maskName, maskPhone } from '../../../platform/personal-data/masking';
 import { actorOf, authorize, permissionsOf, type AccessRule } from '../../../api/auth';
 import type { Actor } from '../../../workflows/definitions';
-import { answerStarted, readCase } from '../../../api/case-reads';
-import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from '../../../api/decision-routes';
+import { readCase } from '../../../api/case-reads';
+import { caseRouter, caseRoutes, districtOfCase, type CaseRoutesSpec } from '../../../api/case-routes';
+import type { DecisionRouteSpec } from '../../../api/decision-routes';
 import type { ApiDeps } from '../../../api/deps';
 import { markAudited } from '../../../api/error-middleware';
 import { decisionsSeenBy } from '../../../api/decision-particulars';
@@ -45,7 +46,7 @@ import {
   setRouteSchema,
   startPetitionSchema,
 } from './schemas';
-import { caseIdParamsSchema, caseStartedSchema, contactReadQuerySchema } from '../../../api/schemas';
+import { caseIdParamsSchema, contactReadQuerySchema } from '../../../api/schemas';
 import { parse } from '../../../api/validation';
 
 const PETITIONS = '/v1/petitions';
@@ -88,21 +89,54 @@ const DECISIONS: DecisionRouteSpec<PetitionAction, PetitionActionArgs, PetitionC
   present: (state, reader) => presentPetition(state, reader),
 };
 
-export const petitionRoutes: ApiRoute[] = [
-  {
-    method: 'post',
-    path: PETITIONS,
+/** A window or kiosk post may be typed in later, but never dated in the future nor older than the intake limit. */
+function receivedAtOf(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString();
+  const at = Date.parse(value);
+  if (at > Date.now() + 60_000)
+    throw new ValidationError([{ field: 'receivedAt', rule: 'must not be in the future' }]);
+  if (at < Date.now() - INTAKE_LIMIT_DAYS * 86_400_000) {
+    throw new ValidationError([
+      { field: 'receivedAt', rule: `must be within the last ${INTAKE_LIMIT_DAYS} days` },
+    ]);
+  }
+  return new Date(at).toISOString();
+}
+
+/** Petitions: taken in by the petition office, read on a need to know, decided by whoever holds them. */
+const PETITION_CASES: CaseRoutesSpec<
+  PetitionAction,
+  PetitionActionArgs,
+  PetitionCaseState,
+  z.infer<typeof startPetitionSchema>
+> = {
+  noun: 'petition',
+  stateQuery: petitionStateQuery,
+  decisions: DECISIONS,
+  start: {
     summary: 'Take in a citizen’s post (idempotent on district + the channel’s reference)',
-    security: [{ bearer: [] }],
-    request: { body: jsonBody(startPetitionSchema) },
-    responses: {
-      201: { description: 'Petition started', ...jsonContent(caseStartedSchema) },
-      200: {
-        description: 'This post was taken in already; its case is returned',
-        ...jsonContent(caseStartedSchema),
-      },
+    body: startPetitionSchema,
+    access: INTAKE,
+    districtOf: (body) => body.district,
+    existing: 'This post was taken in already; its case is returned',
+    caseStart: async ({ text, location, contact, receivedAt, ...body }, { actor, adapters }) => {
+      const received = receivedAtOf(receivedAt);
+      const caseId = petitionWorkflowId(body.district, body.petitionRef);
+      // The post goes to the petition office's system first (kept once), only codes to Temporal.
+      await adapters.petitionOffice.savePetition({ caseId, text, location, contact, receivedAt: received });
+      return petitionCaseStart({ ...body, receivedAt: received, startedBy: actor });
     },
   },
+  read: {
+    summary: 'Read a petition: stage, department, every deadline, supervision rung, transfers, rating',
+    mayRead: (reader, state) => {
+      requirePetitionReader(reader, state);
+    },
+  },
+};
+
+export const petitionRoutes: ApiRoute[] = [
+  ...caseRoutes(PETITION_CASES),
   {
     method: 'get',
     path: ROUTES,
@@ -117,17 +151,6 @@ export const petitionRoutes: ApiRoute[] = [
     security: [{ bearer: [] }],
     request: { params: routeParamsSchema, body: jsonBody(setRouteSchema) },
     responses: { 200: { description: 'The table as it now stands', ...jsonContent(routesSchema) } },
-  },
-  {
-    method: 'get',
-    path: `${PETITIONS}/{caseId}`,
-    summary: 'Read a petition: stage, department, every deadline, supervision rung, transfers, rating',
-    security: [{ bearer: [] }],
-    request: { params: caseIdParamsSchema },
-    responses: {
-      200: { description: 'The petition', ...jsonContent(petitionCaseSchema) },
-      404: errorResponse('No such petition'),
-    },
   },
   {
     method: 'get',
@@ -153,47 +176,11 @@ export const petitionRoutes: ApiRoute[] = [
       404: errorResponse('No such petition'),
     },
   },
-  ...decisionRoutes(DECISIONS),
 ];
 
-/** A window or kiosk post may be typed in later, but never dated in the future nor older than the intake limit. */
-function receivedAtOf(value: string | undefined): string {
-  if (value === undefined) return new Date().toISOString();
-  const at = Date.parse(value);
-  if (at > Date.now() + 60_000)
-    throw new ValidationError([{ field: 'receivedAt', rule: 'must not be in the future' }]);
-  if (at < Date.now() - INTAKE_LIMIT_DAYS * 86_400_000) {
-    throw new ValidationError([
-      { field: 'receivedAt', rule: `must be within the last ${INTAKE_LIMIT_DAYS} days` },
-    ]);
-  }
-  return new Date(at).toISOString();
-}
-
-export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router {
+export function petitionRouter(deps: ApiDeps): Router {
+  const { client, adapters } = deps;
   const router = Router();
-
-  function caseKey(caseId: string) {
-    const key = parsePetitionWorkflowId(caseId);
-    if (!key) throw new NotFoundError('no such petition');
-    return key;
-  }
-
-  router.post(PETITIONS, async (req, res) => {
-    const actor = actorOf(res);
-    const { text, location, contact, receivedAt, ...body } = parse(startPetitionSchema, req.body);
-    authorize(actor, INTAKE, body.district);
-    const received = receivedAtOf(receivedAt);
-    const caseId = petitionWorkflowId(body.district, body.petitionRef);
-    // The post goes to the petition office's system first (kept once), only codes to Temporal.
-    await adapters.petitionOffice.savePetition({ caseId, text, location, contact, receivedAt: received });
-    const started = await startOnce(
-      client,
-      taskQueue,
-      petitionCaseStart({ ...body, receivedAt: received, startedBy: actor }),
-    );
-    answerStarted(res, PETITIONS, started, { caseId: started.workflowId });
-  });
 
   router.get(ROUTES, async (_req, res) => {
     authorize(actorOf(res), PETITION_READ);
@@ -216,22 +203,13 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
     res.json({ routes: await adapters.petitionOffice.routes() });
   });
 
-  router.get(`${PETITIONS}/:caseId`, async (req, res) => {
-    const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
-    const actor = actorOf(res);
-    authorize(actor, PETITION_READ, caseKey(caseId).district);
-    const { state, workflowStatus } = await readCase(client, caseId, petitionStateQuery);
-    requirePetitionReader(actor, state);
-    res.json({ ...presentPetition(state, actor), workflowStatus });
-  });
-
   router.get(`${PETITIONS}/:caseId/post`, async (req, res) => {
     const actor = actorOf(res);
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
     const { unmasked } = parse(contactReadQuerySchema, req.query, 'query');
     const wantsFull = unmasked === 'true';
     const office = actor.department === 'petition-office';
-    authorize(actor, PETITION_READ, caseKey(caseId).district);
+    authorize(actor, PETITION_READ, districtOfCase(PETITION_CASES, caseId));
     const { state } = await readCase(client, caseId, petitionStateQuery);
     const reader = requirePostReader(actor, state);
     try {
@@ -292,7 +270,7 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
   router.get(`${PETITIONS}/:caseId/press`, async (req, res) => {
     const { caseId } = parse(caseIdParamsSchema, req.params, 'params');
     const actor = actorOf(res);
-    authorize(actor, PETITION_READ, caseKey(caseId).district);
+    authorize(actor, PETITION_READ, districtOfCase(PETITION_CASES, caseId));
     requirePetitionReader(actor, (await readCase(client, caseId, petitionStateQuery)).state);
     const desk = adapters.publicSupervision;
     const [calls, takenUp, visits, published] = await Promise.all([
@@ -304,6 +282,7 @@ export function petitionRouter({ client, taskQueue, adapters }: ApiDeps): Router
     res.json({ calls, takenUp: takenUp ?? null, visits, published: published ?? null });
   });
 
-  router.use(decisionRouter(DECISIONS, { client, adapters }));
+  // Last: the routing table's `/v1/petitions/routes` is not a case.
+  router.use(caseRouter(PETITION_CASES, deps));
   return router;
 }
