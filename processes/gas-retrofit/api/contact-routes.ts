@@ -5,12 +5,12 @@
  */
 import { Router } from 'express';
 import { parseGasRetrofitHouseholdWorkflowId } from '../../../workflows/definitions';
-import { actorOf, authorize, permissionsOf, type AccessRule } from '../../../api/auth';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import type { ApiDeps } from '../../../api/deps';
-import { markAudited } from '../../../api/error-middleware';
-import { ForbiddenError, NotFoundError } from '../../../api/errors';
+import { NotFoundError } from '../../../api/errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
 import { maskContact } from '../../../platform/personal-data/masking';
+import { guardUnmasking, recordUnmasking } from '../../../api/unmasking';
 import {
   caseIdParamsSchema,
   changeContactSchema,
@@ -84,36 +84,17 @@ export function gasRetrofitContactRouter({ adapters }: ApiDeps): Router {
     const { unmasked } = parse(contactReadQuerySchema, req.query, 'query');
     const key = parseGasRetrofitHouseholdWorkflowId(caseId);
     if (!key) throw new NotFoundError('no such case');
-    const wantsFull = unmasked === 'true';
-    try {
-      authorize(actor, READ_CONTACT, key.district);
-      if (wantsFull && !permissionsOf(res).includes('unmask-personal-data')) {
-        throw new ForbiddenError('unmasking needs the unmask-personal-data permission');
-      }
-    } catch (error) {
-      if (wantsFull && error instanceof ForbiddenError) {
-        markAudited(res);
-        await adapters.auditLog.record({
-          actor,
-          action: 'contact:unmask',
-          outcome: 'refused',
-          reason: error.message,
-          caseId,
-        });
-      }
-      throw error;
-    }
+    const unmasking = { caseId, action: 'contact:unmask', wanted: unmasked === 'true' };
+    await guardUnmasking(res, adapters.auditLog, unmasking, () =>
+      authorize(actor, READ_CONTACT, key.district),
+    );
     const contact = await adapters.gasCompany.findServiceContact(caseId);
     if (!contact) throw new NotFoundError('no contact is kept for this case');
-    if (wantsFull) {
-      await adapters.auditLog.record({
-        actor,
-        action: 'contact:unmask',
-        outcome: 'allowed',
-        reason: 'unmask-personal-data permission',
-        caseId,
-      });
-    }
-    res.json({ caseId, masked: !wantsFull, contact: wantsFull ? contact : maskContact(contact) });
+    await recordUnmasking(res, adapters.auditLog, unmasking);
+    res.json({
+      caseId,
+      masked: !unmasking.wanted,
+      contact: unmasking.wanted ? contact : maskContact(contact),
+    });
   });
 }

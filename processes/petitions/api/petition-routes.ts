@@ -19,13 +19,13 @@ import {
 import { HANDLING_DEPARTMENTS } from '../workflow/rules';
 import { petitionCaseStart } from '../workflow/starts';
 import { maskName, maskPhone } from '../../../platform/personal-data/masking';
-import { actorOf, authorize, permissionsOf, type AccessRule } from '../../../api/auth';
+import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import type { Actor } from '../../../workflows/definitions';
 import { readCase } from '../../../api/case-reads';
 import { caseRouter, caseRoutes, districtOfCase, type CaseRoutesSpec } from '../../../api/case-routes';
 import type { DecisionRouteSpec } from '../../../api/decision-routes';
 import type { ApiDeps } from '../../../api/deps';
-import { markAudited } from '../../../api/error-middleware';
+import { guardUnmasking, recordUnmasking } from '../../../api/unmasking';
 import { decisionsSeenBy } from '../../../api/decision-particulars';
 import {
   isAuditedPostRead,
@@ -212,25 +212,13 @@ export function petitionRouter(deps: ApiDeps): Router {
     authorize(actor, PETITION_READ, districtOfCase(PETITION_CASES, caseId));
     const { state } = await readCase(client, caseId, petitionStateQuery);
     const reader = requirePostReader(actor, state);
-    try {
-      if (wantsFull && !(office && permissionsOf(res).includes('unmask-personal-data'))) {
-        throw new ForbiddenError(
-          'unmasking needs the petition office and the unmask-personal-data permission',
-        );
-      }
-    } catch (error) {
-      if (wantsFull && error instanceof ForbiddenError) {
-        markAudited(res);
-        await adapters.auditLog.record({
-          actor,
-          action: 'petition:unmask',
-          outcome: 'refused',
-          reason: error.message,
-          caseId,
-        });
-      }
-      throw error;
-    }
+    const unmasking = {
+      caseId,
+      action: 'petition:unmask',
+      wanted: wantsFull,
+      alsoNeeds: { what: 'the petition office', met: office },
+    };
+    await guardUnmasking(res, adapters.auditLog, unmasking);
     const post = await adapters.petitionOffice.petition(caseId);
     if (!post) throw new NotFoundError('no such petition');
     if (isAuditedPostRead(reader, state)) {
@@ -242,15 +230,7 @@ export function petitionRouter(deps: ApiDeps): Router {
         caseId,
       });
     }
-    if (wantsFull) {
-      await adapters.auditLog.record({
-        actor,
-        action: 'petition:unmask',
-        outcome: 'allowed',
-        reason: 'unmask-personal-data permission',
-        caseId,
-      });
-    }
+    await recordUnmasking(res, adapters.auditLog, unmasking);
     // A report's petitioner is never shown to the department reported on, nor to the handling department.
     const hidden = state.kind === 'report' && !office;
     res.json({
