@@ -6,8 +6,9 @@
  * rejected Update. A new process gets its decision routes, documented and audited, by writing one spec.
  */
 import type { UpdateDefinition } from '@temporalio/common';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { ZodType } from 'zod';
+import type { AuditLogPort } from '../activities/adapters/audit-log/port';
 import type { Actor, District } from '../workflows/definitions';
 import { actorOf, authorize, type AccessRule } from './auth';
 import { executeCaseUpdate } from './case-updates';
@@ -80,7 +81,7 @@ export function decisionRouter<Action extends string, Args extends { [A in Actio
     const action = req.params.action as Action;
     if (!spec.actions.includes(action)) throw new NotFoundError(`no action ${action}`);
     const actor = actorOf(res);
-    try {
+    await auditingRefusals(res, adapters.auditLog, { actor, action, caseId }, async () => {
       const district = spec.districtOf(caseId);
       if (!district) throw new NotFoundError('no such case');
       authorize(actor, spec.access, district);
@@ -94,20 +95,36 @@ export function decisionRouter<Action extends string, Args extends { [A in Actio
       } as Args[Action]);
       // Answered once recorded: the workflow always runs on past this point, whatever the decision.
       res.json({ ...spec.present(state, actor), workflowStatus: 'RUNNING' });
-    } catch (error) {
-      const refusal = error instanceof HttpError ? error : decisionRefusalToHttp(error);
-      if (refusal && refusal.status < 500) {
-        markAudited(res);
-        await adapters.auditLog.record({
-          actor,
-          action: `decision:${action}`,
-          outcome: 'refused',
-          reason: `${refusal.status} ${refusal.code}: ${refusal.message}`,
-          caseId,
-        });
-      }
-      throw error;
-    }
+    });
   });
   return router;
+}
+
+/**
+ * Takes a decision, writing any refusal of it (an HTTP 4xx before the Update, or the validator's) to the audit log
+ * as `decision:<action>`, since Temporal keeps no record of a rejected Update. For decision routes that are not a
+ * case's (a campaign's pause and resume).
+ */
+export async function auditingRefusals(
+  res: Response,
+  auditLog: AuditLogPort,
+  decision: { actor: Actor; action: string; caseId: string },
+  take: () => Promise<void>,
+): Promise<void> {
+  try {
+    await take();
+  } catch (error) {
+    const refusal = error instanceof HttpError ? error : decisionRefusalToHttp(error);
+    if (refusal && refusal.status < 500) {
+      markAudited(res);
+      await auditLog.record({
+        actor: decision.actor,
+        action: `decision:${decision.action}`,
+        outcome: 'refused',
+        reason: `${refusal.status} ${refusal.code}: ${refusal.message}`,
+        caseId: decision.caseId,
+      });
+    }
+    throw error;
+  }
 }

@@ -301,6 +301,33 @@ describe('gas-retrofit API (supertest on createApp, real dev server, real Postgr
     assert.equal(other.status, 403);
   });
 
+  it('a campaign decision its workflow refuses is answered 409 and written to the audit log', async function () {
+    const auth = await bearer({
+      sub: 'safety-sup',
+      dept: 'gas-safety-office',
+      district: 'city',
+      roles: ['supervisor'],
+    });
+    const campaignId = `audit-${process.pid}-${Date.now()}`;
+    const started = await request(app)
+      .post('/v1/gas-retrofit/campaigns')
+      .set('Authorization', auth)
+      .send({ district: 'jinshui', campaignId });
+    assert.equal(started.status, 201);
+    const pause = `/v1/gas-retrofit/campaigns/${encodeURIComponent(started.body.workflowId)}/actions/pause`;
+    // The first pause may find the campaign running or already finished; the second finds it paused or finished.
+    await request(app).post(pause).set('Authorization', auth).send({});
+    const refused = await request(app).post(pause).set('Authorization', auth).send({});
+    assert.equal(refused.status, 409);
+    const rows = await db('onething.audit_log').where({
+      case_id: started.body.workflowId,
+      action: 'decision:pause',
+      outcome: 'refused',
+    });
+    assert.equal(rows.length, 1);
+    assert.match(rows[0].reason, /^409 /);
+  });
+
   it('serves health, an OpenAPI document and a docs page', async function () {
     const health = await request(app).get('/healthz');
     assert.equal(health.status, 200);

@@ -11,6 +11,7 @@ import { campaignStart } from '../workflow/starts';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import { answerStarted, readCase } from '../../../api/case-reads';
 import { executeCaseUpdate } from '../../../api/case-updates';
+import { auditingRefusals } from '../../../api/decision-routes';
 import type { ApiDeps } from '../../../api/deps';
 import { NotFoundError } from '../../../api/errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
@@ -117,12 +118,13 @@ export function gasRetrofitCampaignRouter({ client, taskQueue, adapters }: ApiDe
     );
     const action = req.params.action;
     if (action !== 'pause' && action !== 'resume') throw new NotFoundError(`no action ${action}`);
-    const key = campaignKey(workflowId);
     const actor = actorOf(res);
-    authorize(actor, READ_CAMPAIGN, key.district);
-    parse(z.object({}).strict(), req.body ?? {});
-    const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(workflowId);
-    res.json(await executeCaseUpdate(handle, gasRetrofitCampaignUpdates[action], { actor }));
+    await auditingRefusals(res, adapters.auditLog, { actor, action, caseId: workflowId }, async () => {
+      authorize(actor, READ_CAMPAIGN, campaignKey(workflowId).district);
+      parse(z.object({}).strict(), req.body ?? {});
+      const handle = client.workflow.getHandle<GasRetrofitCampaignWorkflow>(workflowId);
+      res.json(await executeCaseUpdate(handle, gasRetrofitCampaignUpdates[action], { actor }));
+    });
   });
 
   return router;
