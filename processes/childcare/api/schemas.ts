@@ -1,13 +1,12 @@
 /** Request and response schemas of the childcare-provider subsidy (普惠托育). Every object is `.strict()`. */
 import { z } from 'zod';
-import { decisionRecordsSchema } from '../../../api/decision-particulars';
 import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflow/credit-code';
 import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../workflow/provider';
 import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflow/subsidy-rules';
 import { CHILDCARE_ACTIONS, CHILDCARE_STAGES, QUALITY_GRADES } from '../workflow/contract';
 import { DEPARTMENT_CODES } from '../../../workflows/definitions';
 import { childcareApplicationExample } from './example';
-import { districtSchema, openTaskSchema } from '../../../api/schemas';
+import { caseSchema, districtSchema } from '../../../api/schemas';
 
 const fen = (max: number) => z.number().int('must be a whole number of fen').min(0).max(max);
 const place = z.string().trim().min(1).max(60);
@@ -184,12 +183,15 @@ export const childcareActionBodies = {
 
 const ruleResult = z.object({ rule: z.enum(SUBSIDY_RULE_NAMES), passed: z.boolean(), detail: z.string() });
 
-export const childcareCaseSchema = z
-  .object({
-    caseId: z.string(),
-    process: z.literal('childcare-application'),
+export const childcareCaseSchema = caseSchema(
+  {
+    id: 'ChildcareCase',
+    process: 'childcare-application',
     district: districtSchema,
-    stage: z.enum(CHILDCARE_STAGES),
+    stages: CHILDCARE_STAGES,
+    actions: CHILDCARE_ACTIONS,
+  },
+  {
     provider: z.object({
       name: z.string(),
       creditCode: z.string(),
@@ -248,12 +250,8 @@ export const childcareCaseSchema = z
         ),
       })
       .optional(),
-    openTask: openTaskSchema.optional(),
-    decisions: decisionRecordsSchema.optional(),
-    workingOn: z.enum(CHILDCARE_ACTIONS).optional(),
-    workflowStatus: z.string().meta({ description: 'Temporal execution status: RUNNING, COMPLETED, ...' }),
-  })
-  .meta({ id: 'ChildcareCase' });
+  },
+);
 
 export const childcareStaffViewSchema = z
   .object({

@@ -16,12 +16,12 @@ import type { ApiDeps } from '../../../api/deps';
 import { NotFoundError } from '../../../api/errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
 import {
+  campaignStartedSchema,
   campaignProgressSchema,
   campaignReportSchema,
-  campaignStartedSchema,
   campaignWorkflowIdParamsSchema,
   startCampaignSchema,
-} from '../../../api/schemas';
+} from './schemas';
 import { parse } from '../../../api/validation';
 
 const CAMPAIGNS = '/v1/gas-retrofit/campaigns';

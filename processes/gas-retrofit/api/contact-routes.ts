@@ -11,12 +11,8 @@ import { NotFoundError } from '../../../api/errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
 import { maskContact } from '../../../platform/personal-data/masking';
 import { guardUnmasking, recordUnmasking } from '../../../api/unmasking';
-import {
-  caseIdParamsSchema,
-  changeContactSchema,
-  contactReadQuerySchema,
-  serviceContactViewSchema,
-} from '../../../api/schemas';
+import { caseIdParamsSchema, contactReadQuerySchema } from '../../../api/schemas';
+import { changeContactSchema, serviceContactViewSchema } from './schemas';
 import { parse } from '../../../api/validation';
 
 const CONTACT = '/v1/gas-retrofit/households/:caseId/contact';

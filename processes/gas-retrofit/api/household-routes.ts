@@ -19,11 +19,7 @@ import { decisionsSeenBy } from '../../../api/decision-particulars';
 import type { ApiDeps } from '../../../api/deps';
 import { ConflictError } from '../../../api/errors';
 import type { ApiRoute } from '../../../api/openapi';
-import {
-  gasRetrofitActionBodies,
-  gasRetrofitCaseSchema,
-  startGasRetrofitHouseholdSchema,
-} from '../../../api/schemas';
+import { gasRetrofitActionBodies, gasRetrofitCaseSchema, startGasRetrofitHouseholdSchema } from './schemas';
 
 const HOUSEHOLDS = '/v1/gas-retrofit/households';
 

@@ -8,13 +8,13 @@ import type { ApiDeps } from '../../../api/deps';
 import { ConflictError } from '../../../api/errors';
 import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
 import {
-  currentTenderPricesSchema,
   districtParamsSchema,
+  currentTenderPricesSchema,
   quoteRequestSchema,
   quoteSchema,
   tenderPricesSchema,
   tenderPricesSetSchema,
-} from '../../../api/schemas';
+} from './schemas';
 import { parse } from '../../../api/validation';
 import { wakeCasesAtStage } from '../../../api/wake-cases';
 

@@ -1,6 +1,5 @@
 /** Request and response schemas of citizens' petitions (心通桥). Every object is `.strict()`. */
 import { z } from 'zod';
-import { decisionRecordsSchema } from '../../../api/decision-particulars';
 import {
   PETITION_ACTIONS,
   PETITION_CATEGORIES,
@@ -11,7 +10,7 @@ import {
   PRESS_VERDICTS,
 } from '../workflow/contract';
 import { CHANNELS, DEPARTMENT_CODES } from '../../../workflows/definitions';
-import { districtSchema, openTaskSchema } from '../../../api/schemas';
+import { caseSchema, districtSchema } from '../../../api/schemas';
 import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from '../../../api/personal-data/business-key';
 
 /** How long after submission a window or kiosk post may still be typed in. */
@@ -121,12 +120,15 @@ export const petitionActionBodies = {
 
 const due = z.object({ dueAt: z.string(), provisionalYears: z.array(z.number().int()).optional() });
 
-export const petitionCaseSchema = z
-  .object({
-    caseId: z.string(),
-    process: z.literal('petition'),
+export const petitionCaseSchema = caseSchema(
+  {
+    id: 'PetitionCase',
+    process: 'petition',
     district: districtSchema,
-    stage: z.enum(PETITION_STAGES),
+    stages: PETITION_STAGES,
+    actions: PETITION_ACTIONS,
+  },
+  {
     channel: z.enum(CHANNELS),
     category: z.enum(PETITION_CATEGORIES),
     kind: z.enum(PETITION_KINDS),
@@ -200,12 +202,8 @@ export const petitionCaseSchema = z
       )
       .optional()
       .meta({ description: 'Review (复查) and re-review (复核); nothing is reopened after the re-review' }),
-    openTask: openTaskSchema.optional(),
-    decisions: decisionRecordsSchema.optional(),
-    workingOn: z.enum(PETITION_ACTIONS).optional(),
-    workflowStatus: z.string(),
-  })
-  .meta({ id: 'PetitionCase' });
+  },
+);
 
 export const petitionPostSchema = z
   .object({
