@@ -21,7 +21,7 @@ import { msUntil, now } from './clock';
 import { createDecisionInbox, type PendingDecision } from './decision-inbox';
 import type { TaskLadder } from './ladder';
 import { patchLevel, RESOLVE_ON_RECORD_PATCH, type PatchCheck } from './patches';
-import { createPublisher, type CallRetries, type CarryingCall, type Publication } from './publishing';
+import { createPublisher, type ProgressAroundCall, type CarryingCall, type Publication } from './publishing';
 import { DECISION_REFUSALS, refuse } from './refusals';
 import { createTaskDesk, type TaskAssignment } from './task-desk';
 import { DEPARTMENTS, type Actor } from './vocabulary';
@@ -64,13 +64,13 @@ export interface Case<
   enterStage: (stage: Stage) => Promise<void>;
   /**
    * Calls a department, taking along to the case registry and task board what the case has not told them yet
-   * (one activity instead of two) where the call's retries allow it (`CallRetries`); any activity whose input is
+   * (one activity instead of two) where the call's retries allow it (`ProgressAroundCall`); any activity whose input is
    * one object can.
    */
   call: <Input extends object, Output>(
     activity: CarryingCall<Input, Output>,
     input: Omit<Input, 'caseProgress'>,
-    retries?: CallRetries,
+    progress?: ProgressAroundCall,
   ) => Promise<Output>;
   /** Whether this run has a patch (patches.ts): without a marker for those before the baseline, on new runs. */
   hasPatch: PatchCheck;
@@ -132,7 +132,7 @@ export function openCase<
 
   return {
     enterStage: publisher.enterStage,
-    call: publisher.carry,
+    call: publisher.callDepartment,
     hasPatch: patches.has,
     openTask: tasks.open,
     closeTask: tasks.close,
@@ -214,7 +214,7 @@ export function openCase<
       closing = true;
       inbox.refuseAll(`the case is closing this run (${state.stage}); try again shortly`);
       await condition(allHandlersFinished);
-      publisher.handOver();
+      publisher.leaveUntoldForNextRun();
     },
   };
 }

@@ -5,7 +5,7 @@
  *
  * Runs begun on the patch baseline tell all of this once per wait, not once per change: before the case waits (for
  * a decision, a deadline, a signal) and with each department call made through `carry`, which takes the registry
- * row and task changes along in its own input where the call's retries allow it (`CallRetries`). Search
+ * row and task changes along in its own input where the call's retries allow it (`ProgressAroundCall`). Search
  * attributes are upserted there too, with only the pairs that changed. So a supervisor sees every stage in which
  * the case waits or calls a department, and the stages it passes through without either are told with the next.
  */
@@ -37,14 +37,14 @@ export interface Publication<State> {
 export type CarryingCall<Input extends CarriesCaseProgress, Output> = (input: Input) => Promise<Output>;
 
 /**
- * How a department call is retried, which decides how the case's progress is told around it:
- * - `until-done` (the department default: short backoff, no limit): the call takes the progress along;
- * - `waits-for-capacity` (a booking retried for hours while no slot is free): told first, by its own activity,
- *   so that the registry shows the wait and a failed write never delays the call by the call's long backoff;
- * - `counted` (payments, whose failed attempts lead to an incident): not taken along, so that a write to the
- *   read models never spends an attempt; told at the next wait (search attributes are upserted at once).
+ * How the case's progress is told around a department call, which follows from how the call is retried:
+ * - `carry` (the department default: short backoff, no limit): the call takes the progress along;
+ * - `tell-first` (a booking retried for hours while no slot is free): told first, by its own activity, so that
+ *   the registry shows the wait and a failed write never delays the call by the call's long backoff;
+ * - `tell-at-next-wait` (payments, whose failed attempts are counted and lead to an incident): not taken along,
+ *   so that a write to the read models never spends an attempt (search attributes are upserted at once).
  */
-export type CallRetries = 'until-done' | 'waits-for-capacity' | 'counted';
+export type ProgressAroundCall = 'carry' | 'tell-first' | 'tell-at-next-wait';
 
 /** What the task desk tells: the Web UI and search attributes, and the task board. */
 export interface TaskPublisher {
@@ -60,12 +60,12 @@ export interface Publisher<Stage extends string> extends TaskPublisher {
   /** Tells what has not been told yet; the case calls this before it waits. */
   flush: () => Promise<void>;
   /** Before continue-as-new: leaves what has not been told yet in the state, for the next run to tell. */
-  handOver: () => void;
+  leaveUntoldForNextRun: () => void;
   /** Calls a department, telling what has not been told yet as its retries allow. */
-  carry: <Input extends CarriesCaseProgress, Output>(
+  callDepartment: <Input extends CarriesCaseProgress, Output>(
     call: CarryingCall<Input, Output>,
     input: Omit<Input, 'caseProgress'>,
-    retries?: CallRetries,
+    progress?: ProgressAroundCall,
   ) => Promise<Output>;
 }
 
@@ -110,8 +110,8 @@ function createPerChangePublisher<Stage extends string, State extends CaseCore<S
     taskOpened: () => upsertHumanTask(humanTaskOf(state, state.openTask!)),
     taskClosed: (task, status) => closeHumanTask({ taskId: task.taskId, status }),
     flush: async () => {},
-    handOver: () => {},
-    carry: (call, input) => call(input as Parameters<typeof call>[0]),
+    leaveUntoldForNextRun: () => {},
+    callDepartment: (call, input) => call(input as Parameters<typeof call>[0]),
   };
 }
 
@@ -160,7 +160,7 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
     closedTasks = [...(progress.closedTasks ?? []), ...closedTasks];
   }
 
-  async function tellWith<Output>(call: (progress?: CaseProgress) => Promise<Output>): Promise<Output> {
+  async function withProgress<Output>(call: (progress?: CaseProgress) => Promise<Output>): Promise<Output> {
     upsertChangedAttributes();
     const progress = takeProgress();
     try {
@@ -171,7 +171,7 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
     }
   }
 
-  const flush = () => tellWith(async (progress) => (progress ? recordCaseProgress(progress) : undefined));
+  const flush = () => withProgress(async (progress) => (progress ? recordCaseProgress(progress) : undefined));
 
   return {
     enterStage(stage) {
@@ -195,22 +195,22 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
     flush,
     // Telling it here would take an activity between the last step and continue-as-new; the next run tells it
     // at its first wait or department call instead.
-    handOver() {
+    leaveUntoldForNextRun() {
       if (registryBehind || taskBehind || closedTasks.length > 0) {
         state.untold = { registry: registryBehind, openTask: taskBehind, closedTasks };
       }
     },
-    async carry(call, input, retries = 'until-done') {
+    async callDepartment(call, input, progress = 'carry') {
       const own = input as Parameters<typeof call>[0];
-      if (retries === 'waits-for-capacity') {
+      if (progress === 'tell-first') {
         await flush();
         return call(own);
       }
-      if (retries === 'counted') {
+      if (progress === 'tell-at-next-wait') {
         upsertChangedAttributes();
         return call(own);
       }
-      return tellWith((progress) => call(progress ? { ...own, caseProgress: progress } : own));
+      return withProgress((told) => call(told ? { ...own, caseProgress: told } : own));
     },
   };
 }

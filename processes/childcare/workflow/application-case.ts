@@ -24,7 +24,7 @@ export type ApplicationCase = Case<ChildcareStage, ChildcareAction, ChildcareAct
 export interface Application {
   input: ChildcareApplicationInput;
   state: ChildcareCaseState;
-  kase: ApplicationCase;
+  theCase: ApplicationCase;
 }
 
 /** Beijing time's calendar year (price ceilings and evaluations are per year). */
@@ -73,7 +73,7 @@ function validateArguments(
 }
 
 export function openApplication(input: ChildcareApplicationInput, state: ChildcareCaseState): Application {
-  const kase = openCase<
+  const theCase = openCase<
     ChildcareCaseState,
     ChildcareStage,
     ChildcareAction,
@@ -112,5 +112,5 @@ export function openApplication(input: ChildcareApplicationInput, state: Childca
     },
     state,
   );
-  return { input, state, kase };
+  return { input, state, theCase };
 }

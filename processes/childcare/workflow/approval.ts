@@ -13,8 +13,8 @@ const onWithdraw =
     withdraw(application, reason, actor.userId);
 
 export async function awaitInspection(application: Application): Promise<void> {
-  const { state, kase } = application;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = application;
+  await theCase.decide(await theCase.nextDecision(), {
     inspection: async ({ result, photosRef, reason, actor }) => {
       state.inspection = { result, photosRef, by: actor.userId };
       if (result === 'fail') {
@@ -22,9 +22,9 @@ export async function awaitInspection(application: Application): Promise<void> {
           `site inspection failed: ${reason ?? ''}`,
         ]);
       }
-      await kase.closeTask('done');
-      await kase.enterStage('health-approval');
-      await kase.openTask('health-approval');
+      await theCase.closeTask('done');
+      await theCase.enterStage('health-approval');
+      await theCase.openTask('health-approval');
     },
     withdraw: onWithdraw(application),
     'staff-change': takeStaffChangeAndRecheck(application),
@@ -32,13 +32,13 @@ export async function awaitInspection(application: Application): Promise<void> {
 }
 
 export async function awaitHealthApproval(application: Application): Promise<void> {
-  const { kase } = application;
-  await kase.decide(await kase.nextDecision(), {
+  const { theCase } = application;
+  await theCase.decide(await theCase.nextDecision(), {
     'health-approval': async ({ decision, reasons }) => {
       if (decision === 'refuse') return refuseApplication(application, 'health-commission', reasons ?? []);
-      await kase.closeTask('done');
-      await kase.enterStage('finance-approval');
-      await kase.openTask('finance-approval');
+      await theCase.closeTask('done');
+      await theCase.enterStage('finance-approval');
+      await theCase.openTask('finance-approval');
     },
     withdraw: onWithdraw(application),
     'staff-change': takeStaffChangeAndRecheck(application),
@@ -46,12 +46,12 @@ export async function awaitHealthApproval(application: Application): Promise<voi
 }
 
 export async function awaitFinanceApproval(application: Application): Promise<void> {
-  const { kase } = application;
-  await kase.decide(await kase.nextDecision(), {
+  const { theCase } = application;
+  await theCase.decide(await theCase.nextDecision(), {
     'finance-approval': async ({ decision, reasons }) => {
       if (decision === 'refuse') return refuseApplication(application, 'district-finance', reasons ?? []);
-      await kase.closeTask('done');
-      await kase.enterStage('payment');
+      await theCase.closeTask('done');
+      await theCase.enterStage('payment');
     },
     withdraw: onWithdraw(application),
     'staff-change': takeStaffChangeAndRecheck(application),

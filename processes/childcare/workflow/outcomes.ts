@@ -3,17 +3,17 @@ import type { Department } from '../../../workflows/kit/vocabulary';
 import type { Application } from './application-case';
 
 export async function refuseApplication(
-  { state, kase }: Application,
+  { state, theCase }: Application,
   by: Department,
   reasons: string[],
 ): Promise<void> {
-  await kase.closeTask('done');
+  await theCase.closeTask('done');
   state.refusal = { by, reasons };
-  await kase.enterStage('refused');
+  await theCase.enterStage('refused');
 }
 
-export async function withdraw({ state, kase }: Application, reason: string, by: string): Promise<void> {
-  await kase.closeTask('cancelled');
+export async function withdraw({ state, theCase }: Application, reason: string, by: string): Promise<void> {
+  await theCase.closeTask('cancelled');
   state.withdrawal = { reason, by };
-  await kase.enterStage('withdrawn');
+  await theCase.enterStage('withdrawn');
 }

@@ -14,10 +14,10 @@ const { payChildcareSubsidy } = call('区财政拨付建设补助');
 const { registerChildcareProvider } = call('纳入托育机构名录');
 const { payQualityReward } = call('质量评估奖补');
 
-export async function payAndRegister({ state, kase }: Application): Promise<void> {
+export async function payAndRegister({ state, theCase }: Application): Promise<void> {
   const amountFen = state.subsidy!.amount.amountFen;
   const idempotencyKey = `${state.caseId}:construction-subsidy`;
-  const entry = await kase.call(payChildcareSubsidy, {
+  const entry = await theCase.call(payChildcareSubsidy, {
     caseId: state.caseId,
     district: state.district,
     amountFen,
@@ -25,7 +25,7 @@ export async function payAndRegister({ state, kase }: Application): Promise<void
   });
   state.payment = { amountFen, idempotencyKey, entryId: entry.entryId };
   state.registeredAt = now();
-  await kase.call(registerChildcareProvider, {
+  await theCase.call(registerChildcareProvider, {
     caseId: state.caseId,
     creditCode: state.provider.creditCode,
     district: state.district,
@@ -37,25 +37,25 @@ export async function payAndRegister({ state, kase }: Application): Promise<void
     registeredAt: state.registeredAt,
   });
   state.quality = { nextDueAt: inDays(CHILDCARE_TIMINGS.qualityEvaluationIntervalDays), evaluations: [] };
-  await kase.enterStage('registered');
+  await theCase.enterStage('registered');
 }
 
 /** Waits for the year's evaluation (a task once it falls due), pays its reward; then the run may continue as new. */
-export async function awaitQualityEvaluation({ state, kase }: Application): Promise<'continue-as-new'> {
+export async function awaitQualityEvaluation({ state, theCase }: Application): Promise<'continue-as-new'> {
   const quality = state.quality!;
   if (!state.openTask) {
     // An evaluation may be recorded before it falls due; any decision wakes the wait.
-    const early = await kase.anyArrival(msUntil(quality.nextDueAt), { summary: '年度质量评估到期' });
+    const early = await theCase.anyArrival(msUntil(quality.nextDueAt), { summary: '年度质量评估到期' });
     if (!early) {
-      await kase.openTask('quality-evaluation');
-      await kase.enterStage('registered');
+      await theCase.openTask('quality-evaluation');
+      await theCase.enterStage('registered');
     }
   }
-  await kase.decide(await kase.nextDecision(), {
+  await theCase.decide(await theCase.nextDecision(), {
     'quality-evaluation': async ({ grade, actor }) => {
       const year = yearOf(now());
       const rewardFen = QUALITY_REWARDS_FEN[grade];
-      const entry = await kase.call(payQualityReward, {
+      const entry = await theCase.call(payQualityReward, {
         caseId: state.caseId,
         district: state.district,
         year,
@@ -65,7 +65,7 @@ export async function awaitQualityEvaluation({ state, kase }: Application): Prom
       });
       quality.evaluations.push({ year, grade, rewardFen, entryId: entry?.entryId ?? null });
       quality.nextDueAt = inDays(CHILDCARE_TIMINGS.qualityEvaluationIntervalDays);
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
     },
   });
   return 'continue-as-new';

@@ -18,9 +18,9 @@ const { checkCreditPlatform } = call('托育信用平台：黑名单与信用记
 const { checkFireSafety } = call('消防：场所验收');
 const { checkCommunity } = call('民政：社区核实');
 
-export async function openCompletenessCheck({ kase }: Application): Promise<void> {
-  await kase.enterStage('completeness-check');
-  await kase.openTask('completeness');
+export async function openCompletenessCheck({ theCase }: Application): Promise<void> {
+  await theCase.enterStage('completeness-check');
+  await theCase.openTask('completeness');
 }
 
 const onWithdraw =
@@ -29,15 +29,15 @@ const onWithdraw =
     withdraw(application, reason, actor.userId);
 
 export async function awaitCompleteness(application: Application): Promise<void> {
-  const { state, kase } = application;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = application;
+  await theCase.decide(await theCase.nextDecision(), {
     completeness: async ({ outcome, missing }) => {
-      await kase.closeTask('done');
-      if (outcome === 'complete') return kase.enterStage('department-checks');
+      await theCase.closeTask('done');
+      if (outcome === 'complete') return theCase.enterStage('department-checks');
       state.corrections += 1;
       state.correction = { missing: missing ?? [], since: now() };
-      await kase.enterStage('awaiting-correction');
-      await kase.openTask('correction');
+      await theCase.enterStage('awaiting-correction');
+      await theCase.openTask('correction');
     },
     withdraw: onWithdraw(application),
     'staff-change': takeStaffChange(application),
@@ -45,10 +45,10 @@ export async function awaitCompleteness(application: Application): Promise<void>
 }
 
 export async function awaitCorrection(application: Application): Promise<void> {
-  const { state, kase } = application;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = application;
+  await theCase.decide(await theCase.nextDecision(), {
     resubmit: async ({ facts }) => {
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
       state.facts = facts;
       delete state.correction;
       await openCompletenessCheck(application);
@@ -60,17 +60,17 @@ export async function awaitCorrection(application: Application): Promise<void> {
 
 /** Market regulation, the credit platform, fire safety and civil affairs, in parallel; then every subsidy rule. */
 export async function runDepartmentChecks(application: Application): Promise<void> {
-  const { input, state, kase } = application;
+  const { input, state, theCase } = application;
   const { provider } = state;
   const [market, credit, fire, communityExists] = await Promise.all([
-    kase.call(checkMarketRegulation, {
+    theCase.call(checkMarketRegulation, {
       creditCode: provider.creditCode,
       district: provider.district,
       year: yearOf(now()),
     }),
-    kase.call(checkCreditPlatform, { caseId: state.caseId, creditCode: provider.creditCode }),
-    kase.call(checkFireSafety, { creditCode: provider.creditCode, siteKey: input.siteKey }),
-    kase.call(checkCommunity, {
+    theCase.call(checkCreditPlatform, { caseId: state.caseId, creditCode: provider.creditCode }),
+    theCase.call(checkFireSafety, { creditCode: provider.creditCode, siteKey: input.siteKey }),
+    theCase.call(checkCommunity, {
       district: provider.district,
       street: provider.street,
       community: provider.community,
@@ -104,13 +104,13 @@ export async function runDepartmentChecks(application: Application): Promise<voi
     { ...state.facts, kind: provider.kind, level: provider.level },
     { priceCeilingFen: market.priceCeilingFen ?? undefined, ...credit },
     undefined,
-    { slotTargetsAsCondition: !kase.hasPatch(SLOT_TARGETS_ARE_COVERAGE_PATCH) },
+    { slotTargetsAsCondition: !theCase.hasPatch(SLOT_TARGETS_ARE_COVERAGE_PATCH) },
   );
   const failed = [
     ...checks.filter((c) => !c.passed).map((c) => `${c.check}: ${c.detail}`),
     ...state.subsidy.rules.filter((r) => !r.passed).map((r) => `${r.rule}: ${r.detail}`),
   ];
   if (failed.length > 0) return refuseApplication(application, 'health-commission', failed);
-  await kase.enterStage('site-inspection');
-  await kase.openTask('inspection');
+  await theCase.enterStage('site-inspection');
+  await theCase.openTask('inspection');
 }

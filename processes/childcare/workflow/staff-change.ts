@@ -14,8 +14,8 @@ import { noBlacklistedStaff } from './subsidy-rules';
 const { applyStaffChange } = departmentCalls<ChildcareActivities>()('卫健委：更换从业人员名单');
 const { checkCreditPlatform } = departmentCalls<ChildcareActivities>()('托育信用平台：更换人员后复查黑名单');
 
-async function apply({ state, kase }: Application, changeId: string): Promise<boolean> {
-  const applied = await kase.call(applyStaffChange, { caseId: state.caseId, changeId });
+async function apply({ state, theCase }: Application, changeId: string): Promise<boolean> {
+  const applied = await theCase.call(applyStaffChange, { caseId: state.caseId, changeId });
   // Only the API sends this decision, with the change it has just filed; a missing one changes nothing.
   if (!applied) log.warn('staff change not found at the health commission: nothing applied', { changeId });
   return applied;
@@ -32,9 +32,9 @@ export const takeStaffChange =
 export const takeStaffChangeAndRecheck =
   (application: Application) =>
   async ({ changeId }: ChildcareActionArgs['staff-change']): Promise<void> => {
-    const { state, kase } = application;
+    const { state, theCase } = application;
     if (!(await apply(application, changeId))) return;
-    const findings = await kase.call(checkCreditPlatform, {
+    const findings = await theCase.call(checkCreditPlatform, {
       caseId: state.caseId,
       creditCode: state.provider.creditCode,
     });

@@ -11,7 +11,7 @@ import type { Household } from './household-case';
 const { isGasAccountActive } = departmentCalls<GasRetrofitActivities>()('核实燃气户号是否在用');
 
 /** Waits for the year's calibration; `ended` when the account has closed meanwhile. */
-export async function watchCalibration({ state, kase }: Household): Promise<'continue-as-new' | 'ended'> {
+export async function watchCalibration({ state, theCase }: Household): Promise<'continue-as-new' | 'ended'> {
   state.calibration ??= {
     nextDueAt: inDays(GAS_RETROFIT_TIMINGS.calibrationIntervalDays),
     lastCalibratedAt: null,
@@ -21,19 +21,19 @@ export async function watchCalibration({ state, kase }: Household): Promise<'con
   if (!state.openTask) {
     // Any decision wakes the watch: a calibration recorded early, or one that came too late for an earlier step
     // (answered 409 below) — never left waiting a year for its answer.
-    const early = await kase.anyArrival(msUntil(calibration.nextDueAt), { summary: '报警器年度校验到期' });
+    const early = await theCase.anyArrival(msUntil(calibration.nextDueAt), { summary: '报警器年度校验到期' });
     if (!early) {
-      if (!(await kase.call(isGasAccountActive, { accountRef: state.accountRef }))) {
-        await kase.enterStage('closed');
+      if (!(await theCase.call(isGasAccountActive, { accountRef: state.accountRef }))) {
+        await theCase.enterStage('closed');
         return 'ended';
       }
-      await kase.openTask('alarm-calibration');
-      await kase.enterStage('calibration-watch');
+      await theCase.openTask('alarm-calibration');
+      await theCase.enterStage('calibration-watch');
     }
   }
-  await kase.decide(await kase.nextDecision(), {
+  await theCase.decide(await theCase.nextDecision(), {
     'record-calibration': async () => {
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
       calibration.lastCalibratedAt = now();
       calibration.nextDueAt = inDays(GAS_RETROFIT_TIMINGS.calibrationIntervalDays);
       calibration.year += 1;

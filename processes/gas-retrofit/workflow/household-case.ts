@@ -42,7 +42,7 @@ export type HouseholdCase = Case<
 export interface Household {
   input: GasRetrofitHouseholdInput;
   state: GasRetrofitCaseState;
-  kase: HouseholdCase;
+  theCase: HouseholdCase;
   /** Set by the signal that the district's tender prices were set; the waiting step clears it as it looks. */
   tenderPricesSet: boolean;
 }
@@ -75,7 +75,7 @@ function validateArguments(
 }
 
 export function openHousehold(input: GasRetrofitHouseholdInput, state: GasRetrofitCaseState): Household {
-  const kase = openCase<
+  const theCase = openCase<
     GasRetrofitCaseState,
     GasRetrofitStage,
     GasRetrofitAction,
@@ -117,7 +117,7 @@ export function openHousehold(input: GasRetrofitHouseholdInput, state: GasRetrof
     },
     state,
   );
-  const household: Household = { input, state, kase, tenderPricesSet: false };
+  const household: Household = { input, state, theCase, tenderPricesSet: false };
   setHandler(tenderPricesSetSignal, () => {
     household.tenderPricesSet = true;
   });

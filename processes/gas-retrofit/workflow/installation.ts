@@ -22,8 +22,8 @@ const { bookInstallationSlot } = proxyActivities<GasRetrofitActivities>({
 });
 
 /** Books the earliest free slot; a cancellation that arrives meanwhile stops the booking and frees any slot. */
-export async function bookSlot({ state, kase }: Household, earliestDay?: string): Promise<void> {
-  await kase.enterStage('scheduling');
+export async function bookSlot({ state, theCase }: Household, earliestDay?: string): Promise<void> {
+  await theCase.enterStage('scheduling');
   // Each entry into scheduling has its own revision, so each booking its own key.
   const request = {
     idempotencyKey: `${state.caseId}:booking:${state.revision}`,
@@ -31,16 +31,16 @@ export async function bookSlot({ state, kase }: Household, earliestDay?: string)
     district: state.district,
     ...(earliestDay ? { earliestDay } : {}),
   };
-  if (!kase.hasPatch(CANCEL_WHILE_SCHEDULING_PATCH)) {
+  if (!theCase.hasPatch(CANCEL_WHILE_SCHEDULING_PATCH)) {
     state.booking = await bookInstallationSlot(request);
-    await kase.enterStage('installation-scheduled');
+    await theCase.enterStage('installation-scheduled');
     return;
   }
   const attempt = new CancellationScope();
-  const booked = attempt.run(() => kase.call(bookInstallationSlot, request, 'waits-for-capacity'));
+  const booked = attempt.run(() => theCase.call(bookInstallationSlot, request, 'tell-first'));
   const outcome = await Promise.race([
     booked.then(() => 'booked' as const),
-    kase.arrival('cancel').then(() => 'cancel' as const),
+    theCase.arrival('cancel').then(() => 'cancel' as const),
   ]);
   if (outcome === 'cancel') {
     attempt.cancel();
@@ -48,15 +48,16 @@ export async function bookSlot({ state, kase }: Household, earliestDay?: string)
       if (!isCancellation(error)) throw error;
     });
     // The booking may have landed just before the cancellation did: free whatever slot this request took.
-    await kase.call(releaseBookingAttempt, { idempotencyKey: request.idempotencyKey });
+    await theCase.call(releaseBookingAttempt, { idempotencyKey: request.idempotencyKey });
     return; // still at `scheduling`: the main loop applies the pending cancellation
   }
   state.booking = await booked;
-  await kase.enterStage('installation-scheduled');
+  await theCase.enterStage('installation-scheduled');
 }
 
-async function endBooking({ state, kase }: Household, status: 'released' | 'missed'): Promise<void> {
-  if (state.booking) await kase.call(endInstallationBooking, { bookingId: state.booking.bookingId, status });
+async function endBooking({ state, theCase }: Household, status: 'released' | 'missed'): Promise<void> {
+  if (state.booking)
+    await theCase.call(endInstallationBooking, { bookingId: state.booking.bookingId, status });
   delete state.booking;
 }
 
@@ -66,9 +67,9 @@ export async function cancel(
   by: string,
 ): Promise<void> {
   await endBooking(household, 'released');
-  await household.kase.closeTask('cancelled');
+  await household.theCase.closeTask('cancelled');
   household.state.cancellation = { reason, by };
-  await household.kase.enterStage('cancelled');
+  await household.theCase.enterStage('cancelled');
 }
 
 const onCancel =
@@ -78,19 +79,19 @@ const onCancel =
 
 /** At `scheduling` a cancellation may be waiting (it interrupted the booking): apply it, or book. */
 export async function schedule(household: Household): Promise<void> {
-  const cancellation = household.kase.take('cancel');
-  if (cancellation) await household.kase.decide(cancellation, { cancel: onCancel(household) });
+  const cancellation = household.theCase.take('cancel');
+  if (cancellation) await household.theCase.decide(cancellation, { cancel: onCancel(household) });
   else await bookSlot(household);
 }
 
-export async function awaitAcceptanceStage({ kase }: Household): Promise<void> {
-  await kase.enterStage('acceptance');
-  await kase.openTask('acceptance');
+export async function awaitAcceptanceStage({ theCase }: Household): Promise<void> {
+  await theCase.enterStage('acceptance');
+  await theCase.openTask('acceptance');
 }
 
 export async function awaitInstallation(household: Household): Promise<void> {
-  const { state, kase } = household;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = household;
+  await theCase.decide(await theCase.nextDecision(), {
     reschedule: async ({ preferredDay }) => {
       await endBooking(household, 'released');
       await bookSlot(household, preferredDay);
@@ -99,14 +100,14 @@ export async function awaitInstallation(household: Household): Promise<void> {
       await endBooking(household, 'missed');
       state.misses = (state.misses ?? 0) + 1;
       if (state.misses >= GAS_RETROFIT_LIMITS.missesBeforeGridFollowUp) {
-        await kase.enterStage('grid-follow-up');
-        await kase.openTask('grid-follow-up');
+        await theCase.enterStage('grid-follow-up');
+        await theCase.openTask('grid-follow-up');
       } else {
         await bookSlot(household);
       }
     },
     'report-installation': async ({ serials, actor }) => {
-      await kase.call(recordInstallationCompletion, {
+      await theCase.call(recordInstallationCompletion, {
         idempotencyKey: `${state.caseId}:completion:${state.revision}`,
         caseId: state.caseId,
         bookingId: state.booking!.bookingId,
@@ -121,11 +122,11 @@ export async function awaitInstallation(household: Household): Promise<void> {
 }
 
 export async function awaitGridFollowUp(household: Household): Promise<void> {
-  const { state, kase } = household;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = household;
+  await theCase.decide(await theCase.nextDecision(), {
     'grid-follow-up': async ({ outcome, actor }) => {
       if (outcome === 'withdrawn') return cancel(household, 'resident-withdrew', actor.userId);
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
       state.misses = 0;
       await bookSlot(household);
     },
@@ -134,29 +135,29 @@ export async function awaitGridFollowUp(household: Household): Promise<void> {
 }
 
 export async function awaitAcceptance(household: Household): Promise<void> {
-  const { state, kase } = household;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = household;
+  await theCase.decide(await theCase.nextDecision(), {
     acceptance: async ({ result, reason, actor }) => {
-      await kase.call(recordAcceptanceCheck, {
+      await theCase.call(recordAcceptanceCheck, {
         idempotencyKey: `${state.caseId}:acceptance:${state.revision}`,
         caseId: state.caseId,
         result,
         ...(reason ? { reason } : {}),
         inspector: actor.userId,
       });
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
       if (result === 'fail') {
         state.reworks = (state.reworks ?? 0) + 1;
         // New-build homes are only verified: the builder puts it right, and the gas company checks again.
         if (state.userType === 'new-build-residential') return awaitAcceptanceStage(household);
         return bookSlot(household);
       }
-      if (state.userType === 'new-build-residential') return kase.enterStage('closed');
+      if (state.userType === 'new-build-residential') return theCase.enterStage('closed');
       // Non-residential users buy and pay for the alarm, shut-off valve and hose themselves (自行采购、自行承担).
-      if (state.userType.startsWith('non-residential') && kase.hasPatch(SETTLE_AT_TENDER_PATCH)) {
-        return kase.enterStage('calibration-watch');
+      if (state.userType.startsWith('non-residential') && theCase.hasPatch(SETTLE_AT_TENDER_PATCH)) {
+        return theCase.enterStage('calibration-watch');
       }
-      await kase.enterStage('settlement');
+      await theCase.enterStage('settlement');
     },
   });
 }

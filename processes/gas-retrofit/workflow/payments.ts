@@ -26,23 +26,23 @@ const { reverseSettlementShare } = payments('冲回一方份额');
 
 const failureMessage = (error: ActivityFailure) => error.cause?.message ?? error.message;
 
-async function paymentIncident({ state, kase }: Household, party: Party, message: string): Promise<void> {
+async function paymentIncident({ state, theCase }: Household, party: Party, message: string): Promise<void> {
   state.incident = { party, message, since: now() };
-  await kase.enterStage('payment-incident');
-  if (!state.openTask) await kase.openTask('payment-incident');
+  await theCase.enterStage('payment-incident');
+  if (!state.openTask) await theCase.openTask('payment-incident');
 }
 
 export async function pay(household: Household): Promise<void> {
-  const { state, kase } = household;
+  const { state, theCase } = household;
   for (const party of PARTIES) {
     const amountFen = state.settlement!.totals[party];
     if (amountFen === 0 || state.payments!.some((p) => p.party === party)) continue;
     const idempotencyKey = `${state.caseId}:settlement:${party}`;
     try {
-      const entry = await kase.call(
+      const entry = await theCase.call(
         bookSettlementShare,
         { caseId: state.caseId, district: state.district, party, amountFen, idempotencyKey },
-        'counted',
+        'tell-at-next-wait',
       );
       state.payments!.push({ party, amountFen, idempotencyKey, entryId: entry.entryId, reversed: false });
     } catch (error) {
@@ -50,24 +50,24 @@ export async function pay(household: Household): Promise<void> {
       return paymentIncident(household, party, failureMessage(error));
     }
   }
-  await kase.closeTask('done');
+  await theCase.closeTask('done');
   delete state.incident;
-  await kase.enterStage(state.userType.startsWith('non-residential') ? 'calibration-watch' : 'closed');
+  await theCase.enterStage(state.userType.startsWith('non-residential') ? 'calibration-watch' : 'closed');
 }
 
 /** Reverses every booking not yet reversed; a failed reversal keeps the case in the incident, never swallowed. */
 async function compensate(household: Household): Promise<void> {
-  const { state, kase } = household;
+  const { state, theCase } = household;
   for (const payment of state.payments!.filter((p) => !p.reversed)) {
     try {
-      await kase.call(
+      await theCase.call(
         reverseSettlementShare,
         {
           party: payment.party,
           idempotencyKey: `${payment.idempotencyKey}:reversal`,
           reverses: payment.idempotencyKey,
         },
-        'counted',
+        'tell-at-next-wait',
       );
       payment.reversed = true;
     } catch (error) {
@@ -75,16 +75,16 @@ async function compensate(household: Household): Promise<void> {
       return paymentIncident(household, payment.party, `reversal failed: ${failureMessage(error)}`);
     }
   }
-  await kase.closeTask('done');
+  await theCase.closeTask('done');
   delete state.incident;
-  await kase.enterStage('settlement-reversed');
+  await theCase.enterStage('settlement-reversed');
 }
 
 export async function awaitIncidentResolution(household: Household): Promise<void> {
-  const { kase } = household;
-  await kase.decide(await kase.nextDecision(), {
+  const { theCase } = household;
+  await theCase.decide(await theCase.nextDecision(), {
     'resolve-incident': async ({ action }) => {
-      if (action === 'retry') await kase.enterStage('payment');
+      if (action === 'retry') await theCase.enterStage('payment');
       else await compensate(household);
     },
   });

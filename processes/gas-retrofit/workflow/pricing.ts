@@ -28,7 +28,7 @@ function itemsOf({ state }: Household): RetrofitItems {
 
 /** Stage `settlement`: priced at once where the district has its tender prices, else waiting for them. */
 export async function settle(household: Household): Promise<void> {
-  if (!household.kase.hasPatch(SETTLE_AT_TENDER_PATCH)) return settleAsBeforeTenderOnly(household);
+  if (!household.theCase.hasPatch(SETTLE_AT_TENDER_PATCH)) return settleAsBeforeTenderOnly(household);
   await priceAtTender(household);
 }
 
@@ -37,12 +37,12 @@ export async function awaitTenderPrice(household: Household): Promise<void> {
   household.tenderPricesSet = false;
   await priceAtTender(household);
   if (household.state.stage !== 'awaiting-tender-price') return;
-  await household.kase.awaitOutside(() => household.tenderPricesSet, RECHECK_MS);
+  await household.theCase.awaitOutside(() => household.tenderPricesSet, RECHECK_MS);
 }
 
 async function priceAtTender(household: Household): Promise<void> {
-  const { state, kase } = household;
-  const priced = await kase.call(priceAtTenderPrices, {
+  const { state, theCase } = household;
+  const priced = await theCase.call(priceAtTenderPrices, {
     district: state.district,
     userType: state.userType as ResidentialUserType,
     items: itemsOf(household),
@@ -52,13 +52,13 @@ async function priceAtTender(household: Household): Promise<void> {
     state.settlement = priced.settlement;
     state.payments = [];
     delete state.tenderWait;
-    await kase.closeTask('done');
-    return kase.enterStage('payment');
+    await theCase.closeTask('done');
+    return theCase.enterStage('payment');
   }
   state.tenderWait = { missing: priced.missing, since: state.tenderWait?.since ?? now() };
   if (state.stage === 'awaiting-tender-price') return;
-  await kase.enterStage('awaiting-tender-price');
-  await kase.openTask('tender-price');
+  await theCase.enterStage('awaiting-tender-price');
+  await theCase.openTask('tender-price');
 }
 
 // Cases recorded before SETTLE_AT_TENDER_PATCH were priced at the estimate where the district had no tender.
@@ -80,7 +80,7 @@ const { priceGasRetrofit } = proxyActivities<{
 });
 
 async function settleAsBeforeTenderOnly(household: Household): Promise<void> {
-  const { state, kase } = household;
+  const { state, theCase } = household;
   const priced = await priceGasRetrofit({
     district: state.district,
     userType: state.userType as Exclude<typeof state.userType, 'new-build-residential'>,
@@ -89,5 +89,5 @@ async function settleAsBeforeTenderOnly(household: Household): Promise<void> {
   state.priceBasis = priced.priceBasis;
   state.settlement = priced.settlement;
   state.payments = [];
-  await kase.enterStage('payment');
+  await theCase.enterStage('payment');
 }

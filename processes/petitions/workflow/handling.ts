@@ -21,15 +21,15 @@ const { routePetition } = departmentCalls<PetitionActivities>()('按责派单');
  * A petition passed on too often is the petition office's supervisors' to place.
  */
 async function openAcceptance(petition: Petition, from: string): Promise<void> {
-  const { state, kase } = petition;
-  await kase.enterStage('awaiting-acceptance');
+  const { state, theCase } = petition;
+  await theCase.enterStage('awaiting-acceptance');
   // Recorded in the case before the task shows, so no reader sees a task without its deadline.
   const due = await dueIn(PETITION_LIMITS[state.kind].acceptanceWorkingDays, 'working-days', from);
   state.deadlines.acceptance = due;
   const passedOnTooOften =
     state.transfers.length > PETITION_POLICY.maxTransfers &&
-    kase.hasPatch(OVER_TRANSFERRED_TO_SUPERVISOR_PATCH);
-  await kase.openTask('acceptance', {
+    theCase.hasPatch(OVER_TRANSFERRED_TO_SUPERVISOR_PATCH);
+  await theCase.openTask('acceptance', {
     department: state.department!,
     due,
     ...(passedOnTooOften ? { role: 'supervisor' as const } : {}),
@@ -37,17 +37,20 @@ async function openAcceptance(petition: Petition, from: string): Promise<void> {
 }
 
 async function openReply(petition: Petition, from: string, days: number): Promise<void> {
-  const { state, kase } = petition;
-  await kase.enterStage('handling');
+  const { state, theCase } = petition;
+  await theCase.enterStage('handling');
   const due = await dueIn(days, 'working-days', from);
   state.deadlines.reply = due;
-  await kase.openTask('reply', { department: state.department!, due });
+  await theCase.openTask('reply', { department: state.department!, due });
 }
 
 export async function route(petition: Petition): Promise<void> {
-  const { state, kase } = petition;
-  await kase.enterStage('routing');
-  state.department = await kase.call(routePetition, { category: state.category, district: state.district });
+  const { state, theCase } = petition;
+  await theCase.enterStage('routing');
+  state.department = await theCase.call(routePetition, {
+    category: state.category,
+    district: state.district,
+  });
   await openAcceptance(petition, state.receivedAt);
 }
 
@@ -59,21 +62,21 @@ const superviseNote =
   };
 
 const withdraw =
-  ({ kase }: Petition) =>
+  ({ theCase }: Petition) =>
   async (): Promise<void> => {
-    await kase.closeTask('cancelled');
-    await kase.enterStage('withdrawn');
+    await theCase.closeTask('cancelled');
+    await theCase.enterStage('withdrawn');
   };
 
 export async function awaitAcceptance(petition: Petition): Promise<void> {
-  const { state, kase } = petition;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = petition;
+  await theCase.decide(await theCase.nextDecision(), {
     accept: async () => {
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
       await openReply(petition, state.receivedAt, PETITION_LIMITS[state.kind].replyWorkingDays);
     },
     transfer: async ({ actor, to, reason }) => {
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
       state.transfers.push({ from: state.department!, to, reason, by: actor.userId, at: now() });
       // Passed on too often: the petition office takes it itself rather than let it circle.
       state.department = state.transfers.length > PETITION_POLICY.maxTransfers ? 'petition-office' : to;
@@ -86,20 +89,20 @@ export async function awaitAcceptance(petition: Petition): Promise<void> {
 }
 
 export async function awaitReply(petition: Petition): Promise<void> {
-  const { state, kase } = petition;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = petition;
+  await theCase.decide(await theCase.nextDecision(), {
     reply: async ({ actor, summaryRef }) => {
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
       state.reply = { by: actor.userId, at: now(), summaryRef };
       state.firstRepliedAt ??= state.reply.at;
-      await kase.enterStage('replied');
-      await kase.openTask('rating');
+      await theCase.enterStage('replied');
+      await theCase.openTask('rating');
     },
     extend: async ({ actor, reason, workingDays }) => {
       state.extension = { reason, by: actor.userId, workingDays };
       // The same task, with its deadline moved on from where it was.
       const from = state.deadlines.reply!.dueAt;
-      await kase.closeTask('cancelled');
+      await theCase.closeTask('cancelled');
       await openReply(petition, from, workingDays);
     },
     'supervise-note': superviseNote(petition),
@@ -109,14 +112,14 @@ export async function awaitReply(petition: Petition): Promise<void> {
 }
 
 export async function awaitRating(petition: Petition): Promise<void> {
-  const { state, kase } = petition;
-  await kase.decide(await kase.nextDecision(), {
+  const { state, theCase } = petition;
+  await theCase.decide(await theCase.nextDecision(), {
     rate: async ({ satisfied }) => {
-      await kase.closeTask('done');
+      await theCase.closeTask('done');
       state.rating = { satisfied, at: now() };
       if (satisfied || state.reopened) {
         state.completedAt = state.rating.at;
-        return kase.enterStage('completed');
+        return theCase.enterStage('completed');
       }
       // Dissatisfied: once, back to the same department, its reply period counted afresh, supervised as before.
       state.reopened = true;

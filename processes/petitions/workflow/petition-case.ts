@@ -33,7 +33,7 @@ export type PetitionCase = Case<PetitionStage, PetitionAction, PetitionActionArg
 export interface Petition {
   input: PetitionInput;
   state: PetitionCaseState;
-  kase: PetitionCase;
+  theCase: PetitionCase;
 }
 
 /** Beyond role, department, district and stage: the holder acts, and each decision carries what it needs. */
@@ -104,7 +104,7 @@ function laddersFor(kind: PetitionInput['kind']): Ladders {
 }
 
 export function openPetition(input: PetitionInput, state: PetitionCaseState): Petition {
-  const kase = openCase<
+  const theCase = openCase<
     PetitionCaseState,
     PetitionStage,
     PetitionAction,
@@ -143,5 +143,5 @@ export function openPetition(input: PetitionInput, state: PetitionCaseState): Pe
     },
     state,
   );
-  return { input, state, kase };
+  return { input, state, theCase };
 }

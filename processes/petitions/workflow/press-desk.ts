@@ -17,10 +17,10 @@ const { recordPressCall, publishPressOutcome, recordPressTakeUp, recordPressVisi
 const deskOf = (state: PetitionCaseState): PressSupervision => (state.press ??= { calls: [] });
 
 export const pressTakeUp =
-  ({ state, kase }: Petition) =>
+  ({ state, theCase }: Petition) =>
   async ({ actor, account }: PetitionActionArgs['press-take-up']): Promise<void> => {
     const at = now();
-    await kase.call(recordPressTakeUp, {
+    await theCase.call(recordPressTakeUp, {
       caseId: state.caseId,
       reporter: actor.userId,
       account,
@@ -30,7 +30,7 @@ export const pressTakeUp =
   };
 
 export const pressFollowUp =
-  ({ state, kase }: Petition) =>
+  ({ state, theCase }: Petition) =>
   async ({ actor, answer, account, organisation }: PetitionActionArgs['press-follow-up']): Promise<void> => {
     const desk = deskOf(state);
     const call = {
@@ -39,7 +39,7 @@ export const pressFollowUp =
       answer,
       at: now(),
     };
-    await kase.call(recordPressCall, {
+    await theCase.call(recordPressCall, {
       ...call,
       caseId: state.caseId,
       reporter: actor.userId,
@@ -50,7 +50,7 @@ export const pressFollowUp =
   };
 
 export const pressVisit =
-  ({ state, kase }: Petition) =>
+  ({ state, theCase }: Petition) =>
   async ({ actor, place, seen }: PetitionActionArgs['press-visit']): Promise<void> => {
     const visits = (deskOf(state).visits ??= []);
     const visit = {
@@ -58,7 +58,7 @@ export const pressVisit =
       by: actor.userId,
       at: now(),
     };
-    await kase.call(recordPressVisit, {
+    await theCase.call(recordPressVisit, {
       visitKey: visit.visitKey,
       caseId: state.caseId,
       reporter: actor.userId,
@@ -70,9 +70,9 @@ export const pressVisit =
   };
 
 export const pressPublish =
-  ({ state, kase }: Petition) =>
+  ({ state, theCase }: Petition) =>
   async ({ actor, verdict, headline, url }: PetitionActionArgs['press-publish']): Promise<void> => {
-    const story = await kase.call(publishPressOutcome, {
+    const story = await theCase.call(publishPressOutcome, {
       caseId: state.caseId,
       reporter: actor.userId,
       verdict,

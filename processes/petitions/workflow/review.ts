@@ -10,29 +10,29 @@ import { PETITION_POLICY } from './rules';
 
 /** At `completed` or `reviewed`: waits for the request (any decision wakes the wait), or closes when the window ends. */
 export async function awaitReviewRequest(petition: Petition): Promise<void> {
-  const { state, kase } = petition;
+  const { state, theCase } = petition;
   const since = state.reviews?.at(-1)?.decidedAt ?? state.rating?.at ?? now();
   const windowEnds = daysAfter(since, PETITION_POLICY.reviewRequestDays);
-  const requested = await kase.anyArrival(msUntil(windowEnds), { summary: '复查/复核申请期' });
-  if (!requested) return kase.enterStage('closed');
+  const requested = await theCase.anyArrival(msUntil(windowEnds), { summary: '复查/复核申请期' });
+  if (!requested) return theCase.enterStage('closed');
   const level = state.stage === 'completed' ? 'review' : 're-review';
-  await kase.decide(await kase.nextDecision(), {
+  await theCase.decide(await theCase.nextDecision(), {
     'request-review': async () => {
       (state.reviews ??= []).push({ level, requestedAt: now() });
-      await kase.enterStage(level === 'review' ? 'under-review' : 'under-re-review');
-      await kase.openTask(level);
+      await theCase.enterStage(level === 'review' ? 'under-review' : 'under-re-review');
+      await theCase.openTask(level);
     },
     ...pressDesk(petition),
   });
 }
 
-export async function awaitReviewDecision({ state, kase }: Petition): Promise<void> {
-  await kase.decide(await kase.nextDecision(), {
+export async function awaitReviewDecision({ state, theCase }: Petition): Promise<void> {
+  await theCase.decide(await theCase.nextDecision(), {
     'decide-review': async ({ actor, outcome, opinionRef }) => {
       const review = state.reviews!.at(-1)!;
       Object.assign(review, { outcome, by: actor.userId, decidedAt: now(), opinionRef });
-      await kase.closeTask('done');
-      await kase.enterStage(review.level === 'review' ? 'reviewed' : 'closed');
+      await theCase.closeTask('done');
+      await theCase.enterStage(review.level === 'review' ? 'reviewed' : 'closed');
     },
   });
 }

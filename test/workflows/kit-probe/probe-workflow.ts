@@ -44,7 +44,7 @@ export const PROBE_LADDERS: Record<'reply', TaskLadder<Action, Stage>> = {
 
 export async function kitProbe(input: { district: District }): Promise<ProbeState> {
   const state: ProbeState = { caseId: workflowInfo().workflowId, district: input.district, stage: 'waiting' };
-  const kase = openCase<ProbeState, Stage, Action, Args, 'reply'>(
+  const theCase = openCase<ProbeState, Stage, Action, Args, 'reply'>(
     {
       actions: ['reply'],
       updates: probeUpdates,
@@ -64,14 +64,14 @@ export async function kitProbe(input: { district: District }): Promise<ProbeStat
     },
     state,
   );
-  await kase.enterStage('waiting');
-  await kase.openTask('reply');
-  await kase.decide(await kase.nextDecision(), {
+  await theCase.enterStage('waiting');
+  await theCase.openTask('reply');
+  await theCase.decide(await theCase.nextDecision(), {
     reply: async () => {
-      await kase.closeTask('done');
-      await kase.enterStage('done');
+      await theCase.closeTask('done');
+      await theCase.enterStage('done');
     },
   });
-  await kase.finish();
+  await theCase.finish();
   return state;
 }

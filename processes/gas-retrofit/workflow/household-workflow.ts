@@ -37,9 +37,9 @@ function initialState(input: GasRetrofitHouseholdInput): GasRetrofitCaseState {
 
 /** Eligibility at the gas company, then the first step: a slot, or (new builds) straight to acceptance. */
 async function begin(household: Household): Promise<void> {
-  const { input, state, kase } = household;
-  await kase.enterStage('eligibility-check');
-  state.eligibility = await kase.call(checkGasEligibility, {
+  const { input, state, theCase } = household;
+  await theCase.enterStage('eligibility-check');
+  state.eligibility = await theCase.call(checkGasEligibility, {
     idempotencyKey: `${state.caseId}:eligibility`,
     caseId: state.caseId,
     district: input.district,
@@ -47,8 +47,8 @@ async function begin(household: Household): Promise<void> {
     userType: input.userType,
     ...(input.items ? { items: input.items } : {}),
   });
-  if (state.eligibility.outcome === 'ineligible') return kase.enterStage('ineligible');
-  if (!kase.hasPatch(FULL_PROCESS_PATCH)) return kase.enterStage('eligible');
+  if (state.eligibility.outcome === 'ineligible') return theCase.enterStage('ineligible');
+  if (!theCase.hasPatch(FULL_PROCESS_PATCH)) return theCase.enterStage('eligible');
   if (state.userType === 'new-build-residential') await awaitAcceptanceStage(household);
   else await bookSlot(household);
 }
@@ -62,7 +62,7 @@ async function begin(household: Household): Promise<void> {
  */
 export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Promise<GasRetrofitCaseState> {
   const household = openHousehold(input, input.carriedOver ?? initialState(input));
-  const { state, kase } = household;
+  const { state, theCase } = household;
   if (!input.carriedOver) await begin(household);
 
   while (!GAS_RETROFIT_TERMINAL_STAGES.includes(state.stage)) {
@@ -93,7 +93,7 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
         break;
       case 'calibration-watch':
         if ((await watchCalibration(household)) === 'continue-as-new') {
-          await kase.closeRun();
+          await theCase.closeRun();
           await continueAsNew<typeof gasRetrofitHousehold>({ ...input, carriedOver: state });
         }
         break;
@@ -101,6 +101,6 @@ export async function gasRetrofitHousehold(input: GasRetrofitHouseholdInput): Pr
         throw ApplicationFailure.nonRetryable(`no step for stage ${state.stage}`);
     }
   }
-  await kase.finish();
+  await theCase.finish();
   return state;
 }

@@ -31,7 +31,7 @@ function initialState(input: ChildcareApplicationInput): ChildcareCaseState {
  */
 export async function childcareApplication(input: ChildcareApplicationInput): Promise<ChildcareCaseState> {
   const application = openApplication(input, input.carriedOver ?? initialState(input));
-  const { state, kase } = application;
+  const { state, theCase } = application;
   if (!input.carriedOver) await openCompletenessCheck(application);
 
   while (!CHILDCARE_TERMINAL_STAGES.includes(state.stage)) {
@@ -59,13 +59,13 @@ export async function childcareApplication(input: ChildcareApplicationInput): Pr
         break;
       case 'registered':
         await awaitQualityEvaluation(application);
-        await kase.closeRun();
+        await theCase.closeRun();
         await continueAsNew<typeof childcareApplication>({ ...input, carriedOver: state });
         break;
       default:
         throw ApplicationFailure.nonRetryable(`no step for stage ${state.stage}`);
     }
   }
-  await kase.finish();
+  await theCase.finish();
   return state;
 }

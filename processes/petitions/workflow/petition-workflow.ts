@@ -30,7 +30,7 @@ function initialState(input: PetitionInput): PetitionCaseState {
  */
 export async function petition(input: PetitionInput): Promise<PetitionCaseState> {
   const opened = openPetition(input, initialState(input));
-  const { state, kase } = opened;
+  const { state, theCase } = opened;
   await route(opened);
   while (!PETITION_TERMINAL_STAGES.includes(state.stage)) {
     switch (state.stage) {
@@ -45,8 +45,8 @@ export async function petition(input: PetitionInput): Promise<PetitionCaseState>
         break;
       case 'completed':
         // Runs recorded before review and re-review ended here.
-        if (!kase.hasPatch(REVIEW_PATCH)) {
-          await kase.finish();
+        if (!theCase.hasPatch(REVIEW_PATCH)) {
+          await theCase.finish();
           return state;
         }
         await awaitReviewRequest(opened);
@@ -62,6 +62,6 @@ export async function petition(input: PetitionInput): Promise<PetitionCaseState>
         throw ApplicationFailure.nonRetryable(`no step for stage ${state.stage}`);
     }
   }
-  await kase.finish();
+  await theCase.finish();
   return state;
 }
