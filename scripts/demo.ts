@@ -8,7 +8,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { demoAccounts } from '../activities/db/seeds/demo-accounts';
-import { demoChildcareProviders } from '../activities/db/seeds/demo-childcare';
+import { demoChildcareProviders } from '../processes/childcare/demo-seed';
 import { signToken, type Claims } from '../api/auth';
 import {
   DISTRICT_CODES,

@@ -10,7 +10,7 @@ import { createDb, type Db } from '../activities/db/connection';
 import { migrateToLatest } from '../activities/db/migrate';
 import { portAnswers, provideDatabase, type ProvidedDatabase } from '../activities/db/provide-database';
 import { demoAccounts, demoInstallerTeams } from '../activities/db/seeds/demo-accounts';
-import { demoChildcareProviders, seedChildcareDepartments } from '../activities/db/seeds/demo-childcare';
+import { demoChildcareProviders, seedChildcareDepartments } from '../processes/childcare/demo-seed';
 import { signToken } from '../api/auth';
 import { gasRetrofitHouseholdWorkflowId } from '../workflows/definitions';
 import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../platform/config';

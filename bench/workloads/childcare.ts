@@ -5,7 +5,7 @@
  * on site, approved by the commission and by district finance, paid and entered in the registry. (A registered
  * provider's case then waits for its yearly evaluation; it is left running.)
  */
-import { siteKeyOf } from '../../activities/childcare-site-key';
+import { siteKeyOf } from '../../processes/childcare/site-key';
 import { childcareApplicationExample, exampleCreditCode } from '../../processes/childcare/api/example';
 import { yearOf } from '../../processes/childcare/workflow/application-case';
 import { CHILDCARE_TERMINAL_STAGES } from '../../processes/childcare/workflow/contract';

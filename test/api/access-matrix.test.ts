@@ -19,7 +19,7 @@ import {
 } from '../../workflows/definitions';
 import { assertNeverStarted, bearer, householdStartBody, testApp } from '../helpers/api';
 import { toPayloadsJson } from '../../api/codec/payloads-json';
-import { siteKeyOf } from '../../activities/childcare-site-key';
+import { siteKeyOf } from '../../processes/childcare/site-key';
 import { childcareApplicationWorkflowId } from '../../processes/childcare/workflow/contract';
 import { subsidyApplication } from '../helpers/childcare';
 import { ApplicationDriver, prepareDepartments } from '../workflows/childcare-helpers';

@@ -1,7 +1,7 @@
 /** Childcare applications in workflow tests: actors, the departments' data prepared, a driver per case. */
 import type { Client } from '@temporalio/client';
 import type { Adapters } from '../../activities/adapters';
-import { siteKeyOf } from '../../activities/childcare-site-key';
+import { siteKeyOf } from '../../processes/childcare/site-key';
 import { yearOf } from '../../processes/childcare/workflow/application-case';
 import {
   childcareStateQuery,

@@ -1,5 +1,5 @@
 import type { District } from '../../../workflows/definitions';
-import type { PriceList, PricedItem } from '../../../processes/gas-retrofit/workflow/settlement';
+import type { PriceList, PricedItem } from '../../../workflows/kit/department-words';
 import type { Db } from '../../db/connection';
 import { PostgresLedger } from '../ledger/postgres';
 import type { DistrictFinancePort, SetTenderPrices, TenderPrices } from './port';

@@ -1,13 +1,7 @@
 import type { BeijingWeek } from '../../../workflows/kit/beijing-week';
-import { PETITION_CATEGORIES, type PetitionCategory } from '../../../processes/petitions/workflow/contract';
-import type {
-  CategoryShare,
-  StoredWeeklyIndex,
-  WeekFigures,
-  WeeklyIndex,
-} from '../../../processes/petitions/workflow/weekly-index';
+import { PETITION_CATEGORIES, type PetitionCategory } from '../../../workflows/kit/department-words';
 import type { Db } from '../../db/connection';
-import type { PetitionIndexPort } from './port';
+import type { CategoryShare, PetitionIndexPort, StoredWeeklyIndex, WeekFigures, WeeklyIndex } from './port';
 
 interface CategoryRow {
   category: PetitionCategory;

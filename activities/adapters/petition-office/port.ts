@@ -1,5 +1,5 @@
 import type { Department, District } from '../../../workflows/definitions';
-import type { PetitionCategory } from '../../../processes/petitions/workflow/contract';
+import type { PetitionCategory } from '../../../workflows/kit/department-words';
 
 export interface Route {
   category: PetitionCategory;

@@ -1,5 +1,5 @@
 import type { Department } from '../../../workflows/definitions';
-import type { PressCallAnswer, PressVerdict } from '../../../processes/petitions/workflow/contract';
+import type { PressCallAnswer, PressVerdict } from '../../../workflows/kit/department-words';
 
 /** A reporter's call to the department holding a petition, or to an organisation that can answer. */
 export interface FollowUpCall {

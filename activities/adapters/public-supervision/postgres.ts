@@ -1,5 +1,5 @@
 import type { Department } from '../../../workflows/definitions';
-import type { PressCallAnswer, PressVerdict } from '../../../processes/petitions/workflow/contract';
+import type { PressCallAnswer, PressVerdict } from '../../../workflows/kit/department-words';
 import type { Db } from '../../db/connection';
 import type { FollowUpCall, PublicSupervisionPort, PublishedOutcome, SiteVisit, TakeUp } from './port';
 

@@ -28,7 +28,7 @@ import {
   childcareStaffViewSchema,
   startChildcareApplicationSchema,
 } from './schemas';
-import { siteKeyOf } from '../../../activities/childcare-site-key';
+import { siteKeyOf } from '../site-key';
 import type { DecisionRouteSpec } from '../../../api/decision-routes';
 import type { ApiDeps } from '../../../api/deps';
 import { ConflictError, NotFoundError } from '../../../api/errors';

@@ -6,7 +6,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { siteKeyOf } from '../../../activities/childcare-site-key';
+import { siteKeyOf } from '../site-key';
 import { childcareApplicationWorkflowId } from '../workflow/contract';
 import { registrationProblems } from '../workflow/registration-rules';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';

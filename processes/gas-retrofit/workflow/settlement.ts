@@ -9,6 +9,13 @@
  * of an item therefore always sum exactly to its cost, and each is within one fen of its exact value.
  */
 
+import {
+  PRICED_ITEMS,
+  type PriceList,
+  type PricedItem,
+  type RetrofitItems,
+} from '../../../workflows/kit/department-words';
+
 export const PARTIES = ['cityFinance', 'districtFinance', 'gasCompany', 'resident'] as const;
 export type Party = (typeof PARTIES)[number];
 export type Shares = Record<Party, number>;
@@ -20,9 +27,12 @@ const ROUNDING_PRIORITY: readonly Party[] = ['cityFinance', 'gasCompany', 'distr
 const RESIDENTIAL_SIXTHS: Shares = { cityFinance: 2, districtFinance: 1, gasCompany: 2, resident: 1 };
 const USER_PAYS_ALL: Shares = { cityFinance: 0, districtFinance: 0, gasCompany: 0, resident: 6 };
 
-export const PRICED_ITEMS = ['valve', 'hose', 'hoseExtraPerMetre', 'alarm', 'shutoffValve'] as const;
-export type PricedItem = (typeof PRICED_ITEMS)[number];
-export type PriceList = Partial<Record<PricedItem, number>>;
+export {
+  PRICED_ITEMS,
+  type PriceList,
+  type PricedItem,
+  type RetrofitItems,
+} from '../../../workflows/kit/department-words';
 
 /**
  * The published estimate (¥120 valve, ¥120 metal hose ≤ 3 m), used until a district's tender price exists.
@@ -47,14 +57,6 @@ export type ResidentialUserType = 'residential-pipeline' | 'residential-lpg';
 export type TenderPricing =
   | { outcome: 'priced'; priceBasis: PriceBasis; settlement: Settlement }
   | { outcome: 'awaiting-tender-price'; missing: PricedItem[] };
-
-export interface RetrofitItems {
-  valve: boolean;
-  /** Metal hose length in metres (one decimal at most); absent when no hose is fitted. */
-  hoseLengthM?: number;
-  /** A non-residential user's hose is metal already: none is fitted, and none is listed. */
-  metalHoseInPlace?: boolean;
-}
 
 export type LineItem = 'valve' | 'hose' | 'hose-extra' | 'alarm' | 'shutoff-valve';
 

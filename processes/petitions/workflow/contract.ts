@@ -9,18 +9,20 @@ import { parseDistrictKey } from '../../../workflows/kit/case-ids';
 import type { CaseCore, Due } from '../../../workflows/kit/case-state';
 import type { Actor, Channel, Department, District } from '../../../workflows/kit/vocabulary';
 import type { ProcessType } from '../../../workflows/registry';
+import type {
+  PetitionCategory,
+  PressCallAnswer,
+  PressVerdict,
+} from '../../../workflows/kit/department-words';
 
-export const PETITION_CATEGORIES = [
-  'traffic',
-  'public-facilities',
-  'education',
-  'property',
-  'environment',
-  'heating',
-  'medical-social-security',
-  'other',
-] as const;
-export type PetitionCategory = (typeof PETITION_CATEGORIES)[number];
+export {
+  PETITION_CATEGORIES,
+  PRESS_CALL_ANSWERS,
+  PRESS_VERDICTS,
+  type PetitionCategory,
+  type PressCallAnswer,
+  type PressVerdict,
+} from '../../../workflows/kit/department-words';
 
 export const PETITION_KINDS = ['consultation', 'help', 'suggestion', 'complaint', 'report'] as const;
 export type PetitionKind = (typeof PETITION_KINDS)[number];
@@ -57,14 +59,6 @@ export const PETITION_STAGES = [
 export type PetitionStage = (typeof PETITION_STAGES)[number];
 /** `completed` ends only runs recorded before review and re-review (REVIEW_PATCH); it now waits for a request. */
 export const PETITION_TERMINAL_STAGES: readonly PetitionStage[] = ['closed', 'withdrawn'];
-
-/** What the department said when the press desk called (观观督办回访). */
-export const PRESS_CALL_ANSWERS = ['will-handle', 'handled', 'disputes-responsibility', 'no-answer'] as const;
-export type PressCallAnswer = (typeof PRESS_CALL_ANSWERS)[number];
-
-/** The published story's verdict on the petition. */
-export const PRESS_VERDICTS = ['resolved', 'in-progress', 'unresolved'] as const;
-export type PressVerdict = (typeof PRESS_VERDICTS)[number];
 
 /**
  * The public supervision desk's part in a petition (观观督办): whether it took the post up itself, its calls (to the

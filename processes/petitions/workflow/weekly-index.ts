@@ -6,32 +6,13 @@
  */
 import { PETITION_CATEGORIES, type PetitionCategory } from './contract';
 
-export interface CategoryShare {
-  category: PetitionCategory;
-  count: number;
-  /** Whole percent; the week's percents sum to 100 (largest remainder), or all 0 in a week with no petitions. */
-  percent: number;
-}
-
-export interface WeekFigures {
-  received: number;
-  replied: number;
-  completed: number;
-  byCategory: Record<PetitionCategory, number>;
-}
-
-export interface WeeklyIndex extends Omit<WeekFigures, 'byCategory'> {
-  week: string;
-  startsAt: string;
-  endsAt: string;
-  categories: CategoryShare[];
-  computedAt: string;
-}
-
-/** As stored: how many times the week has been computed, the schedule's run and any recomputation. */
-export interface StoredWeeklyIndex extends WeeklyIndex {
-  computations: number;
-}
+export type {
+  CategoryShare,
+  StoredWeeklyIndex,
+  WeekFigures,
+  WeeklyIndex,
+} from '../../../activities/adapters/petition-index/port';
+import type { CategoryShare } from '../../../activities/adapters/petition-index/port';
 
 export interface WeeklyIndexInput {
   /** `YYYY-Www`; by default the week before the one the run was scheduled in. */

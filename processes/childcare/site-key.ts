@@ -1,6 +1,6 @@
 /** A site's key for the application's workflow ID: a digest of where it is, so the ID holds no free text. */
 import { createHash } from 'node:crypto';
-import type { ChildcareProvider } from '../processes/childcare/workflow/contract';
+import type { ChildcareProvider } from './workflow/contract';
 
 export function siteKeyOf(provider: Pick<ChildcareProvider, 'district' | 'street' | 'community'>): string {
   return createHash('sha256')

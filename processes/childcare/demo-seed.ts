@@ -2,12 +2,12 @@
  * Made-up childcare providers for the demo (never real organisations or people), and what the departments know of
  * them: business registrations, fire-safety sign-offs, the communities, and each district's price ceiling.
  */
-import { creditCodeCheckCharacter } from '../../../processes/childcare/workflow/credit-code';
-import type { ChildcareProvider, ApplicationFacts } from '../../../processes/childcare/workflow/contract';
-import { DISTRICT_CODES, type District } from '../../../workflows/definitions';
-import type { Adapters } from '../../adapters';
-import { siteKeyOf } from '../../childcare-site-key';
-import type { StaffMember } from '../../adapters/health-commission/port';
+import { creditCodeCheckCharacter } from './workflow/credit-code';
+import type { ChildcareProvider, ApplicationFacts } from './workflow/contract';
+import { DISTRICT_CODES, type District } from '../../workflows/definitions';
+import type { Adapters } from '../../activities/adapters';
+import { siteKeyOf } from './site-key';
+import type { StaffMember } from '../../activities/adapters/health-commission/port';
 
 export interface DemoProvider {
   provider: ChildcareProvider;
