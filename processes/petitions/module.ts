@@ -4,6 +4,7 @@ import { createPetitionActivities } from './activities/petition-office';
 import { createPublicSupervisionActivities } from './activities/press-desk';
 import { petitionIndexRouter, petitionIndexRoutes } from './api/weekly-index-routes';
 import { petitionRouter, petitionRoutes } from './api/petition-routes';
+import { routingTableRouter, routingTableRoutes } from './api/routing-table-routes';
 import { PETITION_AUDIT } from './workflow/audit-profile';
 import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
@@ -18,8 +19,10 @@ export const petitions: ProcessModule = {
     ...createPublicSupervisionActivities(adapters),
   }),
   api: [
-    // Before the petitions' own routes, whose `/v1/petitions/:caseId` would take `weekly-index` for a case.
+    // Before the petitions' own routes, whose `/v1/petitions/:caseId` would take `weekly-index` or `routes` for a
+    // case.
     { routes: petitionIndexRoutes, router: petitionIndexRouter },
+    { routes: routingTableRoutes, router: routingTableRouter },
     { routes: petitionRoutes, router: petitionRouter },
   ],
   auditProfiles: [PETITION_AUDIT],

@@ -33,24 +33,20 @@ import {
   requirePetitionReader,
   requirePostReader,
 } from './need-to-know';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../../api/errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { NotFoundError, ValidationError } from '../../../api/errors';
+import { errorResponse, jsonContent, type ApiRoute } from '../../../api/openapi';
 import {
   INTAKE_LIMIT_DAYS,
   petitionActionBodies,
   petitionCaseSchema,
   petitionPostSchema,
   pressRecordSchema,
-  routeParamsSchema,
-  routesSchema,
-  setRouteSchema,
   startPetitionSchema,
 } from './schemas';
 import { caseIdParamsSchema, contactReadQuerySchema } from '../../../api/schemas';
 import { parse } from '../../../api/validation';
 
 const PETITIONS = '/v1/petitions';
-const ROUTES = `${PETITIONS}/routes`;
 const INTAKE: AccessRule = { roles: ['clerk'], departments: ['petition-office'] };
 /**
  * Who may ask for petitions at all: the petition office, the departments that handle them, the press desk,
@@ -60,7 +56,6 @@ export const PETITION_READ: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'reporter'],
   departments: [...HANDLING_DEPARTMENTS, 'public-supervision'],
 };
-const EDIT_ROUTES: AccessRule = { roles: ['supervisor'], departments: ['petition-office'] };
 
 /**
  * The petition office and the department holding the petition read every reason and account in it; a department
@@ -139,21 +134,6 @@ export const petitionRoutes: ApiRoute[] = [
   ...caseRoutes(PETITION_CASES),
   {
     method: 'get',
-    path: ROUTES,
-    summary: 'The routing table: category and district → the responsible department',
-    security: [{ bearer: [] }],
-    responses: { 200: { description: 'The table', ...jsonContent(routesSchema) } },
-  },
-  {
-    method: 'put',
-    path: `${ROUTES}/{district}/{category}`,
-    summary: 'Route a category in a district to a department (city petition-office supervisors)',
-    security: [{ bearer: [] }],
-    request: { params: routeParamsSchema, body: jsonBody(setRouteSchema) },
-    responses: { 200: { description: 'The table as it now stands', ...jsonContent(routesSchema) } },
-  },
-  {
-    method: 'get',
     path: `${PETITIONS}/{caseId}/post`,
     summary:
       'The post as the citizen wrote it; the contact masked (`?unmasked=true`: petition office with the permission, audited)',
@@ -181,27 +161,6 @@ export const petitionRoutes: ApiRoute[] = [
 export function petitionRouter(deps: ApiDeps): Router {
   const { client, adapters } = deps;
   const router = Router();
-
-  router.get(ROUTES, async (_req, res) => {
-    authorize(actorOf(res), PETITION_READ);
-    res.json({ routes: await adapters.petitionOffice.routes() });
-  });
-
-  router.put(`${ROUTES}/:district/:category`, async (req, res) => {
-    const { district, category } = parse(routeParamsSchema, req.params, 'params');
-    const actor = actorOf(res);
-    authorize(actor, EDIT_ROUTES);
-    if (actor.district !== 'city')
-      throw new ForbiddenError('the routing table is the city’s: requires district city');
-    const { department } = parse(setRouteSchema, req.body);
-    if (!HANDLING_DEPARTMENTS.includes(department)) {
-      throw new ValidationError([
-        { field: 'department', rule: 'must be a department that handles petitions' },
-      ]);
-    }
-    await adapters.petitionOffice.setRoute({ district, category, department, updatedBy: actor.userId });
-    res.json({ routes: await adapters.petitionOffice.routes() });
-  });
 
   router.get(`${PETITIONS}/:caseId/post`, async (req, res) => {
     const actor = actorOf(res);
@@ -262,7 +221,7 @@ export function petitionRouter(deps: ApiDeps): Router {
     res.json({ calls, takenUp: takenUp ?? null, visits, published: published ?? null });
   });
 
-  // Last: the routing table's `/v1/petitions/routes` is not a case.
+  // Mounted after the routing table's router (the module's order): `/v1/petitions/routes` is not a case.
   router.use(caseRouter(PETITION_CASES, deps));
   return router;
 }
