@@ -84,4 +84,31 @@ export default tseslint.config(
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Small files with one job: no source file over 400 lines, no function over 80.
+    files: ['**/*.ts'],
+    ignores: ['test/**'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 80 }],
+    },
+  },
+  {
+    // Still to be split (issue #30): each file leaves this list when it is. A released migration never changes.
+    files: [
+      'activities/db/migrations/20261129110000_gas_retrofit_departments.ts',
+      'api/codec/codec-router.ts',
+      'audit/timeline.ts',
+      'bench/run.ts',
+      'bench/stack.ts',
+      'bench/workloads/campaign-scale.ts',
+      'platform/config.ts',
+      'processes/gas-retrofit/activities/households.ts',
+      'scripts/demo.ts',
+      'scripts/platform.ts',
+      'workflows/kit/case.ts',
+      'workflows/kit/publishing.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
 );
