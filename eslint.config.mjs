@@ -103,7 +103,6 @@ export default tseslint.config(
       'bench/stack.ts',
       'bench/workloads/campaign-scale.ts',
       'platform/config.ts',
-      'processes/gas-retrofit/activities/households.ts',
       'scripts/demo.ts',
       'scripts/platform.ts',
       'workflows/kit/case.ts',

@@ -59,13 +59,9 @@ function ledgerOf(adapters: Adapters, party: Party): LedgerPort {
   }
 }
 
-export function createGasRetrofitActivities(adapters: Adapters) {
+/** The installer's booking system: slots, their release, and what was fitted. */
+function installerActivities(adapters: Adapters) {
   return {
-    /** Asks the gas company whether the account may enter the retrofit; the answer is recorded there once. */
-    async checkGasEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
-      return adapters.gasCompany.checkEligibility(request);
-    },
-
     /** Books the earliest free installer slot in the district. No capacity is retried: slots free up daily. */
     async bookInstallationSlot(request: BookSlotRequest): Promise<Booking> {
       try {
@@ -92,11 +88,12 @@ export function createGasRetrofitActivities(adapters: Adapters) {
     async recordInstallationCompletion(report: CompletionReport): Promise<void> {
       await adapters.installer.recordCompletion(report);
     },
+  };
+}
 
-    async recordAcceptanceCheck(record: AcceptanceRecord): Promise<void> {
-      await adapters.gasCompany.recordAcceptance(record);
-    },
-
+/** District finance's tender prices, and the four-party split they give. */
+function pricingActivities(adapters: Adapters) {
+  return {
     /**
      * The final settlement at the district's tender prices (最终以招标价格结算), split between the four parties;
      * or, where the district has no tender price yet for an item the case needs, which ones it waits for. Its
@@ -155,7 +152,12 @@ export function createGasRetrofitActivities(adapters: Adapters) {
         throw error;
       }
     },
+  };
+}
 
+/** Each party's share booked in its own ledger (the resident's as the gas company's receivable). */
+function settlementActivities(adapters: Adapters) {
+  return {
     async bookSettlementShare(booking: ShareBooking): Promise<LedgerEntry> {
       return ledgerOf(adapters, booking.party).book({
         idempotencyKey: booking.idempotencyKey,
@@ -173,10 +175,26 @@ export function createGasRetrofitActivities(adapters: Adapters) {
         reference: `gas-retrofit settlement reversed: ${reversal.party} share`,
       });
     },
+  };
+}
+
+export function createGasRetrofitActivities(adapters: Adapters) {
+  return {
+    /** Asks the gas company whether the account may enter the retrofit; the answer is recorded there once. */
+    async checkGasEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
+      return adapters.gasCompany.checkEligibility(request);
+    },
+
+    async recordAcceptanceCheck(record: AcceptanceRecord): Promise<void> {
+      await adapters.gasCompany.recordAcceptance(record);
+    },
 
     async isGasAccountActive(request: { accountRef: string }): Promise<boolean> {
       return adapters.gasCompany.isAccountActive(request.accountRef);
     },
+    ...installerActivities(adapters),
+    ...pricingActivities(adapters),
+    ...settlementActivities(adapters),
   };
 }
 
