@@ -61,8 +61,11 @@ function namespaceOf(req: Request): string {
   return namespace;
 }
 
-export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
-  const router = Router();
+/**
+ * What stands before every codec route: CORS for the Web UI's origins, a limit on refused requests per client,
+ * and a refusal of any other browser origin.
+ */
+function codecGuards(codec: CodecServerSettings) {
   // No Origin header: not a browser (the CLI, scripts); those are judged by their token alone.
   const originAllowed = (origin: string | undefined) => !origin || codec.allowedOrigins.includes(origin);
   const corsPolicy = cors({
@@ -92,7 +95,12 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
   const refuseForeignOrigin: RequestHandler = (req, _res, next) => {
     next(originAllowed(req.headers.origin) ? undefined : new ForbiddenError('origin not allowed'));
   };
+  return { corsPolicy, limitRefusals, refuseForeignOrigin };
+}
 
+export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
+  const router = Router();
+  const { corsPolicy, limitRefusals, refuseForeignOrigin } = codecGuards(codec);
   const audit = (
     actor: Actor,
     action: string,
