@@ -8,6 +8,7 @@
  */
 import { AREA_KIND_OF, URBAN_DISTRICT_CODES, type District } from '../../../workflows/kit/vocabulary';
 import type { ProviderKind, ProviderLevel } from './provider';
+import type { RegistryEntry } from '../../../activities/adapters/health-commission/port';
 
 export const COVERAGE_TARGETS = {
   /** Slots per 1,000 residents by the end of each year; a year between two keeps the last one passed. */
@@ -38,14 +39,11 @@ export const publicProvidersTarget = (district: District): number | null =>
 /** Public (公办) and publicly-built, privately-run (公建民营) slots count towards the public share. */
 const PUBLIC_KINDS: readonly ProviderKind[] = ['public', 'public-built-private-run'];
 
-export interface RegisteredProvider {
-  district: District;
-  street: string;
-  community: string;
-  kind: string;
-  level: string;
-  slots: number;
-}
+/** What coverage reads of a registry entry (the health commission's). */
+export type RegisteredProvider = Pick<
+  RegistryEntry,
+  'district' | 'street' | 'community' | 'kind' | 'level' | 'slots'
+>;
 
 /** What civil affairs knows of an area: its streets and townships, and its communities. */
 export interface KnownPlaces {

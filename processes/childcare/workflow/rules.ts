@@ -8,7 +8,7 @@
  */
 import type { DecisionRules } from '../../../workflows/kit/access';
 import type { TaskLadder } from '../../../workflows/kit/ladder';
-import type { ChildcareAction, ChildcareStage, QualityGrade } from './contract';
+import { CHILDCARE_STAGES, type ChildcareAction, type ChildcareStage, type QualityGrade } from './contract';
 
 export const CHILDCARE_TIMINGS = {
   completenessWorkingDays: 5,
@@ -45,14 +45,8 @@ const HEALTH_STAFF = (role: 'clerk' | 'supervisor' | 'inspector') => ({
   role,
   departments: ['health-commission'] as const,
 });
-const PRE_PAYMENT: readonly ChildcareStage[] = [
-  'completeness-check',
-  'awaiting-correction',
-  'department-checks',
-  'site-inspection',
-  'health-approval',
-  'finance-approval',
-];
+/** Every stage before the payment, in the case's order. */
+const PRE_PAYMENT: readonly ChildcareStage[] = CHILDCARE_STAGES.slice(0, CHILDCARE_STAGES.indexOf('payment'));
 
 export const CHILDCARE_RULES: DecisionRules<ChildcareAction, ChildcareStage> = {
   completeness: {
