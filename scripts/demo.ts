@@ -7,7 +7,7 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
-import { demoAccounts } from '../activities/db/seeds/demo-accounts';
+import { demoAccounts } from '../processes/gas-retrofit/demo-seed';
 import { demoChildcareProviders } from '../processes/childcare/demo-seed';
 import { signToken, type Claims } from '../api/auth';
 import {

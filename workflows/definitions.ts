@@ -1,18 +1,10 @@
 /**
- * The public contract of OneThing's workflows, for api/, audit/ and tests: the process registry, the words all
- * processes share (kit), and each process's own contract. Workflow code imports the parts it needs directly.
+ * The platform's public words, for api/, activities/, audit/ and tests: the process registry, the vocabulary all
+ * processes share, the decision refusals and search attributes. A process's own contract is imported from its
+ * folder (`processes/<name>/workflow/contract.ts`) by what serves that process alone.
  */
 export * from './registry';
 export * from './kit/vocabulary';
 export { DECISION_REFUSALS } from './kit/refusals';
 export { ALL_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES } from './kit/search-attributes';
 export type { DecisionRecord, OpenTaskSummary } from './kit/case-state';
-export * from '../processes/gas-retrofit/workflow/contract';
-export * from '../processes/childcare/workflow/contract';
-export * from '../processes/petitions/workflow/contract';
-export type {
-  Party,
-  PriceBasis,
-  RetrofitItems,
-  Settlement,
-} from '../processes/gas-retrofit/workflow/settlement';

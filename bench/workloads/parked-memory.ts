@@ -4,7 +4,7 @@
  * and the slope fitted by least squares. Whatever the run left running is ended first, so that the cache starts
  * empty and no parked case evicts another. Runs last: the parked cases stay.
  */
-import { gasRetrofitHouseholdWorkflowId } from '../../workflows/definitions';
+import { gasRetrofitHouseholdWorkflowId } from '../../processes/gas-retrofit/workflow/contract';
 import { pidOf } from '../proc-cpu';
 import { residentMiB } from '../proc-status';
 import { leastSquaresSlope } from '../stats';

@@ -29,7 +29,7 @@ describe('gas company adapter (PostgreSQL)', function () {
     userType: 'residential-pipeline' as const,
   });
 
-  it('refuses items that do not fit the user type (a campaign’s new build without a valve), and records why', async function () {
+  it('refuses work the process found not to fit the user type, and records why', async function () {
     const accountRef = uniqueAccountRef('JS');
     await gasCompany.upsertAccounts([
       { accountRef, district: 'jinshui', userType: 'new-build-residential', status: 'active' },
@@ -37,7 +37,7 @@ describe('gas company adapter (PostgreSQL)', function () {
     const request = { ...ask(accountRef), userType: 'new-build-residential' as const };
     const refused = await gasCompany.checkEligibility({
       ...request,
-      items: { valve: false, hoseLengthM: 2 },
+      itemsFit: false,
     });
     assert.deepEqual(
       [refused.outcome, refused.outcome === 'ineligible' && refused.reason],
@@ -48,7 +48,7 @@ describe('gas company adapter (PostgreSQL)', function () {
     const fitting = await gasCompany.checkEligibility({
       ...request,
       idempotencyKey: `${request.idempotencyKey}:2`,
-      items: { valve: true, hoseLengthM: 2 },
+      itemsFit: true,
     });
     assert.equal(fitting.outcome, 'eligible');
   });

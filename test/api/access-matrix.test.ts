@@ -16,7 +16,7 @@ import {
   gasRetrofitCampaignWorkflowId,
   gasRetrofitHouseholdWorkflowId,
   type GasRetrofitStage,
-} from '../../workflows/definitions';
+} from '../../processes/gas-retrofit/workflow/contract';
 import { assertNeverStarted, bearer, householdStartBody, testApp } from '../helpers/api';
 import { toPayloadsJson } from '../../api/codec/payloads-json';
 import { siteKeyOf } from '../../processes/childcare/site-key';

@@ -13,7 +13,7 @@ import { createPostgresAdapters, type Adapters } from '../../activities/adapters
 import { createDb, type Db } from '../../activities/db/connection';
 import { GAS_RETROFIT_LEDGERS } from '../../processes/gas-retrofit/workflow/audit-profile';
 import { migrateToLatest } from '../../activities/db/migrate';
-import type { GasUserType } from '../../workflows/definitions';
+import type { GasUserType } from '../../processes/gas-retrofit/workflow/contract';
 import {
   computeSettlement,
   ESTIMATE_PRICES,

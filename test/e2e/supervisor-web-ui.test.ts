@@ -11,19 +11,21 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { signToken } from '../../api/auth';
-import { demoAccounts } from '../../activities/db/seeds/demo-accounts';
+import { demoAccounts } from '../../processes/gas-retrofit/demo-seed';
 import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../platform/codec/payload-codec';
 import { loadConfig, PROJECT_ROOT } from '../../platform/config';
 import {
-  CAMPAIGN_ID_PATTERN,
-  CAMPAIGN_STAGES,
   SEARCH_ATTRIBUTES,
   DEPARTMENT_CODES,
   DISTRICT_CODES,
-  GAS_RETROFIT_STAGES,
   PROCESSES,
   type District,
 } from '../../workflows/definitions';
+import {
+  CAMPAIGN_ID_PATTERN,
+  CAMPAIGN_STAGES,
+  GAS_RETROFIT_STAGES,
+} from '../../processes/gas-retrofit/workflow/contract';
 import { createScratchDatabase } from '../helpers/database';
 import { assertNoPersonalData, type StoredRecord } from '../helpers/personal-data-scan';
 import { prepareDepartments } from '../workflows/childcare-helpers';

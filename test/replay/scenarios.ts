@@ -6,14 +6,14 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
+import { WORKFLOW_TYPES } from '../../workflows/definitions';
 import {
   gasRetrofitCampaignUpdates,
   gasRetrofitCampaignWorkflowId,
   gasRetrofitHouseholdWorkflowId,
-  WORKFLOW_TYPES,
   type GasRetrofitCampaignWorkflow,
   type GasRetrofitHouseholdWorkflow,
-} from '../../workflows/definitions';
+} from '../../processes/gas-retrofit/workflow/contract';
 import { tenderPricesSetSignal } from '../../processes/gas-retrofit/workflow/contract';
 import type { BookingFailures } from '../helpers/failing-district-finance';
 import { childcareActors, startApplication } from '../workflows/childcare-helpers';

@@ -4,12 +4,11 @@ import {
   GAS_RETROFIT_STAGE_HOLDERS,
   gasRetrofitCaseAttributes,
 } from '../../processes/gas-retrofit/workflow/attributes';
+import { ALL_SEARCH_ATTRIBUTES, DEPARTMENT_CODES } from '../../workflows/definitions';
 import {
-  ALL_SEARCH_ATTRIBUTES,
-  DEPARTMENT_CODES,
   GAS_RETROFIT_STAGES,
   type GasRetrofitCaseState,
-} from '../../workflows/definitions';
+} from '../../processes/gas-retrofit/workflow/contract';
 import { registrationCommands, SQL_VISIBILITY_BUDGET } from '../../platform/search-attributes';
 
 describe('search attributes', function () {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { DISTRICT_CODES } from '../../workflows/definitions';
 import {
-  DISTRICT_CODES,
   gasRetrofitHouseholdWorkflowId,
   parseGasRetrofitHouseholdWorkflowId,
-} from '../../workflows/definitions';
+} from '../../processes/gas-retrofit/workflow/contract';
 import {
   childcareApplicationWorkflowId,
   parseChildcareApplicationWorkflowId,

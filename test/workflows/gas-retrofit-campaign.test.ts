@@ -4,15 +4,14 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
+import { DECISION_REFUSALS, WORKFLOW_TYPES } from '../../workflows/definitions';
 import {
-  DECISION_REFUSALS,
   gasRetrofitCampaignProgressQuery,
   gasRetrofitCampaignUpdates,
   gasRetrofitCampaignWorkflowId,
   gasRetrofitHouseholdWorkflowId,
-  WORKFLOW_TYPES,
   type GasRetrofitCampaignWorkflow,
-} from '../../workflows/definitions';
+} from '../../processes/gas-retrofit/workflow/contract';
 import { openTestDb } from '../helpers/database';
 import {
   runTestWorker,

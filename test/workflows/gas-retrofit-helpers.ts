@@ -4,14 +4,12 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Adapters } from '../../activities/adapters';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
+import { WORKFLOW_TYPES, type Actor, type District } from '../../workflows/definitions';
 import {
   GAS_RETROFIT_TERMINAL_STAGES,
   gasRetrofitHouseholdWorkflowId,
   gasRetrofitStateQuery,
   gasRetrofitUpdates,
-  WORKFLOW_TYPES,
-  type Actor,
-  type District,
   type GasRetrofitAction,
   type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
@@ -19,7 +17,7 @@ import {
   type GasRetrofitStage,
   type GasUserType,
   type RetrofitItems,
-} from '../../workflows/definitions';
+} from '../../processes/gas-retrofit/workflow/contract';
 import { ProcessCaseDriver } from '../helpers/case-driver';
 import { uniqueAccountRef } from '../helpers/database';
 

@@ -1,6 +1,6 @@
 /**
  * Words a process shares with the department systems that serve it: what the petition office files a post under,
- * what the press desk hears and publishes, what a retrofit fits and district finance prices. Kept in the kit so
+ * what the press desk hears and publishes, what a retrofit fits and district finance prices, how the gas company's account register answers. Kept in the kit so
  * that the departments' ports (activities/adapters) name them without reaching into a process. Codes only.
  */
 
@@ -38,3 +38,28 @@ export interface RetrofitItems {
   /** A non-residential user's hose is metal already: none is fitted, and none is listed. */
   metalHoseInPlace?: boolean;
 }
+
+/** The gas company's account register: its kinds of user. */
+export const GAS_USER_TYPES = [
+  'new-build-residential',
+  'residential-pipeline',
+  'residential-lpg',
+  'non-residential-pipeline',
+  'non-residential-lpg',
+] as const;
+export type GasUserType = (typeof GAS_USER_TYPES)[number];
+
+/** The gas company's answer to "may this account take part in the retrofit?" */
+export const INELIGIBILITY_REASONS = [
+  'account-not-found',
+  'account-closed',
+  'district-mismatch',
+  'user-type-mismatch',
+  /** The items asked for do not fit the user type (a campaign's record of a new build without a valve). */
+  'items-not-fit',
+] as const;
+export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number];
+
+export type EligibilityDecision =
+  | { outcome: 'eligible'; checkedAt: string; checkId: string }
+  | { outcome: 'ineligible'; reason: IneligibilityReason; checkedAt: string; checkId: string };

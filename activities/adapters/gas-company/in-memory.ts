@@ -1,4 +1,4 @@
-import type { EligibilityDecision } from '../../../workflows/definitions';
+import type { EligibilityDecision } from '../../../workflows/kit/department-words';
 import { InMemoryLedger } from '../ledger/in-memory';
 import { sameContact } from '../../../platform/personal-data/contact';
 import {

@@ -1,5 +1,9 @@
-import type { District, EligibilityDecision, GasUserType } from '../../../workflows/definitions';
-import { itemsProblem, type RetrofitItems } from '../../../processes/gas-retrofit/workflow/settlement';
+import type { District } from '../../../workflows/definitions';
+import type {
+  EligibilityDecision,
+  GasUserType,
+  RetrofitItems,
+} from '../../../workflows/kit/department-words';
 import type { PersonalContact } from '../../../platform/personal-data/contact';
 import type { LedgerPort } from '../ledger/port';
 
@@ -26,8 +30,11 @@ export interface EligibilityRequest {
   district: District;
   accountRef: string;
   userType: GasUserType;
-  /** The work the case asks for, judged against the user type (a campaign's comes from the gas company's record). */
-  items?: RetrofitItems;
+  /**
+   * Whether the work the case asks for fits the user type, as the process judged it (a campaign's new build without
+   * a valve does not); absent when the case names no work yet.
+   */
+  itemsFit?: boolean;
 }
 
 export interface AcceptanceRecord {
@@ -66,7 +73,7 @@ export interface GasCompanyPort {
 
 /** The gas company's rule for whether an account may enter the retrofit process. Pure, so both adapters share it. */
 export function decideEligibility(
-  request: Pick<EligibilityRequest, 'district' | 'userType' | 'items'>,
+  request: Pick<EligibilityRequest, 'district' | 'userType' | 'itemsFit'>,
   account: GasAccount | undefined,
 ):
   | { outcome: 'eligible' }
@@ -75,8 +82,6 @@ export function decideEligibility(
   if (account.status !== 'active') return { outcome: 'ineligible', reason: 'account-closed' };
   if (account.district !== request.district) return { outcome: 'ineligible', reason: 'district-mismatch' };
   if (account.userType !== request.userType) return { outcome: 'ineligible', reason: 'user-type-mismatch' };
-  if (request.items && itemsProblem(request.userType, request.items)) {
-    return { outcome: 'ineligible', reason: 'items-not-fit' };
-  }
+  if (request.itemsFit === false) return { outcome: 'ineligible', reason: 'items-not-fit' };
   return { outcome: 'eligible' };
 }

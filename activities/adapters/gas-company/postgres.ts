@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
-import type { District, EligibilityDecision, IneligibilityReason } from '../../../workflows/definitions';
+import type { District } from '../../../workflows/definitions';
+import type { EligibilityDecision, IneligibilityReason } from '../../../workflows/kit/department-words';
 import { PostgresLedger } from '../ledger/postgres';
 import { sameContact } from '../../../platform/personal-data/contact';
 import {

@@ -1,21 +1,18 @@
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  ACTIVITY_FAILURES,
-  type District,
-  type EligibilityDecision,
-  type GasUserType,
-  type Party,
-  type PriceBasis,
-  type Settlement,
-} from '../../../workflows/definitions';
+import { type District } from '../../../workflows/definitions';
+import { ACTIVITY_FAILURES, type EligibilityDecision, type GasUserType } from '../workflow/contract';
 import {
   computeSettlement,
+  itemsProblem,
   pricesNeeded,
   resolvePriceBasis,
   SettlementRuleError,
   tenderPriceBasis,
+  type Party,
+  type PriceBasis,
   type ResidentialUserType,
   type RetrofitItems,
+  type Settlement,
   type TenderPricing,
 } from '../workflow/settlement';
 import type { Adapters } from '../../../activities/adapters';
@@ -178,11 +175,18 @@ function settlementActivities(adapters: Adapters) {
   };
 }
 
+/** What a case asks the gas company, as its history records it: the work itself, which the retrofit's rules judge. */
+export interface GasEligibilityRequest extends Omit<EligibilityRequest, 'itemsFit'> {
+  items?: RetrofitItems;
+}
+
 export function createGasRetrofitActivities(adapters: Adapters) {
   return {
     /** Asks the gas company whether the account may enter the retrofit; the answer is recorded there once. */
-    async checkGasEligibility(request: EligibilityRequest): Promise<EligibilityDecision> {
-      return adapters.gasCompany.checkEligibility(request);
+    async checkGasEligibility(request: GasEligibilityRequest): Promise<EligibilityDecision> {
+      const { items, ...asked } = request;
+      const itemsFit = items && !itemsProblem(request.userType, items);
+      return adapters.gasCompany.checkEligibility(items ? { ...asked, itemsFit } : asked);
     },
 
     async recordAcceptanceCheck(record: AcceptanceRecord): Promise<void> {

@@ -5,7 +5,7 @@ import {
   gasRetrofitCampaignUpdates,
   parseGasRetrofitCampaignWorkflowId,
   type GasRetrofitCampaignWorkflow,
-} from '../../../workflows/definitions';
+} from '../workflow/contract';
 import { startOnce } from '../../../platform/start-once';
 import { campaignStart } from '../workflow/starts';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';

@@ -4,7 +4,7 @@
  * only on its own, by the gas company's clerks, with a reason, audited.
  */
 import { Router } from 'express';
-import { parseGasRetrofitHouseholdWorkflowId } from '../../../workflows/definitions';
+import { parseGasRetrofitHouseholdWorkflowId } from '../workflow/contract';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import type { ApiDeps } from '../../../api/deps';
 import { NotFoundError } from '../../../api/errors';

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { z } from 'zod';
+import { type Actor } from '../../../workflows/definitions';
 import {
   GAS_RETROFIT_ACTIONS,
   gasRetrofitHouseholdWorkflowId,
@@ -9,8 +10,7 @@ import {
   type GasRetrofitAction,
   type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
-  type Actor,
-} from '../../../workflows/definitions';
+} from '../workflow/contract';
 import { GAS_RETROFIT_DEPARTMENTS } from '../workflow/rules';
 import { householdCaseStart } from '../workflow/starts';
 import type { AccessRule } from '../../../api/auth';

@@ -10,18 +10,17 @@ import {
   SettlementRuleError,
   type RetrofitItems,
 } from '../workflow/settlement';
+import { CHANNELS, RETROFIT_DISTRICT_CODES } from '../../../workflows/definitions';
 import {
   CAMPAIGN_ID_PATTERN,
   CANCELLATION_REASONS,
-  CHANNELS,
-  RETROFIT_DISTRICT_CODES,
   GAS_ACCOUNT_REF_PATTERN,
   GAS_RETROFIT_ACTIONS,
   GAS_RETROFIT_STAGES,
   GAS_USER_TYPES,
   INELIGIBILITY_REASONS,
   type GasUserType,
-} from '../../../workflows/definitions';
+} from '../workflow/contract';
 /** The retrofit campaign covers the eight urban districts only (domain.md, Process 1). */
 export const retrofitDistrictSchema = z
   .enum(RETROFIT_DISTRICT_CODES, {

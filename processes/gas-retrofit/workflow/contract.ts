@@ -8,16 +8,17 @@ import type { CaseCore } from '../../../workflows/kit/case-state';
 import { parseDistrictKey } from '../../../workflows/kit/case-ids';
 import type { Actor, Channel, District } from '../../../workflows/kit/vocabulary';
 import type { ProcessType } from '../../../workflows/registry';
+import type { EligibilityDecision, GasUserType } from '../../../workflows/kit/department-words';
+export type { Party, PriceBasis, RetrofitItems, Settlement } from './settlement';
 import type { Party, PriceBasis, PricedItem, RetrofitItems, Settlement } from './settlement';
 
-export const GAS_USER_TYPES = [
-  'new-build-residential',
-  'residential-pipeline',
-  'residential-lpg',
-  'non-residential-pipeline',
-  'non-residential-lpg',
-] as const;
-export type GasUserType = (typeof GAS_USER_TYPES)[number];
+export {
+  GAS_USER_TYPES,
+  INELIGIBILITY_REASONS,
+  type EligibilityDecision,
+  type GasUserType,
+  type IneligibilityReason,
+} from '../../../workflows/kit/department-words';
 
 /** A gas account reference is a business key issued by the gas company, never personal data. */
 export const GAS_ACCOUNT_REF_PATTERN = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
@@ -65,20 +66,6 @@ export const GAS_RETROFIT_TERMINAL_STAGES: readonly GasRetrofitStage[] = [
   'cancelled',
   'settlement-reversed',
 ];
-
-export const INELIGIBILITY_REASONS = [
-  'account-not-found',
-  'account-closed',
-  'district-mismatch',
-  'user-type-mismatch',
-  /** The items asked for do not fit the user type (a campaign's record of a new build without a valve). */
-  'items-not-fit',
-] as const;
-export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number];
-
-export type EligibilityDecision =
-  | { outcome: 'eligible'; checkedAt: string; checkId: string }
-  | { outcome: 'ineligible'; reason: IneligibilityReason; checkedAt: string; checkId: string };
 
 export const CANCELLATION_REASONS = ['resident-withdrew', 'account-closed'] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];

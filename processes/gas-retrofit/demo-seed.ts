@@ -1,11 +1,7 @@
-import {
-  GAS_USER_TYPES,
-  RETROFIT_DISTRICT_CODES,
-  type GasUserType,
-  type RetrofitDistrict,
-} from '../../../workflows/definitions';
-import type { GasAccount } from '../../adapters/gas-company/port';
-import type { InstallerTeam } from '../../adapters/installer/port';
+import { RETROFIT_DISTRICT_CODES, type RetrofitDistrict } from '../../workflows/kit/vocabulary';
+import { GAS_USER_TYPES, type GasUserType } from './workflow/contract';
+import type { GasAccount } from '../../activities/adapters/gas-company/port';
+import type { InstallerTeam } from '../../activities/adapters/installer/port';
 
 /** Account-number prefixes the demo gas company uses per district. */
 export const DEMO_ACCOUNT_PREFIX: Record<RetrofitDistrict, string> = {
