@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import { codecRouter } from './codec/codec-router';
+import { scopeReaders } from './codec/codec-scopes';
 import { authenticate } from './auth';
 import type { ApiDeps } from './deps';
 import { perUserRateLimit } from './rate-limit';
@@ -15,6 +16,8 @@ import { accessLog } from './access-log';
 import { PROCESS_MODULES } from '../processes';
 
 const PROCESS_APIS = PROCESS_MODULES.flatMap((module) => module.api);
+
+const SCOPE_READERS = scopeReaders(PROCESS_MODULES.map((module) => module.payloadScope));
 
 /** Every operation the API has: its OpenAPI document, and its 405 answers, are built from this one list. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -44,7 +47,14 @@ export function createApp(deps: ApiDeps): Express {
   app.use(accessLog(deps.logger));
   app.use(securityHeaders());
   // Before the JSON parser: the codec server has its own body limit (a history page of payloads) and CORS.
-  app.use(codecRouter({ codec: deps.codec, jwt: deps.jwt, auditLog: deps.adapters.auditLog }));
+  app.use(
+    codecRouter({
+      codec: deps.codec,
+      jwt: deps.jwt,
+      auditLog: deps.adapters.auditLog,
+      scopeReaders: SCOPE_READERS,
+    }),
+  );
   app.use(unknownPathsFirst(API_ROUTES));
   app.use(jsonBodiesOnly());
   app.use(express.json({ limit: deps.bodyLimit, strict: true, type: JSON_MEDIA_TYPES }));

@@ -9,6 +9,7 @@ import type { ActivityDeps } from '../activities';
 import type { ApiDeps } from '../api/deps';
 import type { ApiRoute } from '../api/openapi';
 import type { ProcessAuditProfile } from '../workflows/kit/audit-profile';
+import type { DeclaredScope } from '../api/codec/codec-scopes';
 
 /** One HTTP surface: its operations (the OpenAPI document and the 405 answers are built from them) and its router. */
 export interface ProcessApi {
@@ -25,6 +26,12 @@ export interface ProcessModule {
   workflowTypes: readonly string[];
   /** Its activities, over the shared department adapters. */
   activities: (deps: ActivityDeps) => ActivityFunctions;
+  /**
+   * The scope its payloads are encrypted under (named from its workflow IDs in platform/codec/payload-scope.ts, and
+   * never renamed: stored payloads carry it) and the departments whose supervisors and auditors may read them
+   * decoded in the Web UI, within their district's reach.
+   */
+  payloadScope: DeclaredScope;
   /** Its HTTP surfaces, in the order their routers are mounted (a literal path before a `:caseId` one). */
   api: readonly ProcessApi[];
   /** How auditors check its cases' histories: one per workflow type that pays or decides. */

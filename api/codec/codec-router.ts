@@ -23,7 +23,7 @@ import {
   setSessionCookie,
   type CookiePolicy,
 } from './codec-session';
-import { mayDecode } from './codec-scopes';
+import { mayDecode, type ScopeReaders } from './codec-scopes';
 import { fromPayloadsJson, payloadsJsonSchema, toPayloadsJson } from './payloads-json';
 import { signedInPage, signedOutPage, signInPage } from './sign-in-page';
 
@@ -45,6 +45,8 @@ export interface CodecServerDeps {
   codec: CodecServerSettings;
   jwt: JwtSettings;
   auditLog: Pick<AuditLogPort, 'record'>;
+  /** Who may read each scope decoded: the processes' declared readers and the platform's operator. */
+  scopeReaders: ScopeReaders;
 }
 
 export class UndecryptablePayloadError extends HttpError {
@@ -98,16 +100,31 @@ function codecGuards(codec: CodecServerSettings) {
   return { corsPolicy, limitRefusals, refuseForeignOrigin };
 }
 
-export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
+type AuditCodecUse = (
+  actor: Actor,
+  action: string,
+  outcome: 'allowed' | 'refused',
+  reason: string,
+  details?: { payloads: number; withheld?: number },
+) => Promise<unknown>;
+
+/** Decoding is for the codec's roles and the platform's namespace alone; a refusal is audited. */
+async function refuseUnlessDecoder(actor: Actor, namespace: string, served: string, audit: AuditCodecUse) {
+  try {
+    authorize(actor, { roles: CODEC_ROLES });
+    if (namespace !== served)
+      throw new ForbiddenError(`this codec server serves only the namespace ${served}`);
+  } catch (error) {
+    if (error instanceof ForbiddenError) await audit(actor, 'codec:decode', 'refused', error.message);
+    throw error;
+  }
+}
+
+export function codecRouter({ codec, jwt, auditLog, scopeReaders }: CodecServerDeps): Router {
   const router = Router();
   const { corsPolicy, limitRefusals, refuseForeignOrigin } = codecGuards(codec);
-  const audit = (
-    actor: Actor,
-    action: string,
-    outcome: 'allowed' | 'refused',
-    reason: string,
-    details: { payloads: number; withheld?: number } = { payloads: 0 },
-  ) => auditLog.record({ actor, action, outcome, reason, details });
+  const audit: AuditCodecUse = (actor, action, outcome, reason, details = { payloads: 0 }) =>
+    auditLog.record({ actor, action, outcome, reason, details });
 
   const decodePaths = [`${CODEC_PATH}/decode`, `${CODEC_PATH}/:namespace/decode`];
   router.options(decodePaths, corsPolicy);
@@ -119,19 +136,13 @@ export function codecRouter({ codec, jwt, auditLog }: CodecServerDeps): Router {
     json({ limit: codec.bodyLimit }),
     async (req, res) => {
       const actor = await codecActor(req, jwt);
-      try {
-        authorize(actor, { roles: CODEC_ROLES });
-        if (namespaceOf(req) !== codec.namespace) {
-          throw new ForbiddenError(`this codec server serves only the namespace ${codec.namespace}`);
-        }
-      } catch (error) {
-        if (error instanceof ForbiddenError) await audit(actor, 'codec:decode', 'refused', error.message);
-        throw error;
-      }
+      await refuseUnlessDecoder(actor, namespaceOf(req), codec.namespace, audit);
       const payloads = fromPayloadsJson(parse(payloadsJsonSchema, req.body));
       let decoded;
       try {
-        decoded = codec.payloadCodec.decodeReadable(payloads, (scope) => mayDecode(actor, scope));
+        decoded = codec.payloadCodec.decodeReadable(payloads, (scope) =>
+          mayDecode(actor, scope, scopeReaders),
+        );
       } catch {
         await audit(actor, 'codec:decode', 'refused', 'undecryptable payload', { payloads: payloads.length });
         throw new UndecryptablePayloadError();

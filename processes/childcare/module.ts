@@ -7,6 +7,7 @@ import { childcareSubsidyRouter, childcareSubsidyRoutes } from './api/subsidy-ro
 import { CHILDCARE_AUDIT } from './workflow/audit-profile';
 import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
+import { CHILDCARE_DEPARTMENTS } from './workflow/rules';
 
 export const childcare: ProcessModule = {
   name: 'childcare',
@@ -18,5 +19,6 @@ export const childcare: ProcessModule = {
     { routes: childcareApplicationRoutes, router: childcareApplicationRouter },
     { routes: childcareCoverageRoutes, router: childcareCoverageRouter },
   ],
+  payloadScope: { scope: 'childcare', readers: CHILDCARE_DEPARTMENTS },
   auditProfiles: [CHILDCARE_AUDIT],
 };

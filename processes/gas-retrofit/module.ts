@@ -8,6 +8,7 @@ import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './api/pricin
 import { GAS_RETROFIT_CAMPAIGN_AUDIT, GAS_RETROFIT_HOUSEHOLD_AUDIT } from './workflow/audit-profile';
 import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
+import { GAS_RETROFIT_DEPARTMENTS } from './workflow/rules';
 
 export const gasRetrofit: ProcessModule = {
   name: 'gas-retrofit',
@@ -22,5 +23,6 @@ export const gasRetrofit: ProcessModule = {
     { routes: gasRetrofitPricingRoutes, router: gasRetrofitPricingRouter },
     { routes: gasRetrofitCampaignRoutes, router: gasRetrofitCampaignRouter },
   ],
+  payloadScope: { scope: 'gas-retrofit', readers: GAS_RETROFIT_DEPARTMENTS },
   auditProfiles: [GAS_RETROFIT_HOUSEHOLD_AUDIT, GAS_RETROFIT_CAMPAIGN_AUDIT],
 };

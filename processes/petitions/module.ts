@@ -25,6 +25,7 @@ export const petitions: ProcessModule = {
     { routes: routingTableRoutes, router: routingTableRouter },
     { routes: petitionRoutes, router: petitionRouter },
   ],
+  payloadScope: { scope: 'petition', readers: ['petition-office'] },
   auditProfiles: [PETITION_AUDIT],
   schedules: (taskQueue) => [petitionIndexSchedule(taskQueue)],
 };

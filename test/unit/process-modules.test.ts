@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Adapters } from '../../activities/adapters';
+import { SCOPED_PROCESSES } from '../../platform/codec/payload-scope';
 import { PROCESS_MODULES } from '../../processes';
 import { createActivities } from '../../workers/activities';
 import * as bundleEntry from '../../workflows';
@@ -24,5 +25,12 @@ describe('the list of processes (processes/index.ts)', function () {
       module.api.flatMap((api) => api.routes.map((route) => `${route.method} ${route.path}`)),
     );
     assert.equal(new Set(operations).size, operations.length);
+  });
+
+  it('each payload scope but the platform’s is one process’s, with readers named', function () {
+    const declared = PROCESS_MODULES.map((module) => module.payloadScope.scope);
+    assert.deepEqual([...declared].sort(), SCOPED_PROCESSES.filter((scope) => scope !== 'platform').sort());
+    for (const { payloadScope } of PROCESS_MODULES)
+      assert.ok(payloadScope.readers.length > 0, payloadScope.scope);
   });
 });
