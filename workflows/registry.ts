@@ -1,6 +1,6 @@
 /**
- * The table of processes: their workflow types, their process codes (the OneThingProcess search attribute) and
- * the task queue they run on. A new process adds its names here and its own folder beside gas-retrofit/.
+ * What every process shares about where it runs. A process names its own workflow types and process codes in its
+ * contract (`processes/<name>/workflow/contract.ts`); `processes/index.ts` is the list of processes.
  */
 
 export const TASK_QUEUES = {
@@ -8,19 +8,8 @@ export const TASK_QUEUES = {
   processes: 'onething-processes',
 } as const;
 
-export const PROCESSES = {
-  gasRetrofitHousehold: 'gas-retrofit-household',
-  gasRetrofitCampaign: 'gas-retrofit-campaign',
-  childcareApplication: 'childcare-application',
-  petition: 'petition',
-} as const;
-export type ProcessType = (typeof PROCESSES)[keyof typeof PROCESSES];
-
-/** Workflow type names, for clients that must not import workflow code. */
-export const WORKFLOW_TYPES = {
-  gasRetrofitHousehold: 'gasRetrofitHousehold',
-  gasRetrofitCampaign: 'gasRetrofitCampaign',
-  childcareApplication: 'childcareApplication',
-  petition: 'petition',
-  petitionWeeklyIndex: 'petitionWeeklyIndex',
-} as const;
+/**
+ * A process code: what a case carries in the OneThingProcess search attribute and the case registry's `process`
+ * column (`gas-retrofit-household`, `petition`, …), named by the process's contract. Codes only, never free text.
+ */
+export type ProcessType = string;

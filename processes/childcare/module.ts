@@ -1,17 +1,17 @@
 /** Childcare providers: construction-subsidy applications, registration (备案), coverage, the yearly quality reward. */
+import { CHILDCARE_WORKFLOW_TYPE } from './workflow/contract';
 import { createChildcareActivities } from './activities/applications';
 import { childcareApplicationRouter, childcareApplicationRoutes } from './api/application-routes';
 import { childcareCoverageRouter, childcareCoverageRoutes } from './api/coverage-routes';
 import { childcareRegistrationRouter, childcareRegistrationRoutes } from './api/registration-routes';
 import { childcareSubsidyRouter, childcareSubsidyRoutes } from './api/subsidy-routes';
 import { CHILDCARE_AUDIT } from './workflow/audit-profile';
-import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
 import { CHILDCARE_DEPARTMENTS } from './workflow/rules';
 
 export const childcare: ProcessModule = {
   name: 'childcare',
-  workflowTypes: [WORKFLOW_TYPES.childcareApplication],
+  workflowTypes: [CHILDCARE_WORKFLOW_TYPE],
   activities: ({ adapters }) => createChildcareActivities(adapters),
   api: [
     { routes: childcareSubsidyRoutes, router: childcareSubsidyRouter },

@@ -1,4 +1,5 @@
 /** The gas-safety retrofit: household cases, district campaigns over the gas company's backlog, tender prices. */
+import { GAS_RETROFIT_WORKFLOW_TYPES } from './workflow/contract';
 import { createCampaignActivities } from './activities/campaign';
 import { createGasRetrofitActivities } from './activities/households';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './api/household-routes';
@@ -6,13 +7,12 @@ import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './api/camp
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './api/contact-routes';
 import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './api/pricing-routes';
 import { GAS_RETROFIT_CAMPAIGN_AUDIT, GAS_RETROFIT_HOUSEHOLD_AUDIT } from './workflow/audit-profile';
-import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
 import { GAS_RETROFIT_DEPARTMENTS } from './workflow/rules';
 
 export const gasRetrofit: ProcessModule = {
   name: 'gas-retrofit',
-  workflowTypes: [WORKFLOW_TYPES.gasRetrofitHousehold, WORKFLOW_TYPES.gasRetrofitCampaign],
+  workflowTypes: [GAS_RETROFIT_WORKFLOW_TYPES.household, GAS_RETROFIT_WORKFLOW_TYPES.campaign],
   activities: ({ adapters, temporal }) => ({
     ...createGasRetrofitActivities(adapters),
     ...createCampaignActivities(adapters.gasCompany, temporal),

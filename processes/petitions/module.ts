@@ -1,4 +1,5 @@
 /** Citizens' petitions (心通桥): working-day deadlines, the escalation ladder, the press desk, the weekly index. */
+import { PETITION_WORKFLOW_TYPES } from './workflow/contract';
 import { createPetitionIndexActivities } from './activities/weekly-index';
 import { createPetitionActivities } from './activities/petition-office';
 import { createPublicSupervisionActivities } from './activities/press-desk';
@@ -6,13 +7,12 @@ import { petitionIndexRouter, petitionIndexRoutes } from './api/weekly-index-rou
 import { petitionRouter, petitionRoutes } from './api/petition-routes';
 import { routingTableRouter, routingTableRoutes } from './api/routing-table-routes';
 import { PETITION_AUDIT } from './workflow/audit-profile';
-import { WORKFLOW_TYPES } from '../../workflows/registry';
 import type { ProcessModule } from '../process-module';
 import { petitionIndexSchedule } from './schedules';
 
 export const petitions: ProcessModule = {
   name: 'petitions',
-  workflowTypes: [WORKFLOW_TYPES.petition, WORKFLOW_TYPES.petitionWeeklyIndex],
+  workflowTypes: [PETITION_WORKFLOW_TYPES.petition, PETITION_WORKFLOW_TYPES.weeklyIndex],
   activities: ({ adapters }) => ({
     ...createPetitionActivities(adapters),
     ...createPetitionIndexActivities(adapters),

@@ -1,6 +1,6 @@
 /** The petitions' Temporal Schedule: the weekly index (心通桥指数). */
+import { PETITION_WORKFLOW_TYPES } from './workflow/contract';
 import type { ScheduleOptions } from '@temporalio/client';
-import { WORKFLOW_TYPES } from '../../workflows/registry';
 
 export const PETITION_INDEX_SCHEDULE_ID = 'petition-weekly-index';
 
@@ -11,7 +11,7 @@ export function petitionIndexSchedule(taskQueue: string): ScheduleOptions {
     spec: { calendars: [{ dayOfWeek: 'MONDAY', hour: 0, minute: 30 }], timezone: 'Asia/Shanghai' },
     action: {
       type: 'startWorkflow',
-      workflowType: WORKFLOW_TYPES.petitionWeeklyIndex,
+      workflowType: PETITION_WORKFLOW_TYPES.weeklyIndex,
       workflowId: PETITION_INDEX_SCHEDULE_ID,
       taskQueue,
       args: [{}],

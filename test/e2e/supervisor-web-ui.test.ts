@@ -18,12 +18,12 @@ import {
   SEARCH_ATTRIBUTES,
   DEPARTMENT_CODES,
   DISTRICT_CODES,
-  PROCESSES,
   type District,
 } from '../../workflows/definitions';
 import {
   CAMPAIGN_ID_PATTERN,
   CAMPAIGN_STAGES,
+  GAS_RETROFIT_PROCESS_CODES,
   GAS_RETROFIT_STAGES,
 } from '../../processes/gas-retrofit/workflow/contract';
 import { createScratchDatabase } from '../helpers/database';
@@ -50,8 +50,8 @@ import {
 } from './web-ui/supervisor-browser';
 import { checkedFetch } from '../helpers/contract';
 import { subsidyApplication } from '../helpers/childcare';
-import { CHILDCARE_STAGES } from '../../processes/childcare/workflow/contract';
-import { PETITION_STAGES } from '../../processes/petitions/workflow/contract';
+import { CHILDCARE_PROCESS_CODE, CHILDCARE_STAGES } from '../../processes/childcare/workflow/contract';
+import { PETITION_PROCESS_CODE, PETITION_STAGES } from '../../processes/petitions/workflow/contract';
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'web-ui');
 
@@ -62,7 +62,9 @@ const CONTACTS = {
 } as const satisfies Partial<Record<District, object>>;
 /** Every value a Keyword search attribute of ours may take: codes only, so free text can never get in. */
 const CLOSED_VOCABULARY = new Set<string>([
-  ...Object.values(PROCESSES),
+  ...Object.values(GAS_RETROFIT_PROCESS_CODES),
+  CHILDCARE_PROCESS_CODE,
+  PETITION_PROCESS_CODE,
   ...DISTRICT_CODES,
   ...DEPARTMENT_CODES,
   ...GAS_RETROFIT_STAGES,

@@ -3,16 +3,17 @@
  * on a real server with the Postgres adapters; record-histories.ts saves what happened, replay.test.ts
  * replays it against the current code.
  */
+import { PETITION_WORKFLOW_TYPES } from '../../processes/petitions/workflow/contract';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
-import { WORKFLOW_TYPES } from '../../workflows/definitions';
 import {
   gasRetrofitCampaignUpdates,
   gasRetrofitCampaignWorkflowId,
   gasRetrofitHouseholdWorkflowId,
   type GasRetrofitCampaignWorkflow,
   type GasRetrofitHouseholdWorkflow,
+  GAS_RETROFIT_WORKFLOW_TYPES,
 } from '../../processes/gas-retrofit/workflow/contract';
 import { tenderPricesSetSignal } from '../../processes/gas-retrofit/workflow/contract';
 import type { BookingFailures } from '../helpers/failing-district-finance';
@@ -52,7 +53,7 @@ function firstSliceScenario(name: string, accountRef: string, status: 'active' |
         { accountRef, district: J, userType: 'residential-pipeline', status },
       ]);
       const workflowId = gasRetrofitHouseholdWorkflowId(J, accountRef);
-      await env.client.workflow.execute<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
+      await env.client.workflow.execute<GasRetrofitHouseholdWorkflow>(GAS_RETROFIT_WORKFLOW_TYPES.household, {
         workflowId,
         taskQueue,
         args: [
@@ -216,7 +217,7 @@ const RECORDED_BEFORE_THE_PATCH_BASELINE: ReplayScenario[] = [
         })),
       );
       const workflowId = gasRetrofitCampaignWorkflowId(district, 'replay');
-      await env.client.workflow.execute<GasRetrofitCampaignWorkflow>(WORKFLOW_TYPES.gasRetrofitCampaign, {
+      await env.client.workflow.execute<GasRetrofitCampaignWorkflow>(GAS_RETROFIT_WORKFLOW_TYPES.campaign, {
         workflowId,
         taskQueue,
         args: [
@@ -283,7 +284,7 @@ const RECORDED_BEFORE_THE_PATCH_BASELINE: ReplayScenario[] = [
         })),
       );
       const handle = await env.client.workflow.start<GasRetrofitCampaignWorkflow>(
-        WORKFLOW_TYPES.gasRetrofitCampaign,
+        GAS_RETROFIT_WORKFLOW_TYPES.campaign,
         {
           workflowId: gasRetrofitCampaignWorkflowId(district, 'replay-pause'),
           taskQueue,
@@ -484,7 +485,7 @@ const RECORDED_BEFORE_THE_PATCH_BASELINE: ReplayScenario[] = [
     name: 'petitionWeeklyIndex_computed-for-a-named-week',
     async run({ env, taskQueue }) {
       const workflowId = `petition-weekly-index:replay-${Date.now()}`;
-      await env.client.workflow.execute(WORKFLOW_TYPES.petitionWeeklyIndex, {
+      await env.client.workflow.execute(PETITION_WORKFLOW_TYPES.weeklyIndex, {
         workflowId,
         taskQueue,
         args: [{ week: '2026-W45' }],

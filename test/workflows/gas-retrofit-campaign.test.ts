@@ -4,13 +4,14 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters, type Adapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
-import { DECISION_REFUSALS, WORKFLOW_TYPES } from '../../workflows/definitions';
+import { DECISION_REFUSALS } from '../../workflows/definitions';
 import {
   gasRetrofitCampaignProgressQuery,
   gasRetrofitCampaignUpdates,
   gasRetrofitCampaignWorkflowId,
   gasRetrofitHouseholdWorkflowId,
   type GasRetrofitCampaignWorkflow,
+  GAS_RETROFIT_WORKFLOW_TYPES,
 } from '../../processes/gas-retrofit/workflow/contract';
 import { openTestDb } from '../helpers/database';
 import {
@@ -87,7 +88,7 @@ describe('gasRetrofitCampaign workflow (time-skipping server, Postgres adapters)
   }
 
   const start = (campaignId: string, pageSize: number, householdsPerMinute: number) =>
-    env.client.workflow.start<GasRetrofitCampaignWorkflow>(WORKFLOW_TYPES.gasRetrofitCampaign, {
+    env.client.workflow.start<GasRetrofitCampaignWorkflow>(GAS_RETROFIT_WORKFLOW_TYPES.campaign, {
       workflowId: gasRetrofitCampaignWorkflowId(district, campaignId),
       taskQueue,
       args: [{ campaignId, district, startedBy: officer, householdsPerMinute, pageSize }],

@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Adapters } from '../../activities/adapters';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
-import { WORKFLOW_TYPES, type Actor, type District } from '../../workflows/definitions';
+import { type Actor, type District } from '../../workflows/definitions';
 import {
   GAS_RETROFIT_TERMINAL_STAGES,
   gasRetrofitHouseholdWorkflowId,
@@ -17,6 +17,7 @@ import {
   type GasRetrofitStage,
   type GasUserType,
   type RetrofitItems,
+  GAS_RETROFIT_WORKFLOW_TYPES,
 } from '../../processes/gas-retrofit/workflow/contract';
 import { ProcessCaseDriver } from '../helpers/case-driver';
 import { uniqueAccountRef } from '../helpers/database';
@@ -114,7 +115,7 @@ export async function startCase(
   if (!options.skipTeams) await ensureTeams(adapters, district);
   if (!options.skipTenderPrices) await ensureTenderPrices(adapters, district);
   const workflowId = gasRetrofitHouseholdWorkflowId(district, accountRef);
-  await env.client.workflow.start<GasRetrofitHouseholdWorkflow>(WORKFLOW_TYPES.gasRetrofitHousehold, {
+  await env.client.workflow.start<GasRetrofitHouseholdWorkflow>(GAS_RETROFIT_WORKFLOW_TYPES.household, {
     workflowId,
     taskQueue,
     args: [

@@ -1,11 +1,11 @@
 import { ApplicationFailure, continueAsNew, workflowInfo } from '@temporalio/workflow';
-import { PROCESSES } from '../../../workflows/registry';
 import { openApplication } from './application-case';
 import { awaitFinanceApproval, awaitHealthApproval, awaitInspection } from './approval';
 import {
   CHILDCARE_TERMINAL_STAGES,
   type ChildcareApplicationInput,
   type ChildcareCaseState,
+  CHILDCARE_PROCESS_CODE,
 } from './contract';
 import { awaitQualityEvaluation, payAndRegister } from './registration';
 import { awaitCompleteness, awaitCorrection, openCompletenessCheck, runDepartmentChecks } from './review';
@@ -13,7 +13,7 @@ import { awaitCompleteness, awaitCorrection, openCompletenessCheck, runDepartmen
 function initialState(input: ChildcareApplicationInput): ChildcareCaseState {
   return {
     caseId: workflowInfo().workflowId,
-    process: PROCESSES.childcareApplication,
+    process: CHILDCARE_PROCESS_CODE,
     district: input.provider.district,
     stage: 'completeness-check',
     provider: input.provider,

@@ -2,8 +2,8 @@
  * How auditors read childcare histories: its decisions, district finance's ledger, and the money the case paid —
  * the construction subsidy and each year's quality reward — against what the rules give from the same facts.
  */
+import { CHILDCARE_WORKFLOW_TYPE } from './contract';
 import type { ProcessAuditProfile, RecordedPayment } from '../../../workflows/kit/audit-profile';
-import { WORKFLOW_TYPES } from '../../../workflows/registry';
 import type { ChildcareCaseState } from './contract';
 import { CHILDCARE_RULES, QUALITY_REWARDS_FEN } from './rules';
 import { subsidyAmount } from './subsidy-rules';
@@ -11,7 +11,7 @@ import { subsidyAmount } from './subsidy-rules';
 type Payer = 'districtFinance';
 
 export const CHILDCARE_AUDIT: ProcessAuditProfile<Payer> = {
-  workflowType: WORKFLOW_TYPES.childcareApplication,
+  workflowType: CHILDCARE_WORKFLOW_TYPE,
   rules: CHILDCARE_RULES,
   ledgers: { districtFinance: 'district_finance.ledger' },
   settlementOf(ended) {

@@ -11,6 +11,10 @@ import type { ProcessType } from '../../../workflows/registry';
 import type { ChildcareService, ProviderFacts, ProviderKind, ProviderLevel } from './provider';
 import type { RuleResult, SubsidyAmount } from './subsidy-rules';
 
+/** Its workflow type, and the process code its cases carry (OneThingProcess search attribute, case registry). */
+export const CHILDCARE_WORKFLOW_TYPE = 'childcareApplication';
+export const CHILDCARE_PROCESS_CODE = 'childcare-application';
+
 /** The provider as it applies: an organisation's data (its staff, personal data, stay with the health commission). */
 export interface ChildcareProvider {
   name: string;

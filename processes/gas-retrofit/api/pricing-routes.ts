@@ -1,8 +1,7 @@
 import { Router } from 'express';
-import { tenderPricesSetSignal } from '../workflow/contract';
+import { tenderPricesSetSignal, GAS_RETROFIT_WORKFLOW_TYPES } from '../workflow/contract';
 import { GAS_RETROFIT_DEPARTMENTS, TENDER_PRICE_SETTERS } from '../workflow/rules';
 import { computeSettlement, resolvePriceBasis, SettlementRuleError } from '../workflow/settlement';
-import { WORKFLOW_TYPES } from '../../../workflows/registry';
 import { actorOf, authorize, authorizeByPermissions, type AccessRule } from '../../../api/auth';
 import type { ApiDeps } from '../../../api/deps';
 import { ConflictError } from '../../../api/errors';
@@ -103,7 +102,7 @@ export function gasRetrofitPricingRouter({ adapters, client, logger }: ApiDeps):
       setBy: actor.userId,
     });
     const wakeUpJobId = await wakeCasesAtStage(client, logger, {
-      workflowType: WORKFLOW_TYPES.gasRetrofitHousehold,
+      workflowType: GAS_RETROFIT_WORKFLOW_TYPES.household,
       district,
       stage: 'awaiting-tender-price',
       signal: tenderPricesSetSignal,

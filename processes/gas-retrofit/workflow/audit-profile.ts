@@ -1,6 +1,6 @@
 /** How auditors read gas-retrofit histories: its decisions, the four parties' ledgers, and its settlement. */
+import { GAS_RETROFIT_WORKFLOW_TYPES } from './contract';
 import type { ProcessAuditProfile } from '../../../workflows/kit/audit-profile';
-import { WORKFLOW_TYPES } from '../../../workflows/registry';
 import type { GasRetrofitCaseState } from './contract';
 import { CAMPAIGN_RULES, GAS_RETROFIT_RULES } from './rules';
 import { computeSettlement, PARTIES, type Party, type SettlementUserType } from './settlement';
@@ -16,7 +16,7 @@ const nothingOwed = (): Record<Party, number> =>
   Object.fromEntries(PARTIES.map((party) => [party, 0])) as Record<Party, number>;
 
 export const GAS_RETROFIT_HOUSEHOLD_AUDIT: ProcessAuditProfile<Party> = {
-  workflowType: WORKFLOW_TYPES.gasRetrofitHousehold,
+  workflowType: GAS_RETROFIT_WORKFLOW_TYPES.household,
   rules: GAS_RETROFIT_RULES,
   ledgers: GAS_RETROFIT_LEDGERS,
   settlementOf(ended) {
@@ -44,7 +44,7 @@ export const GAS_RETROFIT_HOUSEHOLD_AUDIT: ProcessAuditProfile<Party> = {
 };
 
 export const GAS_RETROFIT_CAMPAIGN_AUDIT: ProcessAuditProfile<never> = {
-  workflowType: WORKFLOW_TYPES.gasRetrofitCampaign,
+  workflowType: GAS_RETROFIT_WORKFLOW_TYPES.campaign,
   rules: CAMPAIGN_RULES,
   ledgers: {},
   settlementOf: () => undefined,

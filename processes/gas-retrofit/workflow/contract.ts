@@ -20,6 +20,16 @@ export {
   type IneligibilityReason,
 } from '../../../workflows/kit/department-words';
 
+/** Its workflow types, and the process codes its cases carry (OneThingProcess search attribute, case registry). */
+export const GAS_RETROFIT_WORKFLOW_TYPES = {
+  household: 'gasRetrofitHousehold',
+  campaign: 'gasRetrofitCampaign',
+} as const;
+export const GAS_RETROFIT_PROCESS_CODES = {
+  household: 'gas-retrofit-household',
+  campaign: 'gas-retrofit-campaign',
+} as const;
+
 /** A gas account reference is a business key issued by the gas company, never personal data. */
 export const GAS_ACCOUNT_REF_PATTERN = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
 

@@ -4,8 +4,8 @@ import {
   GAS_RETROFIT_TERMINAL_STAGES,
   type GasRetrofitCaseState,
   type GasRetrofitHouseholdInput,
+  GAS_RETROFIT_PROCESS_CODES,
 } from './contract';
-import { PROCESSES } from '../../../workflows/registry';
 import { departmentCalls } from '../../../workflows/kit/activity-options';
 import { watchCalibration } from './calibration';
 import { FULL_PROCESS_PATCH, openHousehold, type Household } from './household-case';
@@ -25,7 +25,7 @@ const { checkGasEligibility } = departmentCalls<GasRetrofitActivities>()('燃气
 function initialState(input: GasRetrofitHouseholdInput): GasRetrofitCaseState {
   return {
     caseId: workflowInfo().workflowId,
-    process: PROCESSES.gasRetrofitHousehold,
+    process: GAS_RETROFIT_PROCESS_CODES.household,
     district: input.district,
     accountRef: input.accountRef,
     userType: input.userType,

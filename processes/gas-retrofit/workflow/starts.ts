@@ -6,21 +6,22 @@ import {
   gasRetrofitHouseholdWorkflowId,
   type GasRetrofitCampaignInput,
   type GasRetrofitHouseholdInput,
+  GAS_RETROFIT_PROCESS_CODES,
+  GAS_RETROFIT_WORKFLOW_TYPES,
 } from './contract';
-import { PROCESSES, WORKFLOW_TYPES } from '../../../workflows/registry';
 import { SEARCH_ATTRIBUTES } from '../../../workflows/kit/search-attributes';
 import { householdSummary } from './details';
 
 /** One case per household, ever: the ID is the district and the gas account. */
 export function householdCaseStart(input: GasRetrofitHouseholdInput): CaseStart<GasRetrofitHouseholdInput> {
   return {
-    workflowType: WORKFLOW_TYPES.gasRetrofitHousehold,
+    workflowType: GAS_RETROFIT_WORKFLOW_TYPES.household,
     workflowId: gasRetrofitHouseholdWorkflowId(input.district, input.accountRef),
     input,
     staticSummary: householdSummary(input.userType, input.district, input.accountRef),
     typedSearchAttributes: [
       ...firstAttributes({
-        process: PROCESSES.gasRetrofitHousehold,
+        process: GAS_RETROFIT_PROCESS_CODES.household,
         district: input.district,
         stage: 'eligibility-check',
         department: 'gas-company',
@@ -33,12 +34,12 @@ export function householdCaseStart(input: GasRetrofitHouseholdInput): CaseStart<
 /** One campaign per district and campaign ID. */
 export function campaignStart(input: GasRetrofitCampaignInput): CaseStart<GasRetrofitCampaignInput> {
   return {
-    workflowType: WORKFLOW_TYPES.gasRetrofitCampaign,
+    workflowType: GAS_RETROFIT_WORKFLOW_TYPES.campaign,
     workflowId: gasRetrofitCampaignWorkflowId(input.district, input.campaignId),
     input,
     staticSummary: `燃气安全改造区级批次 · ${DISTRICTS[input.district]} · ${input.campaignId}`,
     typedSearchAttributes: [
-      { key: SEARCH_ATTRIBUTES.process, value: PROCESSES.gasRetrofitCampaign },
+      { key: SEARCH_ATTRIBUTES.process, value: GAS_RETROFIT_PROCESS_CODES.campaign },
       { key: SEARCH_ATTRIBUTES.district, value: input.district },
       { key: SEARCH_ATTRIBUTES.stage, value: 'running' },
       { key: SEARCH_ATTRIBUTES.department, value: 'gas-safety-office' },

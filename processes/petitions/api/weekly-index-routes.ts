@@ -5,9 +5,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { beijingWeek, ISO_WEEK_PATTERN } from '../../../workflows/kit/beijing-week';
-import { PETITION_CATEGORIES } from '../workflow/contract';
+import { PETITION_CATEGORIES, PETITION_WORKFLOW_TYPES } from '../workflow/contract';
 import type { StoredWeeklyIndex } from '../workflow/weekly-index';
-import { WORKFLOW_TYPES } from '../../../workflows/registry';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import type { ApiDeps } from '../../../api/deps';
 import { NotFoundError } from '../../../api/errors';
@@ -109,7 +108,7 @@ export function petitionIndexRouter({ adapters, client, taskQueue }: ApiDeps): R
     const { week } = parse(weekQuerySchema, req.body);
     // One run per week at a time: a second request while it runs waits for the same run.
     const index = await client.workflow.execute<(input: { week: string }) => Promise<StoredWeeklyIndex>>(
-      WORKFLOW_TYPES.petitionWeeklyIndex,
+      PETITION_WORKFLOW_TYPES.weeklyIndex,
       {
         workflowId: `petition-weekly-index:${week}`,
         taskQueue,

@@ -24,6 +24,10 @@ export {
   type PressVerdict,
 } from '../../../workflows/kit/department-words';
 
+/** Its workflow types, and the process code a petition carries (OneThingProcess search attribute, case registry). */
+export const PETITION_WORKFLOW_TYPES = { petition: 'petition', weeklyIndex: 'petitionWeeklyIndex' } as const;
+export const PETITION_PROCESS_CODE = 'petition';
+
 export const PETITION_KINDS = ['consultation', 'help', 'suggestion', 'complaint', 'report'] as const;
 export type PetitionKind = (typeof PETITION_KINDS)[number];
 

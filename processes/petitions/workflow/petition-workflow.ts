@@ -1,6 +1,10 @@
 import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
-import { PROCESSES } from '../../../workflows/registry';
-import { PETITION_TERMINAL_STAGES, type PetitionCaseState, type PetitionInput } from './contract';
+import {
+  PETITION_TERMINAL_STAGES,
+  type PetitionCaseState,
+  type PetitionInput,
+  PETITION_PROCESS_CODE,
+} from './contract';
 import { awaitAcceptance, awaitRating, awaitReply, route } from './handling';
 import { openPetition } from './petition-case';
 import { REVIEW_PATCH } from './patches';
@@ -9,7 +13,7 @@ import { awaitReviewDecision, awaitReviewRequest } from './review';
 function initialState(input: PetitionInput): PetitionCaseState {
   return {
     caseId: workflowInfo().workflowId,
-    process: PROCESSES.petition,
+    process: PETITION_PROCESS_CODE,
     district: input.district,
     stage: 'routing',
     channel: input.channel,

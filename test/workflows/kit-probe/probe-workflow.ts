@@ -8,7 +8,6 @@ import { openCase } from '../../../workflows/kit/case';
 import type { CaseCore } from '../../../workflows/kit/case-state';
 import type { TaskLadder } from '../../../workflows/kit/ladder';
 import type { Actor, District } from '../../../workflows/kit/vocabulary';
-import type { ProcessType } from '../../../workflows/registry';
 
 type Stage = 'waiting' | 'done';
 type Action = 'reply';
@@ -56,7 +55,7 @@ export async function kitProbe(input: { district: District }): Promise<ProbeStat
         details: (s) => `stage ${s.stage}`,
         registry: (s) => ({
           caseId: s.caseId,
-          process: 'kit-probe' as ProcessType,
+          process: 'kit-probe',
           district: s.district,
           details: {},
         }),
