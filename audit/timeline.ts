@@ -48,96 +48,128 @@ export function ruleOf(rules: DecisionRules<string, string>, action: string): st
   return `${who}, in the case's district, at stage ${rule.stages.join(' or ')}`;
 }
 
+type Payload = temporal.api.common.v1.IPayload;
+
+/** Reads a history's events in order into timeline entries: one method per kind of event an auditor cares about. */
+class TimelineReader {
+  readonly entries: TimelineEntry[] = [];
+  workflowType = '';
+  finalState: { stage?: string } | undefined;
+  private readonly activities = new Map<string, string>();
+  private readonly timers = new Map<string, string>();
+  private lastStage: unknown;
+
+  constructor(private readonly decode: Decoder) {}
+
+  async read(event: HistoryEvent): Promise<void> {
+    const at = timeOf(event);
+    await this.started(at, event.workflowExecutionStartedEventAttributes);
+    await this.decided(at, event.workflowExecutionUpdateAcceptedEventAttributes);
+    await this.stage(
+      at,
+      event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.OneThingStage,
+    );
+    this.activity(at, event);
+    this.deadline(at, event);
+    await this.ended(at, event);
+  }
+
+  private async started(at: string, started: HistoryEvent['workflowExecutionStartedEventAttributes']) {
+    if (!started) return;
+    this.workflowType = started.workflowType?.name ?? '';
+    const [input] = (await this.decode(started.input?.payloads)) as Array<{ startedBy?: Actor } | undefined>;
+    this.entries.push({
+      at,
+      kind: 'started',
+      text: `case started (${this.workflowType})`,
+      ...(input?.startedBy ? { actor: input.startedBy } : {}),
+    });
+    await this.stage(at, started.searchAttributes?.indexedFields?.OneThingStage);
+  }
+
+  private async decided(
+    at: string,
+    accepted: HistoryEvent['workflowExecutionUpdateAcceptedEventAttributes'],
+  ) {
+    const name = accepted?.acceptedRequest?.input?.name;
+    if (!accepted || !name) return;
+    const [args] = (await this.decode(accepted.acceptedRequest?.input?.args?.payloads)) as Array<
+      ({ actor?: Actor } & Record<string, unknown>) | undefined
+    >;
+    const { actor, ...decided } = args ?? {};
+    const rules = auditProfileOf(this.workflowType)?.rules;
+    const rule = rules && ruleOf(rules, name);
+    this.entries.push({
+      at,
+      kind: 'decision',
+      text: `${name} ${JSON.stringify(decided)}`,
+      ...(actor ? { actor } : {}),
+      ...(rule ? { rule } : {}),
+    });
+  }
+
+  /**
+   * A stage is set at start and upserted when it changes (only the changed attributes, on runs since the patch
+   * baseline); earlier runs upserted their first stage again, which is not a change.
+   */
+  private async stage(at: string, stage: Payload | null | undefined) {
+    if (!stage) return;
+    const [value] = await this.decode([stage]);
+    if (value === this.lastStage) return;
+    this.lastStage = value;
+    this.entries.push({ at, kind: 'stage', text: `stage → ${String(value)}` });
+  }
+
+  private activity(at: string, event: HistoryEvent) {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (scheduled) this.activities.set(String(event.eventId), scheduled.activityType?.name ?? '');
+    const completed = event.activityTaskCompletedEventAttributes;
+    if (!completed) return;
+    const type = this.activities.get(String(completed.scheduledEventId)) ?? '';
+    if (!READ_MODEL_ACTIVITIES.has(type))
+      this.entries.push({ at, kind: 'activity', text: `${type} completed` });
+  }
+
+  private deadline(at: string, event: HistoryEvent) {
+    const timerStarted = event.timerStartedEventAttributes;
+    if (timerStarted?.timerId) {
+      const seconds = Number(timerStarted.startToFireTimeout?.seconds ?? 0);
+      this.timers.set(timerStarted.timerId, `${(seconds / 86400).toFixed(1)} days`);
+    }
+    const fired = event.timerFiredEventAttributes?.timerId;
+    if (fired && this.timers.has(fired)) {
+      this.entries.push({
+        at,
+        kind: 'deadline',
+        text: `deadline of ${this.timers.get(fired)} passed (missed)`,
+      });
+    }
+    const cancelled = event.timerCanceledEventAttributes?.timerId;
+    if (cancelled && this.timers.has(cancelled)) {
+      this.entries.push({ at, kind: 'deadline', text: `deadline of ${this.timers.get(cancelled)} met` });
+    }
+  }
+
+  private async ended(at: string, event: HistoryEvent) {
+    const done = event.workflowExecutionCompletedEventAttributes;
+    if (done) {
+      [this.finalState] = (await this.decode(done.result?.payloads)) as Array<{ stage?: string } | undefined>;
+      this.entries.push({ at, kind: 'ended', text: `case ended at stage ${this.finalState?.stage ?? '?'}` });
+    }
+    if (event.workflowExecutionContinuedAsNewEventAttributes) {
+      this.entries.push({ at, kind: 'ended', text: 'continued as new (the case goes on in a new run)' });
+    }
+  }
+}
+
 export async function buildTimeline(
   evidence: Evidence,
   decode: Decoder,
   refusals: readonly StoredAuditEntry[] = [],
 ): Promise<Timeline> {
-  const events = evidence.history.events ?? [];
-  const entries: TimelineEntry[] = [];
-  const activities = new Map<string, string>();
-  const timers = new Map<string, string>();
-  let workflowType = '';
-  let finalState: { stage?: string } | undefined;
-  let lastStage: unknown;
-  // A stage is set at start and upserted when it changes (only the changed attributes, on runs since the patch
-  // baseline); earlier runs upserted their first stage again, which is not a change.
-  const stageEntry = async (at: string, stage: temporal.api.common.v1.IPayload | null | undefined) => {
-    if (!stage) return;
-    const [value] = await decode([stage]);
-    if (value === lastStage) return;
-    lastStage = value;
-    entries.push({ at, kind: 'stage', text: `stage → ${String(value)}` });
-  };
-
-  for (const event of events) {
-    const at = timeOf(event);
-    const started = event.workflowExecutionStartedEventAttributes;
-    if (started) {
-      workflowType = started.workflowType?.name ?? '';
-      const [input] = (await decode(started.input?.payloads)) as Array<{ startedBy?: Actor } | undefined>;
-      entries.push({
-        at,
-        kind: 'started',
-        text: `case started (${workflowType})`,
-        ...(input?.startedBy ? { actor: input.startedBy } : {}),
-      });
-      await stageEntry(at, started.searchAttributes?.indexedFields?.OneThingStage);
-    }
-    const accepted = event.workflowExecutionUpdateAcceptedEventAttributes;
-    const name = accepted?.acceptedRequest?.input?.name;
-    if (accepted && name) {
-      const [args] = (await decode(accepted.acceptedRequest?.input?.args?.payloads)) as Array<
-        ({ actor?: Actor } & Record<string, unknown>) | undefined
-      >;
-      const { actor, ...decided } = args ?? {};
-      const rules = auditProfileOf(workflowType)?.rules;
-      const rule = rules && ruleOf(rules, name);
-      entries.push({
-        at,
-        kind: 'decision',
-        text: `${name} ${JSON.stringify(decided)}`,
-        ...(actor ? { actor } : {}),
-        ...(rule ? { rule } : {}),
-      });
-    }
-    const upsert = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
-    await stageEntry(at, upsert?.OneThingStage);
-    const scheduled = event.activityTaskScheduledEventAttributes;
-    if (scheduled) activities.set(String(event.eventId), scheduled.activityType?.name ?? '');
-    const completed = event.activityTaskCompletedEventAttributes;
-    if (completed) {
-      const type = activities.get(String(completed.scheduledEventId)) ?? '';
-      if (!READ_MODEL_ACTIVITIES.has(type)) {
-        entries.push({ at, kind: 'activity', text: `${type} completed` });
-      }
-    }
-    const timerStarted = event.timerStartedEventAttributes;
-    if (timerStarted?.timerId) {
-      const seconds = Number(timerStarted.startToFireTimeout?.seconds ?? 0);
-      timers.set(timerStarted.timerId, `${(seconds / 86400).toFixed(1)} days`);
-    }
-    const fired = event.timerFiredEventAttributes;
-    if (fired?.timerId && timers.has(fired.timerId)) {
-      entries.push({
-        at,
-        kind: 'deadline',
-        text: `deadline of ${timers.get(fired.timerId)} passed (missed)`,
-      });
-    }
-    const cancelled = event.timerCanceledEventAttributes;
-    if (cancelled?.timerId && timers.has(cancelled.timerId)) {
-      entries.push({ at, kind: 'deadline', text: `deadline of ${timers.get(cancelled.timerId)} met` });
-    }
-    const done = event.workflowExecutionCompletedEventAttributes;
-    if (done) {
-      [finalState] = (await decode(done.result?.payloads)) as Array<{ stage?: string } | undefined>;
-      entries.push({ at, kind: 'ended', text: `case ended at stage ${finalState?.stage ?? '?'}` });
-    }
-    if (event.workflowExecutionContinuedAsNewEventAttributes) {
-      entries.push({ at, kind: 'ended', text: 'continued as new (the case goes on in a new run)' });
-    }
-  }
+  const reader = new TimelineReader(decode);
+  for (const event of evidence.history.events ?? []) await reader.read(event);
+  const { entries, workflowType, finalState } = reader;
   for (const refusal of refusals) {
     entries.push({
       at: refusal.at,

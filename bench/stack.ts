@@ -15,7 +15,7 @@ import { createDb, type Db } from '../activities/db/connection';
 import { migrateToLatest } from '../activities/db/migrate';
 import { dropDatabase, portAnswers, provideDatabase } from '../activities/db/provide-database';
 import { signToken, type Claims } from '../api/auth';
-import { loadConfig, PROJECT_ROOT } from '../platform/config';
+import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../platform/config';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { connectClient } from '../platform/temporal';
 import { freePort } from '../scripts/lib/free-port';
@@ -85,6 +85,166 @@ export interface StackOptions {
   cpus?: CpuSplit;
 }
 
+/** The dev server for this run (in memory or on a SQLite file), alone on its CPUs when asked; ready to dial. */
+async function startServer(
+  persistence: Persistence,
+  dataDir: string,
+  logDir: string,
+  cpus: CpuSplit | undefined,
+) {
+  const temporalPort = await freePort();
+  const flags = serverFlags(persistence, dataDir, temporalPort);
+  const cli = temporalCliPath();
+  const serverCommand = cpus
+    ? onCpus(cpus.server, cli, ['server', 'start-dev', ...flags])
+    : { command: cli, args: ['server', 'start-dev', ...flags] };
+  const temporal = startChild('temporal', serverCommand.command, serverCommand.args, {
+    env: process.env,
+    logDir,
+    cwd: PROJECT_ROOT,
+  });
+  await waitUntilReady('the Temporal dev server', () => portAnswers('127.0.0.1', temporalPort), {
+    timeoutMs: READY_WITHIN_MS,
+    child: temporal,
+  });
+  return { temporal, temporalPort, flags, cli };
+}
+
+/** The worker's and API's environment, as npm start would give them, with keys of this run's own. */
+function platformEnv(at: {
+  temporalPort: number;
+  databaseUrl: string;
+  dataDir: string;
+  apiPort: number;
+  metricsPort: number;
+}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'development',
+    TEMPORAL_CONFIG_FILE: path.join(at.dataDir, 'no-temporal-profile.toml'),
+    TEMPORAL_ADDRESS: `127.0.0.1:${at.temporalPort}`,
+    DATABASE_URL: at.databaseUrl,
+    ONETHING_DATA_DIR: at.dataDir,
+    ONETHING_PAYLOAD_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_ISSUER: JWT.issuer,
+    JWT_AUDIENCE: JWT.audience,
+    JWT_TOKEN_TTL: JWT.tokenTtl,
+    API_PORT: String(at.apiPort),
+    API_RATE_LIMIT: '100000000',
+    WORKER_METRICS_PORT: String(at.metricsPort),
+    LOG_LEVEL: 'warn',
+  };
+}
+
+async function hasPollers(client: Client, namespace: string, taskQueue: string): Promise<boolean> {
+  const { pollers } = await client.workflowService.describeTaskQueue({
+    namespace,
+    taskQueue: { name: taskQueue },
+    taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+  });
+  return (pollers ?? []).length > 0;
+}
+
+/** A scratch database on the server DATABASE_URL names, else on 127.0.0.1:5432, else an embedded one. */
+async function scratchDatabase(dataDir: string) {
+  const databaseName = `onething_bench_${randomBytes(4).toString('hex')}`;
+  const configured = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : undefined;
+  if (configured) configured.pathname = `/${databaseName}`;
+  return provideDatabase({
+    databaseUrl: configured?.toString(),
+    dataDir,
+    embeddedPort: await freePort(),
+    databaseName,
+  });
+}
+
+/** A client once the frontend answers, with the platform's search attributes registered. */
+async function connectWhenReady(config: PlatformConfig, temporal: ManagedChild): Promise<Client> {
+  const connected = await connectClient(config);
+  await waitUntilReady(
+    'the Temporal frontend',
+    async () => {
+      await connected.workflowService.getSystemInfo({});
+      return true;
+    },
+    { timeoutMs: READY_WITHIN_MS, child: temporal },
+  );
+  await ensureSearchAttributes(connected, config.temporal.namespace);
+  return connected;
+}
+
+type Spawn = (name: string, entry: string, ownEnv?: NodeJS.ProcessEnv) => ManagedChild;
+
+/**
+ * The worker, the baselines' worker and the API, one at a time: each worker bundles the workflow code at start-up,
+ * which takes both cores of a small machine for a while, and an API starting alongside could miss its connection
+ * deadline.
+ */
+async function startProcesses(
+  spawn: Spawn,
+  polled: (taskQueue: string) => () => Promise<boolean>,
+  at: { apiUrl: string; taskQueue: string; opened: (notices: WaitNotices) => void },
+) {
+  const worker = spawn('worker', 'workers/main.ts');
+  await waitUntilReady('the worker', polled(at.taskQueue), { timeoutMs: READY_WITHIN_MS, child: worker });
+  const waitNotices = await openWaitNotices();
+  at.opened(waitNotices);
+  const baselineWorker = spawn('baseline-worker', 'bench/baselines/worker.ts', {
+    [WAIT_NOTICE_PORT_ENV]: String(waitNotices.port),
+  });
+  await waitUntilReady('the baseline worker', polled(BASELINE_TASK_QUEUE), {
+    timeoutMs: READY_WITHIN_MS,
+    child: baselineWorker,
+  });
+  const api = spawn('api', 'api/server.ts');
+  await waitUntilReady('the API', async () => (await fetch(`${at.apiUrl}/healthz`)).ok, {
+    timeoutMs: READY_WITHIN_MS,
+    child: api,
+  });
+  return { worker, baselineWorker, api, waitNotices };
+}
+
+/** What a stack has started so far, for stopping it whether it started whole or not. */
+interface Running {
+  children: ManagedChild[];
+  client?: Client;
+  waitNotices?: WaitNotices;
+}
+
+async function stopRunning({ client, children, waitNotices }: Running): Promise<void> {
+  await client?.connection.close();
+  for (const child of [...children].reverse()) await stopChild(child, 15_000);
+  await waitNotices?.close();
+}
+
+const pidsOf = <Name extends string>(children: Record<Name, ManagedChild>) =>
+  Object.fromEntries(
+    Object.entries<ManagedChild>(children).map(([name, child]) => [name, { pid: child.process.pid! }]),
+  ) as Record<Name, { pid: number }>;
+
+/** Starts one of the platform's TypeScript entries as npm start would, under the stack's Node flags. */
+function spawner(
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  nodeArgs: readonly string[] | undefined,
+  children: ManagedChild[],
+): Spawn {
+  return (name, entry, ownEnv = {}) => {
+    const { command, args } = tsEntry(path.join(PROJECT_ROOT, entry), nodeArgs);
+    const child = startChild(name, command, args, { env: { ...env, ...ownEnv }, logDir, cwd: PROJECT_ROOT });
+    children.push(child);
+    return child;
+  };
+}
+
+/** Fails the run when the dev server or any other process is not on the CPUs it was given. */
+function checkSplit(cpus: CpuSplit, server: ManagedChild, rest: readonly ManagedChild[]): void {
+  checkPinned('the dev server', server.process.pid!, cpus.server);
+  for (const child of rest) checkPinned(child.name, child.process.pid!, cpus.rest);
+}
+
 export async function startBenchStack(
   persistence: Persistence,
   options: StackOptions = {},
@@ -93,25 +253,13 @@ export async function startBenchStack(
   if (options.cpus) pinThisProcess(options.cpus.rest);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onething-bench-'));
   const logDir = path.join(dataDir, 'logs');
-  const databaseName = `onething_bench_${randomBytes(4).toString('hex')}`;
-  // A scratch database on the server DATABASE_URL names, else on 127.0.0.1:5432, else an embedded one.
-  const configured = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : undefined;
-  if (configured) configured.pathname = `/${databaseName}`;
-  const database = await provideDatabase({
-    databaseUrl: configured?.toString(),
-    dataDir,
-    embeddedPort: await freePort(),
-    databaseName,
-  });
+  const database = await scratchDatabase(dataDir);
   const db = createDb(database.url, { poolMax: 4 });
-  const children: ManagedChild[] = [];
-  let client: Client | undefined;
-  let waitNotices: WaitNotices | undefined;
+  const running: Running = { children: [] };
+  const { children } = running;
   // Also run when starting fails half-way: nothing is left running and the scratch database goes.
   const teardown = async () => {
-    await client?.connection.close();
-    for (const child of [...children].reverse()) await stopChild(child, 15_000);
-    await waitNotices?.close();
+    await stopRunning(running);
     await db.destroy();
     await dropDatabase(database.url);
     await database.stop();
@@ -120,99 +268,33 @@ export async function startBenchStack(
   try {
     await migrateToLatest(db);
 
-    const temporalPort = await freePort();
-    const flags = serverFlags(persistence, dataDir, temporalPort);
-    const cli = temporalCliPath();
-    const serverCommand = options.cpus
-      ? onCpus(options.cpus.server, cli, ['server', 'start-dev', ...flags])
-      : { command: cli, args: ['server', 'start-dev', ...flags] };
-    const temporal = startChild('temporal', serverCommand.command, serverCommand.args, {
-      env: process.env,
+    const { temporal, temporalPort, flags, cli } = await startServer(
+      persistence,
+      dataDir,
       logDir,
-      cwd: PROJECT_ROOT,
-    });
-    children.push(temporal);
-    await waitUntilReady('the Temporal dev server', () => portAnswers('127.0.0.1', temporalPort), {
-      timeoutMs: READY_WITHIN_MS,
-      child: temporal,
-    });
-
-    const apiPort = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      TEMPORAL_CONFIG_FILE: path.join(dataDir, 'no-temporal-profile.toml'),
-      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-      DATABASE_URL: database.url,
-      ONETHING_DATA_DIR: dataDir,
-      ONETHING_PAYLOAD_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      JWT_ISSUER: JWT.issuer,
-      JWT_AUDIENCE: JWT.audience,
-      JWT_TOKEN_TTL: JWT.tokenTtl,
-      API_PORT: String(apiPort),
-      API_RATE_LIMIT: '100000000',
-      WORKER_METRICS_PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
-    };
-    const config = loadConfig(env);
-    const connected = await connectClient(config);
-    client = connected;
-    await waitUntilReady(
-      'the Temporal frontend',
-      async () => {
-        await connected.workflowService.getSystemInfo({});
-        return true;
-      },
-      { timeoutMs: READY_WITHIN_MS, child: temporal },
+      options.cpus,
     );
-    await ensureSearchAttributes(connected, config.temporal.namespace);
+    children.push(temporal);
+    const apiPort = await freePort();
+    const env = platformEnv({
+      temporalPort,
+      databaseUrl: database.url,
+      dataDir,
+      apiPort,
+      metricsPort: await freePort(),
+    });
+    const config = loadConfig(env);
+    const connected = (running.client = await connectWhenReady(config, temporal));
 
-    const spawn = (name: string, entry: string, ownEnv: NodeJS.ProcessEnv = {}) => {
-      const { command, args } = tsEntry(path.join(PROJECT_ROOT, entry), options.childNodeArgs);
-      const child = startChild(name, command, args, {
-        env: { ...env, ...ownEnv },
-        logDir,
-        cwd: PROJECT_ROOT,
-      });
-      children.push(child);
-      return child;
-    };
-    const polled = (taskQueue: string) => async () => {
-      const { pollers } = await connected.workflowService.describeTaskQueue({
-        namespace: config.temporal.namespace,
-        taskQueue: { name: taskQueue },
-        taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-      });
-      return (pollers ?? []).length > 0;
-    };
-    // One at a time: each worker bundles the workflow code at start-up, which takes both cores of a small machine
-    // for a while, and an API starting alongside could miss its connection deadline.
-    const worker = spawn('worker', 'workers/main.ts');
-    await waitUntilReady('the worker', polled(config.taskQueue), {
-      timeoutMs: READY_WITHIN_MS,
-      child: worker,
-    });
-    waitNotices = await openWaitNotices();
-    const baselineWorker = spawn('baseline-worker', 'bench/baselines/worker.ts', {
-      [WAIT_NOTICE_PORT_ENV]: String(waitNotices.port),
-    });
-    await waitUntilReady('the baseline worker', polled(BASELINE_TASK_QUEUE), {
-      timeoutMs: READY_WITHIN_MS,
-      child: baselineWorker,
-    });
-    const api = spawn('api', 'api/server.ts');
+    const spawn = spawner(env, logDir, options.childNodeArgs, children);
+    const polled = (taskQueue: string) => () => hasPollers(connected, config.temporal.namespace, taskQueue);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitUntilReady('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, {
-      timeoutMs: READY_WITHIN_MS,
-      child: api,
+    const { worker, baselineWorker, api, waitNotices } = await startProcesses(spawn, polled, {
+      apiUrl,
+      taskQueue: config.taskQueue,
+      opened: (notices) => (running.waitNotices = notices),
     });
-    if (options.cpus) {
-      checkPinned('the dev server', temporal.process.pid!, options.cpus.server);
-      for (const child of [worker, baselineWorker, api])
-        checkPinned(child.name, child.process.pid!, options.cpus.rest);
-    }
+    if (options.cpus) checkSplit(options.cpus, temporal, [worker, baselineWorker, api]);
 
     return {
       client: connected,
@@ -228,13 +310,7 @@ export async function startBenchStack(
         flags: ['server', 'start-dev', ...flags.map((flag) => flag.replace(dataDir, '<data-dir>'))],
         ...(options.cpus && { cpus: options.cpus }),
       },
-      processes: {
-        temporal: { pid: temporal.process.pid! },
-        worker: { pid: worker.process.pid! },
-        api: { pid: api.process.pid! },
-        baselineWorker: { pid: baselineWorker.process.pid! },
-        postgres: { comm: 'postgres' },
-      },
+      processes: { ...pidsOf({ temporal, worker, api, baselineWorker }), postgres: { comm: 'postgres' } },
       token: (claims) => signToken(claims, { ...JWT, secret: new TextEncoder().encode(env.JWT_SECRET) }),
       stop: teardown,
     };

@@ -206,10 +206,10 @@ export function refuseInProduction(config: Pick<PlatformConfig, 'production'>, w
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, env)));
-  const vars = parsed.data;
+type EnvVars = z.infer<typeof envSchema>;
+
+/** The secrets production demands, and the fault a test may inject (only under NODE_ENV=test). */
+function checkedFault(vars: EnvVars): Fault | undefined {
   const production = vars.NODE_ENV === 'production';
   if (production && !vars.JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET is required when NODE_ENV=production (at least 32 characters)']);
@@ -219,34 +219,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       'ONETHING_PAYLOAD_KEYS is required when NODE_ENV=production (id:base64-32-byte-key,...)',
     ]);
   }
-  let fault: Fault | undefined;
-  if (vars.ONETHING_FAULT) {
-    if (vars.NODE_ENV !== 'test')
-      throw new ConfigError(['ONETHING_FAULT is only accepted when NODE_ENV=test']);
-    try {
-      fault = parseFault(vars.ONETHING_FAULT);
-    } catch (error) {
-      throw new ConfigError([`ONETHING_FAULT ${(error as Error).message}`]);
-    }
+  if (!vars.ONETHING_FAULT) return undefined;
+  if (vars.NODE_ENV !== 'test') throw new ConfigError(['ONETHING_FAULT is only accepted when NODE_ENV=test']);
+  try {
+    return parseFault(vars.ONETHING_FAULT);
+  } catch (error) {
+    throw new ConfigError([`ONETHING_FAULT ${(error as Error).message}`]);
   }
+}
+
+/** What a production deployment must not run with: a local database or server, no TLS, a key from the repository. */
+function refuseUnsafeProduction(vars: EnvVars, temporal: PlatformConfig['temporal']): void {
+  const problems = productionProblems({
+    databaseUrl: vars.DATABASE_URL,
+    temporalAddress: temporal.address,
+    temporalTls: Boolean(temporal.connection.tls),
+    secrets: [
+      { variable: 'JWT_SECRET', value: vars.JWT_SECRET ?? '' },
+      ...(vars.ONETHING_PAYLOAD_KEYS ?? '').split(',').map((entry) => ({
+        variable: 'ONETHING_PAYLOAD_KEYS',
+        value: entry.slice(entry.indexOf(':') + 1).trim(),
+      })),
+    ],
+    projectRoot: PROJECT_ROOT,
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, env)));
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  const fault = checkedFault(vars);
   const temporal = loadTemporal(env);
   const dataDir = path.resolve(vars.ONETHING_DATA_DIR);
-  if (production) {
-    const problems = productionProblems({
-      databaseUrl: vars.DATABASE_URL,
-      temporalAddress: temporal.address,
-      temporalTls: Boolean(temporal.connection.tls),
-      secrets: [
-        { variable: 'JWT_SECRET', value: vars.JWT_SECRET ?? '' },
-        ...(vars.ONETHING_PAYLOAD_KEYS ?? '').split(',').map((entry) => ({
-          variable: 'ONETHING_PAYLOAD_KEYS',
-          value: entry.slice(entry.indexOf(':') + 1).trim(),
-        })),
-      ],
-      projectRoot: PROJECT_ROOT,
-    });
-    if (problems.length > 0) throw new ConfigError(problems);
-  }
+  if (production) refuseUnsafeProduction(vars, temporal);
   return {
     temporal,
     taskQueue: vars.ONETHING_TASK_QUEUE,

@@ -82,6 +82,16 @@ class Platform {
     await waitUntilReady('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, { timeoutMs: 90_000 });
     await client.connection.close();
 
+    await this.printWelcome(apiUrl, temporalUi, nextAccount);
+  }
+
+  /** Where everything is, a clerk's and a supervisor's token, and a curl line that starts a household. */
+  private async printWelcome(
+    apiUrl: string,
+    temporalUi: string | undefined,
+    nextAccount: string,
+  ): Promise<void> {
+    const { config } = this;
     const token = await signToken(
       {
         sub: 'demo-clerk-jinshui',
@@ -116,7 +126,7 @@ class Platform {
     say(`  Temporal Web UI   ${temporalUi ?? '(external Temporal; use its own UI)'}`);
     say(`  API               ${apiUrl}   (docs ${apiUrl}/docs, OpenAPI ${apiUrl}/openapi.json)`);
     say(`  Worker metrics    http://${config.workerMetricsBindAddress}/metrics`);
-    say(`  Database          ${this.database.source} PostgreSQL`);
+    say(`  Database          ${this.database?.source} PostgreSQL`);
     say(`  Logs              ${this.logDir}`);
     say('');
     say('A clerk token (gas company, 金水区), valid for ' + config.jwt.tokenTtl + ':');

@@ -18,7 +18,7 @@ import {
 import { checkDecision, type DecisionRules } from './access';
 import type { CaseCore } from './case-state';
 import { msUntil, now } from './clock';
-import { createDecisionInbox, type PendingDecision } from './decision-inbox';
+import { createDecisionInbox, type DecisionInbox, type PendingDecision } from './decision-inbox';
 import type { TaskLadder } from './ladder';
 import { patchLevel, RESOLVE_ON_RECORD_PATCH, type PatchCheck } from './patches';
 import { createPublisher, type ProgressAroundCall, type CarryingCall, type Publication } from './publishing';
@@ -97,6 +97,79 @@ export interface Case<
   closeRun: () => Promise<void>;
 }
 
+/** The state query, and one Update per decision whose validator checks who may take it, and when. */
+function setCaseHandlers<
+  State extends CaseCore<Stage, Action>,
+  Stage extends string,
+  Action extends string,
+  Args extends { [A in Action]: { actor: Actor } },
+  Kind extends string,
+>(
+  definition: CaseDefinition<State, Stage, Action, Args, Kind>,
+  state: State,
+  inbox: DecisionInbox<Action, Args[Action]>,
+  closing: () => boolean,
+): void {
+  setHandler(definition.stateQuery, () => state);
+  for (const action of definition.actions) {
+    const update = definition.updates[action] as UpdateDefinition<State, [Args[Action]]>;
+    setHandler(update, (args) => inbox.admit(action, args) as Promise<State>, {
+      validator: (args: Args[Action]) => {
+        if (closing()) refuse('wrongStage', `${action}: the case is closing this run; try again shortly`);
+        // A second decision of the kind still being worked on is a repeat (a double submit), and could otherwise
+        // wait in the inbox for as long as that work takes (a booking waiting for installer capacity).
+        if (state.workingOn === action) {
+          refuse('wrongStage', `${action}: the case is still working on the last ${action}; read it first`);
+        }
+        checkDecision(definition.rules, action, args.actor, state.district, state.stage);
+        definition.validate?.(action, args, state);
+      },
+    });
+  }
+}
+
+/** Records the decision with its actor, answers its Update, and runs the process's handler for it. */
+async function recordAndHandle<
+  State extends CaseCore<string, Action>,
+  Action extends string,
+  Args extends { [A in Action]: { actor: Actor } },
+>(
+  decision: Decision<Action, Args>,
+  handlers: DecisionHandlers<Action, Args>,
+  state: State,
+  hasPatch: PatchCheck,
+): Promise<void> {
+  const handler: ((args: Args[Action]) => Promise<void>) | undefined = handlers[decision.action];
+  if (!handler) {
+    decision.reject(
+      ApplicationFailure.nonRetryable(
+        `${decision.action} is no longer possible: the case is at stage ${state.stage}`,
+        DECISION_REFUSALS.wrongStage,
+      ),
+    );
+    return;
+  }
+  (state.decisions ??= []).push({
+    action: decision.action,
+    by: decision.args.actor,
+    at: now(),
+    detail: JSON.stringify({ ...decision.args, actor: undefined }),
+  });
+  if (!hasPatch(RESOLVE_ON_RECORD_PATCH)) {
+    await handler(decision.args);
+    decision.accept(state);
+    return;
+  }
+  // The caller gets the case as the decision left it, before the work that follows from it.
+  state.workingOn = decision.action;
+  decision.accept(JSON.parse(JSON.stringify(state)) as State);
+  try {
+    await handler(decision.args);
+  } finally {
+    delete state.workingOn;
+  }
+}
+
 export function openCase<
   State extends CaseCore<Stage, Action>,
   Stage extends string,
@@ -112,23 +185,7 @@ export function openCase<
   const publisher = createPublisher<Stage, State>(state, definition.publication, patches);
   const tasks = createTaskDesk<Kind, State>(state, definition.ladders, publisher, patches.has);
   let closing = false;
-
-  setHandler(definition.stateQuery, () => state);
-  for (const action of definition.actions) {
-    const update = definition.updates[action] as UpdateDefinition<State, [Args[Action]]>;
-    setHandler(update, (args) => inbox.admit(action, args) as Promise<State>, {
-      validator: (args: Args[Action]) => {
-        if (closing) refuse('wrongStage', `${action}: the case is closing this run; try again shortly`);
-        // A second decision of the kind still being worked on is a repeat (a double submit), and could otherwise
-        // wait in the inbox for as long as that work takes (a booking waiting for installer capacity).
-        if (state.workingOn === action) {
-          refuse('wrongStage', `${action}: the case is still working on the last ${action}; read it first`);
-        }
-        checkDecision(definition.rules, action, args.actor, state.district, state.stage);
-        definition.validate?.(action, args, state);
-      },
-    });
-  }
+  setCaseHandlers(definition, state, inbox, () => closing);
 
   return {
     enterStage: publisher.enterStage,
@@ -152,37 +209,7 @@ export function openCase<
         }
       }
     },
-    async decide(decision, handlers) {
-      const handler: ((args: Args[Action]) => Promise<void>) | undefined = handlers[decision.action];
-      if (!handler) {
-        decision.reject(
-          ApplicationFailure.nonRetryable(
-            `${decision.action} is no longer possible: the case is at stage ${state.stage}`,
-            DECISION_REFUSALS.wrongStage,
-          ),
-        );
-        return;
-      }
-      (state.decisions ??= []).push({
-        action: decision.action,
-        by: decision.args.actor,
-        at: now(),
-        detail: JSON.stringify({ ...decision.args, actor: undefined }),
-      });
-      if (!patches.has(RESOLVE_ON_RECORD_PATCH)) {
-        await handler(decision.args);
-        decision.accept(state);
-        return;
-      }
-      // The caller gets the case as the decision left it, before the work that follows from it.
-      state.workingOn = decision.action;
-      decision.accept(JSON.parse(JSON.stringify(state)) as State);
-      try {
-        await handler(decision.args);
-      } finally {
-        delete state.workingOn;
-      }
-    },
+    decide: (decision, handlers) => recordAndHandle(decision, handlers, state, patches.has),
     async arrival(action) {
       await publisher.flush();
       return inbox.arrival(action);

@@ -120,16 +120,58 @@ const sameValue = (current: unknown, next: unknown): boolean =>
     ? current.getTime() === next.getTime()
     : (current ?? null) === (next ?? null);
 
+/** What a case has changed and not yet told the case registry and task board, carried over a continue-as-new. */
+function untoldProgress<Stage extends string, State extends CaseCore<Stage, string>>(
+  state: State,
+  publication: Publication<State>,
+) {
+  let registryBehind = state.untold?.registry ?? false;
+  let taskBehind = state.untold?.openTask ?? false;
+  let closedTasks: ClosedTask[] = state.untold?.closedTasks ?? [];
+  delete state.untold;
+  return {
+    stageEntered: () => {
+      registryBehind = true;
+    },
+    taskOpened: () => {
+      taskBehind = true;
+    },
+    taskClosed: (closed: ClosedTask) => {
+      closedTasks.push(closed);
+    },
+    take(): CaseProgress | undefined {
+      const openTask = taskBehind ? state.openTask : undefined;
+      if (!registryBehind && !openTask && closedTasks.length === 0) return undefined;
+      const progress: CaseProgress = {
+        record: { ...publication.registry(state), stage: state.stage, stageSeq: state.revision ?? 0 },
+        ...(openTask ? { openTask: humanTaskOf(state, openTask) } : {}),
+        ...(closedTasks.length > 0 ? { closedTasks } : {}),
+      };
+      registryBehind = taskBehind = false;
+      closedTasks = [];
+      return progress;
+    },
+    /** A call that took the progress along did not complete: it is told again with the next. */
+    putBack(progress: CaseProgress): void {
+      registryBehind = true;
+      taskBehind ||= !!progress.openTask;
+      closedTasks = [...(progress.closedTasks ?? []), ...closedTasks];
+    },
+    leaveForNextRun(): void {
+      if (registryBehind || taskBehind || closedTasks.length > 0) {
+        state.untold = { registry: registryBehind, openTask: taskBehind, closedTasks };
+      }
+    },
+  };
+}
+
 /** Runs begun on the patch baseline: changes gathered, told before the case waits or calls a department. */
 function createOncePerWaitPublisher<Stage extends string, State extends CaseCore<Stage, string>>(
   state: State,
   publication: Publication<State>,
   hasPatch: PatchCheck,
 ): Publisher<Stage> {
-  let registryBehind = state.untold?.registry ?? false;
-  let taskBehind = state.untold?.openTask ?? false;
-  let closedTasks: ClosedTask[] = state.untold?.closedTasks ?? [];
-  delete state.untold;
+  const untold = untoldProgress<Stage, State>(state, publication);
 
   function upsertChangedAttributes(): void {
     const current = workflowInfo().typedSearchAttributes;
@@ -140,33 +182,13 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
     if (changed.length > 0) upsertSearchAttributes(changed);
   }
 
-  function takeProgress(): CaseProgress | undefined {
-    const openTask = taskBehind ? state.openTask : undefined;
-    if (!registryBehind && !openTask && closedTasks.length === 0) return undefined;
-    const progress: CaseProgress = {
-      record: { ...publication.registry(state), stage: state.stage, stageSeq: state.revision ?? 0 },
-      ...(openTask ? { openTask: humanTaskOf(state, openTask) } : {}),
-      ...(closedTasks.length > 0 ? { closedTasks } : {}),
-    };
-    registryBehind = taskBehind = false;
-    closedTasks = [];
-    return progress;
-  }
-
-  /** A call that took the progress along did not complete: it is told again with the next. */
-  function putBack(progress: CaseProgress): void {
-    registryBehind = true;
-    taskBehind ||= !!progress.openTask;
-    closedTasks = [...(progress.closedTasks ?? []), ...closedTasks];
-  }
-
   async function withProgress<Output>(call: (progress?: CaseProgress) => Promise<Output>): Promise<Output> {
     upsertChangedAttributes();
-    const progress = takeProgress();
+    const progress = untold.take();
     try {
       return await call(progress);
     } catch (error) {
-      if (progress) putBack(progress);
+      if (progress) untold.putBack(progress);
       throw error;
     }
   }
@@ -178,28 +200,24 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
       state.stage = stage;
       state.revision = (state.revision ?? 0) + 1;
       setCurrentDetails(publication.details(state));
-      registryBehind = true;
+      untold.stageEntered();
       return Promise.resolve();
     },
     publishTaskChange() {
       setCurrentDetails(publication.details(state));
     },
     taskOpened() {
-      taskBehind = true;
+      untold.taskOpened();
       return Promise.resolve();
     },
     taskClosed(task, status) {
-      closedTasks.push({ task: humanTaskOf(state, task), status });
+      untold.taskClosed({ task: humanTaskOf(state, task), status });
       return Promise.resolve();
     },
     flush,
     // Telling it here would take an activity between the last step and continue-as-new; the next run tells it
     // at its first wait or department call instead.
-    leaveUntoldForNextRun() {
-      if (registryBehind || taskBehind || closedTasks.length > 0) {
-        state.untold = { registry: registryBehind, openTask: taskBehind, closedTasks };
-      }
-    },
+    leaveUntoldForNextRun: () => untold.leaveForNextRun(),
     async callDepartment(call, input, progress = 'carry') {
       const own = input as Parameters<typeof call>[0];
       if (progress === 'tell-first') {
