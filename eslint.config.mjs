@@ -97,15 +97,8 @@ export default tseslint.config(
     // Still to be split (issue #30): each file leaves this list when it is. A released migration never changes.
     files: [
       'activities/db/migrations/20261129110000_gas_retrofit_departments.ts',
-      'audit/timeline.ts',
       'bench/run.ts',
-      'bench/stack.ts',
       'bench/workloads/campaign-scale.ts',
-      'platform/config.ts',
-      'scripts/demo.ts',
-      'scripts/platform.ts',
-      'workflows/kit/case.ts',
-      'workflows/kit/publishing.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

@@ -10,6 +10,7 @@ import type { ApiDeps } from '../api/deps';
 import type { ApiRoute } from '../api/openapi';
 import type { ProcessAuditProfile } from '../workflows/kit/audit-profile';
 import type { DeclaredScope } from '../api/codec/codec-scopes';
+import type { DemoLoader } from './demo-kit';
 
 /** One HTTP surface: its operations (the OpenAPI document and the 405 answers are built from them) and its router. */
 export interface ProcessApi {
@@ -36,6 +37,8 @@ export interface ProcessModule {
   api: readonly ProcessApi[];
   /** How auditors check its cases' histories: one per workflow type that pays or decides. */
   auditProfiles: readonly ProcessAuditProfile[];
+  /** Its part of `npm run demo`: cases at every stage, loaded through the API. */
+  demo?: DemoLoader;
   /** The Temporal Schedules it needs, created or updated at start-up. */
   schedules?: (taskQueue: string) => readonly ScheduleOptions[];
 }

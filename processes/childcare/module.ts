@@ -1,4 +1,5 @@
 /** Childcare providers: construction-subsidy applications, registration (备案), coverage, the yearly quality reward. */
+import { loadChildcareDemo } from './demo';
 import { CHILDCARE_WORKFLOW_TYPE } from './workflow/contract';
 import { createChildcareActivities } from './activities/applications';
 import { childcareApplicationRouter, childcareApplicationRoutes } from './api/application-routes';
@@ -20,5 +21,6 @@ export const childcare: ProcessModule = {
     { routes: childcareCoverageRoutes, router: childcareCoverageRouter },
   ],
   payloadScope: { scope: 'childcare', readers: CHILDCARE_DEPARTMENTS },
+  demo: loadChildcareDemo,
   auditProfiles: [CHILDCARE_AUDIT],
 };

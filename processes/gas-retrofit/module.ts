@@ -1,4 +1,5 @@
 /** The gas-safety retrofit: household cases, district campaigns over the gas company's backlog, tender prices. */
+import { loadRetrofitDemo } from './demo';
 import { GAS_RETROFIT_WORKFLOW_TYPES } from './workflow/contract';
 import { createCampaignActivities } from './activities/campaign';
 import { createGasRetrofitActivities } from './activities/households';
@@ -24,5 +25,6 @@ export const gasRetrofit: ProcessModule = {
     { routes: gasRetrofitCampaignRoutes, router: gasRetrofitCampaignRouter },
   ],
   payloadScope: { scope: 'gas-retrofit', readers: GAS_RETROFIT_DEPARTMENTS },
+  demo: loadRetrofitDemo,
   auditProfiles: [GAS_RETROFIT_HOUSEHOLD_AUDIT, GAS_RETROFIT_CAMPAIGN_AUDIT],
 };

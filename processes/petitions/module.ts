@@ -1,4 +1,5 @@
 /** Citizens' petitions (心通桥): working-day deadlines, the escalation ladder, the press desk, the weekly index. */
+import { loadPetitionDemo } from './demo';
 import { PETITION_WORKFLOW_TYPES } from './workflow/contract';
 import { createPetitionIndexActivities } from './activities/weekly-index';
 import { createPetitionActivities } from './activities/petition-office';
@@ -26,6 +27,7 @@ export const petitions: ProcessModule = {
     { routes: petitionRoutes, router: petitionRouter },
   ],
   payloadScope: { scope: 'petition', readers: ['petition-office'] },
+  demo: loadPetitionDemo,
   auditProfiles: [PETITION_AUDIT],
   schedules: (taskQueue) => [petitionIndexSchedule(taskQueue)],
 };
