@@ -94,12 +94,8 @@ export default tseslint.config(
     },
   },
   {
-    // Still to be split (issue #30): each file leaves this list when it is. A released migration never changes.
-    files: [
-      'activities/db/migrations/20261129110000_gas_retrofit_departments.ts',
-      'bench/run.ts',
-      'bench/workloads/campaign-scale.ts',
-    ],
+    // A released migration never changes, however long.
+    files: ['activities/db/migrations/20261129110000_gas_retrofit_departments.ts'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
 );

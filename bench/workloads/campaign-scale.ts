@@ -54,20 +54,72 @@ async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<unknow
   );
 }
 
-export async function runCampaignAtScale(
-  stack: BenchStack,
-  options: { district: District; tag: string; households: number; householdsPerMinute: number },
-): Promise<CampaignScaleRun> {
-  const { district, tag, households, householdsPerMinute } = options;
+/** The campaign's backlog in its district: accounts whose survey found work to do, and the district's prices. */
+async function seedBacklog(stack: BenchStack, district: District, tag: string, households: number) {
   const accounts = Array.from({ length: households }, (_, i) => ({
     accountRef: `BENCH-${tag}-${String(i).padStart(6, '0')}`,
     district,
     userType: 'residential-pipeline' as const,
     status: 'active' as const,
-    // The campaign's backlog: accounts whose survey found work to do.
     survey: { needsRetrofit: true, items: { valve: true, hoseLengthM: 2 } },
   }));
   await seedDistrict(stack, district, accounts, `BENCH-TENDER-${tag}`);
+}
+
+/**
+ * One round of the people's work: the installer reports every visit the booking table holds for a case at
+ * installation, the clerk passes every case at acceptance; each case's step once.
+ */
+async function takeHumanSteps(
+  stack: BenchStack,
+  open: ReadonlyArray<{ case_id: string; stage: string }>,
+  done: { installed: Set<string>; accepted: Set<string> },
+  { clerk, installer }: { clerk: string; installer: string },
+): Promise<void> {
+  const scheduled = open.filter(
+    (c) => c.stage === 'installation-scheduled' && !done.installed.has(c.case_id),
+  );
+  const visits: string[] = scheduled.length
+    ? await stack
+        .db('installer.bookings')
+        .whereIn(
+          'case_id',
+          scheduled.map((c) => c.case_id),
+        )
+        .andWhere({ status: 'booked' })
+        .pluck<string[]>('case_id')
+    : [];
+  const atAcceptance = open.filter((c) => c.stage === 'acceptance' && !done.accepted.has(c.case_id));
+  await inLanes(
+    [
+      ...visits.map((caseId) => async () => {
+        const serials = { valve: `V-${caseId}`, hose: `H-${caseId}` };
+        const answer = await decide(stack, caseId, 'report-installation', installer, { serials });
+        if (answer.ok) done.installed.add(caseId);
+      }),
+      ...atAcceptance.map(({ case_id: caseId }) => async () => {
+        if ((await decide(stack, caseId, 'acceptance', clerk, { result: 'pass' })).ok)
+          done.accepted.add(caseId);
+      }),
+    ],
+    (step) => step(),
+  );
+}
+
+/** CPU-seconds per household of the platform's processes (the baselines' worker idles through a campaign). */
+const platformCpuPer = (cpu: Record<string, number>, households: number) =>
+  Object.fromEntries(
+    Object.entries(cpu)
+      .filter(([name]) => name !== 'baselineWorker')
+      .map(([name, seconds]) => [name, seconds / households]),
+  );
+
+export async function runCampaignAtScale(
+  stack: BenchStack,
+  options: { district: District; tag: string; households: number; householdsPerMinute: number },
+): Promise<CampaignScaleRun> {
+  const { district, tag, households, householdsPerMinute } = options;
+  await seedBacklog(stack, district, tag, households);
   const office = `Bearer ${await stack.token({
     sub: 'bench-office',
     name: 'bench-office',
@@ -75,10 +127,8 @@ export async function runCampaignAtScale(
     district: 'city',
     roles: ['supervisor'],
   })}`;
-  const { clerk, installer } = await driverTokens(stack, district);
+  const people = await driverTokens(stack, district);
   const campaignId = `bench-${tag.toLowerCase()}`;
-  const act = (caseId: string, action: string, token: string, body: object) =>
-    decide(stack, caseId, action, token, body);
 
   const workerPid = pidOf(stack.processes.worker);
   const rssAtStart = residentMiB(workerPid);
@@ -111,30 +161,7 @@ export async function runCampaignAtScale(
     }
     if (ended >= households) break;
 
-    const scheduled = open.filter((c) => c.stage === 'installation-scheduled' && !installed.has(c.case_id));
-    const visits: string[] = scheduled.length
-      ? await stack
-          .db('installer.bookings')
-          .whereIn(
-            'case_id',
-            scheduled.map((c) => c.case_id),
-          )
-          .andWhere({ status: 'booked' })
-          .pluck<string[]>('case_id')
-      : [];
-    const atAcceptance = open.filter((c) => c.stage === 'acceptance' && !accepted.has(c.case_id));
-    await inLanes(
-      [
-        ...visits.map((caseId) => async () => {
-          const serials = { valve: `V-${caseId}`, hose: `H-${caseId}` };
-          if ((await act(caseId, 'report-installation', installer, { serials })).ok) installed.add(caseId);
-        }),
-        ...atAcceptance.map(({ case_id: caseId }) => async () => {
-          if ((await act(caseId, 'acceptance', clerk, { result: 'pass' })).ok) accepted.add(caseId);
-        }),
-      ],
-      (decide) => decide(),
-    );
+    await takeHumanSteps(stack, open, { installed, accepted }, people);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   const wallSeconds = (performance.now() - startedAt) / 1000;
@@ -144,12 +171,9 @@ export async function runCampaignAtScale(
   const offScript = await cases().whereNot({ stage: 'closed' }).count({ n: '*' });
   if (Number(offScript[0]!.n) > 0)
     throw new Error(`campaign ${campaignId}: ${String(offScript[0]!.n)} households did not close`);
-  const cpu = cpuBetween(cpuBefore, cpuSeconds(stack.processes));
-  // The baselines' worker idles through the campaign: not one of the platform's processes.
-  const cpuSecondsPerHousehold = Object.fromEntries(
-    Object.entries(cpu)
-      .filter(([name]) => name !== 'baselineWorker')
-      .map(([name, seconds]) => [name, seconds / households]),
+  const cpuSecondsPerHousehold = platformCpuPer(
+    cpuBetween(cpuBefore, cpuSeconds(stack.processes)),
+    households,
   );
   return {
     households,
