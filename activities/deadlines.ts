@@ -1,13 +1,13 @@
 import type { CalendarPort } from './adapters/calendar/port';
 import { addWorkingDays, type YearSchedule } from './calendar/working-days';
 
-export interface DeadlineRequest {
+interface DeadlineRequest {
   /** When the period starts (ISO instant); that day itself is not counted. */
   from: string;
   workingDays: number;
 }
 
-export interface Deadline {
+interface Deadline {
   from: string;
   workingDays: number;
   /** The last working day (YYYY-MM-DD, Beijing) and the instant the period closes (24:00 Beijing that day). */

@@ -24,11 +24,11 @@ export interface JwtSettings {
 /** HS256 only: a token signed any other way (including `alg: none`) is refused before its claims are read. */
 const ALGORITHM = 'HS256';
 /** The key id our tokens carry; a token naming another key was not signed by us. */
-export const JWT_KEY_ID = 'onething-hs256-1';
+const JWT_KEY_ID = 'onething-hs256-1';
 
 /** Permissions a token may grant on top of its roles. */
 export const PERMISSIONS = ['unmask-personal-data'] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+type Permission = (typeof PERMISSIONS)[number];
 
 export const claimsSchema = z.object({
   sub: z.string().min(1).max(64),

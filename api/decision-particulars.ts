@@ -7,10 +7,7 @@ import { z } from 'zod';
 import { DEPARTMENT_CODES, DISTRICT_CODES, ROLES, type Actor } from '../workflows/definitions';
 import type { DecisionRecord } from '../workflows/kit/case-state';
 
-export type DecisionView = Omit<DecisionRecord, 'detail'> & { detail?: string };
-
-/** Whether the reader sees the particulars of every decision on the case. */
-export type ReadsParticulars<State> = (reader: Actor, state: State) => boolean;
+type DecisionView = Omit<DecisionRecord, 'detail'> & { detail?: string };
 
 export function decisionsSeenBy<State extends { decisions?: DecisionRecord[] }>(
   state: State,

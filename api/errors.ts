@@ -55,12 +55,6 @@ export class ConflictError extends HttpError {
   }
 }
 
-export class ServiceUnavailableError extends HttpError {
-  constructor(message: string) {
-    super(503, 'service-unavailable', message);
-  }
-}
-
 export class MethodNotAllowedError extends HttpError {
   constructor(
     method: string,

@@ -60,7 +60,7 @@ function standardAnswers(route: ApiRoute): Responses {
   };
 }
 
-export function withStandardAnswers(route: ApiRoute): ApiRoute {
+function withStandardAnswers(route: ApiRoute): ApiRoute {
   return { ...route, responses: { ...standardAnswers(route), ...route.responses } };
 }
 

@@ -45,7 +45,7 @@ export const caseStartedSchema = z
 const rungLevelSchema = z.enum(['district', 'city']);
 
 /** The one human task a case of any process waits on (kit/case-state.ts). */
-export const openTaskSchema = z
+const openTaskSchema = z
   .object({
     taskId: z.string(),
     kind: z.string(),

@@ -8,7 +8,7 @@ import { actorOf, permissionsOf } from './auth';
 import { markAudited } from './error-middleware';
 import { ForbiddenError } from './errors';
 
-export interface Unmasking {
+interface Unmasking {
   caseId: string;
   /** The audit log's action, e.g. `contact:unmask`. */
   action: string;

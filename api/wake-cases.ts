@@ -4,7 +4,7 @@ import type { SignalDefinition } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { SEARCH_ATTRIBUTES, type District } from '../workflows/definitions';
 
-export interface CasesToWake {
+interface CasesToWake {
   workflowType: string;
   district: District;
   stage: string;

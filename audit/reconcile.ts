@@ -10,22 +10,22 @@ import type { Decoder } from './decode';
 import { workflowTypeOf, type Evidence } from './histories';
 import { auditProfileOf } from './profiles';
 
-export type DiscrepancyKind = 'missing' | 'duplicated' | 'mismatched' | 'rule-violated';
+type DiscrepancyKind = 'missing' | 'duplicated' | 'mismatched' | 'rule-violated';
 
-export interface Discrepancy {
+interface Discrepancy {
   caseId: string;
   party?: string;
   kind: DiscrepancyKind;
   detail: string;
 }
 
-export interface UnfinishedCase {
+interface UnfinishedCase {
   caseId: string;
   /** How its history ends: `running`, or the closing event's kind (`failed`, `terminated`, …). */
   status: string;
 }
 
-export interface ReconcileReport {
+interface ReconcileReport {
   casesChecked: number;
   settledFen: number;
   discrepancies: Discrepancy[];

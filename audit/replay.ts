@@ -19,7 +19,7 @@ export interface ReplayOutcome {
   error?: string;
 }
 
-export interface ReplaySettings {
+interface ReplaySettings {
   /** As the worker decodes: what it did not encrypt reaches the workflow only as a refused marker. */
   dataConverter: DataConverter;
   /**

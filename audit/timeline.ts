@@ -41,7 +41,7 @@ const timeOf = (event: HistoryEvent) => {
 };
 
 /** The rule a decision was taken under, in words, from its process's rules table. */
-export function ruleOf(rules: DecisionRules<string, string>, action: string): string | undefined {
+function ruleOf(rules: DecisionRules<string, string>, action: string): string | undefined {
   const rule = rules[action];
   if (!rule) return undefined;
   const who = rule.permissions.map((p) => `${p.role} of ${p.departments.join(' or ')}`).join('; ');

@@ -156,7 +156,7 @@ export function costOf(history: temporal.api.history.v1.IHistory): CaseCost {
   };
 }
 
-export async function caseCost(client: Client, workflowId: string): Promise<CaseCost> {
+async function caseCost(client: Client, workflowId: string): Promise<CaseCost> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   return costOf(history);
 }

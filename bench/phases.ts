@@ -56,7 +56,7 @@ export interface Phase {
 }
 
 /** The A-B-B-A order: every workload forwards, then backwards, `blocks` times. */
-export function abbaOrder(blocks: number): Workload[] {
+function abbaOrder(blocks: number): Workload[] {
   return Array.from({ length: blocks }, () => [...WORKLOADS, ...[...WORKLOADS].reverse()]).flat();
 }
 

@@ -18,9 +18,9 @@ import { retrofitShapedRunners } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
 import { payloadMatchedShape } from './workloads/payload-matched';
 
-export const STATEMENT_COUNTER = path.join(__dirname, 'tools', 'count-statements.cjs');
+const STATEMENT_COUNTER = path.join(__dirname, 'tools', 'count-statements.cjs');
 
-export interface ProfileOptions {
+interface ProfileOptions {
   persistence: Persistence;
   cases: number;
   concurrency: number;

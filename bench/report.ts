@@ -43,7 +43,7 @@ const WORKLOAD_NAMES = {
 } as const;
 
 /** Cases per second of each workload, one bar group per persistence mode, with each bar's min–max. */
-export function throughputChart(result: BenchResult): string {
+function throughputChart(result: BenchResult): string {
   const modes = Object.entries(result.results) as Array<[Persistence, PersistenceResult]>;
   const width = 640;
   const rowHeight = 22;
@@ -88,7 +88,7 @@ function workloadRow(name: string, f: WorkloadFigures): string {
   return `| ${name} | ${n(f.casesPerSecond.median)} | ${n(f.casesPerSecond.relativeSpread * 100, 0)}% | ${n(f.latencyMs.p50.median, 0)} / ${n(f.latencyMs.p99.median, 0)} | ${n(f.cost.events, 0)} / ${n(f.cost.workflowTasks, 0)} / ${n(f.cost.historyBytes / 1024, 1)} | ${n(f.cost.billableActions, 0)} | ${n(f.activitiesPerCoreSecond, 1)} | ${[cpu.temporal, cpu.worker, cpu.api, cpu.postgres, cpu.baselineWorker].map((v) => n(v ?? 0, 4)).join(' / ')} | ${n(f.driverCpuSecondsPerCase, 4)} |`;
 }
 
-export function markdownSummary(result: BenchResult, chartFile: string): string {
+function markdownSummary(result: BenchResult, chartFile: string): string {
   const { machine, plan } = result;
   const lines = [
     `# OneThing benchmark, ${result.date} (${plan.mode})`,
@@ -156,7 +156,7 @@ function actionsTable(actionsByName: Record<string, number>): string[] {
  * the tail). The campaign starts a page at a time, so single buckets alias against the page period; whole minutes
  * (six buckets) do not, and the first and last tenth of the campaign show whether it slowed as it grew.
  */
-export function bucketSummary(endedPerBucket: readonly number[]) {
+function bucketSummary(endedPerBucket: readonly number[]) {
   const steady = endedPerBucket.length > 2 ? endedPerBucket.slice(1, -1) : [...endedPerBucket];
   const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
   const minutes = Array.from({ length: Math.floor(steady.length / 6) }, (_, m) =>

@@ -40,7 +40,6 @@ import type { ReplayFigures } from './workloads/replay';
 import type { StartArmRun } from './workloads/start-overhead';
 
 export {
-  abbaOrder,
   PROCESS_WORKLOADS,
   WORKLOADS,
   type ProcessWorkload,

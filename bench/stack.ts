@@ -63,7 +63,7 @@ export interface BenchStack {
 const JWT = { issuer: 'onething', audience: 'onething-api', tokenTtl: '2h' } as const;
 const READY_WITHIN_MS = 120_000;
 
-export function serverFlags(persistence: Persistence, dataDir: string, port: number): string[] {
+function serverFlags(persistence: Persistence, dataDir: string, port: number): string[] {
   const flags = ['--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'];
   if (persistence === 'file-wal') {
     flags.push(

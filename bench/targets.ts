@@ -2,9 +2,9 @@
 import type { PersistenceResult } from './run';
 import type { CampaignScaleRun } from './workloads/campaign-scale';
 
-export type Verdict = 'met' | 'not met' | 'not measured' | 'listed';
+type Verdict = 'met' | 'not met' | 'not measured' | 'listed';
 
-export interface TargetReport {
+interface TargetReport {
   target: string;
   verdict: Verdict;
   figure: string;

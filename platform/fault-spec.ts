@@ -3,7 +3,7 @@
  * worker injects into its department adapters (activities/adapters/fault-injection.ts does the injecting).
  */
 /** The departments that keep a ledger of their own. */
-export const LEDGER_DEPARTMENTS = ['cityFinance', 'districtFinance'] as const;
+const LEDGER_DEPARTMENTS = ['cityFinance', 'districtFinance'] as const;
 export type LedgerDepartment = (typeof LEDGER_DEPARTMENTS)[number];
 
 export type Fault =

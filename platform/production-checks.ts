@@ -18,7 +18,7 @@ const SKIPPED_DIRECTORIES = new Set([
 ]);
 const LARGEST_SCANNED_FILE = 2_000_000;
 
-export interface ProductionSettings {
+interface ProductionSettings {
   databaseUrl: string | undefined;
   temporalAddress: string;
   temporalTls: boolean;

@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { CaseStart } from '../workflows/kit/case-start';
 
-export type StartStatus = 'started' | 'existing';
+type StartStatus = 'started' | 'existing';
 
 /**
  * Starts a case whose workflow ID is a business key, once ever: a repeat, while it runs or after it finished, is

@@ -6,8 +6,6 @@ import type { ProcessModule } from './process-module';
 
 export const PROCESS_MODULES: readonly ProcessModule[] = [gasRetrofit, childcare, petitions];
 
-export type { ProcessApi, ProcessModule } from './process-module';
-
 /** Every process's Temporal Schedules, for start-up (platform/schedules.ts creates or updates them). */
 export const processSchedules = (taskQueue: string) =>
   PROCESS_MODULES.flatMap((module) => module.schedules?.(taskQueue) ?? []);

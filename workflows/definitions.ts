@@ -7,4 +7,3 @@ export * from './registry';
 export * from './kit/vocabulary';
 export { DECISION_REFUSALS } from './kit/refusals';
 export { ALL_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES } from './kit/search-attributes';
-export type { DecisionRecord, OpenTaskSummary } from './kit/case-state';

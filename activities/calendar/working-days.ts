@@ -14,9 +14,9 @@ export interface YearSchedule {
   source: 'city' | 'package';
 }
 
-export type ScheduleOf = (year: number) => YearSchedule | undefined;
+type ScheduleOf = (year: number) => YearSchedule | undefined;
 
-export interface WorkingDayDeadline {
+interface WorkingDayDeadline {
   /** The last working day of the period (YYYY-MM-DD, Beijing). */
   lastDay: string;
   /** When the period ends: the close of its last day, 24:00 Beijing time, as an ISO instant. */

@@ -2,7 +2,7 @@ import knex, { type Knex } from 'knex';
 
 export type Db = Knex;
 
-export interface DbOptions {
+interface DbOptions {
   /** Largest number of pooled connections; activities and API requests share one pool per process. */
   poolMax?: number;
 }

@@ -19,7 +19,7 @@ export interface ProvidedDatabase {
   stop(): Promise<void>;
 }
 
-export interface ProvideDatabaseOptions {
+interface ProvideDatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPort: number;
@@ -28,7 +28,7 @@ export interface ProvideDatabaseOptions {
   log?: (message: string) => void;
 }
 
-export class DatabaseUnavailableError extends Error {
+class DatabaseUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'DatabaseUnavailableError';

@@ -41,7 +41,7 @@ export interface CodecServerSettings {
   refusalLimit: RateLimitSettings;
 }
 
-export interface CodecServerDeps {
+interface CodecServerDeps {
   codec: CodecServerSettings;
   jwt: JwtSettings;
   auditLog: Pick<AuditLogPort, 'record'>;
@@ -49,7 +49,7 @@ export interface CodecServerDeps {
   scopeReaders: ScopeReaders;
 }
 
-export class UndecryptablePayloadError extends HttpError {
+class UndecryptablePayloadError extends HttpError {
   constructor() {
     super(422, 'undecryptable-payload', 'a payload failed authentication or names an unknown key');
   }

@@ -30,7 +30,7 @@ export interface CookiePolicy {
   crossSite: boolean;
 }
 
-export function tokenOf(req: Request): string | undefined {
+function tokenOf(req: Request): string | undefined {
   const header = req.headers.authorization?.match(/^Bearer ([A-Za-z0-9._-]+)$/)?.[1];
   if (header) return header;
   const cookie = req.headers.cookie ? parseCookies(req.headers.cookie)[CODEC_COOKIE] : undefined;

@@ -11,7 +11,7 @@ const base64 = z
   .max(16 * 1024 * 1024)
   .regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
 
-export const MAX_PAYLOADS_PER_REQUEST = 2000;
+const MAX_PAYLOADS_PER_REQUEST = 2000;
 
 export const payloadsJsonSchema = z
   .object({
@@ -28,7 +28,7 @@ export const payloadsJsonSchema = z
       .max(MAX_PAYLOADS_PER_REQUEST, `must hold at most ${MAX_PAYLOADS_PER_REQUEST} payloads`),
   })
   .strict();
-export type PayloadsJson = z.infer<typeof payloadsJsonSchema>;
+type PayloadsJson = z.infer<typeof payloadsJsonSchema>;
 
 const toBytes = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 const toBase64 = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? []).toString('base64');

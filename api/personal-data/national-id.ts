@@ -5,7 +5,7 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARACTERS = '10X98765432';
 
-export type NationalIdProblem = 'format' | 'region' | 'birth-date' | 'check-digit';
+type NationalIdProblem = 'format' | 'region' | 'birth-date' | 'check-digit';
 
 export function nationalIdProblem(value: string, today: Date = new Date()): NationalIdProblem | undefined {
   if (!/^\d{17}[\dX]$/.test(value)) return 'format';

@@ -2,7 +2,7 @@
  * The baselines' one activity: it does nothing, so what it costs is Temporal's share of an activity. Given padding
  * (WRP), it answers with as many bytes as asked, so that WRP's payloads match a household's.
  */
-export interface NoopPadding {
+interface NoopPadding {
   pad: string;
   resultBytes: number;
 }

@@ -8,7 +8,7 @@ import type { WaitNotices } from '../baselines/wait-notices';
 import type { CaseRunner } from '../closed-loop';
 import { startCasePoller, type WorkloadDriver } from './case-poller';
 
-export type BaselineName = 'W0' | 'W1' | 'WR';
+type BaselineName = 'W0' | 'W1' | 'WR';
 
 const baselineWorkflowId = (name: BaselineName) => `bench-${name}-${randomUUID()}`;
 

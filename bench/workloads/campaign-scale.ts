@@ -114,7 +114,7 @@ const platformCpuPer = (cpu: Record<string, number>, households: number) =>
       .map(([name, seconds]) => [name, seconds / households]),
   );
 
-export async function runCampaignAtScale(
+async function runCampaignAtScale(
   stack: BenchStack,
   options: { district: District; tag: string; households: number; householdsPerMinute: number },
 ): Promise<CampaignScaleRun> {

@@ -13,11 +13,11 @@ export interface WorkloadDriver {
   stop(): Promise<void>;
 }
 
-export interface AwaitedCase {
+interface AwaitedCase {
   fail: (error: Error) => void;
 }
 
-export interface CasePoller {
+interface CasePoller {
   /** Throws the reason the driver stopped, if it has. */
   throwIfFailed: () => void;
   stop: () => Promise<void>;

@@ -27,7 +27,7 @@ interface InFlight {
 export const householdAccountRef = (runTag: string, index: number) => `BENCH-${runTag}-${index}`;
 
 /** A residential household as its case starts (what reaches Temporal: no personal data). */
-export function householdCaseInput(accountRef: string) {
+function householdCaseInput(accountRef: string) {
   return {
     district: DISTRICT,
     accountRef,

@@ -8,13 +8,13 @@ import type { BenchStack } from '../stack';
 import { startCasePoller, type WorkloadDriver } from './case-poller';
 import { postAs } from './households';
 
-export interface Step<Person extends string> {
+interface Step<Person extends string> {
   action: string;
   by: Person;
   body: object;
 }
 
-export interface StepwiseProcess<Person extends string> {
+interface StepwiseProcess<Person extends string> {
   /** The process's collection in the API, e.g. `/v1/petitions`; a case's actions are under `<path>/<caseId>`. */
   casesPath: string;
   /** Each person's bearer token. */

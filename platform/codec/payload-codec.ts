@@ -13,7 +13,7 @@ import { FOREIGN_PAYLOAD_FIELD } from '../../workflows/kit/foreign-payload-marke
 import { formatScope, parseScope, scopeOfWorkflowId, type PayloadScope } from './payload-scope';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
-export const CIPHER = 'AES-256-GCM';
+const CIPHER = 'AES-256-GCM';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const SCOPE_KEY_SALT = 'onething-payload-scope-v1';
@@ -46,7 +46,7 @@ export class PayloadDecryptionError extends Error {
   }
 }
 
-export function validateKeyRing(ring: KeyRing): KeyRing {
+function validateKeyRing(ring: KeyRing): KeyRing {
   if (!ring.keys.has(ring.activeKeyId))
     throw new Error(`the active key ${ring.activeKeyId} is not in the key ring`);
   for (const [id, key] of ring.keys) {
@@ -63,7 +63,7 @@ const text = (bytes: Uint8Array | null | undefined): string | undefined =>
   bytes ? decoder.decode(bytes) : undefined;
 
 /** The scope an encrypted payload names in its metadata; undefined for one written before scopes. */
-export function scopeOfPayload(payload: Payload): PayloadScope | undefined {
+function scopeOfPayload(payload: Payload): PayloadScope | undefined {
   const scope = text(payload.metadata?.['encryption-scope']);
   return scope === undefined ? undefined : parseScope(scope);
 }

@@ -9,7 +9,7 @@ import type { Adapters } from '../../activities/adapters';
 import { siteKeyOf } from './site-key';
 import type { StaffMember } from '../../activities/adapters/health-commission/port';
 
-export interface DemoProvider {
+interface DemoProvider {
   provider: ChildcareProvider;
   facts: ApplicationFacts;
   staff: StaffMember[];

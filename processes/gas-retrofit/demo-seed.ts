@@ -4,7 +4,7 @@ import type { GasAccount } from '../../activities/adapters/gas-company/port';
 import type { InstallerTeam } from '../../activities/adapters/installer/port';
 
 /** Account-number prefixes the demo gas company uses per district. */
-export const DEMO_ACCOUNT_PREFIX: Record<RetrofitDistrict, string> = {
+const DEMO_ACCOUNT_PREFIX: Record<RetrofitDistrict, string> = {
   zhongyuan: 'ZY',
   erqi: 'EQ',
   jinshui: 'JS',

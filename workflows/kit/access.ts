@@ -28,7 +28,7 @@ export function holdsAny(
 }
 
 /** Whether the actor's role and department let them take the decision (district and stage aside). */
-export function permits(rule: DecisionRule<string>, actor: Pick<Actor, 'department' | 'roles'>): boolean {
+function permits(rule: DecisionRule<string>, actor: Pick<Actor, 'department' | 'roles'>): boolean {
   return holdsAny(rule.permissions, actor);
 }
 

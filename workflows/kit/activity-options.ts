@@ -4,7 +4,7 @@ import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
  * A call to a department system: short, retried with backoff for as long as the system is down, and never
  * retried when the department refuses on business grounds (those are non-retryable ApplicationFailures).
  */
-export const departmentCall: ActivityOptions = {
+const departmentCall: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 };

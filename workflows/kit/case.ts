@@ -26,7 +26,7 @@ import { DECISION_REFUSALS, refuse } from './refusals';
 import { createTaskDesk, type TaskAssignment } from './task-desk';
 import { DEPARTMENTS, type Actor } from './vocabulary';
 
-export interface CaseDefinition<
+interface CaseDefinition<
   State extends CaseCore<Stage, Action>,
   Stage extends string,
   Action extends string,

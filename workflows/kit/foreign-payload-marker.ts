@@ -5,7 +5,7 @@
  */
 export const FOREIGN_PAYLOAD_FIELD = 'onethingForeignPayload';
 
-export interface ForeignPayloadMarker {
+interface ForeignPayloadMarker {
   [FOREIGN_PAYLOAD_FIELD]: string;
 }
 

@@ -10,7 +10,7 @@ import { patched } from '@temporalio/workflow';
  * New runs also tell the case registry and the task board once per wait rather than once per change
  * (publishing.ts). Runs recorded before it ask for each patch as they did, and replay that way.
  */
-export const PATCH_BASELINE = 'onething-baseline-2026-12';
+const PATCH_BASELINE = 'onething-baseline-2026-12';
 
 /**
  * A rung's deadline counts from the deadline that was missed, so a case typed in late, or a worker that was down,
@@ -38,7 +38,7 @@ const KIT_PATCHES_BEFORE_BASELINE = [
 /** Whether this run has a patch: asks `patched()` only for patches newer than the baseline, or on older runs. */
 export type PatchCheck = (patchId: string) => boolean;
 
-export interface PatchLevel {
+interface PatchLevel {
   /** Whether this run was begun on code with the baseline (and so with every patch before it). */
   baseline: boolean;
   has: PatchCheck;

@@ -55,7 +55,7 @@ export interface TaskPublisher {
   taskClosed: (task: OpenTaskSummary, status: ClosedTask['status']) => Promise<void>;
 }
 
-export interface Publisher<Stage extends string> extends TaskPublisher {
+interface Publisher<Stage extends string> extends TaskPublisher {
   enterStage: (stage: Stage) => Promise<void>;
   /** Tells what has not been told yet; the case calls this before it waits. */
   flush: () => Promise<void>;

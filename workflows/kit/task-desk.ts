@@ -23,7 +23,7 @@ export interface TaskAssignment {
   due?: Due;
 }
 
-export interface TaskDesk<Kind extends string> {
+interface TaskDesk<Kind extends string> {
   open: (kind: Kind, assignment?: TaskAssignment) => Promise<void>;
   close: (status: 'done' | 'cancelled') => Promise<void>;
   /** The open task's deadline has passed: the next rung takes it, or it stays overdue at the last one. */

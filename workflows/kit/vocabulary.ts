@@ -5,9 +5,9 @@
  */
 
 /**
- * Zhengzhou's sixteen county-level areas (domain.md, Areas of the city; 亲清在线 counts "16 districts and
+ * Zhengzhou's sixteen county-level areas (docs/sources.md, areas of the city; 亲清在线 counts "16 districts and
  * counties"): childcare and petitions serve them all. The code is called a district throughout, as the city's
- * staff say it; `AREA_KINDS` says which are districts, development zones, county-level cities and the county.
+ * staff say it; `AREA_KIND_OF` says which are districts, development zones, county-level cities and the county.
  */
 export const DISTRICTS = {
   zhongyuan: '中原区',
@@ -30,8 +30,7 @@ export const DISTRICTS = {
 export type District = keyof typeof DISTRICTS;
 export const DISTRICT_CODES = Object.keys(DISTRICTS) as [District, ...District[]];
 
-export const AREA_KINDS = ['district', 'development-zone', 'county-level-city', 'county'] as const;
-export type AreaKind = (typeof AREA_KINDS)[number];
+type AreaKind = 'district' | 'development-zone' | 'county-level-city' | 'county';
 export const AREA_KIND_OF: Record<District, AreaKind> = {
   zhongyuan: 'district',
   erqi: 'district',
@@ -63,11 +62,9 @@ export const URBAN_DISTRICT_CODES = [
   'jingkai',
 ] as const satisfies readonly District[];
 
-/** The retrofit campaign's scope: the eight urban districts (domain.md, Process 1), not the whole city. */
+/** The retrofit campaign's scope: the eight urban districts (docs/sources.md, gas-safety retrofit), not the whole city. */
 export const RETROFIT_DISTRICT_CODES = URBAN_DISTRICT_CODES;
 export type RetrofitDistrict = (typeof RETROFIT_DISTRICT_CODES)[number];
-export const isRetrofitDistrict = (district: string): district is RetrofitDistrict =>
-  (RETROFIT_DISTRICT_CODES as readonly string[]).includes(district);
 /** A JWT's district claim: a district code, or `city` for city-level staff. */
 export type Jurisdiction = District | 'city';
 

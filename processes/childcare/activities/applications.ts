@@ -9,25 +9,25 @@ import type { CarryingCaseProgress } from '../../../activities/case-progress';
 import type { RegistryEntry } from '../../../activities/adapters/health-commission/port';
 import type { LedgerEntry } from '../../../activities/adapters/ledger/port';
 
-export interface MarketRegulationFindings {
+interface MarketRegulationFindings {
   registration: 'active' | 'revoked' | 'unregistered';
   /** The published ceiling for the district and year, in fen; null when none is published. */
   priceCeilingFen: number | null;
 }
 
-export interface CreditPlatformFindings {
+interface CreditPlatformFindings {
   blacklistedStaff: number;
   creditRecordClean: boolean;
 }
 
-export interface SubsidyPayment {
+interface SubsidyPayment {
   caseId: string;
   district: District;
   amountFen: number;
   idempotencyKey: string;
 }
 
-export interface QualityReward {
+interface QualityReward {
   caseId: string;
   district: District;
   year: number;

@@ -20,7 +20,7 @@ const READ: AccessRule = {
   departments: CHILDCARE_DEPARTMENTS,
 };
 
-export const coverageQuerySchema = z
+const coverageQuerySchema = z
   .object({
     district: districtSchema.optional(),
     year: z.coerce.number().int('must be a whole year').min(2022).max(2100).optional(),

@@ -11,7 +11,7 @@ import { caseSchema, districtSchema } from '../../../api/schemas';
 const fen = (max: number) => z.number().int('must be a whole number of fen').min(0).max(max);
 const place = z.string().trim().min(1).max(60);
 
-export const creditCodeSchema = z
+const creditCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
@@ -45,7 +45,7 @@ export const childcareProviderSchema = z
   .strict()
   .meta({ id: 'ChildcareProvider' });
 
-export const childcareFactsSchema = z
+const childcareFactsSchema = z
   .object({
     slots: z.number().int().min(1).max(2_000),
     constructionInvestmentFen: fen(100_000_000_000).meta({
@@ -60,7 +60,7 @@ export const childcareFactsSchema = z
   .strict()
   .meta({ id: 'ChildcareFacts' });
 
-export const childcareStaffSchema = z
+const childcareStaffSchema = z
   .array(
     z
       .object({

@@ -23,7 +23,7 @@ function initialState(input: ChildcareApplicationInput): ChildcareCaseState {
 }
 
 /**
- * One childcare provider's construction-subsidy application (domain.md, Process 2): the health commission's
+ * One childcare provider's construction-subsidy application (docs/sources.md, childcare): the health commission's
  * completeness check (returned for correction as often as needed) → market regulation, the credit platform, fire
  * safety and civil affairs in parallel, and every subsidy rule → site inspection → approval by the district health
  * commission, then district finance → payment, once → the childcare registry, and a quality evaluation every year

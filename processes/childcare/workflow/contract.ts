@@ -1,5 +1,5 @@
 /**
- * The childcare-provider subsidy's contract (domain.md, Process 2): a provider's application, its stages and
+ * The childcare-provider subsidy's contract (docs/sources.md, childcare): a provider's application, its stages and
  * decisions, queries, updates and workflow IDs, for the workflow, the API and the audit tool alike.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
@@ -152,5 +152,3 @@ export function parseChildcareApplicationWorkflowId(
   const [creditCode, siteKey] = key.key.split('-') as [string, string];
   return { district: key.district, creditCode, siteKey };
 }
-
-export type ChildcareApplicationWorkflow = (input: ChildcareApplicationInput) => Promise<ChildcareCaseState>;

@@ -1,5 +1,5 @@
 /**
- * How far an area is from the city's childcare targets (domain.md, Process 2 and its corrections), from the
+ * How far an area is from the city's childcare targets (docs/sources.md, childcare), from the
  * registry: slots per 1,000 residents against 2 (2022), 4 (2023), 6 (2025), a year between two using the last one
  * passed; the share of public and 公建民营 slots against 50%; providers of at least 50 slots against two in each
  * urban district and development zone named with them, one elsewhere; at least one public provider in each
@@ -29,11 +29,11 @@ export const COVERAGE_TARGETS = {
 } as const;
 
 /** End of 2022: two providers of ≥ 50 slots in each urban district (with 郑东新区, 经开区, 高新区); one elsewhere. */
-export const largeProvidersTarget = (district: District): number =>
+const largeProvidersTarget = (district: District): number =>
   (URBAN_DISTRICT_CODES as readonly District[]).includes(district) ? 2 : 1;
 
 /** Each development zone and each county (市, 县) builds at least one public (公办) provider; districts are not named. */
-export const publicProvidersTarget = (district: District): number | null =>
+const publicProvidersTarget = (district: District): number | null =>
   AREA_KIND_OF[district] === 'district' ? null : 1;
 
 /** Public (公办) and publicly-built, privately-run (公建民营) slots count towards the public share. */
@@ -46,7 +46,7 @@ export type RegisteredProvider = Pick<
 >;
 
 /** What civil affairs knows of an area: its streets and townships, and its communities. */
-export interface KnownPlaces {
+interface KnownPlaces {
   streets: readonly string[];
   communities: readonly string[];
 }

@@ -10,7 +10,7 @@ export const CREDIT_CODE_RULES = {
   alphabet: 'must use only digits and the letters A-H, J-N, P-R, T, U, W, X, Y (no I, O, S, V, Z)',
   checkCharacter: 'has a wrong check character (GB 32100-2015)',
 } as const;
-export type CreditCodeProblem = keyof typeof CREDIT_CODE_RULES;
+type CreditCodeProblem = keyof typeof CREDIT_CODE_RULES;
 
 /** The check character the first 17 characters call for. */
 export function creditCodeCheckCharacter(first17: string): string {

@@ -2,7 +2,7 @@
 
 /**
  * The slot targets (≥ 20 a community point, ≥ 50 a street, ≥ 30 a township) are the city's coverage targets, not
- * conditions of the construction subsidy (domain.md, Corrections). Runs recorded before this refused a smaller
+ * conditions of the construction subsidy (docs/sources.md, childcare). Runs recorded before this refused a smaller
  * point by them, and replay that way.
  */
 export const SLOT_TARGETS_ARE_COVERAGE_PATCH = 'childcare-slot-targets-are-coverage';

@@ -1,6 +1,6 @@
 /**
  * Registration (备案) with the health commission: every provider registers, subsidised or not, and its slots count
- * towards coverage. The standards and the price ceiling bind every provider (domain.md, Corrections); the
+ * towards coverage. The standards and the price ceiling bind every provider (docs/sources.md, childcare); the
  * departments' checks are those an application's case makes. Pure, so the API and tests judge alike.
  */
 import {
@@ -12,19 +12,19 @@ import {
 } from './subsidy-rules';
 import type { ProviderFacts } from './provider';
 
-export type RegistrationStandards = Pick<
+type RegistrationStandards = Pick<
   ProviderFacts,
   'slots' | 'monthlyPriceFen' | 'monitoring24hWithAlarm' | 'videoCoversAllAreas' | 'recordingRetentionDays'
 >;
 
-export interface RegistrationFindings {
+interface RegistrationFindings {
   registration: 'active' | 'revoked' | undefined;
   fireSafetySignOff: boolean | undefined;
   communityExists: boolean;
   priceCeilingFen: number | undefined;
 }
 
-export interface RegistrationProblem {
+interface RegistrationProblem {
   /** The request field the rule judged, e.g. `standards.recordingRetentionDays` or `provider.creditCode`. */
   field: string;
   rule: string;

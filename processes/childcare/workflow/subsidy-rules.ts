@@ -1,5 +1,5 @@
 /**
- * The construction-subsidy rules (domain.md, Process 2), each one named function giving a result that names its
+ * The construction-subsidy rules (docs/sources.md, childcare), each one named function giving a result that names its
  * rule. The subsidy check (API) and the case (workflow) both judge an application with `checkSubsidy`.
  *
  * *Assumptions*, each a named figure the city can change: which operators are "similar" to 公建民营 and 民办公助
@@ -7,7 +7,7 @@
  */
 import type { DepartmentFindings, ProviderFacts, ProviderKind, ProviderLevel } from './provider';
 
-export const CHILDCARE_SUBSIDY = {
+const CHILDCARE_SUBSIDY = {
   /** ¥10,000 per slot. */
   perSlotFen: 1_000_000,
   /** 60% of the total construction investment. */
@@ -17,12 +17,12 @@ export const CHILDCARE_SUBSIDY = {
 
 /**
  * The city's slot targets per community, street and township (2025, 2023): coverage targets, not conditions of the
- * subsidy (domain.md, Corrections). Only runs recorded before that correction judged an application by them.
+ * subsidy (docs/sources.md, childcare). Only runs recorded before that correction judged an application by them.
  */
-export const SLOT_TARGETS: Record<ProviderLevel, number> = { community: 20, street: 50, township: 30 };
+const SLOT_TARGETS: Record<ProviderLevel, number> = { community: 20, street: 50, township: 30 };
 
 /** *Assumption*: the operators the subsidy names (公建民营, 民办公助); "and similar" (等) adds none until the city says. */
-export const SUBSIDISED_KINDS: readonly ProviderKind[] = ['public-built-private-run', 'private-public-aided'];
+const SUBSIDISED_KINDS: readonly ProviderKind[] = ['public-built-private-run', 'private-public-aided'];
 
 /**
  * *Assumption*: the source gives ¥10,000 a slot or 60% of the investment under the same condition, never both,
@@ -30,7 +30,7 @@ export const SUBSIDISED_KINDS: readonly ProviderKind[] = ['public-built-private-
  */
 export const SUBSIDY_AMOUNT_RULES = ['lower-of-the-two', 'per-slot', 'investment-share'] as const;
 export type SubsidyAmountRule = (typeof SUBSIDY_AMOUNT_RULES)[number];
-export const SUBSIDY_AMOUNT_RULE: SubsidyAmountRule = 'lower-of-the-two';
+const SUBSIDY_AMOUNT_RULE: SubsidyAmountRule = 'lower-of-the-two';
 
 /** Every rule a case may show; `minimum-slots` only on runs recorded before the slot targets became coverage. */
 export const SUBSIDY_RULE_NAMES = [
@@ -191,7 +191,7 @@ export function subsidyAmount(
   };
 }
 
-export interface SubsidyCheck {
+interface SubsidyCheck {
   eligible: boolean;
   rules: RuleResult[];
   /** The amount when eligible; both figures are shown either way. */

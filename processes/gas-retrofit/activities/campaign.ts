@@ -6,7 +6,7 @@ import { householdCaseStart } from '../workflow/starts';
 import type { ActivityTemporal } from '../../../activities';
 import type { BacklogAccount, GasCompanyPort } from '../../../activities/adapters/gas-company/port';
 
-export interface StartHouseholdsRequest {
+interface StartHouseholdsRequest {
   campaignId: string;
   district: District;
   startedBy: Actor;

@@ -28,7 +28,7 @@ import type { LedgerEntry, LedgerPort } from '../../../activities/adapters/ledge
 import type { createCampaignActivities } from './campaign';
 import type { CarryingCaseProgress } from '../../../activities/case-progress';
 
-export interface ShareBooking {
+interface ShareBooking {
   caseId: string;
   district: District;
   party: Party;
@@ -36,7 +36,7 @@ export interface ShareBooking {
   idempotencyKey: string;
 }
 
-export interface ShareReversal {
+interface ShareReversal {
   party: Party;
   idempotencyKey: string;
   reverses: string;
@@ -176,7 +176,7 @@ function settlementActivities(adapters: Adapters) {
 }
 
 /** What a case asks the gas company, as its history records it: the work itself, which the retrofit's rules judge. */
-export interface GasEligibilityRequest extends Omit<EligibilityRequest, 'itemsFit'> {
+interface GasEligibilityRequest extends Omit<EligibilityRequest, 'itemsFit'> {
   items?: RetrofitItems;
 }
 

@@ -21,8 +21,8 @@ import {
   INELIGIBILITY_REASONS,
   type GasUserType,
 } from '../workflow/contract';
-/** The retrofit campaign covers the eight urban districts only (domain.md, Process 1). */
-export const retrofitDistrictSchema = z
+/** The retrofit campaign covers the eight urban districts only (docs/sources.md, gas-safety retrofit). */
+const retrofitDistrictSchema = z
   .enum(RETROFIT_DISTRICT_CODES, {
     error: `must be one of the retrofit campaign’s eight urban districts: ${RETROFIT_DISTRICT_CODES.join(', ')}`,
   })
@@ -73,7 +73,7 @@ const ITEMS_FIT_USER_TYPE = {
   ],
 };
 
-export const retrofitItemsSchema = z
+const retrofitItemsSchema = z
   .object({
     valve: z.boolean().meta({ description: 'Fit a self-closing valve (自闭阀)' }),
     // The settlement's own rule in the document's words: 0.1 m to 20 m, one decimal at most.
@@ -98,7 +98,7 @@ export const retrofitItemsSchema = z
 
 const CHINESE_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-export const serviceContactSchema = z
+const serviceContactSchema = z
   .object({
     name: z.string().trim().min(1).max(40),
     phone: z
@@ -180,7 +180,6 @@ export const startGasRetrofitHouseholdSchema = z
   .strict()
   .superRefine(itemsFitUserType)
   .meta({ id: 'StartGasRetrofitHousehold', ...ITEMS_FIT_USER_TYPE });
-export type StartGasRetrofitHouseholdBody = z.infer<typeof startGasRetrofitHouseholdSchema>;
 
 export const gasRetrofitCaseSchema = caseSchema(
   {

@@ -34,7 +34,7 @@ const { startHouseholdCases } = proxyActivities<GasRetrofitActivities>({
 });
 
 /** Pages per run before continuing as new: keeps each run's history small whatever the backlog's size. */
-export const PAGES_PER_RUN = 20;
+const PAGES_PER_RUN = 20;
 
 /**
  * A district's retrofit campaign: pages through the gas company's backlog and starts one household case per

@@ -1,5 +1,5 @@
 /**
- * The gas-safety retrofit's contract (domain.md, Process 1): its inputs, stages, decisions, queries, updates and
+ * The gas-safety retrofit's contract (docs/sources.md, gas-safety retrofit): its inputs, stages, decisions, queries, updates and
  * workflow IDs, for the workflows, the API and the audit tool alike.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
@@ -17,7 +17,6 @@ export {
   INELIGIBILITY_REASONS,
   type EligibilityDecision,
   type GasUserType,
-  type IneligibilityReason,
 } from '../../../workflows/kit/department-words';
 
 /** Its workflow types, and the process codes its cases carry (OneThingProcess search attribute, case registry). */

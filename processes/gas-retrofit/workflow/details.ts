@@ -10,7 +10,7 @@ import type {
   GasUserType,
 } from './contract';
 
-export const USER_TYPE_WORK: Record<GasUserType, string> = {
+const USER_TYPE_WORK: Record<GasUserType, string> = {
   'new-build-residential': '新建住宅燃气安全装置核验',
   'residential-pipeline': '燃气自闭阀与金属软管加装',
   'residential-lpg': '瓶装液化气金属软管更换',
@@ -18,7 +18,7 @@ export const USER_TYPE_WORK: Record<GasUserType, string> = {
   'non-residential-lpg': '非居民瓶装气报警与联动切断装置加装',
 };
 
-export const STAGE_LABELS: Record<GasRetrofitStage, string> = {
+const STAGE_LABELS: Record<GasRetrofitStage, string> = {
   'eligibility-check': '燃气公司核验户号',
   eligible: '核验通过',
   ineligible: '核验未通过',

@@ -25,7 +25,7 @@ export const FULL_PROCESS_PATCH = 'gas-retrofit-full-process';
 /** A cancellation no longer waits for a pending booking (which may wait days for installer capacity). */
 export const CANCEL_WHILE_SCHEDULING_PATCH = 'gas-retrofit-cancel-while-scheduling';
 /** Cases started before this also publish department, deadline, overdue, escalation rung and amount. */
-export const CASE_ATTRIBUTES_PATCH = 'gas-retrofit-case-attributes';
+const CASE_ATTRIBUTES_PATCH = 'gas-retrofit-case-attributes';
 /**
  * Final settlement at the tender price (a case without one waits for it), and non-residential users paying
  * their suppliers themselves (nothing settled). Runs before this priced at the estimate where no tender existed.
@@ -48,7 +48,7 @@ export interface Household {
 }
 
 /** The parts that must be fitted, each with a serial number in the installation report. */
-export function partsFitted(state: GasRetrofitCaseState): string[] {
+function partsFitted(state: GasRetrofitCaseState): string[] {
   const parts: string[] = [];
   if (state.userType.startsWith('non-residential')) parts.push('alarm', 'shutoffValve');
   if (state.items?.valve) parts.push('valve');

@@ -54,7 +54,7 @@ async function begin(household: Household): Promise<void> {
 }
 
 /**
- * One household's gas-safety retrofit case (domain.md, Process 1): eligibility at the gas company → an
+ * One household's gas-safety retrofit case (docs/sources.md, gas-safety retrofit): eligibility at the gas company → an
  * installer slot → installation (reschedules, misses, grid-worker follow-up) → acceptance by the gas company →
  * settlement at the district's tender prices (waiting for them where none are set) → the four parties' payments →
  * closed. Non-residential users pay their suppliers themselves: once accepted, their case watches the alarm's

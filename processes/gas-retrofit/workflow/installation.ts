@@ -61,7 +61,7 @@ async function endBooking({ state, theCase }: Household, status: 'released' | 'm
   delete state.booking;
 }
 
-export async function cancel(
+async function cancel(
   household: Household,
   reason: GasRetrofitActionArgs['cancel']['reason'],
   by: string,

@@ -1,5 +1,5 @@
 /**
- * Prices a household's retrofit and splits it between the four parties (domain.md, Process 1). Pure and
+ * Prices a household's retrofit and splits it between the four parties (docs/sources.md, gas-safety retrofit). Pure and
  * deterministic: the workflow runs it once, when settlement starts, and the API's quote runs the same code.
  *
  * Rounding rule (money is integer fen): each item's cost is split on its own. Every party first gets the
@@ -46,7 +46,7 @@ export const ESTIMATE_PRICES: Required<Pick<PriceList, 'valve' | 'hose' | 'hoseE
 };
 
 /** The metal hose price covers this length; the excess is the resident's alone. */
-export const HOSE_INCLUDED_DECIMETRES = 30;
+const HOSE_INCLUDED_DECIMETRES = 30;
 
 export type SettlementUserType =
   'residential-pipeline' | 'residential-lpg' | 'non-residential-pipeline' | 'non-residential-lpg';
@@ -58,7 +58,7 @@ export type TenderPricing =
   | { outcome: 'priced'; priceBasis: PriceBasis; settlement: Settlement }
   | { outcome: 'awaiting-tender-price'; missing: PricedItem[] };
 
-export type LineItem = 'valve' | 'hose' | 'hose-extra' | 'alarm' | 'shutoff-valve';
+type LineItem = 'valve' | 'hose' | 'hose-extra' | 'alarm' | 'shutoff-valve';
 
 export interface SettlementLine {
   item: LineItem;
@@ -119,7 +119,7 @@ export function splitBySixths(costFen: number, sixths: Shares): Shares {
 }
 
 /** Length in whole decimetres; refuses more than one decimal or a non-positive or implausible length. */
-export function hoseDecimetres(lengthM: number): number {
+function hoseDecimetres(lengthM: number): number {
   const decimetres = Math.round(lengthM * 10);
   if (!Number.isFinite(lengthM) || Math.abs(decimetres - lengthM * 10) > 1e-9) {
     throw new SettlementRuleError('items.hoseLengthM', 'must have at most one decimal place');

@@ -8,7 +8,7 @@ import type { Actor } from '../../../workflows/definitions';
 import type { PetitionCaseState } from '../workflow/contract';
 import { ForbiddenError } from '../../../api/errors';
 
-export type PetitionReader = 'petition-office' | 'holder' | 'past-holder' | 'press-desk';
+type PetitionReader = 'petition-office' | 'holder' | 'past-holder' | 'press-desk';
 
 type Held = Pick<PetitionCaseState, 'department' | 'transfers' | 'openTask' | 'decisions' | 'press' | 'kind'>;
 

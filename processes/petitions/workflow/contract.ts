@@ -1,5 +1,5 @@
 /**
- * Citizens' petitions (心通桥 网络问政, domain.md, Process 3): a post goes round 受理 → 派单 → 办理 → 答复 → 办结 →
+ * Citizens' petitions (心通桥 网络问政, docs/sources.md, petitions): a post goes round 受理 → 派单 → 办理 → 答复 → 办结 →
  * 回访 → 评价 with deadlines in working days counted from when the citizen submitted. The post's text, location and
  * the petitioner's contact are kept by the petition office's system; Temporal holds codes and references only.
  */
@@ -199,5 +199,3 @@ export function parsePetitionWorkflowId(
   const key = parseDistrictKey(caseId, 'petition', PETITION_REF_PATTERN);
   return key && { district: key.district, petitionRef: key.key };
 }
-
-export type PetitionWorkflow = (input: PetitionInput) => Promise<PetitionCaseState>;

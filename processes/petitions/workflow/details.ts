@@ -9,7 +9,7 @@ import type {
   PressVerdict,
 } from './contract';
 
-export const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
+const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
   routing: '派单',
   'awaiting-acceptance': '待受理',
   handling: '办理中',

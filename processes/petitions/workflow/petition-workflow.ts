@@ -27,7 +27,7 @@ function initialState(input: PetitionInput): PetitionCaseState {
 }
 
 /**
- * One citizen's petition (心通桥, domain.md, Process 3): routed by the petition office's table → accepted or
+ * One citizen's petition (心通桥, docs/sources.md): routed by the petition office's table → accepted or
  * transferred by the department → replied within the kind's working-day limit (extended once) → rated by the
  * petitioner (a dissatisfied rating reopens it once) → completed → review (复查) and re-review (复核) if asked for
  * in time → closed. A missed deadline brings supervision rung by rung.

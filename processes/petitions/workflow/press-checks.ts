@@ -2,8 +2,8 @@
 import { refuse } from '../../../workflows/kit/refusals';
 import type { PetitionAction, PetitionCaseState } from './contract';
 
-export const PRESS_ACTIONS = ['press-take-up', 'press-follow-up', 'press-visit', 'press-publish'] as const;
-export type PressAction = (typeof PRESS_ACTIONS)[number];
+const PRESS_ACTIONS = ['press-take-up', 'press-follow-up', 'press-visit', 'press-publish'] as const;
+type PressAction = (typeof PRESS_ACTIONS)[number];
 export const isPressAction = (action: PetitionAction): action is PressAction =>
   (PRESS_ACTIONS as readonly string[]).includes(action);
 

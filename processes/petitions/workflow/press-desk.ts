@@ -16,7 +16,7 @@ const { recordPressCall, publishPressOutcome, recordPressTakeUp, recordPressVisi
 
 const deskOf = (state: PetitionCaseState): PressSupervision => (state.press ??= { calls: [] });
 
-export const pressTakeUp =
+const pressTakeUp =
   ({ state, theCase }: Petition) =>
   async ({ actor, account }: PetitionActionArgs['press-take-up']): Promise<void> => {
     const at = now();
@@ -29,7 +29,7 @@ export const pressTakeUp =
     deskOf(state).takenUp = { by: actor.userId, at };
   };
 
-export const pressFollowUp =
+const pressFollowUp =
   ({ state, theCase }: Petition) =>
   async ({ actor, answer, account, organisation }: PetitionActionArgs['press-follow-up']): Promise<void> => {
     const desk = deskOf(state);
@@ -49,7 +49,7 @@ export const pressFollowUp =
     desk.calls.push({ ...call, by: actor.userId });
   };
 
-export const pressVisit =
+const pressVisit =
   ({ state, theCase }: Petition) =>
   async ({ actor, place, seen }: PetitionActionArgs['press-visit']): Promise<void> => {
     const visits = (deskOf(state).visits ??= []);
@@ -69,7 +69,7 @@ export const pressVisit =
     visits.push(visit);
   };
 
-export const pressPublish =
+const pressPublish =
   ({ state, theCase }: Petition) =>
   async ({ actor, verdict, headline, url }: PetitionActionArgs['press-publish']): Promise<void> => {
     const story = await theCase.call(publishPressOutcome, {

@@ -1,5 +1,5 @@
 /**
- * The petitions' rules table, limits and ladders. Reply limits per kind follow 12345-hotline practice (domain.md);
+ * The petitions' rules table, limits and ladders. Reply limits per kind follow 12345-hotline practice (docs/sources.md);
  * the rest are *assumptions*, each a named figure: acceptance limits, how many transfers before the petition office
  * takes a petition itself, the longest extension, and the supervision ladder's rungs and deadlines.
  */

@@ -6,12 +6,7 @@
  */
 import { PETITION_CATEGORIES, type PetitionCategory } from './contract';
 
-export type {
-  CategoryShare,
-  StoredWeeklyIndex,
-  WeekFigures,
-  WeeklyIndex,
-} from '../../../activities/adapters/petition-index/port';
+export type { StoredWeeklyIndex } from '../../../activities/adapters/petition-index/port';
 import type { CategoryShare } from '../../../activities/adapters/petition-index/port';
 
 export interface WeeklyIndexInput {
