@@ -1,7 +1,5 @@
-import { heartbeat, activityInfo } from '@temporalio/activity';
-import type { Client } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES, type Actor, type District } from '../../../workflows/definitions';
-import { startOnce } from '../../../platform/start-once';
+import type { Actor, District } from '../../../workflows/definitions';
+import { startCasesOnce } from '../../../activities/start-cases';
 import { householdCaseStart } from '../workflow/starts';
 import type { ActivityTemporal } from '../../../activities';
 import type { BacklogAccount, GasCompanyPort } from '../../../activities/adapters/gas-company/port';
@@ -11,11 +9,6 @@ interface StartHouseholdsRequest {
   district: District;
   startedBy: Actor;
   accounts: BacklogAccount[];
-}
-
-async function startedBy(client: Client, caseId: string, campaignId: string): Promise<boolean> {
-  const { typedSearchAttributes } = await client.workflow.getHandle(caseId).describe();
-  return typedSearchAttributes.get(SEARCH_ATTRIBUTES.campaign) === campaignId;
 }
 
 export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: ActivityTemporal | undefined) {
@@ -36,17 +29,8 @@ export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: A
     async startHouseholdCases(
       request: StartHouseholdsRequest,
     ): Promise<{ started: number; alreadyStarted: number }> {
-      if (!temporal) throw new Error('this worker has no Temporal client for starting cases');
-      const resumed = (activityInfo().heartbeatDetails as
-        { index: number; started: number; alreadyStarted: number } | undefined) ?? {
-        index: 0,
-        started: 0,
-        alreadyStarted: 0,
-      };
-      let { started, alreadyStarted } = resumed;
-      for (let index = resumed.index; index < request.accounts.length; index += 1) {
-        const account = request.accounts[index]!;
-        const start = householdCaseStart({
+      return startCasesOnce(temporal, { runId: request.campaignId, entries: request.accounts }, (account) =>
+        householdCaseStart({
           district: request.district,
           accountRef: account.accountRef,
           userType: account.userType,
@@ -54,16 +38,8 @@ export function createCampaignActivities(gasCompany: GasCompanyPort, temporal: A
           items: account.items,
           startedBy: request.startedBy,
           campaignId: request.campaignId,
-        });
-        const { workflowId: caseId, status } = await startOnce(temporal.client, temporal.taskQueue, start);
-        // A case this campaign started in an earlier attempt (one killed before its last heartbeat reached the
-        // server) is still this campaign's: only cases started otherwise count as already started.
-        if (status === 'started' || (await startedBy(temporal.client, caseId, request.campaignId)))
-          started += 1;
-        else alreadyStarted += 1;
-        heartbeat({ index: index + 1, started, alreadyStarted });
-      }
-      return { started, alreadyStarted };
+        }),
+      );
     },
   };
 }

@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseCore } from '../../../workflows/kit/case-state';
+import { BULK_STAGES, type BulkProgress, type BulkStage } from '../../../workflows/kit/bulk-progress';
 import { parseDistrictKey } from '../../../workflows/kit/case-ids';
 import type { Actor, Channel, District } from '../../../workflows/kit/vocabulary';
 import type { ProcessType } from '../../../workflows/registry';
@@ -233,20 +234,10 @@ export interface GasRetrofitCampaignInput {
   progress?: GasRetrofitCampaignProgress;
 }
 
-/** The stages a district campaign shows in OneThingStage. */
-export const CAMPAIGN_STAGES = ['running', 'paused', 'finished'] as const;
-export type CampaignStage = (typeof CAMPAIGN_STAGES)[number];
-
-export interface GasRetrofitCampaignProgress {
-  /** The last account handled; the next page starts after it. */
-  cursor: string | null;
-  started: number;
-  alreadyStarted: number;
-  pages: number;
-  paused: boolean;
-  finished: boolean;
-  lastDecision?: { action: 'pause' | 'resume'; by: string; at: string };
-}
+/** The stages a district campaign shows in OneThingStage: the kit's bulk-start stages. */
+export const CAMPAIGN_STAGES = BULK_STAGES;
+export type CampaignStage = BulkStage;
+export type GasRetrofitCampaignProgress = BulkProgress;
 
 export interface CampaignDecisionArgs {
   actor: Actor;
