@@ -4,6 +4,8 @@ import { gasRetrofit } from './gas-retrofit/module';
 import { petitions } from './petitions/module';
 import type { ProcessModule } from './process-module';
 
+export type { ProcessModule } from './process-module';
+
 export const PROCESS_MODULES: readonly ProcessModule[] = [gasRetrofit, childcare, petitions];
 
 /** Every process's Temporal Schedules, for start-up (platform/schedules.ts creates or updates them). */

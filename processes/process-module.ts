@@ -23,8 +23,13 @@ type ActivityFunctions = Record<string, (...args: never[]) => Promise<unknown>>;
 export interface ProcessModule {
   /** The folder's name under processes/. */
   name: string;
-  /** The workflow types it runs; the worker's bundle entry (workflows/index.ts) must export each. */
+  /** The workflow types it runs. */
   workflowTypes: readonly string[];
+  /**
+   * Its workflows file (`require.resolve('./workflow/workflows')`): bundle-safe, exporting exactly its workflow
+   * types; the worker's bundle entry (workflows/index.ts) exports it.
+   */
+  workflowsPath: string;
   /** Its activities, over the shared department adapters. */
   activities: (deps: ActivityDeps) => ActivityFunctions;
   /**

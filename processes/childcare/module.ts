@@ -13,6 +13,7 @@ import { CHILDCARE_DEPARTMENTS } from './workflow/rules';
 export const childcare: ProcessModule = {
   name: 'childcare',
   workflowTypes: [CHILDCARE_WORKFLOW_TYPE],
+  workflowsPath: require.resolve('./workflow/workflows'),
   activities: ({ adapters }) => createChildcareActivities(adapters),
   api: [
     { routes: childcareSubsidyRoutes, router: childcareSubsidyRouter },

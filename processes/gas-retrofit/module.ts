@@ -14,6 +14,7 @@ import { GAS_RETROFIT_DEPARTMENTS } from './workflow/rules';
 export const gasRetrofit: ProcessModule = {
   name: 'gas-retrofit',
   workflowTypes: [GAS_RETROFIT_WORKFLOW_TYPES.household, GAS_RETROFIT_WORKFLOW_TYPES.campaign],
+  workflowsPath: require.resolve('./workflow/workflows'),
   activities: ({ adapters, temporal }) => ({
     ...createGasRetrofitActivities(adapters),
     ...createCampaignActivities(adapters.gasCompany, temporal),

@@ -14,6 +14,7 @@ import { petitionIndexSchedule } from './schedules';
 export const petitions: ProcessModule = {
   name: 'petitions',
   workflowTypes: [PETITION_WORKFLOW_TYPES.petition, PETITION_WORKFLOW_TYPES.weeklyIndex],
+  workflowsPath: require.resolve('./workflow/workflows'),
   activities: ({ adapters }) => ({
     ...createPetitionActivities(adapters),
     ...createPetitionIndexActivities(adapters),

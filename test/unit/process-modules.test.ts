@@ -1,11 +1,22 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import type { Adapters } from '../../activities/adapters';
 import { SCOPED_PROCESSES } from '../../platform/codec/payload-scope';
 import { PROCESS_MODULES } from '../../processes';
 import { createActivities } from '../../workers/activities';
+import { kitProbe } from '../workflows/kit-probe/module';
 import * as bundleEntry from '../../workflows';
 
 describe('the list of processes (processes/index.ts)', function () {
+  it('each process’s workflows file exports its workflow types and nothing else (the kit’s probe too)', function () {
+    // Loaded as the worker's bundle loads it: by path, from the module's own declaration.
+    const load = createRequire(__filename);
+    for (const module of [...PROCESS_MODULES, kitProbe]) {
+      const exported = Object.keys(load(module.workflowsPath) as object);
+      assert.deepEqual(exported.sort(), [...module.workflowTypes].sort(), module.name);
+    }
+  });
+
   it('the worker’s bundle entry exports each process’s workflow types, and nothing no process declares', function () {
     const declared = PROCESS_MODULES.flatMap((module) => module.workflowTypes);
     assert.deepEqual([...declared].sort(), Object.keys(bundleEntry).sort());

@@ -18,6 +18,7 @@ import {
   testDataConverter,
   uniqueTaskQueue,
 } from '../helpers/temporal';
+import { kitProbe } from './kit-probe/module';
 import { probeStateQuery, probeUpdates, type ProbeState } from './kit-probe/probe-workflow';
 import {
   closeOf,
@@ -55,10 +56,10 @@ describe('the process kit: working-day deadlines and escalation (a test-only pro
       taskQueue,
       dataConverter: testDataConverter(),
       workflowBundle: await bundleWorkflowCode({
-        workflowsPath: require.resolve('./kit-probe/probe-workflow'),
+        workflowsPath: kitProbe.workflowsPath,
         logger: quietBundlerLogger,
       }),
-      activities: createActivities({ adapters }),
+      activities: createActivities({ adapters }, [kitProbe]),
     });
     running = worker.run();
   });
