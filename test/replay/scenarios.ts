@@ -17,7 +17,7 @@ import {
 } from '../../processes/gas-retrofit/workflow/contract';
 import { tenderPricesSetSignal } from '../../processes/gas-retrofit/workflow/contract';
 import type { BookingFailures } from '../helpers/failing-district-finance';
-import { childcareActors, startApplication } from '../workflows/childcare-helpers';
+import { approveThrough, childcareActors, startApplication } from '../workflows/childcare-helpers';
 import { petitionActors, startPetition } from '../workflows/petition-helpers';
 import { actors, startCase, type CaseDriver } from '../workflows/gas-retrofit-helpers';
 
@@ -583,4 +583,17 @@ export const SCENARIOS: ReplayScenario[] = [
   ...RECORDED_BEFORE_THE_PATCH_BASELINE.filter((s) => RECORDED_AGAIN_ON_THE_BASELINE.includes(s.name)).map(
     (s) => ({ ...s, name: `${s.name}-on-baseline` }),
   ),
+  {
+    // Since childcare's payments became the kit's: a failing subsidy payment stops in an incident.
+    name: 'childcareApplication_payment-incident-retried',
+    async run({ env, adapters, taskQueue, districtFinanceFailures }) {
+      const { driver: c } = await startApplication(env, adapters, taskQueue);
+      districtFinanceFailures.left = 5;
+      await approveThrough(c);
+      await c.waitForStage('payment-incident', 60_000, (s) => s.openTask !== undefined);
+      await c.act('resolve-incident', { actor: childcareActors.finance(J), action: 'retry' });
+      await c.waitForStage('registered', 60_000);
+      return c.caseId;
+    },
+  },
 ];

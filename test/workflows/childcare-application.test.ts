@@ -102,6 +102,29 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     );
   });
 
+  it('a subsidy payment that fails every attempt stops in a payment incident; finance retries it and it is paid once', async function () {
+    const { driver: c } = await start();
+    districtFinanceFailures.left = 5;
+    await approveThrough(c);
+    const incident = await c.waitForStage('payment-incident', 60_000, (s) => s.openTask !== undefined);
+    assert.equal(districtFinanceFailures.left, 0, 'every attempt was spent');
+    assert.equal(incident.incident?.party, 'construction-subsidy');
+    assert.deepEqual(holderOf(incident).slice(0, 3), ['district-finance', 'finance', 'district']);
+    assert.equal(incident.payment, undefined);
+    assert.equal(
+      await refusal(c.act('resolve-incident', { actor: actors.clerk(J), action: 'retry' })),
+      DECISION_REFUSALS.forbidden,
+      'the health commission does not pay',
+    );
+    await c.act('resolve-incident', { actor: actors.finance(J), action: 'retry' });
+    const registered = await c.waitForStage('registered', 60_000);
+    assert.equal(registered.incident, undefined);
+    assert.equal(registered.openTask, undefined);
+    assert.equal(registered.payment?.amountFen, 30_000_000);
+    const ledger = await suite.db('district_finance.ledger').where({ case_id: c.caseId });
+    assert.equal(ledger.length, 1, 'paid once');
+  });
+
   it('returned for correction, resubmitted, complete: the loop is counted and visible', async function () {
     const { driver: c, body } = await start();
     await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');

@@ -170,6 +170,10 @@ export const childcareActionBodies = {
     .object({ decision: z.enum(['approve', 'refuse']), reasons: reasons.optional() })
     .strict(),
   'quality-evaluation': z.object({ grade: z.enum(QUALITY_GRADES) }).strict(),
+  'resolve-incident': z
+    .object({ action: z.enum(['retry']) })
+    .strict()
+    .meta({ description: 'Pay the subsidy again, once the cause of the failed attempts is put right' }),
   withdraw: z.object({ reason: z.string().trim().min(1).max(300) }).strict(),
   'staff-change': z
     .object({ staff: childcareStaffSchema, reason: z.string().trim().min(2).max(300) })

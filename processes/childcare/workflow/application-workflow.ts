@@ -7,7 +7,7 @@ import {
   type ChildcareCaseState,
   CHILDCARE_PROCESS_CODE,
 } from './contract';
-import { awaitQualityEvaluation, payAndRegister } from './registration';
+import { awaitIncidentResolution, awaitQualityEvaluation, payAndRegister } from './registration';
 import { awaitCompleteness, awaitCorrection, openCompletenessCheck, runDepartmentChecks } from './review';
 
 function initialState(input: ChildcareApplicationInput): ChildcareCaseState {
@@ -56,6 +56,9 @@ export async function childcareApplication(input: ChildcareApplicationInput): Pr
         break;
       case 'payment':
         await payAndRegister(application);
+        break;
+      case 'payment-incident':
+        await awaitIncidentResolution(application);
         break;
       case 'registered':
         await awaitQualityEvaluation(application);

@@ -5,6 +5,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseCore } from '../../../workflows/kit/case-state';
+import type { PaymentIncident } from '../../../workflows/kit/payments';
 import { parseDistrictKey } from '../../../workflows/kit/case-ids';
 import type { Actor, Department, District } from '../../../workflows/kit/vocabulary';
 import type { ProcessType } from '../../../workflows/registry';
@@ -47,6 +48,8 @@ export const CHILDCARE_STAGES = [
   'health-approval',
   'finance-approval',
   'payment',
+  /** The subsidy's payment failed every attempt: district finance retries it once the cause is put right. */
+  'payment-incident',
   /** Paid and in the registry; the yearly quality evaluation comes round here. */
   'registered',
   'refused',
@@ -89,6 +92,8 @@ export interface ChildcareCaseState extends CaseCore<ChildcareStage, ChildcareAc
   refusal?: { by: Department; reasons: string[] };
   withdrawal?: { reason: string; by: string };
   payment?: { amountFen: number; idempotencyKey: string; entryId: string };
+  /** A payment that failed every attempt, until finance resolves it. */
+  incident?: PaymentIncident<'construction-subsidy'>;
   registeredAt?: string;
   /** The next yearly quality evaluation, and those done. */
   quality?: { nextDueAt: string; evaluations: QualityEvaluation[] };
@@ -103,6 +108,7 @@ export const CHILDCARE_ACTIONS = [
   'quality-evaluation',
   'withdraw',
   'staff-change',
+  'resolve-incident',
 ] as const;
 export type ChildcareAction = (typeof CHILDCARE_ACTIONS)[number];
 
@@ -116,6 +122,8 @@ export interface ChildcareActionArgs {
   withdraw: { actor: Actor; reason: string };
   /** The new list waits at the health commission under `changeId`; only its ID and the reason reach Temporal. */
   'staff-change': { actor: Actor; changeId: string; reason: string };
+  /** Pay again, once the cause of the failures is put right (nothing was paid, so there is nothing to reverse). */
+  'resolve-incident': { actor: Actor; action: 'retry' };
 }
 
 export const childcareUpdates: {
@@ -129,6 +137,7 @@ export const childcareUpdates: {
   'quality-evaluation': defineUpdate('quality-evaluation'),
   withdraw: defineUpdate('withdraw'),
   'staff-change': defineUpdate('staff-change'),
+  'resolve-incident': defineUpdate('resolve-incident'),
 };
 
 export const childcareStateQuery = defineQuery<ChildcareCaseState>('caseState');

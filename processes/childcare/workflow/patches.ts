@@ -6,3 +6,9 @@
  * point by them, and replay that way.
  */
 export const SLOT_TARGETS_ARE_COVERAGE_PATCH = 'childcare-slot-targets-are-coverage';
+
+/**
+ * The subsidy's payment is tried a few times, then the case stops in a payment incident for district finance,
+ * as the retrofit's payments do. Runs recorded before this retried it without end, and replay that way.
+ */
+export const PAYMENT_INCIDENT_PATCH = 'childcare-payment-incident';

@@ -7,23 +7,32 @@ import type { ChildcareActivities } from '../activities/applications';
 import { departmentCalls } from '../../../workflows/kit/activity-options';
 import { inDays, msUntil, now } from '../../../workflows/kit/clock';
 import { yearOf, type Application } from './application-case';
-import { CHILDCARE_TIMINGS, QUALITY_REWARDS_FEN } from './rules';
+import { CHILDCARE_PAYMENT_ATTEMPTS, CHILDCARE_TIMINGS, QUALITY_REWARDS_FEN } from './rules';
+import { PAYMENT_INCIDENT_PATCH } from './patches';
+import { attemptPayment, openPaymentIncident, paymentCalls } from '../../../workflows/kit/payments';
 
 const call = departmentCalls<ChildcareActivities>();
-const { payChildcareSubsidy } = call('区财政拨付建设补助');
+const { payChildcareSubsidy: payWithoutEnd } = call('区财政拨付建设补助');
+const { payChildcareSubsidy } =
+  paymentCalls<ChildcareActivities>(CHILDCARE_PAYMENT_ATTEMPTS)('区财政拨付建设补助');
 const { registerChildcareProvider } = call('纳入托育机构名录');
 const { payQualityReward } = call('质量评估奖补');
 
-export async function payAndRegister({ state, theCase }: Application): Promise<void> {
+export async function payAndRegister(application: Application): Promise<void> {
+  const { state, theCase } = application;
   const amountFen = state.subsidy!.amount.amountFen;
   const idempotencyKey = `${state.caseId}:construction-subsidy`;
-  const entry = await theCase.call(payChildcareSubsidy, {
-    caseId: state.caseId,
-    district: state.district,
-    amountFen,
-    idempotencyKey,
-  });
-  state.payment = { amountFen, idempotencyKey, entryId: entry.entryId };
+  const order = { caseId: state.caseId, district: state.district, amountFen, idempotencyKey };
+  // Before the patch a failing payment was retried without end, unseen; since, it becomes a payment incident.
+  const booking = theCase.hasPatch(PAYMENT_INCIDENT_PATCH)
+    ? await attemptPayment(() => theCase.call(payChildcareSubsidy, order, 'tell-at-next-wait'))
+    : { booked: true as const, entry: await theCase.call(payWithoutEnd, order) };
+  if (!booking.booked) return openPaymentIncident(application, 'construction-subsidy', booking.message);
+  if (state.incident) {
+    await theCase.closeTask('done');
+    delete state.incident;
+  }
+  state.payment = { amountFen, idempotencyKey, entryId: booking.entry.entryId };
   state.registeredAt = now();
   await theCase.call(registerChildcareProvider, {
     caseId: state.caseId,
@@ -38,6 +47,13 @@ export async function payAndRegister({ state, theCase }: Application): Promise<v
   });
   state.quality = { nextDueAt: inDays(CHILDCARE_TIMINGS.qualityEvaluationIntervalDays), evaluations: [] };
   await theCase.enterStage('registered');
+}
+
+/** District finance (or, once overdue, city finance) has the cause put right and pays again. */
+export async function awaitIncidentResolution({ theCase }: Application): Promise<void> {
+  await theCase.decide(await theCase.nextDecision(), {
+    'resolve-incident': async () => theCase.enterStage('payment'),
+  });
 }
 
 /** Waits for the year's evaluation (a task once it falls due), pays its reward; then the run may continue as new. */

@@ -22,6 +22,9 @@ export const CHILDCARE_TIMINGS = {
   qualityEvaluationIntervalDays: 365,
 } as const;
 
+/** *Assumption*: attempts at a payment before the case stops in a payment incident (as the retrofit's). */
+export const CHILDCARE_PAYMENT_ATTEMPTS = 5;
+
 /** *Assumption*: the yearly quality reward per grade, in fen (质量评估结果给予奖补; the amounts are the city's). */
 export const QUALITY_REWARDS_FEN: Record<QualityGrade, number> = {
   A: 5_000_000,
@@ -83,6 +86,10 @@ export const CHILDCARE_RULES: DecisionRules<ChildcareAction, ChildcareStage> = {
     permissions: [HEALTH_STAFF('clerk'), HEALTH_STAFF('supervisor')],
     stages: PRE_PAYMENT,
   },
+  'resolve-incident': {
+    permissions: [{ role: 'finance', departments: ['district-finance', 'city-finance'] }],
+    stages: ['payment-incident'],
+  },
 };
 
 export const CHILDCARE_TASK_KINDS = [
@@ -92,6 +99,7 @@ export const CHILDCARE_TASK_KINDS = [
   'health-approval',
   'finance-approval',
   'quality-evaluation',
+  'payment-incident',
 ] as const;
 export type ChildcareTaskKind = (typeof CHILDCARE_TASK_KINDS)[number];
 
@@ -159,6 +167,24 @@ export const CHILDCARE_LADDERS: Record<ChildcareTaskKind, TaskLadder<ChildcareAc
   'finance-approval': {
     stage: 'finance-approval',
     settledBy: ['finance-approval'],
+    rungs: [
+      {
+        department: 'district-finance',
+        role: 'finance',
+        level: 'district',
+        ...workingDays(CHILDCARE_TIMINGS.approvalWorkingDays),
+      },
+      {
+        department: 'city-finance',
+        role: 'finance',
+        level: 'city',
+        ...workingDays(CHILDCARE_TIMINGS.escalationWorkingDays),
+      },
+    ],
+  },
+  'payment-incident': {
+    stage: 'payment-incident',
+    settledBy: ['resolve-incident'],
     rungs: [
       {
         department: 'district-finance',
