@@ -13,7 +13,7 @@ import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../platform/codec/data-converter';
 import { PLATFORM_BUNDLE_OPTIONS } from '../workers/bundle-options';
 
-const SITES_SHOWN = 25;
+const SITES_SHOWN = Number(process.env.SITES_SHOWN ?? 25);
 
 function siteOf(stack: string): string {
   const frames = stack
