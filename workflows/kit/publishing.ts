@@ -182,18 +182,18 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
     if (changed.length > 0) upsertSearchAttributes(changed);
   }
 
-  async function withProgress<Output>(call: (progress?: CaseProgress) => Promise<Output>): Promise<Output> {
+  // Most waits have nothing new to tell: they get one resolved promise of this run's, not a chain of new ones (the
+  // SDK captures a stack trace for every promise workflow code creates).
+  const nothingToTell = Promise.resolve();
+  function flush(): Promise<void> {
     upsertChangedAttributes();
     const progress = untold.take();
-    try {
-      return await call(progress);
-    } catch (error) {
-      if (progress) untold.putBack(progress);
+    if (!progress) return nothingToTell;
+    return recordCaseProgress(progress).catch((error: unknown) => {
+      untold.putBack(progress);
       throw error;
-    }
+    });
   }
-
-  const flush = () => withProgress(async (progress) => (progress ? recordCaseProgress(progress) : undefined));
 
   return {
     enterStage(stage) {
@@ -201,34 +201,34 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
       state.revision = (state.revision ?? 0) + 1;
       setCurrentDetails(publication.details(state));
       untold.stageEntered();
-      return Promise.resolve();
+      return nothingToTell;
     },
     publishTaskChange() {
       setCurrentDetails(publication.details(state));
     },
     taskOpened() {
       untold.taskOpened();
-      return Promise.resolve();
+      return nothingToTell;
     },
     taskClosed(task, status) {
       untold.taskClosed({ task: humanTaskOf(state, task), status });
-      return Promise.resolve();
+      return nothingToTell;
     },
     flush,
     // Telling it here would take an activity between the last step and continue-as-new; the next run tells it
     // at its first wait or department call instead.
     leaveUntoldForNextRun: () => untold.leaveForNextRun(),
-    async callDepartment(call, input, progress = 'carry') {
+    callDepartment(call, input, progress = 'carry') {
       const own = input as Parameters<typeof call>[0];
-      if (progress === 'tell-first') {
-        await flush();
-        return call(own);
-      }
-      if (progress === 'tell-at-next-wait') {
-        upsertChangedAttributes();
-        return call(own);
-      }
-      return withProgress((told) => call(told ? { ...own, caseProgress: told } : own));
+      if (progress === 'tell-first') return flush().then(() => call(own));
+      upsertChangedAttributes();
+      if (progress === 'tell-at-next-wait') return call(own);
+      const told = untold.take();
+      // Every carried call settles the same number of ticks later, whether it took progress along or not.
+      return call(told ? { ...own, caseProgress: told } : own).catch((error: unknown) => {
+        if (told) untold.putBack(told);
+        throw error;
+      });
     },
   };
 }
