@@ -596,4 +596,21 @@ export const SCENARIOS: ReplayScenario[] = [
       return c.caseId;
     },
   },
+  {
+    name: 'childcareApplication_reward-incident-retried',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue, districtFinanceFailures }) {
+      const { driver: c } = await startApplication(env, adapters, taskQueue);
+      await approveThrough(c);
+      await c.waitForStage('registered', 60_000);
+      await env.sleep('366 days');
+      await c.waitForStage('registered', 20_000, (s) => s.openTask?.kind === 'quality-evaluation');
+      districtFinanceFailures.left = 5;
+      await c.record('quality-evaluation', { actor: childcareActors.supervisor(J), grade: 'B' });
+      await c.waitForStage('payment-incident', 60_000, (s) => s.openTask !== undefined);
+      await c.act('resolve-incident', { actor: childcareActors.finance(J), action: 'retry' });
+      await c.waitForStage('registered', 60_000, (s) => (s.quality?.evaluations.length ?? 0) === 1);
+      return c.caseId;
+    },
+  },
 ];

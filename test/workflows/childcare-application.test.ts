@@ -125,6 +125,34 @@ describe('childcareApplication workflow (time-skipping server, Postgres adapters
     assert.equal(ledger.length, 1, 'paid once');
   });
 
+  it('a quality reward that fails every attempt stops in a payment incident, the grade kept; a retry pays it once', async function () {
+    const { driver: c } = await start();
+    await approveThrough(c);
+    await c.waitForStage('registered', 60_000);
+    await suite.env.sleep('366 days');
+    await c.waitForStage('registered', 20_000, (s) => s.openTask?.kind === 'quality-evaluation');
+    districtFinanceFailures.left = 5;
+    await c.record('quality-evaluation', { actor: actors.supervisor(J), grade: 'A' });
+    const incident = await c.waitForStage('payment-incident', 60_000, (s) => s.openTask !== undefined);
+    assert.equal(incident.incident?.party, 'quality-reward');
+    assert.equal(incident.openTask?.kind, 'payment-incident');
+    assert.equal(incident.quality?.unpaid?.grade, 'A');
+    assert.equal(incident.quality?.evaluations.length, 0);
+    await c.act('resolve-incident', { actor: actors.finance(J), action: 'retry' });
+    const paid = await c.waitForStage(
+      'registered',
+      60_000,
+      (s) => (s.quality?.evaluations.length ?? 0) === 1,
+    );
+    assert.equal(paid.quality?.unpaid, undefined);
+    assert.equal(paid.quality?.evaluations[0]?.rewardFen, 5_000_000);
+    const year = paid.quality.evaluations[0].year;
+    const rewards = await suite.db('district_finance.ledger').where({
+      idempotency_key: `${c.caseId}:quality-reward:${year}`,
+    });
+    assert.equal(rewards.length, 1, 'paid once');
+  });
+
   it('returned for correction, resubmitted, complete: the loop is counted and visible', async function () {
     const { driver: c, body } = await start();
     await c.waitForStage('completeness-check', 20_000, (s) => s.openTask?.kind === 'completeness');

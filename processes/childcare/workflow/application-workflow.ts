@@ -62,6 +62,8 @@ export async function childcareApplication(input: ChildcareApplicationInput): Pr
         break;
       case 'registered':
         await awaitQualityEvaluation(application);
+        // A reward that failed every attempt leaves the case in its payment incident, in this run.
+        if (state.stage !== 'registered') break;
         await theCase.closeRun();
         await continueAsNew<typeof childcareApplication>({ ...input, carriedOver: state });
         break;

@@ -93,10 +93,15 @@ export interface ChildcareCaseState extends CaseCore<ChildcareStage, ChildcareAc
   withdrawal?: { reason: string; by: string };
   payment?: { amountFen: number; idempotencyKey: string; entryId: string };
   /** A payment that failed every attempt, until finance resolves it. */
-  incident?: PaymentIncident<'construction-subsidy'>;
+  incident?: PaymentIncident<'construction-subsidy' | 'quality-reward'>;
   registeredAt?: string;
   /** The next yearly quality evaluation, and those done. */
-  quality?: { nextDueAt: string; evaluations: QualityEvaluation[] };
+  quality?: {
+    nextDueAt: string;
+    evaluations: QualityEvaluation[];
+    /** A year's evaluation whose reward failed every attempt: paid when finance resolves the incident. */
+    unpaid?: Omit<QualityEvaluation, 'entryId'> & { evaluatedBy: string };
+  };
 }
 
 export const CHILDCARE_ACTIONS = [
@@ -122,7 +127,7 @@ export interface ChildcareActionArgs {
   withdraw: { actor: Actor; reason: string };
   /** The new list waits at the health commission under `changeId`; only its ID and the reason reach Temporal. */
   'staff-change': { actor: Actor; changeId: string; reason: string };
-  /** Pay again, once the cause of the failures is put right (nothing was paid, so there is nothing to reverse). */
+  /** Pay again (the subsidy, or the year's reward), once the cause is put right: nothing was paid to reverse. */
   'resolve-incident': { actor: Actor; action: 'retry' };
 }
 

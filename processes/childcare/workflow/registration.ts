@@ -16,7 +16,8 @@ const { payChildcareSubsidy: payWithoutEnd } = call('区财政拨付建设补助
 const { payChildcareSubsidy } =
   paymentCalls<ChildcareActivities>(CHILDCARE_PAYMENT_ATTEMPTS)('区财政拨付建设补助');
 const { registerChildcareProvider } = call('纳入托育机构名录');
-const { payQualityReward } = call('质量评估奖补');
+const { payQualityReward: payRewardWithoutEnd } = call('质量评估奖补');
+const { payQualityReward } = paymentCalls<ChildcareActivities>(CHILDCARE_PAYMENT_ATTEMPTS)('质量评估奖补');
 
 export async function payAndRegister(application: Application): Promise<void> {
   const { state, theCase } = application;
@@ -50,14 +51,20 @@ export async function payAndRegister(application: Application): Promise<void> {
 }
 
 /** District finance (or, once overdue, city finance) has the cause put right and pays again. */
-export async function awaitIncidentResolution({ theCase }: Application): Promise<void> {
+export async function awaitIncidentResolution(application: Application): Promise<void> {
+  const { state, theCase } = application;
   await theCase.decide(await theCase.nextDecision(), {
-    'resolve-incident': async () => theCase.enterStage('payment'),
+    'resolve-incident': async () => {
+      const unpaid = state.incident?.party === 'quality-reward' ? state.quality?.unpaid : undefined;
+      if (unpaid) await payReward(application, unpaid);
+      else await theCase.enterStage('payment');
+    },
   });
 }
 
 /** Waits for the year's evaluation (a task once it falls due), pays its reward; then the run may continue as new. */
-export async function awaitQualityEvaluation({ state, theCase }: Application): Promise<'continue-as-new'> {
+export async function awaitQualityEvaluation(application: Application): Promise<void> {
+  const { state, theCase } = application;
   const quality = state.quality!;
   if (!state.openTask) {
     // An evaluation may be recorded before it falls due; any decision wakes the wait.
@@ -69,20 +76,56 @@ export async function awaitQualityEvaluation({ state, theCase }: Application): P
   }
   await theCase.decide(await theCase.nextDecision(), {
     'quality-evaluation': async ({ grade, actor }) => {
-      const year = yearOf(now());
-      const rewardFen = QUALITY_REWARDS_FEN[grade];
-      const entry = await theCase.call(payQualityReward, {
-        caseId: state.caseId,
-        district: state.district,
-        year,
+      const evaluation = {
+        year: yearOf(now()),
         grade,
-        amountFen: rewardFen,
+        rewardFen: QUALITY_REWARDS_FEN[grade],
         evaluatedBy: actor.userId,
-      });
-      quality.evaluations.push({ year, grade, rewardFen, entryId: entry?.entryId ?? null });
-      quality.nextDueAt = inDays(CHILDCARE_TIMINGS.qualityEvaluationIntervalDays);
+      };
+      if (!theCase.hasPatch(PAYMENT_INCIDENT_PATCH)) {
+        const entry = await theCase.call(payRewardWithoutEnd, rewardOrder(state, evaluation));
+        return recordEvaluation(application, evaluation, entry);
+      }
       await theCase.closeTask('done');
+      await payReward(application, evaluation);
     },
   });
-  return 'continue-as-new';
+}
+
+type Evaluated = NonNullable<NonNullable<Application['state']['quality']>['unpaid']>;
+
+const rewardOrder = (state: Application['state'], evaluation: Evaluated) => ({
+  caseId: state.caseId,
+  district: state.district,
+  year: evaluation.year,
+  grade: evaluation.grade,
+  amountFen: evaluation.rewardFen,
+  evaluatedBy: evaluation.evaluatedBy,
+});
+
+async function recordEvaluation(
+  { state, theCase }: Application,
+  { year, grade, rewardFen }: Evaluated,
+  entry: { entryId: string } | null,
+): Promise<void> {
+  const quality = state.quality!;
+  quality.evaluations.push({ year, grade, rewardFen, entryId: entry?.entryId ?? null });
+  quality.nextDueAt = inDays(CHILDCARE_TIMINGS.qualityEvaluationIntervalDays);
+  await theCase.closeTask('done');
+}
+
+/** The year's reward through the kit's payment step: paid and recorded, or kept unpaid in a payment incident. */
+async function payReward(application: Application, evaluation: Evaluated): Promise<void> {
+  const { state, theCase } = application;
+  const booking = await attemptPayment(() =>
+    theCase.call(payQualityReward, rewardOrder(state, evaluation), 'tell-at-next-wait'),
+  );
+  if (!booking.booked) {
+    state.quality!.unpaid = evaluation;
+    return openPaymentIncident(application, 'quality-reward', booking.message);
+  }
+  delete state.quality!.unpaid;
+  delete state.incident;
+  await recordEvaluation(application, evaluation, booking.entry);
+  if (state.stage !== 'registered') await theCase.enterStage('registered');
 }
