@@ -111,6 +111,22 @@ const cityHealthSupervisor = {
   ...workingDays(CHILDCARE_TIMINGS.escalationWorkingDays),
 };
 
+/** District finance first, city finance once overdue: the approval of the money and the incidents of its payment. */
+const FINANCE_RUNGS: TaskLadder<ChildcareAction, ChildcareStage>['rungs'] = [
+  {
+    department: 'district-finance',
+    role: 'finance',
+    level: 'district',
+    ...workingDays(CHILDCARE_TIMINGS.approvalWorkingDays),
+  },
+  {
+    department: 'city-finance',
+    role: 'finance',
+    level: 'city',
+    ...workingDays(CHILDCARE_TIMINGS.escalationWorkingDays),
+  },
+];
+
 export const CHILDCARE_LADDERS: Record<ChildcareTaskKind, TaskLadder<ChildcareAction, ChildcareStage>> = {
   completeness: {
     stage: 'completeness-check',
@@ -167,38 +183,12 @@ export const CHILDCARE_LADDERS: Record<ChildcareTaskKind, TaskLadder<ChildcareAc
   'finance-approval': {
     stage: 'finance-approval',
     settledBy: ['finance-approval'],
-    rungs: [
-      {
-        department: 'district-finance',
-        role: 'finance',
-        level: 'district',
-        ...workingDays(CHILDCARE_TIMINGS.approvalWorkingDays),
-      },
-      {
-        department: 'city-finance',
-        role: 'finance',
-        level: 'city',
-        ...workingDays(CHILDCARE_TIMINGS.escalationWorkingDays),
-      },
-    ],
+    rungs: FINANCE_RUNGS,
   },
   'payment-incident': {
     stage: 'payment-incident',
     settledBy: ['resolve-incident'],
-    rungs: [
-      {
-        department: 'district-finance',
-        role: 'finance',
-        level: 'district',
-        ...workingDays(CHILDCARE_TIMINGS.approvalWorkingDays),
-      },
-      {
-        department: 'city-finance',
-        role: 'finance',
-        level: 'city',
-        ...workingDays(CHILDCARE_TIMINGS.escalationWorkingDays),
-      },
-    ],
+    rungs: FINANCE_RUNGS,
   },
   'quality-evaluation': {
     stage: 'registered',
