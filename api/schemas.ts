@@ -101,9 +101,9 @@ export const openTasksSchema = z
 export const publishCalendarYearSchema = z
   .object({
     /** Every day off of the year's statutory holidays, weekend days of them included. */
-    holidays: z.array(dayString).min(1).max(60),
+    holidays: z.array(dayString).min(1).max(60).meta({ uniqueItems: true }),
     /** Weekend days worked in exchange (调休上班). */
-    makeUpWorkdays: z.array(dayString).max(20),
+    makeUpWorkdays: z.array(dayString).max(20).meta({ uniqueItems: true }),
   })
   .strict()
   .meta({ id: 'PublishCalendarYear' });

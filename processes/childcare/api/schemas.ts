@@ -20,8 +20,11 @@ const creditCodeSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_RULES[problem] });
   })
   .meta({
-    description: 'Unified social credit code (统一社会信用代码, GB 32100-2015)',
+    description:
+      'Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters without I, O, S, V or Z (case and ' +
+      'surrounding spaces forgiven); its check character is checked too',
     example: '91350100M000100Y43',
+    pattern: '^\\s*[0-9A-HJ-NP-RTUW-Ya-hj-np-rtuw-y]{18}\\s*$',
   });
 
 export const childcareProviderSchema = z

@@ -55,6 +55,9 @@ const ITEMS_FIT_USER_TYPE = {
     }),
     whenUserType(['non-residential-pipeline', 'non-residential-lpg'], {
       properties: { valve: { const: false } },
+    }),
+    // A metal hose is mandatory there: one to fit, or one in place already (never both).
+    whenUserType(['new-build-residential', 'non-residential-pipeline', 'non-residential-lpg'], {
       oneOf: [
         {
           required: ['hoseLengthM'],
@@ -67,7 +70,7 @@ const ITEMS_FIT_USER_TYPE = {
         },
       ],
     }),
-    whenUserType(['new-build-residential', 'residential-pipeline', 'residential-lpg'], {
+    whenUserType(['residential-pipeline', 'residential-lpg'], {
       not: { properties: { metalHoseInPlace: { const: true } }, required: ['metalHoseInPlace'] },
     }),
   ],
@@ -114,7 +117,12 @@ const serviceContactSchema = z
         if (problem) ctx.addIssue({ code: 'custom', message: NATIONAL_ID_RULES[problem] });
       })
       .optional()
-      .meta({ description: 'Resident identity card number (GB 11643-1999, 18 characters)' }),
+      .meta({
+        description:
+          'Resident identity card number (GB 11643-1999): 17 digits and a digit or X; its region, birth date and ' +
+          'check character are checked too',
+        pattern: '^\\s*[0-9]{17}[0-9Xx]\\s*$',
+      }),
   })
   .strict()
   .meta({

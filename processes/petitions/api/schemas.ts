@@ -11,6 +11,7 @@ import {
 } from '../workflow/contract';
 import { CHANNELS, DEPARTMENT_CODES } from '../../../workflows/definitions';
 import { caseSchema, districtSchema } from '../../../api/schemas';
+import { HANDLING_DEPARTMENTS } from '../workflow/rules';
 import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from '../../../api/personal-data/business-key';
 
 /** How long after submission a window or kiosk post may still be typed in. */
@@ -224,7 +225,11 @@ export const routeParamsSchema = z
   .strict();
 
 export const setRouteSchema = z
-  .object({ department: z.enum(DEPARTMENT_CODES) })
+  .object({
+    department: z
+      .enum(DEPARTMENT_CODES)
+      .meta({ enum: [...HANDLING_DEPARTMENTS], description: 'A department that handles petitions' }),
+  })
   .strict()
   .meta({ id: 'SetRoute' });
 
