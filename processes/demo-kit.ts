@@ -50,22 +50,8 @@ export function demoClient(api: string, jwt: JwtSettings): DemoClient {
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `work` over the items with `lanes` at a time, as several clerks at several windows would. */
-export async function inLanes<Item>(
-  items: readonly Item[],
-  lanes: number,
-  work: (item: Item, index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index]!, index);
-      }
-    }),
-  );
-}
+/** Several clerks at several windows: the loaders run their cases a few at a time. */
+export { inLanes } from '../platform/in-lanes';
 
 const SURNAMES = [
   '王',

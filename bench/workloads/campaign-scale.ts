@@ -8,6 +8,7 @@
  */
 import { cpuBetween, cpuSeconds, pidOf } from '../proc-cpu';
 import { residentMiB } from '../proc-status';
+import { inLanes } from '../../platform/in-lanes';
 import { leastSquaresSlope } from '../stats';
 import type { BenchStack } from '../stack';
 import { RETROFIT_DISTRICT_CODES, type District } from '../../workflows/kit/vocabulary';
@@ -43,15 +44,6 @@ export interface CampaignScaleRun {
    * when about as many households are in flight at each reading and only the finished ones accumulate.
    */
   workerRssMiBPer1000Ended: number;
-}
-
-async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: DRIVER_LANES }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 /** The campaign's backlog in its district: accounts whose survey found work to do, and the district's prices. */
@@ -102,6 +94,7 @@ async function takeHumanSteps(
           done.accepted.add(caseId);
       }),
     ],
+    DRIVER_LANES,
     (step) => step(),
   );
 }

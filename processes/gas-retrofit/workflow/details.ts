@@ -9,6 +9,7 @@ import type {
   GasRetrofitStage,
   GasUserType,
 } from './contract';
+import { bulkStage, type BulkStage } from '../../../workflows/kit/bulk-progress';
 
 const USER_TYPE_WORK: Record<GasUserType, string> = {
   'new-build-residential': '新建住宅燃气安全装置核验',
@@ -70,15 +71,16 @@ export function householdDetails(state: GasRetrofitCaseState): string {
   return lines.join('\n\n');
 }
 
+const CAMPAIGN_STAGE_LABELS: Record<BulkStage, string> = {
+  running: '进行中（running）',
+  paused: '已暂停（paused）',
+  finished: '已完成（finished）',
+};
+
 /** A district campaign's current details: where it stands, how many households it has started, who paused it. */
 export function campaignDetails(progress: GasRetrofitCampaignProgress): string {
-  const stage = progress.finished
-    ? '已完成（finished）'
-    : progress.paused
-      ? '已暂停（paused）'
-      : '进行中（running）';
   const lines = [
-    `**阶段**：${stage}`,
+    `**阶段**：${CAMPAIGN_STAGE_LABELS[bulkStage(progress)]}`,
     `**已发起**：${progress.started} 户；已有办件 ${progress.alreadyStarted} 户；已处理 ${progress.pages} 页`,
     `**当前负责**：${DEPARTMENTS['gas-safety-office']}`,
   ];
