@@ -6,11 +6,29 @@
 import { z } from 'zod';
 import { decisionRecordsSchema } from './decision-particulars';
 import { DEPARTMENT_CODES, DISTRICT_CODES, ROLES } from '../workflows/definitions';
+import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflows/kit/credit-code';
 
 export const districtSchema = z.enum(DISTRICT_CODES).meta({
   id: 'District',
   description: 'One of the city’s sixteen districts, development zones and counties',
 });
+/** An enterprise or organisation: childcare providers, policy payees. */
+export const creditCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = creditCodeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_RULES[problem] });
+  })
+  .meta({
+    description:
+      'Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters without I, O, S, V or Z (case and ' +
+      'surrounding spaces forgiven); its check character is checked too',
+    example: '91350100M000100Y43',
+    pattern: '^\\s*[0-9A-HJ-NP-RTUW-Ya-hj-np-rtuw-y]{18}\\s*$',
+  });
+
 export const errorSchema = z
   .object({
     error: z.object({

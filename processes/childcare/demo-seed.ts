@@ -2,7 +2,7 @@
  * Made-up childcare providers for the demo (never real organisations or people), and what the departments know of
  * them: business registrations, fire-safety sign-offs, the communities, and each district's price ceiling.
  */
-import { creditCodeCheckCharacter } from './workflow/credit-code';
+import { creditCodeCheckCharacter } from '../../workflows/kit/credit-code';
 import type { ChildcareProvider, ApplicationFacts } from './workflow/contract';
 import { DISTRICT_CODES, type District } from '../../workflows/definitions';
 import type { Adapters } from '../../activities/adapters';

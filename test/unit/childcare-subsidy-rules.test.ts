@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { creditCodeCheckCharacter, creditCodeProblem } from '../../processes/childcare/workflow/credit-code';
+import { creditCodeCheckCharacter, creditCodeProblem } from '../../workflows/kit/credit-code';
 import type { DepartmentFindings, ProviderFacts } from '../../processes/childcare/workflow/provider';
 import {
   checkSubsidy,

@@ -93,6 +93,12 @@ export const DEPARTMENTS = {
   'public-supervision': '观观督办',
   /** The platform's operator (it runs 郑好办): keeps the statutory calendar every working-day deadline counts on. */
   'big-data-bureau': '大数据管理局',
+  // Departments that hold enterprises' facts for policy payouts (亲清在线), or issue policies.
+  tax: '税务局',
+  'science-technology': '科技局',
+  'intellectual-property': '知识产权局',
+  'industry-information': '工业和信息化局',
+  commerce: '商务局',
 } as const;
 export type Department = keyof typeof DEPARTMENTS;
 export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [Department, ...Department[]];

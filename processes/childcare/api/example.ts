@@ -2,7 +2,7 @@
  * A childcare application that passes every rule (a made-up provider, staff names and certificate numbers): the
  * OpenAPI document's example, and what the tests and the benchmark file, each with a provider of its own.
  */
-import { creditCodeCheckCharacter } from '../workflow/credit-code';
+import { creditCodeCheckCharacter } from '../../../workflows/kit/credit-code';
 
 /** A well-formed unified social credit code whose serial part is the given number (a provider of its own). */
 export function exampleCreditCode(serial: number): string {

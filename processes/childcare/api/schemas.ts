@@ -1,31 +1,14 @@
 /** Request and response schemas of the childcare-provider subsidy (普惠托育). Every object is `.strict()`. */
 import { z } from 'zod';
-import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflow/credit-code';
 import { CHILDCARE_SERVICES, PROVIDER_KINDS, PROVIDER_LEVELS } from '../workflow/provider';
 import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflow/subsidy-rules';
 import { CHILDCARE_ACTIONS, CHILDCARE_STAGES, QUALITY_GRADES } from '../workflow/contract';
 import { DEPARTMENT_CODES } from '../../../workflows/definitions';
 import { childcareApplicationExample } from './example';
-import { caseSchema, districtSchema } from '../../../api/schemas';
+import { caseSchema, creditCodeSchema, districtSchema } from '../../../api/schemas';
 
 const fen = (max: number) => z.number().int('must be a whole number of fen').min(0).max(max);
 const place = z.string().trim().min(1).max(60);
-
-const creditCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((value, ctx) => {
-    const problem = creditCodeProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_RULES[problem] });
-  })
-  .meta({
-    description:
-      'Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters without I, O, S, V or Z (case and ' +
-      'surrounding spaces forgiven); its check character is checked too',
-    example: '91350100M000100Y43',
-    pattern: '^\\s*[0-9A-HJ-NP-RTUW-Ya-hj-np-rtuw-y]{18}\\s*$',
-  });
 
 export const childcareProviderSchema = z
   .object({

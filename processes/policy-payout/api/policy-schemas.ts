@@ -1,0 +1,142 @@
+/** The catalogue's request and response schemas: a policy's terms as its issuing department writes them. */
+import { z } from 'zod';
+import { dayString, districtSchema } from '../../../api/schemas';
+import { DEPARTMENT_CODES, DISTRICT_CODES } from '../../../workflows/definitions';
+import { COUNTABLE_FACTS, FACT_NAMES } from '../policy/facts';
+import { ruleProblems } from '../policy/rule-language';
+import {
+  BUDGET_EXHAUSTION_RULES,
+  POLICY_KINDS,
+  POLICY_MODES,
+  REVIEW_MODES,
+  type PolicyTerms,
+} from '../policy/terms';
+
+const MAX_FEN = 100_000_000_000; // ¥1 billion: more than any one policy's year
+const fen = z.number().int('must be a whole number of fen').positive('must be more than 0 fen').max(MAX_FEN);
+const countedFact = z
+  .enum(COUNTABLE_FACTS as [string, ...string[]])
+  .meta({ description: 'The fact the amount is counted on (a number)' });
+
+const logicSchema = z
+  .unknown()
+  .superRefine((logic, ctx) => {
+    for (const problem of ruleProblems(logic)) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({
+    description:
+      'JsonLogic (jsonlogic.com) over the named facts, with the operators var == != < <= > >= and or ! !! in if ' +
+      `+ - * / min max; the facts: ${FACT_NAMES.join(', ')}`,
+    example: { '>=': [{ var: 'hr.insuredEmployees' }, 10] },
+  });
+
+const amountSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('fixed'), fen }).strict(),
+    z
+      .object({ kind: z.literal('per-unit'), fact: countedFact, fenPerUnit: fen, capFen: fen.optional() })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('percentage'),
+        fact: countedFact,
+        basisPoints: z.number().int().min(1).max(10_000).meta({ description: '1 = 0.01 %' }),
+        capFen: fen,
+      })
+      .strict(),
+    z.object({ kind: z.literal('none') }).strict(),
+  ])
+  .meta({
+    description:
+      'Fixed, per unit of a fact (with an optional cap), a percentage of a fact with a cap, or none',
+  });
+
+const yearKey = z.string().regex(/^20\d\d$/, 'must be a year 2000-2099');
+
+export const policyTermsSchema = z
+  .object({
+    title: z.string().trim().min(4).max(120),
+    legalBasis: z
+      .string()
+      .trim()
+      .min(4)
+      .max(200)
+      .meta({ description: 'The document it rests on, e.g. 郑政〔2025〕12号' }),
+    issuer: z
+      .object({ department: z.enum(DEPARTMENT_CODES), area: z.enum([...DISTRICT_CODES, 'city']) })
+      .strict(),
+    kind: z.enum(POLICY_KINDS),
+    mode: z.enum(POLICY_MODES).meta({ description: 'automatic: 免申即享, found and paid without applying' }),
+    scope: z.array(districtSchema).min(1).max(DISTRICT_CODES.length).meta({ uniqueItems: true }),
+    eligibility: z
+      .array(z.object({ name: z.string().trim().min(2).max(80), logic: logicSchema }).strict())
+      .min(1)
+      .max(20),
+    amount: amountSchema,
+    window: z.object({ opens: dayString, closes: dayString }).strict(),
+    review: z.enum(REVIEW_MODES),
+    noticeWorkingDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(30)
+      .meta({ description: 'The public notice (公示), working days' }),
+    confirmWorkingDays: z.number().int().min(2).max(60),
+    materials: z.array(z.string().trim().min(2).max(60)).max(30).meta({ uniqueItems: true }),
+    whenBudgetRunsOut: z.enum(BUDGET_EXHAUSTION_RULES),
+    budgets: z
+      .record(yearKey, fen)
+      .meta({ description: 'The budget per year, fen', example: { '2026': 50_000_000 } }),
+  })
+  .strict()
+  .superRefine((terms, ctx) => {
+    const problem = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    if (new Set(terms.scope).size !== terms.scope.length) problem(['scope'], 'each district is listed once');
+    if (terms.issuer.area !== 'city' && terms.scope.some((district) => district !== terms.issuer.area)) {
+      problem(['scope'], 'a district’s policy serves its own district only');
+    }
+    if (terms.window.closes < terms.window.opens) problem(['window', 'closes'], 'must not be before opens');
+    if ((terms.kind === 'honour') !== (terms.amount.kind === 'none')) {
+      problem(['amount', 'kind'], 'an honour pays nothing (none), and only an honour');
+    }
+    if (terms.mode === 'application' && terms.materials.length === 0) {
+      problem(['materials'], 'an application-mode policy names the materials it asks for');
+    }
+  })
+  .meta({ id: 'PolicyTerms' }) satisfies z.ZodType<PolicyTerms>;
+
+export const policyIdParamsSchema = z
+  .object({
+    policyId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{2,39}$/, 'must be 3-40 lower-case letters, digits and hyphens')
+      .meta({ description: 'The catalogue’s key for the policy, e.g. gaoxin-rd-2026' }),
+  })
+  .strict();
+
+export const policyVersionSchema = z
+  .object({
+    policyId: z.string(),
+    version: z.number().int(),
+    ruleLanguage: z.string(),
+    terms: policyTermsSchema,
+    savedBy: z.string(),
+    savedAt: z.string(),
+  })
+  .meta({ id: 'PolicyVersion' });
+
+export const policyListSchema = z
+  .object({
+    policies: z.array(
+      z.object({
+        policyId: z.string(),
+        version: z.number().int(),
+        title: z.string(),
+        issuer: z.object({ department: z.enum(DEPARTMENT_CODES), area: z.enum([...DISTRICT_CODES, 'city']) }),
+        kind: z.enum(POLICY_KINDS),
+        mode: z.enum(POLICY_MODES),
+      }),
+    ),
+  })
+  .meta({ id: 'PolicyList' });
