@@ -32,6 +32,20 @@ import { PostgresInstaller } from './installer/postgres';
 import type { MarketRegulationPort } from './market-regulation/port';
 import { PostgresMarketRegulation } from './market-regulation/postgres';
 import type { TaskBoardPort } from './task-board/port';
+import type { TaxPort } from './tax/port';
+import { PostgresTax } from './tax/postgres';
+import type { ScienceTechnologyPort } from './science-technology/port';
+import { PostgresScienceTechnology } from './science-technology/postgres';
+import type { IntellectualPropertyPort } from './intellectual-property/port';
+import { PostgresIntellectualProperty } from './intellectual-property/postgres';
+import type { HumanResourcesPort } from './human-resources/port';
+import { PostgresHumanResources } from './human-resources/postgres';
+import type { ZhenghaobanPort } from './zhenghaoban/port';
+import type { PolicyCataloguePort } from './policy-catalogue/port';
+import { PostgresPolicyCatalogue } from './policy-catalogue/postgres';
+import type { PolicyFundsPort } from './policy-funds/port';
+import { PostgresPolicyFunds } from './policy-funds/postgres';
+import { PostgresZhenghaoban } from './zhenghaoban/postgres';
 import { PostgresTaskBoard } from './task-board/postgres';
 
 /** One adapter per department system, plus the platform's own case registry and task board. */
@@ -57,6 +71,16 @@ export interface Adapters {
   petitionIndex: PetitionIndexPort;
   /** The newspaper's public supervision desk (观观督办): an external party, not a department. */
   publicSupervision: PublicSupervisionPort;
+  tax: TaxPort;
+  scienceTechnology: ScienceTechnologyPort;
+  intellectualProperty: IntellectualPropertyPort;
+  humanResources: HumanResourcesPort;
+  /** 郑好办's messages to enterprises (the big-data bureau runs it). */
+  zhenghaoban: ZhenghaobanPort;
+  /** 亲清在线's catalogue of policies, each save a version. */
+  policyCatalogue: PolicyCataloguePort;
+  /** The policies' budgets and payments, as finance pays them. */
+  policyFunds: PolicyFundsPort;
 }
 
 export function createPostgresAdapters(db: Db): Adapters {
@@ -78,5 +102,12 @@ export function createPostgresAdapters(db: Db): Adapters {
     petitionOffice: new PostgresPetitionOffice(db),
     petitionIndex: new PostgresPetitionIndex(db),
     publicSupervision: new PostgresPublicSupervision(db),
+    tax: new PostgresTax(db),
+    scienceTechnology: new PostgresScienceTechnology(db),
+    intellectualProperty: new PostgresIntellectualProperty(db),
+    humanResources: new PostgresHumanResources(db),
+    zhenghaoban: new PostgresZhenghaoban(db),
+    policyCatalogue: new PostgresPolicyCatalogue(db),
+    policyFunds: new PostgresPolicyFunds(db),
   };
 }

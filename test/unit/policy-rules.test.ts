@@ -4,7 +4,8 @@ import { policyTermsSchema } from '../../processes/policy-payout/api/policy-sche
 import type { EnterpriseFacts } from '../../processes/policy-payout/policy/facts';
 import { judge } from '../../processes/policy-payout/policy/judge';
 import { ruleProblems, RULE_LANGUAGE, satisfies } from '../../processes/policy-payout/policy/rule-language';
-import { amountFor, type PolicyTerms } from '../../processes/policy-payout/policy/terms';
+import type { PolicyTerms } from '../../activities/adapters/policy-catalogue/terms';
+import { amountFor } from '../../processes/policy-payout/policy/amount';
 
 const FACTS: EnterpriseFacts = {
   market: { status: 'active', industry: 'C39', district: 'gaoxin', yearsRegistered: 12 },

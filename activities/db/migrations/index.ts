@@ -17,6 +17,7 @@ import * as personalDataAccessRetention from './20261206090000_personal_data_acc
 import * as staffChanges from './20261206100000_staff_changes';
 import * as pressDesk from './20261206110000_press_desk';
 import * as eligibilityItemsNotFit from './20261206120000_eligibility_items_not_fit';
+import * as policyPayout from './20261207090000_policy_payout';
 
 type Migration = Knex.Migration;
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206100000_staff_changes', staffChanges],
   ['20261206110000_press_desk', pressDesk],
   ['20261206120000_eligibility_items_not_fit', eligibilityItemsNotFit],
+  ['20261207090000_policy_payout', policyPayout],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -10,7 +10,7 @@ import {
   POLICY_MODES,
   REVIEW_MODES,
   type PolicyTerms,
-} from '../policy/terms';
+} from '../../../activities/adapters/policy-catalogue/terms';
 
 const MAX_FEN = 100_000_000_000; // ¥1 billion: more than any one policy's year
 const fen = z.number().int('must be a whole number of fen').positive('must be more than 0 fen').max(MAX_FEN);

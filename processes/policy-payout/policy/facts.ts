@@ -3,10 +3,8 @@
  * adapter each). Rules read them as `{"var": "<department>.<fact>"}`; a fact a department does not hold is null,
  * and a comparison with null fails, so a rule never passes on missing data.
  */
+import type { TaxCreditGrade } from '../../../activities/adapters/tax/port';
 import type { Department, District } from '../../../workflows/kit/vocabulary';
-
-export const TAX_CREDIT_GRADES = ['A', 'B', 'M', 'C', 'D'] as const;
-export type TaxCreditGrade = (typeof TAX_CREDIT_GRADES)[number];
 
 export interface EnterpriseFacts {
   market: {

@@ -4,7 +4,8 @@
  */
 import { factValue, satisfies } from './rule-language';
 import type { EnterpriseFacts } from './facts';
-import { amountFor, type PolicyVersion } from './terms';
+import type { PolicyVersion } from '../../../activities/adapters/policy-catalogue/terms';
+import { amountFor } from './amount';
 
 export interface Judgment {
   policyId: string;

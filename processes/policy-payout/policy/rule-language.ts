@@ -6,7 +6,7 @@
  */
 import { defaultMethods, LogicEngine } from 'json-logic-engine';
 import { FACT_NAMES, type EnterpriseFacts } from './facts';
-import type { Logic } from './terms';
+import type { Logic } from '../../../activities/adapters/policy-catalogue/terms';
 
 export const RULE_LANGUAGE = 'jsonlogic/1 (json-logic-engine 5)';
 

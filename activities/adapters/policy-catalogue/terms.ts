@@ -1,7 +1,6 @@
 /**
- * A policy in the catalogue (亲清在线): data, not code. Its issuing department maintains it through the API; each
- * change is a new version, and a case keeps the version it was judged by. Pure types and arithmetic: the workflow
- * reads them too.
+ * A policy as the catalogue (亲清在线) keeps it: data, not code. Its issuing department maintains it through the API;
+ * each change is a new version, and a case keeps the version it was judged by.
  */
 import type { Department, District, Jurisdiction } from '../../../workflows/kit/vocabulary';
 
@@ -11,6 +10,7 @@ export const POLICY_MODES = ['automatic', 'application'] as const;
 export const REVIEW_MODES = ['automatic', 'department'] as const;
 /** When the year's budget cannot pay a case in full: refuse it, pay every claim in proportion, or pay next year. */
 export const BUDGET_EXHAUSTION_RULES = ['first-come', 'pro-rata', 'next-year'] as const;
+export type BudgetExhaustionRule = (typeof BUDGET_EXHAUSTION_RULES)[number];
 
 /** A rule in JsonLogic (jsonlogic.com) over the named facts (facts.ts); the catalogue checks its operators. */
 export type Logic = unknown;
@@ -48,7 +48,7 @@ export interface PolicyTerms {
   confirmWorkingDays: number;
   /** Application mode: the materials a complete application carries. */
   materials: string[];
-  whenBudgetRunsOut: (typeof BUDGET_EXHAUSTION_RULES)[number];
+  whenBudgetRunsOut: BudgetExhaustionRule;
   /** The budget per year, fen. */
   budgets: Record<string, number>;
 }
@@ -59,23 +59,4 @@ export interface PolicyVersion {
   version: number;
   ruleLanguage: string;
   terms: PolicyTerms;
-}
-
-/** What an amount rule gives for a counted fact, in whole fen (rounded down, never above the cap). */
-export function amountFor(rule: AmountRule, counted: number | null): number {
-  switch (rule.kind) {
-    case 'none':
-      return 0;
-    case 'fixed':
-      return rule.fen;
-    case 'per-unit': {
-      const amount = Math.max(0, counted ?? 0) * rule.fenPerUnit;
-      return rule.capFen === undefined ? amount : Math.min(amount, rule.capFen);
-    }
-    case 'percentage': {
-      // BigInt: a base of billions of fen times basis points would pass 2^53.
-      const amount = (BigInt(Math.max(0, counted ?? 0)) * BigInt(rule.basisPoints)) / 10_000n;
-      return Number(amount < BigInt(rule.capFen) ? amount : BigInt(rule.capFen));
-    }
-  }
 }
