@@ -13,6 +13,7 @@ import {
 } from '../workflows/definitions';
 import { holdsAny, type Permission as RulePermission } from '../workflows/kit/access';
 import { ForbiddenError, UnauthorizedError } from './errors';
+import { creditCodeSchema } from './schemas';
 
 export interface JwtSettings {
   secret: Uint8Array;
@@ -30,15 +31,42 @@ const JWT_KEY_ID = 'onething-hs256-1';
 export const PERMISSIONS = ['unmask-personal-data'] as const;
 type Permission = (typeof PERMISSIONS)[number];
 
-export const claimsSchema = z.object({
-  sub: z.string().min(1).max(64),
-  name: z.string().min(1).max(64),
-  dept: z.enum(DEPARTMENT_CODES),
-  district: z.enum([...DISTRICT_CODES, 'city']),
-  roles: z.array(z.enum(ROLES)).min(1),
-  /** Grants beyond the role; absent for most staff. */
-  perms: z.array(z.enum(PERMISSIONS)).optional(),
-});
+export const claimsSchema = z
+  .object({
+    sub: z.string().min(1).max(64),
+    name: z.string().min(1).max(64),
+    dept: z.enum(DEPARTMENT_CODES),
+    district: z.enum([...DISTRICT_CODES, 'city']),
+    roles: z.array(z.enum(ROLES)).min(1),
+    /** Grants beyond the role; absent for most staff. */
+    perms: z.array(z.enum(PERMISSIONS)).optional(),
+    /** An enterprise's credit code: present exactly when the token is an enterprise's (department `enterprise`). */
+    org: creditCodeSchema.optional(),
+  })
+  .superRefine((claims, ctx) => {
+    const enterprise = claims.dept === 'enterprise';
+    if (enterprise !== (claims.org !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['org'],
+        message: 'names the credit code of an enterprise’s token, and only then',
+      });
+    }
+    if (enterprise !== claims.roles.includes('legal-person') || (enterprise && claims.roles.length !== 1)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roles'],
+        message: 'an enterprise acts as legal-person, and only an enterprise does',
+      });
+    }
+    if (enterprise && claims.perms !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['perms'],
+        message: 'an enterprise holds no permission beyond its own',
+      });
+    }
+  });
 export type Claims = z.infer<typeof claimsSchema>;
 
 export async function signToken(claims: Claims, settings: JwtSettings): Promise<string> {
@@ -58,7 +86,13 @@ export async function verifyToken(token: string, settings: JwtSettings): Promise
 }
 
 function actorFromClaims(claims: Claims): Actor {
-  return { userId: claims.sub, department: claims.dept, district: claims.district, roles: claims.roles };
+  return {
+    userId: claims.sub,
+    department: claims.dept,
+    district: claims.district,
+    roles: claims.roles,
+    ...(claims.org ? { creditCode: claims.org } : {}),
+  };
 }
 
 export function actorOf(res: Response): Actor {

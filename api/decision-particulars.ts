@@ -32,6 +32,10 @@ export const decisionRecordsSchema = z
         department: z.enum(DEPARTMENT_CODES),
         district: z.enum([...DISTRICT_CODES, 'city']),
         roles: z.array(z.enum(ROLES)),
+        creditCode: z
+          .string()
+          .optional()
+          .meta({ description: 'An enterprise’s own decision: its credit code' }),
       }),
       at: z.string(),
       detail: z

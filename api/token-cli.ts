@@ -19,8 +19,20 @@ async function main(): Promise<void> {
     .option('--sub <id>', 'user id (staff reference, not personal data)', 'dev-user')
     .option('--name <name>', 'display name', 'Dev User')
     .addOption(new Option('--perm <permission...>', 'extra permissions').choices(PERMISSIONS))
+    .option(
+      '--org <creditCode>',
+      'an enterprise token (--dept enterprise --role legal-person): its credit code',
+    )
     .parse()
-    .opts<{ role: string[]; dept: string; district: string; sub: string; name: string; perm?: string[] }>();
+    .opts<{
+      role: string[];
+      dept: string;
+      district: string;
+      sub: string;
+      name: string;
+      perm?: string[];
+      org?: string;
+    }>();
   const config = loadConfig();
   refuseInProduction(config, 'npm run token');
   const claims = claimsSchema.parse({
@@ -30,6 +42,7 @@ async function main(): Promise<void> {
     district: options.district,
     roles: options.role,
     ...(options.perm ? { perms: options.perm } : {}),
+    ...(options.org ? { org: options.org } : {}),
   });
   console.log(await signToken(claims, config.jwt));
 }

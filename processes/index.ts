@@ -2,11 +2,12 @@
 import { childcare } from './childcare/module';
 import { gasRetrofit } from './gas-retrofit/module';
 import { petitions } from './petitions/module';
+import { policyPayout } from './policy-payout/module';
 import type { ProcessModule } from './process-module';
 
 export type { ProcessModule } from './process-module';
 
-export const PROCESS_MODULES: readonly ProcessModule[] = [gasRetrofit, childcare, petitions];
+export const PROCESS_MODULES: readonly ProcessModule[] = [gasRetrofit, childcare, petitions, policyPayout];
 
 /** Every process's Temporal Schedules, for start-up (platform/schedules.ts creates or updates them). */
 export const processSchedules = (taskQueue: string) =>

@@ -6,3 +6,4 @@
 export * from '../processes/gas-retrofit/workflow/workflows';
 export * from '../processes/childcare/workflow/workflows';
 export * from '../processes/petitions/workflow/workflows';
+export * from '../processes/policy-payout/workflow/workflows';

@@ -5,7 +5,13 @@
  */
 import { DISTRICT_CODES, type District } from '../../workflows/definitions';
 
-export const SCOPED_PROCESSES = ['gas-retrofit', 'childcare', 'petition', 'platform'] as const;
+export const SCOPED_PROCESSES = [
+  'gas-retrofit',
+  'childcare',
+  'petition',
+  'policy-payout',
+  'platform',
+] as const;
 export type ScopedProcess = (typeof SCOPED_PROCESSES)[number];
 
 export interface PayloadScope {
@@ -22,6 +28,8 @@ const KINDS: readonly { kind: string; process: ScopedProcess }[] = [
   // The weekly index runs from a schedule, which appends the start time to the ID: match the prefix.
   { kind: 'petition-weekly-index', process: 'petition' },
   { kind: 'petition', process: 'petition' },
+  { kind: 'policy-round', process: 'policy-payout' },
+  { kind: 'policy', process: 'policy-payout' },
 ];
 
 const isDistrict = (code: string | undefined): code is District =>

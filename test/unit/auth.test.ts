@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { signToken, verifyToken, type Claims, type JwtSettings } from '../../api/auth';
+import { claimsSchema, signToken, verifyToken, type Claims, type JwtSettings } from '../../api/auth';
 import { UnauthorizedError } from '../../api/errors';
 
 const settings: JwtSettings = {
@@ -60,6 +60,33 @@ describe('JWT bearer tokens', function () {
       district: 'jinshui',
       roles: ['clerk'],
     });
+  });
+
+  it('an enterprise’s token acts for its own credit code, as legal-person, and only an enterprise’s does', async function () {
+    const enterprise: Claims = {
+      sub: 'e1',
+      name: 'E',
+      dept: 'enterprise',
+      district: 'gaoxin',
+      roles: ['legal-person'],
+    };
+    const actor = await verifyToken(
+      await signToken({ ...enterprise, org: '91410100MA0000001X' }, settings),
+      settings,
+    );
+    assert.equal(actor.creditCode, '91410100MA0000001X');
+    assert.throws(() => claimsSchema.parse(enterprise), /org/);
+    assert.throws(() => claimsSchema.parse({ ...claims, org: '91410100MA0000001X' }), /only then/);
+    assert.throws(() => claimsSchema.parse({ ...claims, roles: ['legal-person'] }), /only an enterprise/);
+    assert.throws(
+      () =>
+        claimsSchema.parse({ ...enterprise, org: '91410100MA0000001X', roles: ['legal-person', 'clerk'] }),
+      /an enterprise acts as legal-person/,
+    );
+    await rejected(
+      await forged({ payload: { ...enterprise, org: '91410100MA00000018' } }),
+      /claims are not valid: org/,
+    );
   });
 
   it('caps a token’s life at the configured lifetime from its issue, however far off its expiry', async function () {

@@ -9,6 +9,7 @@ import type { Actor, District } from '../../workflows/kit/vocabulary';
 import { GAS_RETROFIT_LADDERS, GAS_RETROFIT_RULES } from '../../processes/gas-retrofit/workflow/rules';
 import { CHILDCARE_LADDERS, CHILDCARE_RULES } from '../../processes/childcare/workflow/rules';
 import { PETITION_LADDERS, PETITION_RULES } from '../../processes/petitions/workflow/rules';
+import { POLICY_LADDERS, POLICY_PAYOUT_RULES } from '../../processes/policy-payout/workflow/rules';
 
 const PROCESSES: Array<{
   name: string;
@@ -18,6 +19,7 @@ const PROCESSES: Array<{
   { name: 'gas retrofit', rules: GAS_RETROFIT_RULES, ladders: GAS_RETROFIT_LADDERS },
   { name: 'childcare subsidy', rules: CHILDCARE_RULES, ladders: CHILDCARE_LADDERS },
   { name: 'petitions', rules: PETITION_RULES, ladders: PETITION_LADDERS },
+  { name: 'policy payout', rules: POLICY_PAYOUT_RULES, ladders: POLICY_LADDERS },
 ];
 
 const district: District = 'jinshui';

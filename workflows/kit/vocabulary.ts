@@ -99,6 +99,11 @@ export const DEPARTMENTS = {
   'intellectual-property': '知识产权局',
   'industry-information': '工业和信息化局',
   commerce: '商务局',
+  /**
+   * Not a department: an enterprise signed in with its legal-person account (法人账号) at 郑好办, acting for its own
+   * credit code only (the token's `org`), as the `legal-person` role.
+   */
+  enterprise: '企业（法人账号）',
 } as const;
 export type Department = keyof typeof DEPARTMENTS;
 export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [Department, ...Department[]];
@@ -114,6 +119,8 @@ export const ROLES = [
   'inspector',
   /** A reporter of the public supervision desk. */
   'reporter',
+  /** An enterprise acting through its legal-person account (department `enterprise`). */
+  'legal-person',
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -124,6 +131,8 @@ export interface Actor {
   department: Department;
   district: Jurisdiction;
   roles: Role[];
+  /** Set for an enterprise only: the one unified social credit code it may act for. */
+  creditCode?: string;
 }
 
 /** The four channels (四端) through which a citizen reaches a process. */

@@ -1,0 +1,15 @@
+/** 亲清在线 policy payout: a catalogue of policies as data, 免申即享 rounds, applications, payment within the budget. */
+import type { ProcessModule } from '../process-module';
+import { createPolicyPayoutActivities } from './activities/payouts';
+import { POLICY_PAYOUT_WORKFLOW_TYPES } from './workflow/contract';
+import { POLICY_PAYOUT_DEPARTMENTS } from './workflow/rules';
+
+export const policyPayout: ProcessModule = {
+  name: 'policy-payout',
+  workflowTypes: [POLICY_PAYOUT_WORKFLOW_TYPES.payout, POLICY_PAYOUT_WORKFLOW_TYPES.round],
+  workflowsPath: require.resolve('./workflow/workflows'),
+  activities: ({ adapters, temporal }) => createPolicyPayoutActivities(adapters, temporal),
+  api: [],
+  payloadScope: { scope: 'policy-payout', readers: POLICY_PAYOUT_DEPARTMENTS },
+  auditProfiles: [],
+};

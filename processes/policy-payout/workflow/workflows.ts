@@ -1,0 +1,2 @@
+export { policyPayout } from './payout-workflow';
+export { policyPayoutRound } from './round-workflow';
