@@ -12,7 +12,7 @@ export interface ApiDeps {
   db: Db;
   /**
    * Department systems the API reads or writes directly: tender prices, contacts, the task board, price ceilings
-   * the credit platform's checks, and a provider's registration (备案) checks.
+   * the credit platform's checks, a provider's registration (备案) checks, the policy catalogue and its funds.
    */
   adapters: Pick<
     Adapters,
@@ -30,6 +30,8 @@ export interface ApiDeps {
     | 'petitionOffice'
     | 'publicSupervision'
     | 'petitionIndex'
+    | 'policyCatalogue'
+    | 'policyFunds'
   >;
   logger: Logger;
   jwt: JwtSettings;

@@ -1,6 +1,9 @@
 /** 亲清在线 policy payout: a catalogue of policies as data, 免申即享 rounds, applications, payment within the budget. */
 import type { ProcessModule } from '../process-module';
 import { createPolicyPayoutActivities } from './activities/payouts';
+import { policyCatalogueRouter, policyCatalogueRoutes } from './api/catalogue-routes';
+import { policyPayoutRouter, policyPayoutRoutes } from './api/payout-routes';
+import { policyRoundRouter, policyRoundRoutes } from './api/round-routes';
 import { POLICY_PAYOUT_WORKFLOW_TYPES } from './workflow/contract';
 import { POLICY_PAYOUT_DEPARTMENTS } from './workflow/rules';
 
@@ -9,7 +12,11 @@ export const policyPayout: ProcessModule = {
   workflowTypes: [POLICY_PAYOUT_WORKFLOW_TYPES.payout, POLICY_PAYOUT_WORKFLOW_TYPES.round],
   workflowsPath: require.resolve('./workflow/workflows'),
   activities: ({ adapters, temporal }) => createPolicyPayoutActivities(adapters, temporal),
-  api: [],
+  api: [
+    { routes: policyCatalogueRoutes, router: policyCatalogueRouter },
+    { routes: policyRoundRoutes, router: policyRoundRouter },
+    { routes: policyPayoutRoutes, router: policyPayoutRouter },
+  ],
   payloadScope: { scope: 'policy-payout', readers: POLICY_PAYOUT_DEPARTMENTS },
   auditProfiles: [],
 };

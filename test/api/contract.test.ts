@@ -28,6 +28,8 @@ import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker 
 import { ensureTeams } from '../workflows/gas-retrofit-helpers';
 import { prepareDepartments } from '../workflows/childcare-helpers';
 import { subsidyApplication } from '../helpers/childcare';
+import { exampleCreditCode } from '../../processes/policy-payout/demo-enterprises';
+import { eligibleEnterprise, rdTerms } from '../workflows/policy-payout-helpers';
 
 /** Staff of every process, so that each operation has someone it lets in (checked below, operation by operation). */
 const STAFF: ReadonlyArray<Omit<Claims, 'name'>> = [
@@ -44,6 +46,14 @@ const STAFF: ReadonlyArray<Omit<Claims, 'name'>> = [
   { sub: 'fz-um', dept: 'urban-management', district: 'jinshui', roles: ['clerk'] },
   { sub: 'fz-press', dept: 'public-supervision', district: 'city', roles: ['reporter'] },
   { sub: 'fz-bd', dept: 'big-data-bureau', district: 'city', roles: ['supervisor'] },
+  { sub: 'fz-st', dept: 'science-technology', district: 'city', roles: ['supervisor'] },
+  {
+    sub: 'fz-ent',
+    dept: 'enterprise',
+    district: 'gaoxin',
+    roles: ['legal-person'],
+    org: exampleCreditCode(7002),
+  },
 ];
 const CALLERS: ReadonlyArray<Omit<Claims, 'name'> | 'anonymous' | 'forged'> = [
   ...STAFF,
@@ -70,7 +80,15 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
   let app: Express;
   let dropDatabase: () => Promise<void>;
   /** A real case of each process, and a real campaign, for the path parameters that name one. */
-  const real = { household: '', application: '', petition: '', campaign: '' };
+  const real = {
+    household: '',
+    application: '',
+    petition: '',
+    campaign: '',
+    policy: '',
+    payout: '',
+    round: '',
+  };
 
   before(async function () {
     // A database of its own: generated requests set tender prices and load calendar years.
@@ -141,6 +159,38 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
           contact: { name: '测试', phone: '13900000000' },
         })
     ).body.caseId as string;
+    real.policy = `contract-${process.pid}`;
+    await request(app)
+      .put(`/v1/policies/${real.policy}`)
+      .set('Authorization', await bearer(STAFF[13]))
+      .send(
+        rdTerms({
+          mode: 'application',
+          review: 'department',
+          budgets: { [new Date().getUTCFullYear()]: 100_000_000 },
+        }),
+      );
+    await eligibleEnterprise(adapters, new Date().getUTCFullYear(), { serial: 7002 });
+    real.payout = (
+      await request(app)
+        .post('/v1/policy-payouts')
+        .set('Authorization', await bearer(STAFF[14]))
+        .send({
+          policyId: real.policy,
+          district: 'gaoxin',
+          materials: rdTerms().materials,
+          account: { bank: '中原银行郑州高新区支行', accountNumber: '411000123456789' },
+        })
+    ).body.caseId as string;
+    real.round = `contract-auto-${process.pid}`;
+    await request(app)
+      .put(`/v1/policies/${real.round}`)
+      .set('Authorization', await bearer(STAFF[13]))
+      .send(rdTerms({ budgets: { [new Date().getUTCFullYear()]: 100_000_000 } }));
+    await request(app)
+      .post(`/v1/policies/${real.round}/rounds`)
+      .set('Authorization', await bearer(STAFF[13]))
+      .send({ perMinute: 1, pageSize: 1 });
     for (const [name, id] of Object.entries(real)) assert.ok(id, `a real ${name} was started`);
   });
   after(async function () {
@@ -159,10 +209,13 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
   /** The real case or campaign a path parameter of this operation names, if it names one. */
   function realIdFor(template: string, parameter: string): string | undefined {
     if (parameter === 'workflowId') return real.campaign;
+    if (parameter === 'policyId') return template.includes('/rounds') ? real.round : real.policy;
+    if (parameter === 'district' && template.includes('/rounds/')) return 'gaoxin';
     if (parameter !== 'caseId') return undefined;
     if (template.startsWith('/v1/gas-retrofit/households/')) return real.household;
     if (template.startsWith('/v1/childcare/applications/')) return real.application;
     if (template.startsWith('/v1/petitions/')) return real.petition;
+    if (template.startsWith('/v1/policy-payouts/')) return real.payout;
     assert.fail(`no real case for ${template}`);
   }
 
@@ -302,7 +355,12 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
 
   it('every body the API requires is required in the document; the items rule is in the schema', function () {
     for (const { template, method, operation } of operations) {
-      if (operation.requestBody && !template.includes('/campaigns/')) {
+      // A campaign's or a round's pause and resume take no body.
+      if (
+        operation.requestBody &&
+        !template.includes('/campaigns/') &&
+        !template.includes('/rounds/{district}/')
+      ) {
         assert.equal(operation.requestBody.required, true, `${method} ${template}`);
       }
     }

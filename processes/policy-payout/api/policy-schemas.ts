@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dayString, districtSchema } from '../../../api/schemas';
 import { DEPARTMENT_CODES, DISTRICT_CODES } from '../../../workflows/definitions';
 import { COUNTABLE_FACTS, FACT_NAMES } from '../policy/facts';
+import { POLICY_ISSUERS } from '../workflow/rules';
 import { ruleProblems } from '../policy/rule-language';
 import {
   BUDGET_EXHAUSTION_RULES,
@@ -63,7 +64,14 @@ export const policyTermsSchema = z
       .max(200)
       .meta({ description: 'The document it rests on, e.g. 郑政〔2025〕12号' }),
     issuer: z
-      .object({ department: z.enum(DEPARTMENT_CODES), area: z.enum([...DISTRICT_CODES, 'city']) })
+      .object({
+        department: z
+          .enum(POLICY_ISSUERS)
+          .meta({ description: 'The issuing department, whose supervisor maintains it' }),
+        area: z
+          .enum([...DISTRICT_CODES, 'city'])
+          .meta({ description: '`city`, or the district whose policy it is' }),
+      })
       .strict(),
     kind: z.enum(POLICY_KINDS),
     mode: z.enum(POLICY_MODES).meta({ description: 'automatic: 免申即享, found and paid without applying' }),
@@ -140,3 +148,52 @@ export const policyListSchema = z
     ),
   })
   .meta({ id: 'PolicyList' });
+
+export const roundsRequestSchema = z
+  .object({
+    districts: z
+      .array(districtSchema)
+      .min(1)
+      .max(DISTRICT_CODES.length)
+      .optional()
+      .meta({ uniqueItems: true, description: 'The districts to run; all the policy serves by default' }),
+    perMinute: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(6_000)
+      .meta({ description: 'Enterprises judged per minute at most' }),
+    pageSize: z.number().int().min(1).max(1_000).default(200),
+  })
+  .strict()
+  .meta({ id: 'StartPolicyRounds' });
+
+export const roundsStartedSchema = z
+  .object({
+    rounds: z.array(
+      z.object({ roundId: z.string(), district: districtSchema, status: z.enum(['started', 'existing']) }),
+    ),
+  })
+  .meta({ id: 'PolicyRoundsStarted' });
+
+export const roundParamsSchema = policyIdParamsSchema.extend({ district: districtSchema }).strict();
+
+export const roundProgressSchema = z
+  .object({
+    roundId: z.string(),
+    workflowStatus: z.string(),
+    progress: z.object({
+      cursor: z.string().nullable(),
+      started: z.number().int(),
+      alreadyStarted: z.number().int(),
+      pages: z.number().int(),
+      paused: z.boolean(),
+      finished: z.boolean(),
+    }),
+  })
+  .meta({ id: 'PolicyRoundProgress' });
+
+export const versionQuerySchema = z
+  .object({ version: z.coerce.number().int('must be a whole number').min(1).optional() })
+  .strict();
