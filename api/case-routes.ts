@@ -29,6 +29,8 @@ export interface CaseStartSpec<Body> {
   existing: string;
   /** The 409 answer's description, where a repeated post may differ from what its department keeps. */
   conflict?: string;
+  /** Other refusals a start may answer (a 404 for what the body names, a 422 for rules the body breaks). */
+  refusals?: Partial<Record<404 | 422, string>>;
   /**
    * Files the body's personal data with its department (a ConflictError when a repeated post differs) and says
    * which case to start, with references only.
@@ -70,6 +72,12 @@ export function caseRoutes<Action extends string, Args extends { [A in Action]: 
         201: { description: `${capitalized(spec.noun)} started`, ...jsonContent(caseStartedSchema) },
         200: { description: spec.start.existing, ...jsonContent(caseStartedSchema) },
         ...(spec.start.conflict ? { 409: errorResponse(spec.start.conflict) } : {}),
+        ...Object.fromEntries(
+          Object.entries(spec.start.refusals ?? {}).map(([status, description]) => [
+            status,
+            errorResponse(description),
+          ]),
+        ),
       },
     },
     {

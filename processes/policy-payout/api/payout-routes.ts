@@ -141,6 +141,11 @@ const PAYOUT_CASES: CaseRoutesSpec<
     access: APPLY,
     districtOf: ({ district }) => district,
     existing: 'The enterprise applied for this policy this year already; its case is returned',
+    conflict: 'The business register has the enterprise registered in another district, or not at all',
+    refusals: {
+      404: 'No such policy in the catalogue',
+      422: 'The policy is 免申即享, its window is closed, the district is not one it serves, or a material is missing',
+    },
     caseStart: applicationStart,
   },
   read: {
