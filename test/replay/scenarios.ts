@@ -20,6 +20,16 @@ import type { BookingFailures } from '../helpers/failing-district-finance';
 import { approveThrough, childcareActors, startApplication } from '../workflows/childcare-helpers';
 import { petitionActors, startPetition } from '../workflows/petition-helpers';
 import { actors, startCase, type CaseDriver } from '../workflows/gas-retrofit-helpers';
+import {
+  catalogued,
+  eligibleEnterprise,
+  PayoutDriver,
+  policyActors,
+  rdTerms,
+  startPayoutCase,
+  startRound,
+} from '../workflows/policy-payout-helpers';
+import { policyPayoutWorkflowId } from '../../processes/policy-payout/workflow/contract';
 
 export interface ScenarioContext {
   env: TestWorkflowEnvironment;
@@ -613,4 +623,98 @@ export const SCENARIOS: ReplayScenario[] = [
       return c.caseId;
     },
   },
+  {
+    name: 'policyPayoutRound_small-register-finished',
+    async run(context) {
+      return (await foundByRound(context)).roundId;
+    },
+  },
+  {
+    name: 'policyPayout_found-confirmed-noticed-paid',
+    timeSkipping: true,
+    async run(context) {
+      const { payout: c, creditCode } = await foundByRound(context);
+      await c.waitForStage('awaiting-confirmation', 20_000, (s) => !!s.enterpriseDue && !s.workingOn);
+      await c.act('confirm', { actor: policyActors.enterprise(creditCode, SJ), account: PAYEE_ACCOUNT });
+      await c.skipUntil(context.env, 'paid');
+      return c.caseId;
+    },
+  },
+  {
+    name: 'policyPayout_offer-lapsed',
+    timeSkipping: true,
+    async run(context) {
+      const { payout: c } = await foundByRound(context);
+      await c.skipUntil(context.env, 'lapsed');
+      return c.caseId;
+    },
+  },
+  {
+    name: 'policyPayout_applied-corrected-reviewed-objection-dismissed-paid',
+    timeSkipping: true,
+    async run({ env, adapters, taskQueue }) {
+      const year = new Date().getUTCFullYear();
+      const policy = await catalogued(
+        adapters,
+        rdTerms({ mode: 'application', review: 'department', scope: [SJ] }),
+        {
+          [year]: 100_000_000,
+        },
+      );
+      const creditCode = await eligibleEnterprise(adapters, year, { district: SJ });
+      const enterprise = policyActors.enterprise(creditCode, SJ);
+      const c = await startPayoutCase(env.client, taskQueue, {
+        policy,
+        year,
+        creditCode,
+        district: SJ,
+        startedBy: enterprise,
+        materials: ['高新技术企业证书'],
+        account: PAYEE_ACCOUNT,
+      });
+      const clerk = policyActors.issuer('clerk');
+      await c.waitForStage('completeness-check', 20_000, (s) => !!s.openTask);
+      await c.act('completeness', {
+        actor: clerk,
+        outcome: 'return-for-correction',
+        missing: ['研发费用专项审计报告'],
+      });
+      await c.act('resubmit', { actor: enterprise, materials: rdTerms().materials, account: PAYEE_ACCOUNT });
+      await c.waitForStage('completeness-check', 20_000, (s) => !!s.openTask);
+      await c.act('completeness', { actor: clerk, outcome: 'complete' });
+      await c.waitForStage('department-review', 20_000, (s) => !!s.openTask);
+      await c.act('review', { actor: policyActors.issuer('supervisor'), decision: 'approve' });
+      await c.waitForStage('public-notice');
+      await c.act('objection', { actor: clerk, summary: '反映研发费用归集不实' });
+      await c.waitForStage('objection-review', 20_000, (s) => !!s.openTask);
+      await c.act('objection-review', {
+        actor: policyActors.issuer('supervisor'),
+        finding: 'dismissed',
+        reasons: ['经核查，归集符合规定'],
+      });
+      await c.skipUntil(env, 'paid');
+      return c.caseId;
+    },
+  },
 ];
+
+const SJ = 'shangjie' as const;
+const PAYEE_ACCOUNT = { bank: '中原银行郑州上街支行', accountNumber: '411000987654321' };
+
+/** A 免申即享 policy for shangjie, an eligible enterprise there, and the round that finds it. */
+async function foundByRound({ env, adapters, taskQueue }: ScenarioContext) {
+  const year = new Date().getUTCFullYear();
+  const policy = await catalogued(adapters, rdTerms({ scope: [SJ] }), { [year]: 100_000_000 });
+  const creditCode = await eligibleEnterprise(adapters, year, { district: SJ });
+  const roundId = await startRound(env.client, taskQueue, {
+    policy,
+    year,
+    district: SJ,
+    startedBy: policyActors.issuer('supervisor'),
+    perMinute: 6_000,
+    pageSize: 50,
+  });
+  await env.client.workflow.getHandle(roundId).result();
+  const payout = new PayoutDriver(env.client, policyPayoutWorkflowId(SJ, policy.policyId, year, creditCode));
+  return { roundId, payout, creditCode };
+}
