@@ -6,6 +6,7 @@
 import type { ScheduleOptions } from '@temporalio/client';
 import type { Router } from 'express';
 import type { ActivityDeps } from '../activities';
+import type { Adapters } from '../activities/adapters';
 import type { ApiDeps } from '../api/deps';
 import type { ApiRoute } from '../api/openapi';
 import type { ProcessAuditProfile } from '../workflows/kit/audit-profile';
@@ -44,6 +45,8 @@ export interface ProcessModule {
   auditProfiles: readonly ProcessAuditProfile[];
   /** Its part of `npm run demo`: cases at every stage, loaded through the API. */
   demo?: DemoLoader;
+  /** What its departments hold for the demo, seeded by `npm start` (idempotent). */
+  demoSeed?: (adapters: Adapters) => Promise<void>;
   /** The Temporal Schedules it needs, created or updated at start-up. */
   schedules?: (taskQueue: string) => readonly ScheduleOptions[];
 }

@@ -10,12 +10,11 @@ import { createDb, type Db } from '../activities/db/connection';
 import { migrateToLatest } from '../activities/db/migrate';
 import { portAnswers, provideDatabase, type ProvidedDatabase } from '../activities/db/provide-database';
 import { demoAccounts, demoInstallerTeams } from '../processes/gas-retrofit/demo-seed';
-import { demoChildcareProviders, seedChildcareDepartments } from '../processes/childcare/demo-seed';
 import { signToken } from '../api/auth';
 import { gasRetrofitHouseholdWorkflowId } from '../processes/gas-retrofit/workflow/contract';
 import { loadConfig, PROJECT_ROOT, type PlatformConfig } from '../platform/config';
 import { ensureSchedules } from '../platform/schedules';
-import { processSchedules } from '../processes';
+import { PROCESS_MODULES, processSchedules } from '../processes';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { connectClient } from '../platform/temporal';
 import {
@@ -218,7 +217,7 @@ class Platform {
     return client!;
   }
 
-  /** Migrates, seeds the demo gas accounts and childcare departments' records, and picks an account without a case for the printed curl line. */
+  /** Migrates, seeds the demo gas accounts and each process's departments (its module's demoSeed), and picks an account without a case for the printed curl line. */
   private async prepareDatabase(db: Db): Promise<string> {
     try {
       const applied = await migrateToLatest(db);
@@ -227,7 +226,7 @@ class Platform {
       const adapters = createPostgresAdapters(db);
       await adapters.gasCompany.upsertAccounts(accounts);
       await adapters.installer.upsertTeams(demoInstallerTeams());
-      await seedChildcareDepartments(adapters, demoChildcareProviders());
+      for (const { demoSeed } of PROCESS_MODULES) await demoSeed?.(adapters);
       const jinshui = accounts.filter(
         (a) => a.district === 'jinshui' && a.userType === 'residential-pipeline' && a.status === 'active',
       );

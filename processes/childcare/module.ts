@@ -1,5 +1,6 @@
 /** Childcare providers: construction-subsidy applications, registration (备案), coverage, the yearly quality reward. */
 import { loadChildcareDemo } from './demo';
+import { demoChildcareProviders, seedChildcareDepartments } from './demo-seed';
 import { CHILDCARE_WORKFLOW_TYPE } from './workflow/contract';
 import { createChildcareActivities } from './activities/applications';
 import { childcareApplicationRouter, childcareApplicationRoutes } from './api/application-routes';
@@ -23,5 +24,6 @@ export const childcare: ProcessModule = {
   ],
   payloadScope: { scope: 'childcare', readers: CHILDCARE_DEPARTMENTS },
   demo: loadChildcareDemo,
+  demoSeed: (adapters) => seedChildcareDepartments(adapters, demoChildcareProviders()),
   auditProfiles: [CHILDCARE_AUDIT],
 };

@@ -1,5 +1,7 @@
 /** 亲清在线 policy payout: a catalogue of policies as data, 免申即享 rounds, applications, payment within the budget. */
 import type { ProcessModule } from '../process-module';
+import { loadPolicyDemo } from './demo';
+import { seedPolicyDepartments } from './demo-seed';
 import { createPolicyPayoutActivities } from './activities/payouts';
 import { policyCatalogueRouter, policyCatalogueRoutes } from './api/catalogue-routes';
 import { policyPayoutRouter, policyPayoutRoutes } from './api/payout-routes';
@@ -19,4 +21,6 @@ export const policyPayout: ProcessModule = {
   ],
   payloadScope: { scope: 'policy-payout', readers: POLICY_PAYOUT_DEPARTMENTS },
   auditProfiles: [],
+  demo: loadPolicyDemo,
+  demoSeed: (adapters) => seedPolicyDepartments(adapters),
 };
