@@ -7,6 +7,7 @@ import { policyCatalogueRouter, policyCatalogueRoutes } from './api/catalogue-ro
 import { policyPayoutRouter, policyPayoutRoutes } from './api/payout-routes';
 import { policyRoundRouter, policyRoundRoutes } from './api/round-routes';
 import { POLICY_PAYOUT_WORKFLOW_TYPES } from './workflow/contract';
+import { POLICY_PAYOUT_AUDIT } from './workflow/audit-profile';
 import { POLICY_PAYOUT_DEPARTMENTS } from './workflow/rules';
 
 export const policyPayout: ProcessModule = {
@@ -20,7 +21,7 @@ export const policyPayout: ProcessModule = {
     { routes: policyPayoutRoutes, router: policyPayoutRouter },
   ],
   payloadScope: { scope: 'policy-payout', readers: POLICY_PAYOUT_DEPARTMENTS },
-  auditProfiles: [],
+  auditProfiles: [POLICY_PAYOUT_AUDIT],
   demo: loadPolicyDemo,
   demoSeed: (adapters) => seedPolicyDepartments(adapters),
 };

@@ -26,6 +26,7 @@ import {
   PayoutDriver,
   policyActors,
   rdTerms,
+  roundCompleted,
   startPayoutCase,
   startRound,
 } from '../workflows/policy-payout-helpers';
@@ -714,7 +715,7 @@ async function foundByRound({ env, adapters, taskQueue }: ScenarioContext) {
     perMinute: 6_000,
     pageSize: 50,
   });
-  await env.client.workflow.getHandle(roundId).result();
+  await roundCompleted(env.client, roundId);
   const payout = new PayoutDriver(env.client, policyPayoutWorkflowId(SJ, policy.policyId, year, creditCode));
   return { roundId, payout, creditCode };
 }

@@ -147,6 +147,18 @@ export async function startPayoutCase(
   return new PayoutDriver(client, workflowId);
 }
 
+/**
+ * Waits until the round has completed, by describing it: awaiting its result would let the time-skipping server
+ * skip ahead while the round sleeps, and the cases it started would see their timers fire.
+ */
+export async function roundCompleted(client: Client, roundId: string): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    if ((await client.workflow.getHandle(roundId).describe()).status.name === 'COMPLETED') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`round ${roundId} did not complete`);
+}
+
 export async function startRound(
   client: Client,
   taskQueue: string,

@@ -13,6 +13,12 @@ import {
   unloadFixedYears,
 } from '../helpers/fixed-calendar';
 import { refusal } from '../helpers/update-refusal';
+import { decoderFor } from '../../audit/decode';
+import { fetchLiveHistory } from '../../audit/histories';
+import { reconcile } from '../../audit/reconcile';
+import { buildTimeline } from '../../audit/timeline';
+import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
+import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 import { useTimeSkippingSuite } from '../helpers/workflow-suite';
 import {
   catalogued,
@@ -20,11 +26,13 @@ import {
   PayoutDriver,
   policyActors as actors,
   rdTerms,
+  roundCompleted,
   startPayoutCase,
   startRound,
 } from './policy-payout-helpers';
 
 const YEAR = new Date().getUTCFullYear();
+const decode = decoderFor(new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS));
 const ACCOUNT = { bank: '中原银行郑州高新区支行', accountNumber: '411000123456789' };
 
 describe('policyPayout workflows (time-skipping server, Postgres adapters)', function () {
@@ -42,8 +50,11 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
     } satisfies PolicyFundsPort,
   }));
   afterEach(() => unloadFixedYears(suite.db));
-  const messagesTo = async (creditCode: string) =>
-    (await suite.adapters.zhenghaoban.messagesTo(creditCode)).map((message) => message.template);
+  /** What 郑好办 sent the enterprise about this case. */
+  const messagesTo = async (creditCode: string, caseId: string) =>
+    (await suite.adapters.zhenghaoban.messagesTo(creditCode))
+      .filter((message) => message.idempotencyKey.startsWith(`${caseId}:`))
+      .map((message) => message.template);
 
   it('免申即享: a round finds the eligible enterprises, each confirms, the notice passes, finance pays once', async function () {
     const policy = await catalogued(suite.adapters, rdTerms(), { [YEAR]: 100_000_000 });
@@ -60,7 +71,7 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
       perMinute: 6_000,
       pageSize: 50,
     });
-    await suite.env.client.workflow.getHandle(roundId).result();
+    await roundCompleted(suite.env.client, roundId);
     const caseOf = (creditCode: string) =>
       new PayoutDriver(suite.env.client, policyPayoutWorkflowId('gaoxin', policy.policyId, YEAR, creditCode));
     await assert.rejects(
@@ -77,7 +88,7 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
     );
     assert.equal(offered.judgment?.amountFen, 20_000_000);
     assert.equal(offered.judgment?.version, policy.version);
-    assert.deepEqual(await messagesTo(a), ['policy-found']);
+    assert.deepEqual(await messagesTo(a, c.caseId), ['policy-found']);
     assert.equal(
       await refusal(c.record('confirm', { actor: actors.enterprise(b, 'gaoxin'), account: ACCOUNT })),
       DECISION_REFUSALS.forbidden,
@@ -89,11 +100,23 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
     const paid = await c.skipUntil(suite.env, 'paid');
     assert.equal(paid.payment?.amountFen, 20_000_000);
     assert.equal(paid.payment?.paidBy, 'city-finance');
-    assert.deepEqual(await messagesTo(a), ['policy-found', 'paid']);
+    assert.deepEqual(await messagesTo(a, c.caseId), ['policy-found', 'paid']);
     const payments = await suite
       .db('policy_payout.payments')
       .where({ policy_id: policy.policyId, credit_code: a });
     assert.equal(payments.length, 1);
+
+    // Auditors: the timeline names each decision's actor; reconcile finds the payment as the rule gives it.
+    const evidence = await fetchLiveHistory(suite.env.client, c.caseId);
+    const timeline = await buildTimeline(evidence, decode);
+    assert.ok(timeline.entries.some((e) => e.kind === 'decision' && e.actor?.creditCode === a));
+    assert.deepEqual((await reconcile([evidence], decode, suite.db)).discrepancies, []);
+    await suite.db('policy_payout.payments').where({ case_id: c.caseId }).update({ amount_fen: 19_000_000 });
+    const tampered = await reconcile([evidence], decode, suite.db);
+    assert.deepEqual(
+      tampered.discrepancies.map((d) => [d.kind, d.party]),
+      [['mismatched', 'policyFunds']],
+    );
   });
 
   it('免申即享: no answer brings a reminder halfway, then the offer lapses', async function () {
@@ -119,7 +142,7 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
     });
     const lapsed = await c.skipUntil(suite.env, 'lapsed');
     assert.match(lapsed.outcome?.reason ?? '', /逾期/);
-    assert.deepEqual(await messagesTo(creditCode), ['policy-found', 'confirmation-reminder']);
+    assert.deepEqual(await messagesTo(creditCode, c.caseId), ['policy-found', 'confirmation-reminder']);
   });
 
   it('application: sent back for what is missing (counted), judged, reviewed, an objection dismissed, paid', async function () {

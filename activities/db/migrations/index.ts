@@ -18,6 +18,7 @@ import * as staffChanges from './20261206100000_staff_changes';
 import * as pressDesk from './20261206110000_press_desk';
 import * as eligibilityItemsNotFit from './20261206120000_eligibility_items_not_fit';
 import * as policyPayout from './20261207090000_policy_payout';
+import * as policyPaymentLedger from './20261207100000_policy_payment_ledger';
 
 type Migration = Knex.Migration;
 
@@ -45,6 +46,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261206110000_press_desk', pressDesk],
   ['20261206120000_eligibility_items_not_fit', eligibilityItemsNotFit],
   ['20261207090000_policy_payout', policyPayout],
+  ['20261207100000_policy_payment_ledger', policyPaymentLedger],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
