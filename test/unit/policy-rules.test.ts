@@ -123,7 +123,7 @@ describe('policy terms as the catalogue takes them', () => {
   it('takes a well-formed policy', () => assert.deepEqual(problems(RD_POLICY), []));
 
   it('names the field and the rule of each mistake', () => {
-    assert.deepEqual(problems({ ...RD_POLICY, issuer: { department: 'tax', area: 'erqi' } }), [
+    assert.deepEqual(problems({ ...RD_POLICY, issuer: { department: 'commerce', area: 'erqi' } }), [
       'scope: a district’s policy serves its own district only',
     ]);
     assert.deepEqual(problems({ ...RD_POLICY, window: { opens: '2026-05-01', closes: '2026-04-01' } }), [
