@@ -5,6 +5,7 @@ import { seedPolicyDepartments } from './demo-seed';
 import { createPolicyPayoutActivities } from './activities/payouts';
 import { policyCatalogueRouter, policyCatalogueRoutes } from './api/catalogue-routes';
 import { policyPayoutRouter, policyPayoutRoutes } from './api/payout-routes';
+import { policyReportRouter, policyReportRoutes } from './api/report-routes';
 import { policyRoundRouter, policyRoundRoutes } from './api/round-routes';
 import { POLICY_PAYOUT_WORKFLOW_TYPES } from './workflow/contract';
 import { POLICY_PAYOUT_AUDIT } from './workflow/audit-profile';
@@ -19,6 +20,7 @@ export const policyPayout: ProcessModule = {
     { routes: policyCatalogueRoutes, router: policyCatalogueRouter },
     { routes: policyRoundRoutes, router: policyRoundRouter },
     { routes: policyPayoutRoutes, router: policyPayoutRouter },
+    { routes: policyReportRoutes, router: policyReportRouter },
   ],
   payloadScope: { scope: 'policy-payout', readers: POLICY_PAYOUT_DEPARTMENTS },
   auditProfiles: [POLICY_PAYOUT_AUDIT],

@@ -3,7 +3,10 @@
  * a 免申即享 round that finds an enterprise and a case it confirms, an application; need to know throughout.
  */
 import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { openBrowser } from '../e2e/web-ui/supervisor-browser';
 import { bearer } from '../helpers/api';
 import { useLiveApi, waitForCase } from '../helpers/live-api';
 import { eligibleEnterprise, rdTerms } from '../workflows/policy-payout-helpers';
@@ -164,5 +167,98 @@ describe('policy payout through the API (real dev server, real Postgres)', funct
       .set('Authorization', clerk)
       .send(body);
     assert.equal(staffStart.status, 403, 'an enterprise applies for itself');
+  });
+
+  it('reports what the policies paid this year, per policy against its budget and per area, drawn to scale in a browser', async function () {
+    const [a, b, c] = [
+      await eligibleEnterprise(live.adapters, YEAR),
+      await eligibleEnterprise(live.adapters, YEAR),
+      await eligibleEnterprise(live.adapters, YEAR, { district: 'jinshui' }),
+    ];
+    assert.equal((await put('st-report-big', rdTerms({ budgets: { [YEAR]: 90_000_000 } }))).status, 201);
+    assert.equal(
+      (await put('st-report-small', rdTerms({ title: '科技小额奖励', budgets: { [YEAR]: 10_000_000 } })))
+        .status,
+      201,
+    );
+    // Finance's record of three payments (what the report reads), as the policy funds book them.
+    const pay = (policyId: string, creditCode: string, district: 'gaoxin' | 'jinshui', amountFen: number) =>
+      live.adapters.policyFunds.pay({
+        idempotencyKey: `report-${policyId}-${creditCode}`,
+        caseId: `policy:${district}:${policyId}-${YEAR}-${creditCode}`,
+        policyId,
+        year: YEAR,
+        budgetYear: YEAR,
+        creditCode,
+        district,
+        amountFen,
+        whenBudgetRunsOut: 'first-come',
+        paidBy: 'city-finance',
+        issuerDepartment: 'science-technology',
+      });
+    await pay('st-report-big', a, 'gaoxin', 40_000_000);
+    await pay('st-report-big', c, 'jinshui', 20_000_000);
+    await pay('st-report-small', b, 'gaoxin', 5_000_000);
+
+    const supervisor = await issuer();
+    const report = await request(live.app)
+      .get(`/v1/policy-reports/paid?year=${YEAR}`)
+      .set('Authorization', supervisor);
+    assert.equal(report.status, 200, JSON.stringify(report.body));
+    const big = report.body.policies.find((p: { policyId: string }) => p.policyId === 'st-report-big');
+    assert.deepEqual(big, {
+      policyId: 'st-report-big',
+      title: '高新技术企业研发费用后补助',
+      issuer: 'science-technology',
+      payments: 2,
+      paidFen: 60_000_000,
+      budgetFen: 90_000_000,
+    });
+    const byDistrict = Object.fromEntries(
+      report.body.districts.map((d: { district: string; paidFen: number }) => [d.district, d.paidFen]),
+    );
+    assert.ok(byDistrict.gaoxin >= 45_000_000 && byDistrict.jinshui >= 20_000_000);
+    assert.equal(
+      (
+        await request(live.app)
+          .get('/v1/policy-reports/paid')
+          .set('Authorization', await enterprise(a))
+      ).status,
+      403,
+    );
+
+    const server: Server = live.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const browser = await openBrowser();
+    try {
+      await browser.page.setExtraHTTPHeaders({ Authorization: supervisor });
+      const answer = await browser.page.goto(
+        `http://127.0.0.1:${port}/v1/policy-reports/paid.svg?year=${YEAR}`,
+      );
+      assert.equal(answer?.status(), 200);
+      assert.match(answer?.headers()['content-type'] ?? '', /image\/svg\+xml/);
+      const bar = (policyId: string, kind: 'paid' | 'budget') =>
+        browser.page.locator(`g.policy[data-policy="${policyId}"] rect.${kind}`);
+      const width = async (policyId: string, kind: 'paid' | 'budget') =>
+        (await bar(policyId, kind).boundingBox())!.width;
+      const paidBig = await width('st-report-big', 'paid');
+      assert.ok(
+        Math.abs(paidBig / (await width('st-report-small', 'paid')) - 12) < 0.5,
+        'paid drawn to scale: 60 against 5',
+      );
+      assert.ok(
+        Math.abs((await width('st-report-big', 'budget')) / paidBig - 1.5) < 0.05,
+        'the budget outline: 90 against 60',
+      );
+      assert.match(
+        (await browser.page.locator('g.policy[data-policy="st-report-big"] text').last().textContent()) ?? '',
+        /60\.00 万元/,
+      );
+      assert.ok((await browser.page.locator('g.district').count()) >= 2);
+    } finally {
+      await browser.close();
+      server.close();
+    }
   });
 });

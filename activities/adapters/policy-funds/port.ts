@@ -64,4 +64,6 @@ export interface PolicyFundsPort {
   paymentOf(idempotencyKey: string): Promise<PolicyPayment | undefined>;
   /** Paid in the budget year, per policy, issuing department and district. */
   paidTotals(budgetYear: number): Promise<PaidTotal[]>;
+  /** Every policy's budget for the year, and what is committed from it. */
+  budgetsOf(year: number): Promise<{ policyId: string; budgetFen: number; committedFen: number }[]>;
 }

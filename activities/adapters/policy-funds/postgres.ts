@@ -157,4 +157,20 @@ export class PostgresPolicyFunds implements PolicyFundsPort {
       paidFen: Number(row.paid),
     }));
   }
+
+  async budgetsOf(year: number) {
+    const rows = await this.db('policy_payout.budgets')
+      .where({ year })
+      .orderBy('policy_id')
+      .select<{ policy_id: string; budget_fen: string; committed_fen: string }[]>(
+        'policy_id',
+        'budget_fen',
+        'committed_fen',
+      );
+    return rows.map((row) => ({
+      policyId: row.policy_id,
+      budgetFen: Number(row.budget_fen),
+      committedFen: Number(row.committed_fen),
+    }));
+  }
 }
