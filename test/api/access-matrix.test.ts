@@ -35,9 +35,19 @@ import { categoryShares } from '../../processes/petitions/workflow/weekly-index'
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
 import { actors, CaseDriver, ensureTeams } from '../workflows/gas-retrofit-helpers';
+import { eligibleEnterprise, PayoutDriver, rdTerms } from '../workflows/policy-payout-helpers';
+import { exampleCreditCode } from '../../processes/policy-payout/demo-enterprises';
+import { RULE_LANGUAGE } from '../../processes/policy-payout/policy/rule-language';
+import {
+  policyPayoutWorkflowId,
+  policyRoundWorkflowId,
+} from '../../processes/policy-payout/workflow/contract';
 
 /** A week whose petition index is stored before the matrix reads it. */
 const INDEXED_WEEK = '2026-W40';
+/** The serial of the matrix's enterprise (registered in gaoxin), whose token acts for its own credit code. */
+const MATRIX_ENTERPRISE = 880_001;
+const YEAR = new Date().getUTCFullYear();
 type Profile = Omit<Claims, 'name'>;
 const PROFILES = {
   gasClerkJinshui: { sub: 'm-gas-js', dept: 'gas-company', district: 'jinshui', roles: ['clerk'] },
@@ -82,8 +92,23 @@ const PROFILES = {
     district: 'jinshui',
     roles: ['supervisor'],
   },
+  scienceSupervisorCity: {
+    sub: 'm-st-city',
+    dept: 'science-technology',
+    district: 'city',
+    roles: ['supervisor'],
+  },
+  enterpriseGaoxin: {
+    sub: 'm-ent-gx',
+    dept: 'enterprise',
+    district: 'gaoxin',
+    roles: ['legal-person'],
+    org: exampleCreditCode(MATRIX_ENTERPRISE),
+  },
 } satisfies Record<string, Profile>;
 type ProfileName = keyof typeof PROFILES;
+/** Every profile: what anyone signed in may read. */
+const EVERYONE = Object.keys(PROFILES) as ProfileName[];
 
 let counter = 0;
 /** Every 403 the matrix met, each of which the audit log must hold. */
@@ -160,6 +185,10 @@ const petitionBody = (petitionRef: string) => ({
   text: '路灯不亮已经一周了',
   contact: { name: '测试市民', phone: '13900000000' },
 });
+const MATRIX_ACCOUNT = { bank: '中原银行郑州高新区支行', accountNumber: '411000123456789' };
+/** A science-and-technology policy for gaoxin (免申即享 by default), with this year's budget. */
+const matrixPolicy = (mode: 'automatic' | 'application' = 'automatic') =>
+  rdTerms({ mode, review: 'department', materials: ['高新技术企业证书'], budgets: { [YEAR]: 100_000_000 } });
 const caseUrl = (caseId: string) => `/v1/gas-retrofit/households/${encodeURIComponent(caseId)}`;
 
 describe('access: the role × department × district × endpoint matrix, denials audited, 429 per user', function () {
@@ -173,6 +202,7 @@ describe('access: the role × department × district × endpoint matrix, denials
   let shared: Target;
   let sharedApplication: Target;
   let sharedPetition: Target;
+  let sharedPayout: Target;
 
   /** Starts a Jinshui case through the API, as its clerk would, and waits until it reaches the stage. */
   async function caseAt(stage: GasRetrofitStage): Promise<Target> {
@@ -260,6 +290,20 @@ describe('access: the role × department × district × endpoint matrix, denials
           .send(body),
       untouched: (target) => decisionUntouched(target, stage, decisionsBefore),
     };
+  }
+
+  /** The matrix's enterprise applies for a fresh science-and-technology policy, waiting for its completeness check. */
+  async function payoutAt(): Promise<Target> {
+    const key = `matrix-case-${(counter += 1)}`;
+    await adapters.policyCatalogue.save(key, RULE_LANGUAGE, matrixPolicy('application'), 'matrix');
+    const started = await request(app)
+      .post('/v1/policy-payouts')
+      .set('Authorization', await bearer(PROFILES.enterpriseGaoxin))
+      .send({ policyId: key, district: 'gaoxin', materials: ['高新技术企业证书'], account: MATRIX_ACCOUNT });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const driver = new PayoutDriver(env.client, started.body.caseId as string);
+    await driver.waitForStage('completeness-check', 20_000, (state) => !!state.openTask);
+    return { caseId: driver.caseId, key };
   }
 
   const ENDPOINTS: Endpoint[] = [
@@ -604,10 +648,107 @@ describe('access: the role × department × district × endpoint matrix, denials
         'petitionSupervisorJinshui',
         'platformOperatorCity',
         'platformOperatorJinshui',
+        'scienceSupervisorCity',
       ],
       success: 200,
       send: (app, auth) =>
         request(app).get('/v1/childcare/price-ceilings/jinshui/2026').set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: 'save a city policy in the catalogue (its issuing department’s city supervisors only)',
+      allowed: ['scienceSupervisorCity'],
+      success: 201,
+      prepare: () => Promise.resolve({ caseId: '', key: `matrix-policy-${(counter += 1)}` }),
+      send: async (app, auth, target) =>
+        request(app).put(`/v1/policies/${target.key}`).set('Authorization', auth).send(matrixPolicy()),
+      untouched: async (target) =>
+        assert.equal(await adapters.policyCatalogue.version(target.key), undefined),
+    },
+    {
+      name: 'read the policy catalogue (policies are public to anyone signed in)',
+      allowed: EVERYONE,
+      success: 200,
+      send: (app, auth) => request(app).get('/v1/policies').set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: 'start a policy’s 免申即享 rounds (its issuer only)',
+      allowed: ['scienceSupervisorCity'],
+      success: 201,
+      prepare: async () => {
+        const key = `matrix-round-${(counter += 1)}`;
+        await adapters.policyCatalogue.save(key, RULE_LANGUAGE, matrixPolicy(), 'matrix');
+        return { caseId: policyRoundWorkflowId('gaoxin', key, YEAR), key };
+      },
+      send: (app, auth, target) =>
+        request(app)
+          .post(`/v1/policies/${target.key}/rounds`)
+          .set('Authorization', auth)
+          .send({ pageSize: 1 }),
+      untouched: (target) => assertNeverStarted(env.client, target.caseId),
+    },
+    {
+      name: 'apply for a policy (the enterprise itself, with its own token)',
+      allowed: ['enterpriseGaoxin'],
+      success: 201,
+      prepare: async () => {
+        const key = `matrix-apply-${(counter += 1)}`;
+        await adapters.policyCatalogue.save(key, RULE_LANGUAGE, matrixPolicy('application'), 'matrix');
+        return {
+          caseId: policyPayoutWorkflowId('gaoxin', key, YEAR, exampleCreditCode(MATRIX_ENTERPRISE)),
+          key,
+        };
+      },
+      send: (app, auth, target) =>
+        request(app)
+          .post('/v1/policy-payouts')
+          .set('Authorization', auth)
+          .send({
+            policyId: target.key,
+            district: 'gaoxin',
+            materials: ['高新技术企业证书'],
+            account: MATRIX_ACCOUNT,
+          }),
+      untouched: (target) => assertNeverStarted(env.client, target.caseId),
+    },
+    {
+      name: 'read an enterprise’s policy case (itself, the policy’s issuer, auditors, the catalogue’s operator)',
+      allowed: ['enterpriseGaoxin', 'scienceSupervisorCity', 'auditorCity', 'platformOperatorCity'],
+      success: 200,
+      send: (app, auth) =>
+        request(app)
+          .get(`/v1/policy-payouts/${encodeURIComponent(sharedPayout.caseId)}`)
+          .set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
+      name: 'take the completeness check of a policy application (the policy’s issuer only)',
+      allowed: ['scienceSupervisorCity'],
+      success: 200,
+      prepare: () => payoutAt(),
+      send: (app, auth, target) =>
+        request(app)
+          .post(`/v1/policy-payouts/${encodeURIComponent(target.caseId)}/actions/completeness`)
+          .set('Authorization', auth)
+          .send({ outcome: 'return-for-correction', missing: ['研发费用专项审计报告'] }),
+      untouched: async (target) =>
+        assert.equal((await new PayoutDriver(env.client, target.caseId).state()).corrections, 0),
+    },
+    {
+      name: 'read what the policies paid this year (supervisors, finance and auditors of the departments taking part)',
+      allowed: [
+        'financeJinshui',
+        'financeErqi',
+        'auditorCity',
+        'marketSupervisorJinshui',
+        'marketSupervisorCity',
+        'platformOperatorCity',
+        'platformOperatorJinshui',
+        'scienceSupervisorCity',
+      ],
+      success: 200,
+      send: (app, auth) => request(app).get('/v1/policy-reports/paid').set('Authorization', auth),
       untouched: () => Promise.resolve(),
     },
   ];
@@ -639,6 +780,8 @@ describe('access: the role × department × district × endpoint matrix, denials
       updatedBy: 'matrix',
     });
     sharedPetition = await petitionAt();
+    await eligibleEnterprise(adapters, YEAR, { serial: MATRIX_ENTERPRISE });
+    sharedPayout = await payoutAt();
     await adapters.petitionIndex.save({
       ...beijingWeek(INDEXED_WEEK)!,
       received: 0,
