@@ -10,6 +10,7 @@ import {
   type EnterpriseProfile,
 } from '../../processes/policy-payout/demo-enterprises';
 import { RULE_LANGUAGE } from '../../processes/policy-payout/policy/rule-language';
+import type { Judgment } from '../../processes/policy-payout/policy/judge';
 import {
   policyPayoutStateQuery,
   policyPayoutUpdates,
@@ -110,6 +111,24 @@ export async function catalogued(
   );
   return { policyId: saved.policyId, version: saved.version, terms: saved.terms };
 }
+
+/** A judgment as a round would hand a case: eligible, owed `amountFen` (for cases a test starts itself). */
+export const owedJudgment = (policy: PolicyOfCase, amountFen: number): Judgment => ({
+  policyId: policy.policyId,
+  version: policy.version,
+  ruleLanguage: RULE_LANGUAGE,
+  eligible: true,
+  rules: [],
+  amountFen,
+  facts: {
+    market: { status: 'active', industry: 'C39', district: 'gaoxin', yearsRegistered: 10 },
+    tax: { creditGrade: 'A', paidLastYearFen: 0 },
+    science: { highTech: true, rdSpendLastYearFen: null },
+    ip: { patentsInForce: 0, patentsConvertedLastYear: 0 },
+    hr: { insuredEmployees: null },
+  },
+  judgedOn: '2026-12-07',
+});
 
 let nextSerial = 5_000_000 + Math.floor(Math.random() * 1_000_000);
 

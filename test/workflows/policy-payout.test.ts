@@ -25,6 +25,7 @@ import {
   eligibleEnterprise,
   PayoutDriver,
   policyActors as actors,
+  owedJudgment,
   rdTerms,
   roundCompleted,
   startPayoutCase,
@@ -122,16 +123,7 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
   it('免申即享: no answer brings a reminder halfway, then the offer lapses', async function () {
     const policy = await catalogued(suite.adapters, rdTerms(), { [YEAR]: 100_000_000 });
     const creditCode = await eligibleEnterprise(suite.adapters, YEAR);
-    const judgment = {
-      policyId: policy.policyId,
-      version: policy.version,
-      ruleLanguage: 'test',
-      eligible: true,
-      rules: [],
-      amountFen: 1_000,
-      facts: {} as never,
-      judgedOn: '2026-12-07',
-    };
+    const judgment = owedJudgment(policy, 1_000);
     const c = await startPayoutCase(suite.env.client, suite.taskQueue, {
       policy,
       year: YEAR,
@@ -225,16 +217,7 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
           creditCode,
           district: 'gaoxin',
           startedBy: actors.issuer('supervisor'),
-          judgment: {
-            policyId: policy.policyId,
-            version: 1,
-            ruleLanguage: 't',
-            eligible: true,
-            rules: [],
-            amountFen: 20_000_000,
-            facts: {} as never,
-            judgedOn: '',
-          },
+          judgment: owedJudgment(policy, 20_000_000),
         });
         await c.waitForStage('awaiting-confirmation', 20_000, (s) => !s.workingOn);
         await c.act('confirm', { actor: actors.enterprise(creditCode, 'gaoxin'), account: ACCOUNT });
@@ -271,16 +254,7 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
       creditCode,
       district: 'gaoxin',
       startedBy: actors.issuer('supervisor'),
-      judgment: {
-        policyId: policy.policyId,
-        version: 1,
-        ruleLanguage: 't',
-        eligible: true,
-        rules: [],
-        amountFen: 1_000,
-        facts: {} as never,
-        judgedOn: '',
-      },
+      judgment: owedJudgment(policy, 1_000),
     });
     await c.waitForStage('awaiting-confirmation', 20_000, (s) => !s.workingOn);
     fundsFailures.left = 5;

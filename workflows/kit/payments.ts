@@ -5,6 +5,7 @@
  */
 import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import { now } from './clock';
+import type { Rung } from './ladder';
 
 /** Payment calls of one kind: `paymentCalls<MyActivities>(attempts)('拨付')`, retried `attempts` times at most. */
 export const paymentCalls =
@@ -58,3 +59,21 @@ export async function openPaymentIncident<Party extends string>(
   await theCase.enterStage('payment-incident');
   if (!state.openTask) await theCase.openTask('payment-incident');
 }
+
+/**
+ * Who resolves a payment incident: district finance first, city finance once that period has passed (it then
+ * stays with city finance, overdue and visible). Periods in calendar days unless `unit` says working days.
+ */
+export const financeIncidentRungs = (
+  days: { district: number; city: number },
+  unit?: Rung['unit'],
+): readonly [Rung, Rung] => [
+  {
+    department: 'district-finance',
+    role: 'finance',
+    level: 'district',
+    days: days.district,
+    ...(unit ? { unit } : {}),
+  },
+  { department: 'city-finance', role: 'finance', level: 'city', days: days.city, ...(unit ? { unit } : {}) },
+];

@@ -8,6 +8,7 @@
  */
 import type { DecisionRules, Permission } from '../../../workflows/kit/access';
 import type { TaskLadder } from '../../../workflows/kit/ladder';
+import { financeIncidentRungs } from '../../../workflows/kit/payments';
 import type { CampaignStage, GasRetrofitAction, GasRetrofitStage } from './contract';
 
 export const GAS_RETROFIT_TIMINGS = {
@@ -171,15 +172,7 @@ export const GAS_RETROFIT_LADDERS: Record<
   'payment-incident': {
     stage: 'payment-incident',
     settledBy: ['resolve-incident'],
-    rungs: [
-      {
-        department: 'district-finance',
-        role: 'finance',
-        level: 'district',
-        days: GAS_RETROFIT_TIMINGS.incidentDays,
-      },
-      { department: 'city-finance', role: 'finance', level: 'city', days: escalationDays },
-    ],
+    rungs: financeIncidentRungs({ district: GAS_RETROFIT_TIMINGS.incidentDays, city: escalationDays }),
   },
   'alarm-calibration': {
     stage: 'calibration-watch',

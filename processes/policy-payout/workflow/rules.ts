@@ -9,6 +9,7 @@
  */
 import type { DecisionRules, Permission } from '../../../workflows/kit/access';
 import type { TaskLadder } from '../../../workflows/kit/ladder';
+import { financeIncidentRungs } from '../../../workflows/kit/payments';
 import type { Department } from '../../../workflows/kit/vocabulary';
 import type { BulkDecision, BulkStage } from '../../../workflows/kit/bulk-progress';
 import type { PolicyPayoutAction, PolicyPayoutStage } from './contract';
@@ -113,20 +114,10 @@ export const POLICY_LADDERS: Record<PolicyTaskKind, TaskLadder<PolicyPayoutActio
   'payment-incident': {
     stage: 'payment-incident',
     settledBy: ['resolve-incident'],
-    rungs: [
-      {
-        department: 'district-finance',
-        role: 'finance',
-        level: 'district',
-        ...workingDays(POLICY_TIMINGS.incidentWorkingDays),
-      },
-      {
-        department: 'city-finance',
-        role: 'finance',
-        level: 'city',
-        ...workingDays(POLICY_TIMINGS.incidentWorkingDays),
-      },
-    ],
+    rungs: financeIncidentRungs(
+      { district: POLICY_TIMINGS.incidentWorkingDays, city: POLICY_TIMINGS.incidentWorkingDays },
+      'working-days',
+    ),
   },
 };
 
