@@ -4,12 +4,11 @@
  * given; that loop's histories also give the billable actions per household for the extrapolation.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { closedLoop } from './closed-loop';
 import { meanCaseCost, type CaseCost } from './history-figures';
 import type { MachineFacts } from './machine';
 import { campaignTable } from './report';
-import { freshResultBase } from './result-files';
+import { freshResultBase, writeJsonAndSummary } from './result-files';
 import { startBenchStack, type Persistence, type ServerFacts } from './stack';
 import { campaignTargets } from './targets';
 import { runCampaigns, type CampaignScaleRun } from './workloads/campaign-scale';
@@ -92,8 +91,5 @@ export function writeCampaignResults(result: CampaignBenchResult, folder: string
     ),
     '',
   ].join('\n');
-  const paths = { json: `${base}.json`, markdown: `${base}.md` };
-  writeFileSync(paths.json, `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(paths.markdown, markdown);
-  return paths;
+  return writeJsonAndSummary(base, result, markdown);
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCampaignBench, writeCampaignResults } from './campaign-run';
+import { runRoundBench, writeRoundResults } from './round-run';
 import { runProfile } from './profile-run';
 import { splitCpus, type CpuSplit } from './cpu-pinning';
 import { machineFacts } from './machine';
@@ -62,18 +63,22 @@ const program = new Command('bench')
     log(`results: ${written.json}\nsummary: ${written.markdown}`);
   });
 
+/** `--sizes a b c`: whole numbers, collected. */
+const collectSizes = (value: string, previous: number[] = []) => [
+  ...previous,
+  positiveWhole('--sizes', value),
+];
+/** One dev server persistence mode for a scale run. */
+const onePersistence = () =>
+  new Option('--persistence <mode>', 'dev server persistence mode')
+    .choices(['memory', 'file-wal'])
+    .default('memory');
+
 program
   .command('campaign')
   .description('campaign scale alone: district campaigns of the given sizes (100,000 is a run by hand)')
-  .requiredOption('--sizes <households...>', 'campaign sizes', (value: string, previous: number[] = []) => [
-    ...previous,
-    positiveWhole('--sizes', value),
-  ])
-  .addOption(
-    new Option('--persistence <mode>', 'dev server persistence mode')
-      .choices(['memory', 'file-wal'])
-      .default('memory'),
-  )
+  .requiredOption('--sizes <households...>', 'campaign sizes', collectSizes)
+  .addOption(onePersistence())
   .option(
     '--pace <perMinute>',
     'households started per minute (default: 80% of a measured closed loop)',
@@ -92,6 +97,22 @@ program
       log,
     );
     const written = writeCampaignResults(result, options.out);
+    log(`results: ${written.json}\nsummary: ${written.markdown}`);
+  });
+
+program
+  .command('round')
+  .description('免申即享 round scale: rounds over district registers of the given sizes (CPU per enterprise)')
+  .requiredOption('--sizes <enterprises...>', 'register sizes', collectSizes)
+  .addOption(onePersistence())
+  .option('--out <folder>', 'where results are written', path.join(__dirname, 'results'))
+  .action(async (options: { sizes: number[]; persistence: Persistence; out: string }) => {
+    const log = (line: string) => process.stdout.write(`${line}\n`);
+    const result = await runRoundBench(
+      { sizes: options.sizes, persistence: options.persistence, machine: machineFacts() },
+      log,
+    );
+    const written = writeRoundResults(result, options.out);
     log(`results: ${written.json}\nsummary: ${written.markdown}`);
   });
 

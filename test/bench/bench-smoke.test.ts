@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../platform/config';
 import type { CampaignBenchResult } from '../../bench/campaign-run';
+import type { RoundBenchResult } from '../../bench/round-run';
 import type { BenchResult } from '../../bench/report';
 import { PROCESS_WORKLOADS, WORKLOADS } from '../../bench/run';
 import { judgeTargets } from '../../bench/targets';
@@ -189,6 +190,27 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
       readFileSync(path.join(out, `${date}-campaign-memory.md`), 'utf8'),
       /The 820,000-household campaign, extrapolated/,
     );
+  });
+
+  it('runs 免申即享 round scale alone (`npm run bench -- round`): every enterprise judged, one in a hundred started', async function () {
+    const bench = runBench('round', '--sizes', '300', '100', '--out', out);
+    assert.equal(await bench.exited, 0, bench.output());
+    const date = dateOfOnlyResult(out, '-round-memory.json');
+    const result = JSON.parse(
+      readFileSync(path.join(out, `${date}-round-memory.json`), 'utf8'),
+    ) as RoundBenchResult;
+    assert.deepEqual(
+      result.rounds.map((round) => [round.enterprises, round.casesStarted]),
+      [
+        [100, 1],
+        [300, 3],
+      ],
+    );
+    for (const round of result.rounds) {
+      assert.ok(round.cpuSecondsPerEnterprise.worker! > 0 && round.totalCpuSecondsPerEnterprise > 0);
+    }
+    assert.ok(Number.isFinite(result.cpuPerEnterpriseRatio));
+    assert.match(readFileSync(path.join(out, `${date}-round-memory.md`), 'utf8'), /largest round ÷ smallest/);
   });
 
   it("profiles households against WR (`npm run bench -- profile`), counting each process's SQL statements", async function () {
