@@ -5,6 +5,7 @@ import {
 } from '../../processes/policy-payout/workflow/contract';
 import { DECISION_REFUSALS } from '../../workflows/definitions';
 import type { PolicyFundsPort } from '../../activities/adapters/policy-funds/port';
+import type { TaxPort } from '../../activities/adapters/tax/port';
 import {
   FIXED_YEAR,
   loadFixedYear,
@@ -39,10 +40,24 @@ const ACCOUNT = { bank: '中原银行郑州高新区支行', accountNumber: '411
 describe('policyPayout workflows (time-skipping server, Postgres adapters)', function () {
   this.timeout(180_000);
   const fundsFailures = { left: 0 };
+  const taxFailures = { left: 0 };
   const suite = useTimeSkippingSuite('policy', (real) => ({
     ...real,
+    // The tax bureau's system, down for the next calls a test asks for.
+    tax: {
+      recordYear: (record) => real.tax.recordYear(record),
+      years: (creditCodes, year) => {
+        if (taxFailures.left === 0) return real.tax.years(creditCodes, year);
+        taxFailures.left -= 1;
+        return Promise.reject(new Error('tax system unavailable'));
+      },
+    } satisfies TaxPort,
     policyFunds: {
-      ...real.policyFunds,
+      claim: (claim) => real.policyFunds.claim(claim),
+      budget: (policyId, year) => real.policyFunds.budget(policyId, year),
+      paymentOf: (key) => real.policyFunds.paymentOf(key),
+      paidTotals: (year) => real.policyFunds.paidTotals(year),
+      budgetsOf: (year) => real.policyFunds.budgetsOf(year),
       pay: (order) => {
         if (fundsFailures.left === 0) return real.policyFunds.pay(order);
         fundsFailures.left -= 1;
@@ -117,6 +132,43 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
     assert.deepEqual(
       tampered.discrepancies.map((d) => [d.kind, d.party]),
       [['mismatched', 'policyFunds']],
+    );
+  });
+
+  it('a round whose facts department is down retries its page, and starts each owed enterprise’s case once', async function () {
+    const policy = await catalogued(suite.adapters, rdTerms({ scope: ['dengfeng'] }), {
+      [YEAR]: 100_000_000,
+    });
+    const owed = await eligibleEnterprise(suite.adapters, YEAR, { district: 'dengfeng' });
+    const notOwed = await eligibleEnterprise(suite.adapters, YEAR, {
+      district: 'dengfeng',
+      tax: { grade: 'C', paidFen: 1 },
+    });
+    taxFailures.left = 3;
+    const roundId = await startRound(suite.env.client, suite.taskQueue, {
+      policy,
+      year: YEAR,
+      district: 'dengfeng',
+      startedBy: actors.issuer('supervisor'),
+      perMinute: 6_000,
+      pageSize: 50,
+    });
+    await roundCompleted(suite.env.client, roundId);
+    assert.equal(taxFailures.left, 0, 'the page was retried past the outage');
+    const c = new PayoutDriver(
+      suite.env.client,
+      policyPayoutWorkflowId('dengfeng', policy.policyId, YEAR, owed),
+    );
+    await c.waitForStage('awaiting-confirmation', 20_000, (s) => !s.workingOn);
+    assert.deepEqual(await messagesTo(owed, c.caseId), ['policy-found']);
+    const notStarted = new PayoutDriver(
+      suite.env.client,
+      policyPayoutWorkflowId('dengfeng', policy.policyId, YEAR, notOwed),
+    );
+    await assert.rejects(
+      notStarted.state(),
+      /not found/i,
+      'a C grade is not owed: the outage did not let it through',
     );
   });
 
