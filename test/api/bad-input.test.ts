@@ -13,8 +13,18 @@ import { interactiveRetries } from '../../platform/temporal';
 import { bearer, testApp } from '../helpers/api';
 import { subsidyApplication } from '../helpers/childcare';
 import { openTestDb } from '../helpers/database';
+import { exampleCreditCode } from '../../processes/policy-payout/demo-enterprises';
+import { rdTerms } from '../workflows/policy-payout-helpers';
 
 const MARKER = '王秘密13912345678';
+const BAD_INPUT_ENTERPRISE = exampleCreditCode(990_001);
+const ENTERPRISE: Target['claims'] = {
+  sub: 'legal-bad-input',
+  dept: 'enterprise',
+  district: 'gaoxin',
+  roles: ['legal-person'],
+  org: BAD_INPUT_ENTERPRISE,
+};
 const UNKNOWN_CASE = encodeURIComponent('gas-retrofit:jinshui:JS-BADIN-01');
 
 interface Target {
@@ -27,6 +37,8 @@ interface Target {
   mayBeEmpty?: readonly string[];
   /** Free-text fields for which a few hundred characters are a valid value (so a long text is no corruption). */
   mayBeLong?: readonly string[];
+  /** Lists of free text (materials' names), for which a list of one text is a valid value (so no wrong type). */
+  textLists?: readonly string[];
 }
 
 const TARGETS: Target[] = [
@@ -149,6 +161,42 @@ const TARGETS: Target[] = [
     claims: { sub: 'mr-1', dept: 'market-regulation', district: 'city', roles: ['supervisor'] },
     valid: () => ({ ceilingFen: 150_000 }),
   },
+  {
+    name: 'save a policy in the catalogue',
+    method: 'put',
+    path: '/v1/policies/bad-input-policy',
+    claims: { sub: 'st-sup', dept: 'science-technology', district: 'city', roles: ['supervisor'] },
+    valid: () => rdTerms({ budgets: { '2026': 1_000_000 } }) as unknown as Record<string, unknown>,
+    mayBeEmpty: ['materials'],
+    textLists: ['materials'],
+  },
+  {
+    name: 'start a policy’s 免申即享 rounds',
+    method: 'post',
+    path: '/v1/policies/bad-input-policy/rounds',
+    claims: { sub: 'st-sup', dept: 'science-technology', district: 'city', roles: ['supervisor'] },
+    valid: () => ({ perMinute: 600, pageSize: 100 }),
+  },
+  {
+    name: 'apply for a policy (an enterprise)',
+    method: 'post',
+    path: '/v1/policy-payouts',
+    claims: ENTERPRISE,
+    valid: () => ({
+      policyId: 'bad-input-policy',
+      district: 'gaoxin',
+      materials: ['高新技术企业证书'],
+      account: { bank: '中原银行郑州高新区支行', accountNumber: '411000123456789' },
+    }),
+    textLists: ['materials'],
+  },
+  {
+    name: 'confirm a 免申即享 offer (an enterprise)',
+    method: 'post',
+    path: `/v1/policy-payouts/${encodeURIComponent(`policy:gaoxin:bad-input-policy-2026-${BAD_INPUT_ENTERPRISE}`)}/actions/confirm`,
+    claims: ENTERPRISE,
+    valid: () => ({ account: { bank: '中原银行郑州高新区支行', accountNumber: '411000123456789' } }),
+  },
 ];
 
 /** Ways to break a valid body, each with the field the answer must name. */
@@ -242,6 +290,7 @@ describe('bad input at every endpoint: 4xx naming field and rule, nothing starte
         it(`refuses ${corruption.name} in each field`, async function () {
           for (const key of Object.keys(target.valid())) {
             if (corruption.name === 'an out-of-range text' && target.mayBeLong?.includes(key)) continue;
+            if (corruption.name === 'a wrong type' && target.textLists?.includes(key)) continue;
             const res = await send(target, corruption.apply(target.valid(), key));
             assertRefused(res, `${key} ← ${corruption.name}`);
             const named = res.body.error.problems.map((p: { field: string }) => p.field).join(' ');

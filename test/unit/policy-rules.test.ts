@@ -69,7 +69,7 @@ describe('policy rules: JsonLogic over the departments’ facts', () => {
 
   it('refuses operators outside the list and facts no department holds, naming where', () => {
     assert.deepEqual(ruleProblems({ and: [{ '==': [{ var: 'market.status' }, 'active'] }] }), []);
-    assert.match(ruleProblems({ merge: [[1], [2]] }).join(), /logic: operator "merge" is not one of/);
+    assert.match(ruleProblems({ merge: [[1], [2]] }).join(), /logic: the operator is not one of/);
     assert.match(
       ruleProblems({ and: [{ '>': [{ var: 'owner.age' }, 1] }] }).join(),
       /logic\.and\[0\]\.>\[0\]\.var: names no fact/,

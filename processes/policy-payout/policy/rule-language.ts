@@ -60,7 +60,8 @@ export function ruleProblems(logic: Logic): string[] {
     if (keys.length !== 1) return void problems.push(`${path}: an operation has exactly one operator`);
     const operator = keys[0]!;
     if (!(OPERATORS as readonly string[]).includes(operator)) {
-      return void problems.push(`${path}: operator "${operator}" is not one of ${OPERATORS.join(' ')}`);
+      // The operator is not repeated: nothing sent is echoed back, and the path names where it stands.
+      return void problems.push(`${path}: the operator is not one of ${OPERATORS.join(' ')}`);
     }
     const args: unknown = node[operator];
     if (operator === 'var') {
