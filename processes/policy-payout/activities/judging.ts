@@ -19,7 +19,3 @@ export async function judgeEnterprises(
     judgment: judge(saved, enterpriseFacts, day),
   }));
 }
-
-/** An enterprise judged worth a case: eligible, and owed money (or an honour). */
-export const owed = (judgment: Judgment, policy: PolicyOfCase): boolean =>
-  judgment.eligible && (judgment.amountFen > 0 || policy.terms.amount.kind === 'none');

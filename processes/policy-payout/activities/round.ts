@@ -5,7 +5,8 @@ import { startCasesOnce } from '../../../activities/start-cases';
 import type { Actor, District } from '../../../workflows/kit/vocabulary';
 import type { PolicyOfCase } from '../workflow/contract';
 import { payoutCaseStart } from '../workflow/starts';
-import { judgeEnterprises, owed } from './judging';
+import { owed } from '../policy/amount';
+import { judgeEnterprises } from './judging';
 
 interface RoundPage {
   roundId: string;
@@ -35,7 +36,7 @@ export function createRoundActivities(adapters: Adapters, temporal: ActivityTemp
      */
     async startEligibleCases(page: RoundPage): Promise<{ started: number; alreadyStarted: number }> {
       const judged = (await judgeEnterprises(adapters, page.policy, page.creditCodes, page.day)).filter(
-        ({ judgment }) => owed(judgment, page.policy),
+        ({ judgment }) => owed(judgment, page.policy.terms.amount),
       );
       return startCasesOnce(temporal, { runId: page.roundId, entries: judged }, ({ creditCode, judgment }) =>
         payoutCaseStart({

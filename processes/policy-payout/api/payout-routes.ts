@@ -13,6 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RulesNotMetError } from '
 import type { ApiRoute } from '../../../api/openapi';
 import type { AccessRule } from '../../../api/auth';
 import { beijingDay } from '../../../workflows/kit/clock';
+import { windowProblems } from '../policy/window';
 import type { Actor } from '../../../workflows/kit/vocabulary';
 import {
   parsePolicyPayoutWorkflowId,
@@ -93,14 +94,7 @@ async function applicationStart(
     ...(terms.mode === 'application'
       ? []
       : [{ field: 'policyId', rule: 'this policy is 免申即享: its rounds find the enterprises it pays' }]),
-    ...(today >= terms.window.opens && today <= terms.window.closes
-      ? []
-      : [
-          {
-            field: 'policyId',
-            rule: `the policy takes applications from ${terms.window.opens} to ${terms.window.closes}`,
-          },
-        ]),
+    ...windowProblems(terms, today),
     ...(terms.scope.includes(district)
       ? []
       : [{ field: 'district', rule: 'is not among the districts the policy serves' }]),

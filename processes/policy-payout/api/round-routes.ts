@@ -14,6 +14,7 @@ import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../ap
 import { parse } from '../../../api/validation';
 import { startOnce } from '../../../platform/start-once';
 import { beijingDay } from '../../../workflows/kit/clock';
+import { windowProblems } from '../policy/window';
 import type { Actor } from '../../../workflows/kit/vocabulary';
 import type { SavedPolicyVersion } from '../../../activities/adapters/policy-catalogue/port';
 import { policyRoundProgressQuery, policyRoundUpdates, policyRoundWorkflowId } from '../workflow/contract';
@@ -88,14 +89,7 @@ async function startRounds(
     ...(terms.mode === 'automatic'
       ? []
       : [{ field: 'policyId', rule: 'the policy is applied for: it has no rounds' }]),
-    ...(today >= terms.window.opens && today <= terms.window.closes
-      ? []
-      : [
-          {
-            field: 'policyId',
-            rule: `the policy's window runs from ${terms.window.opens} to ${terms.window.closes}`,
-          },
-        ]),
+    ...windowProblems(terms, today),
     ...districts
       .filter((district) => !terms.scope.includes(district))
       .map((district) => ({

@@ -8,6 +8,7 @@ import { departmentCalls } from '../../../workflows/kit/activity-options';
 import { beijingDay, now } from '../../../workflows/kit/clock';
 import type { Payout } from './case';
 import { awaitEnterprise, startEnterpriseWait, tellEnterprise } from './enterprise-wait';
+import { owed } from '../policy/amount';
 import { declineBy, refuseCase } from './outcomes';
 import { openReview } from './review';
 import { POLICY_TIMINGS } from './rules';
@@ -86,10 +87,8 @@ async function judgeApplication(payout: Payout): Promise<void> {
   });
   if (judgment) state.judgment = judgment;
   const failed = judgment ? judgment.rules.filter((rule) => !rule.passed).map((rule) => rule.name) : [];
-  const owedNothing =
-    judgment !== null && judgment.amountFen === 0 && state.policy.terms.amount.kind !== 'none';
   if (!judgment) return refuseCase(payout, '市场监管部门无该企业登记信息');
   if (failed.length > 0) return refuseCase(payout, `不符合：${failed.join('、')}`);
-  if (owedNothing) return refuseCase(payout, '按政策计算金额为零');
+  if (!owed(judgment, state.policy.terms.amount)) return refuseCase(payout, '按政策计算金额为零');
   await openReview(payout);
 }
