@@ -27,6 +27,11 @@ const policy = (
   policyId,
   terms: { ...base, window: thisYear(), budgets: budgetFen > 0 ? { [year()]: budgetFen } : {}, ...terms },
 });
+/**
+ * A policy whose document sets no public notice of the payee list: the facts it pays on were made public where they
+ * were decided (the statistics bureau's list, the register), so its money moves once the enterprise confirms.
+ */
+const NO_NOTICE_OF_ITS_OWN = 0;
 const city = (department: PolicyTerms['issuer']['department']) => ({ department, area: 'city' as const });
 const ALL = [...DISTRICT_CODES];
 const only = (district: District) => [district];
@@ -148,8 +153,9 @@ const CATALOGUE: readonly DemoPolicy[] = [
       ],
       amount: { kind: 'per-unit', fact: 'hr.insuredEmployees', fenPerUnit: 50_000, capFen: 20_000_000 },
       whenBudgetRunsOut: 'next-year',
+      noticeWorkingDays: NO_NOTICE_OF_ITS_OWN,
     },
-    600_000_000,
+    60_000_000,
   ),
   policy(
     'co-foreign-trade',
@@ -182,8 +188,9 @@ const CATALOGUE: readonly DemoPolicy[] = [
         goodTax,
       ],
       amount: { kind: 'fixed', fen: 10_000_000 },
+      noticeWorkingDays: NO_NOTICE_OF_ITS_OWN,
     },
-    300_000_000,
+    50_000_000,
   ),
   policy(
     'hr-job-retention',
@@ -299,6 +306,7 @@ const CATALOGUE: readonly DemoPolicy[] = [
         { name: '参保职工不少于200人', logic: { '>=': [{ var: 'hr.insuredEmployees' }, 200] } },
       ],
       amount: { kind: 'none' },
+      noticeWorkingDays: NO_NOTICE_OF_ITS_OWN,
     },
     0,
   ),

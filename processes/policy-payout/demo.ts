@@ -1,7 +1,9 @@
 /**
- * Policy payout's part of `npm run demo`: the catalogue saved by each policy's issuer, one 免申即享 policy's rounds in
- * every district, the enterprises it found confirming or declining, and applications at each stage up to the
- * public notice (公示), whose working days then run in real time. The enterprises were seeded by npm start.
+ * Policy payout's part of `npm run demo`: the catalogue saved by each policy's issuer, 免申即享 rounds of four policies
+ * (the enterprises found confirming, declining or not yet answering; where a policy sets no public notice the money
+ * moves at once: paid, conferred, waiting for next year's budget, or refused once the budget ran out), and
+ * applications at each stage up to the public notice (公示), whose working days then run in real time. The
+ * enterprises were seeded by npm start.
  */
 import { POLICY_PAYOUT_STAGES, policyPayoutWorkflowId } from './workflow/contract';
 import { inLanes, pause, type DemoClient, type DemoLoader } from '../demo-kit';
@@ -10,7 +12,21 @@ import { demoCatalogue } from './demo-catalogue';
 import { demoEnterprises } from './demo-seed';
 import type { PolicyTerms } from '../../activities/adapters/policy-catalogue/terms';
 
-const ROUND_POLICY = 'st-rd-post-subsidy';
+type Answer = 'confirm' | 'decline' | 'wait';
+/** The policies whose rounds the demo starts, and how the n-th enterprise found answers its offer. */
+const ROUNDS: readonly { policyId: string; answer: (n: number) => Answer }[] = [
+  // Its notice runs in real time: the confirmed cases wait there, the others at the offer.
+  {
+    policyId: 'st-rd-post-subsidy',
+    answer: (n) => (['confirm', 'decline', 'wait', 'wait'] as const)[n % 4]!,
+  },
+  // No notice: paid until the year's budget is spent, then waiting for next year's (1 January).
+  { policyId: 'ii-stable-expansion', answer: () => 'confirm' },
+  // No notice, first come: paid until the budget is spent, then refused as budget-exhausted.
+  { policyId: 'co-trade-upgrade', answer: (n) => (n % 5 === 4 ? 'decline' : 'confirm') },
+  // An honour: conferred, no money.
+  { policyId: 'zhengdong-hq-honour', answer: () => 'confirm' },
+];
 /** Any stage: a wait ends once the case has settled wherever its step took it. */
 const SETTLED = [...POLICY_PAYOUT_STAGES];
 const ACCOUNT = (serial: number) => ({
@@ -39,24 +55,33 @@ const enterpriseToken = (client: DemoClient, enterprise: EnterpriseProfile) =>
     org: exampleCreditCode(enterprise.serial),
   });
 
-/** Waits (up to a minute) until the round of each district has judged its whole register. */
-async function roundsFinished(client: DemoClient, auth: string, districts: readonly string[]): Promise<void> {
+/** Waits (up to a minute each) until the policy's round of each district has judged its whole register. */
+async function roundsFinished(
+  client: DemoClient,
+  auth: string,
+  policyId: string,
+  districts: readonly string[],
+): Promise<void> {
   for (const district of districts) {
     for (let i = 0; i < 600; i += 1) {
-      const round = await client.call(auth, 'GET', `/v1/policies/${ROUND_POLICY}/rounds/${district}`);
+      const round = await client.call(auth, 'GET', `/v1/policies/${policyId}/rounds/${district}`);
       if ((round.progress as { finished?: boolean } | undefined)?.finished) break;
       await pause(100);
     }
   }
 }
 
-/** The enterprises a round found take their offer (n % 4): confirm, decline, or leave it waiting. */
-async function answerOffers(client: DemoClient, enterprises: EnterpriseProfile[]): Promise<number> {
-  let found = 0;
+/** The enterprises a round found answer their offers as the demo says; the stage each case then settled at. */
+async function answerOffers(
+  client: DemoClient,
+  { policyId, answer }: (typeof ROUNDS)[number],
+  enterprises: EnterpriseProfile[],
+): Promise<string[]> {
+  const settled: string[] = [];
   await inLanes(enterprises, 8, async (enterprise, n) => {
     const caseId = policyPayoutWorkflowId(
       enterprise.district,
-      ROUND_POLICY,
+      policyId,
       year(),
       exampleCreditCode(enterprise.serial),
     );
@@ -65,12 +90,23 @@ async function answerOffers(client: DemoClient, enterprises: EnterpriseProfile[]
     // Not found by the round (a 404), or answered by an earlier run of the demo: nothing to do.
     const stage = await client.waitForStage(own, url, SETTLED).catch(() => undefined);
     if (stage !== 'awaiting-confirmation') return;
-    found += 1;
-    if (n % 4 === 0)
+    const act = answer(n);
+    if (act === 'confirm')
       await client.call(own, 'POST', `${url}/actions/confirm`, { account: ACCOUNT(enterprise.serial) });
-    if (n % 4 === 1) await client.call(own, 'POST', `${url}/actions/decline`, { reason: '企业自愿放弃' });
+    if (act === 'decline')
+      await client.call(own, 'POST', `${url}/actions/decline`, { reason: '企业自愿放弃' });
+    settled.push(
+      act === 'wait' ? stage : ((await client.waitForStage(own, url, SETTLED)) ?? 'still working'),
+    );
   });
-  return found;
+  return settled;
+}
+
+/** "3 paid, 2 declined": how many cases stand at each stage. */
+function countedByStage(stages: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const stage of stages) counts.set(stage, (counts.get(stage) ?? 0) + 1);
+  return [...counts].map(([stage, count]) => `${count} ${stage}`).join(', ');
 }
 
 /** Takes one application as far as its plan says (n % 7), each step by the party the process names. */
@@ -122,12 +158,16 @@ export const loadPolicyDemo: DemoLoader = async (client) => {
   for (const { policyId, terms } of catalogue) {
     await client.call(await issuerToken(client, terms.issuer), 'PUT', `/v1/policies/${policyId}`, terms);
   }
-  const round = catalogue.find((p) => p.policyId === ROUND_POLICY)!;
-  const issuer = await issuerToken(client, round.terms.issuer);
-  await client.call(issuer, 'POST', `/v1/policies/${ROUND_POLICY}/rounds`, { perMinute: 6_000 });
-  await roundsFinished(client, issuer, round.terms.scope);
   const enterprises = demoEnterprises();
-  const found = await answerOffers(client, enterprises);
+  const rounds: string[] = [];
+  for (const round of ROUNDS) {
+    const { terms } = catalogue.find((p) => p.policyId === round.policyId)!;
+    const issuer = await issuerToken(client, terms.issuer);
+    await client.call(issuer, 'POST', `/v1/policies/${round.policyId}/rounds`, { perMinute: 6_000 });
+    await roundsFinished(client, issuer, round.policyId, terms.scope);
+    const settled = await answerOffers(client, round, enterprises);
+    rounds.push(`  ${terms.title}: ${countedByStage(settled) || 'none found'}`);
+  }
   const applied = catalogue.filter(({ terms }) => terms.mode === 'application');
   const applications = applied.flatMap(({ policyId, terms }, i) =>
     enterprises
@@ -139,5 +179,9 @@ export const loadPolicyDemo: DemoLoader = async (client) => {
   await inLanes(applications, 8, ({ policyId, terms, enterprise, plan }) =>
     loadApplication(client, policyId, terms, enterprise, plan),
   );
-  return `Loaded ${catalogue.length} policies of the 亲清在线 catalogue (GET /v1/policies), one 免申即享 round in every district (${found} enterprises found, some confirmed, some declined) and ${applications.length} applications up to the public notice`;
+  return [
+    `Loaded ${catalogue.length} policies of the 亲清在线 catalogue (GET /v1/policies), ${ROUNDS.length} policies' 免申即享 rounds in every district of their scope:`,
+    ...rounds,
+    `and ${applications.length} applications up to the public notice`,
+  ].join('\n');
 };

@@ -189,6 +189,28 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
     assert.deepEqual(await messagesTo(creditCode, c.caseId), ['policy-found', 'confirmation-reminder']);
   });
 
+  it('a policy that sets no notice of its own pays as soon as the enterprise confirms', async function () {
+    const policy = await catalogued(suite.adapters, rdTerms({ noticeWorkingDays: 0 }), {
+      [YEAR]: 100_000_000,
+    });
+    const creditCode = await eligibleEnterprise(suite.adapters, YEAR);
+    const c = await startPayoutCase(suite.env.client, suite.taskQueue, {
+      policy,
+      year: YEAR,
+      creditCode,
+      district: 'gaoxin',
+      startedBy: actors.issuer('supervisor'),
+      judgment: owedJudgment(policy, 1_000_000),
+    });
+    await c.waitForStage('awaiting-confirmation', 20_000, (s) => !s.workingOn);
+    await c.act('confirm', { actor: actors.enterprise(creditCode, 'gaoxin'), account: ACCOUNT });
+    // No time passes: the money moves without a notice period to wait out.
+    const paid = await c.waitForStage('paid', 20_000);
+    assert.equal(paid.notice, undefined);
+    assert.equal(paid.payment?.amountFen, 1_000_000);
+    assert.deepEqual(await messagesTo(creditCode, c.caseId), ['policy-found', 'paid']);
+  });
+
   it('application: sent back for what is missing (counted), judged, reviewed, an objection dismissed, paid', async function () {
     const policy = await catalogued(suite.adapters, rdTerms({ mode: 'application', review: 'department' }), {
       [YEAR]: 100_000_000,

@@ -42,7 +42,7 @@ export interface PolicyTerms {
   /** Days (Beijing) between which cases may be started: rounds run and applications are taken. */
   window: { opens: string; closes: string };
   review: (typeof REVIEW_MODES)[number];
-  /** The public notice (公示) of the payee list, in working days. */
+  /** The public notice (公示) of the payee list, in working days; 0 where the policy document sets none. */
   noticeWorkingDays: number;
   /** 免申即享: how long the enterprise has to confirm its account or decline (a reminder halfway), working days. */
   confirmWorkingDays: number;

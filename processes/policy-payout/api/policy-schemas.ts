@@ -83,12 +83,10 @@ export const policyTermsSchema = z
     amount: amountSchema,
     window: z.object({ opens: dayString, closes: dayString }).strict(),
     review: z.enum(REVIEW_MODES),
-    noticeWorkingDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(30)
-      .meta({ description: 'The public notice (公示), working days' }),
+    noticeWorkingDays: z.number().int().min(0).max(30).meta({
+      description:
+        'The public notice (公示) of the payee list, working days; 0 where the policy document sets no notice of its own',
+    }),
     confirmWorkingDays: z.number().int().min(2).max(60),
     materials: z.array(z.string().trim().min(2).max(60)).max(30).meta({ uniqueItems: true }),
     whenBudgetRunsOut: z.enum(BUDGET_EXHAUSTION_RULES),

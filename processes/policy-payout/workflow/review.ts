@@ -34,10 +34,16 @@ export async function awaitReview(payout: Payout): Promise<void> {
   });
 }
 
-/** The payee list is published for the notice period; a pro-rata policy records the claim it shares among. */
+/**
+ * The payee list is published for the notice period, or the money moves at once where the policy sets no notice; a
+ * pro-rata policy records the claim it shares among either way.
+ */
 async function openNotice(payout: Payout): Promise<void> {
   const { state, theCase } = payout;
-  state.notice = { due: await dueIn(state.policy.terms.noticeWorkingDays, 'working-days'), objections: [] };
+  const { noticeWorkingDays } = state.policy.terms;
+  // No patch: the catalogue refused a notice of 0 days until this branch existed, so no running case can take it.
+  if (noticeWorkingDays > 0)
+    state.notice = { due: await dueIn(noticeWorkingDays, 'working-days'), objections: [] };
   if (state.policy.terms.whenBudgetRunsOut === 'pro-rata' && state.judgment) {
     await theCase.call(claimPolicyAmount, {
       policyId: state.policy.policyId,
@@ -47,7 +53,7 @@ async function openNotice(payout: Payout): Promise<void> {
       caseId: state.caseId,
     });
   }
-  await theCase.enterStage('public-notice');
+  await theCase.enterStage(state.notice ? 'public-notice' : 'payment');
 }
 
 export async function awaitNotice(payout: Payout): Promise<void> {
