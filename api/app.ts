@@ -13,6 +13,7 @@ import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
 import { accessLog } from './access-log';
+import { httpMetrics } from './http-metrics';
 import { PROCESS_MODULES } from '../processes';
 
 const PROCESS_APIS = PROCESS_MODULES.flatMap((module) => module.api);
@@ -45,6 +46,7 @@ export function createApp(deps: ApiDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(accessLog(deps.logger));
+  if (deps.metrics) app.use(httpMetrics(deps.metrics));
   app.use(securityHeaders());
   // Before the JSON parser: the codec server has its own body limit (a history page of payloads) and CORS.
   app.use(

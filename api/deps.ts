@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Adapters } from '../activities/adapters';
 import type { Db } from '../activities/db/connection';
 import type { District } from '../workflows/definitions';
@@ -44,4 +45,6 @@ export interface ApiDeps {
   rateLimit: RateLimitSettings;
   /** Resident counts per district, for childcare coverage (configuration: ONETHING_DISTRICT_RESIDENTS). */
   childcareResidents: Partial<Record<District, number>>;
+  /** Where the API counts and times its requests (served by the process's metrics endpoint); none in most tests. */
+  metrics?: Registry;
 }

@@ -23,11 +23,13 @@ export function jsonBodiesOnly(): RequestHandler {
  */
 export function unknownPathsFirst(routes: readonly ApiRoute[]): Router {
   const router = Router();
-  const known = [...new Set(routes.map((route) => expressPath(route.path)))];
-  router.all(known, (_req, res, next) => {
-    res.locals.knownPath = true;
-    next();
-  });
+  // The first operation path that matches is the request's (a literal path is listed before a `{caseId}` one).
+  for (const path of new Set(routes.map((route) => route.path))) {
+    router.all(expressPath(path), (_req, res, next) => {
+      res.locals.knownPath ??= path;
+      next();
+    });
+  }
   router.use('/v1', (req, res, next) => {
     next(
       res.locals.knownPath

@@ -6,6 +6,8 @@ import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logging/logger';
 import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
+import { apiMetricsRegistry } from './operations-metrics';
+import { serveMetrics } from '../platform/metrics/metrics-server';
 import { codecServerSettings } from './codec/codec-settings';
 
 async function main(): Promise<void> {
@@ -20,6 +22,8 @@ async function main(): Promise<void> {
   const db = createDb(database.url);
   const client = await connectClient(config, { interactive: true });
   const adapters = createPostgresAdapters(db);
+  const metrics = apiMetricsRegistry(db);
+  const metricsServer = await serveMetrics(metrics, config.apiMetrics.host, config.apiMetrics.port);
   const app = createApp({
     client,
     db,
@@ -31,9 +35,16 @@ async function main(): Promise<void> {
     codec: codecServerSettings(config),
     rateLimit: { limit: config.api.requestsPerMinutePerUser, windowMs: 60_000 },
     childcareResidents: config.childcareResidents,
+    metrics,
   });
   const server = app.listen(config.api.port, config.api.host, () => {
-    logger.info({ url: `http://${config.api.host}:${config.api.port}` }, 'api listening');
+    logger.info(
+      {
+        url: `http://${config.api.host}:${config.api.port}`,
+        metrics: `http://${config.apiMetrics.host}:${config.apiMetrics.port}/metrics`,
+      },
+      'api listening',
+    );
   });
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'api could not listen');
@@ -45,6 +56,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'api shutting down');
+    metricsServer.close();
     server.close(() => {
       void Promise.allSettled([client.connection.close(), db.destroy(), database.stop()]).then(() =>
         process.exit(0),

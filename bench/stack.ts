@@ -199,7 +199,7 @@ async function startProcesses(
     child: baselineWorker,
   });
   const api = spawn('api', 'api/server.ts');
-  await waitUntilReady('the API', async () => (await fetch(`${at.apiUrl}/healthz`)).ok, {
+  await waitUntilReady('the API', async () => (await fetch(`${at.apiUrl}/readyz`)).ok, {
     timeoutMs: READY_WITHIN_MS,
     child: api,
   });

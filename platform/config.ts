@@ -29,6 +29,8 @@ export interface PlatformConfig {
   embeddedPostgresPort: number;
   api: { host: string; port: number; bodyLimit: string; requestsPerMinutePerUser: number };
   workerMetricsBindAddress: string;
+  /** The API process's Prometheus endpoint (GET /metrics), apart from the API's own port. */
+  apiMetrics: { host: string; port: number };
   /** Workflow runs a worker keeps in memory between tasks (the SDK's default when unset); 0 turns stickiness off. */
   workerMaxCachedWorkflows: number | undefined;
   jwt: { secret: Uint8Array; issuer: string; audience: string; tokenTtl: string };
@@ -94,6 +96,8 @@ const envSchema = z.object({
     .min(1, 'must be at least 1 request per minute')
     .default(600),
   WORKER_METRICS_PORT: port.default(9464),
+  API_METRICS_PORT: port.default(9465),
+  API_METRICS_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   WORKER_METRICS_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce
     .number({ error: 'must be a whole number' })
@@ -268,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       requestsPerMinutePerUser: vars.API_RATE_LIMIT,
     },
     workerMetricsBindAddress: `${vars.WORKER_METRICS_HOST}:${vars.WORKER_METRICS_PORT}`,
+    apiMetrics: { host: vars.API_METRICS_HOST, port: vars.API_METRICS_PORT },
     workerMaxCachedWorkflows: vars.WORKER_MAX_CACHED_WORKFLOWS,
     jwt: {
       secret: new TextEncoder().encode(

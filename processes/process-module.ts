@@ -41,6 +41,11 @@ export interface ProcessModule {
   payloadScope: DeclaredScope;
   /** Its HTTP surfaces, in the order their routers are mounted (a literal path before a `:caseId` one). */
   api: readonly ProcessApi[];
+  /**
+   * Per process code its cases carry (the case registry's `process`), the stages a case ends at: the outcomes the
+   * platform's metrics count as ended (`onething_cases_ended_total`).
+   */
+  endStages: Readonly<Record<string, readonly string[]>>;
   /** How auditors check its cases' histories: one per workflow type that pays or decides. */
   auditProfiles: readonly ProcessAuditProfile[];
   /** Its part of `npm run demo`: cases at every stage, loaded through the API. */

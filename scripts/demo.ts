@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   refuseInProduction(config, 'npm run demo');
   const api = `http://${config.api.host}:${config.api.port}`;
-  const health = await fetch(`${api}/healthz`).catch(() => undefined);
+  const health = await fetch(`${api}/readyz`).catch(() => undefined);
   if (!health?.ok) throw new Error(`the platform is not answering at ${api}: start it first with npm start`);
 
   const client = demoClient(api, config.jwt);

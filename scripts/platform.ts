@@ -78,7 +78,7 @@ class Platform {
     this.spawn('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv);
     this.spawn('api', path.join(PROJECT_ROOT, 'api', 'server.ts'), childEnv);
     const apiUrl = `http://${config.api.host}:${config.api.port}`;
-    await waitUntilReady('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok, { timeoutMs: 90_000 });
+    await waitUntilReady('the API', async () => (await fetch(`${apiUrl}/readyz`)).ok, { timeoutMs: 90_000 });
     await client.connection.close();
 
     await this.printWelcome(apiUrl, temporalUi, nextAccount);

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-node-modules.sh
 bash scripts/install-temporal.sh
 bash scripts/install-chromium.sh
+bash scripts/install-prometheus.sh
 echo "== typecheck" && npx tsc --noEmit -p .
 echo "== lint" && npx eslint . --max-warnings 0
 echo "== format" && npx prettier --check . --log-level warn

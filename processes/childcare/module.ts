@@ -1,7 +1,11 @@
 /** Childcare providers: construction-subsidy applications, registration (备案), coverage, the yearly quality reward. */
 import { loadChildcareDemo } from './demo';
 import { demoChildcareProviders, seedChildcareDepartments } from './demo-seed';
-import { CHILDCARE_WORKFLOW_TYPE } from './workflow/contract';
+import {
+  CHILDCARE_PROCESS_CODE,
+  CHILDCARE_TERMINAL_STAGES,
+  CHILDCARE_WORKFLOW_TYPE,
+} from './workflow/contract';
 import { createChildcareActivities } from './activities/applications';
 import { childcareApplicationRouter, childcareApplicationRoutes } from './api/application-routes';
 import { childcareCoverageRouter, childcareCoverageRoutes } from './api/coverage-routes';
@@ -25,5 +29,6 @@ export const childcare: ProcessModule = {
   payloadScope: { scope: 'childcare', readers: CHILDCARE_DEPARTMENTS },
   demo: loadChildcareDemo,
   demoSeed: (adapters) => seedChildcareDepartments(adapters, demoChildcareProviders()),
+  endStages: { [CHILDCARE_PROCESS_CODE]: CHILDCARE_TERMINAL_STAGES },
   auditProfiles: [CHILDCARE_AUDIT],
 };

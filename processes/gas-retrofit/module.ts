@@ -1,6 +1,10 @@
 /** The gas-safety retrofit: household cases, district campaigns over the gas company's backlog, tender prices. */
 import { loadRetrofitDemo } from './demo';
-import { GAS_RETROFIT_WORKFLOW_TYPES } from './workflow/contract';
+import {
+  GAS_RETROFIT_PROCESS_CODES,
+  GAS_RETROFIT_TERMINAL_STAGES,
+  GAS_RETROFIT_WORKFLOW_TYPES,
+} from './workflow/contract';
 import { createCampaignActivities } from './activities/campaign';
 import { createGasRetrofitActivities } from './activities/households';
 import { gasRetrofitRouter, gasRetrofitRoutes } from './api/household-routes';
@@ -27,5 +31,6 @@ export const gasRetrofit: ProcessModule = {
   ],
   payloadScope: { scope: 'gas-retrofit', readers: GAS_RETROFIT_DEPARTMENTS },
   demo: loadRetrofitDemo,
+  endStages: { [GAS_RETROFIT_PROCESS_CODES.household]: GAS_RETROFIT_TERMINAL_STAGES },
   auditProfiles: [GAS_RETROFIT_HOUSEHOLD_AUDIT, GAS_RETROFIT_CAMPAIGN_AUDIT],
 };

@@ -1,6 +1,10 @@
 /** Citizens' petitions (心通桥): working-day deadlines, the escalation ladder, the press desk, the weekly index. */
 import { loadPetitionDemo } from './demo';
-import { PETITION_WORKFLOW_TYPES } from './workflow/contract';
+import {
+  PETITION_PROCESS_CODE,
+  PETITION_TERMINAL_STAGES,
+  PETITION_WORKFLOW_TYPES,
+} from './workflow/contract';
 import { createPetitionIndexActivities } from './activities/weekly-index';
 import { createPetitionActivities } from './activities/petition-office';
 import { createPublicSupervisionActivities } from './activities/press-desk';
@@ -29,6 +33,7 @@ export const petitions: ProcessModule = {
   ],
   payloadScope: { scope: 'petition', readers: ['petition-office'] },
   demo: loadPetitionDemo,
+  endStages: { [PETITION_PROCESS_CODE]: PETITION_TERMINAL_STAGES },
   auditProfiles: [PETITION_AUDIT],
   schedules: (taskQueue) => [petitionIndexSchedule(taskQueue)],
 };

@@ -7,7 +7,11 @@ import { policyCatalogueRouter, policyCatalogueRoutes } from './api/catalogue-ro
 import { policyPayoutRouter, policyPayoutRoutes } from './api/payout-routes';
 import { policyReportRouter, policyReportRoutes } from './api/report-routes';
 import { policyRoundRouter, policyRoundRoutes } from './api/round-routes';
-import { POLICY_PAYOUT_WORKFLOW_TYPES } from './workflow/contract';
+import {
+  POLICY_PAYOUT_PROCESS_CODES,
+  POLICY_PAYOUT_TERMINAL_STAGES,
+  POLICY_PAYOUT_WORKFLOW_TYPES,
+} from './workflow/contract';
 import { POLICY_PAYOUT_AUDIT } from './workflow/audit-profile';
 import { POLICY_PAYOUT_DEPARTMENTS } from './workflow/rules';
 
@@ -23,6 +27,7 @@ export const policyPayout: ProcessModule = {
     { routes: policyReportRoutes, router: policyReportRouter },
   ],
   payloadScope: { scope: 'policy-payout', readers: POLICY_PAYOUT_DEPARTMENTS },
+  endStages: { [POLICY_PAYOUT_PROCESS_CODES.payout]: POLICY_PAYOUT_TERMINAL_STAGES },
   auditProfiles: [POLICY_PAYOUT_AUDIT],
   demo: loadPolicyDemo,
   demoSeed: (adapters) => seedPolicyDepartments(adapters),

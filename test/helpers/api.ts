@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import express from 'express';
 import pino from 'pino';
+import type { Registry } from 'prom-client';
 import { signToken, type Claims, type JwtSettings } from '../../api/auth';
 import { createApp } from '../../api/app';
 import { createPostgresAdapters } from '../../activities/adapters';
@@ -30,6 +31,7 @@ export function testApp(
   childcareResidents: Partial<Record<District, number>> = {},
   logger = pino({ level: 'silent' }),
   codecOverrides: Partial<CodecServerSettings> = {},
+  metrics?: Registry,
 ) {
   const app = express();
   // Every exchange a test makes is checked against the OpenAPI document (test/setup/contract-hooks.ts).
@@ -55,6 +57,7 @@ export function testApp(
       },
       rateLimit,
       childcareResidents,
+      ...(metrics ? { metrics } : {}),
     }),
   );
   return app;

@@ -87,7 +87,8 @@ export interface Exchange {
   body?: unknown;
 }
 
-const isChecked = (path: string) => path.startsWith('/v1/') || path === '/healthz';
+const isChecked = (path: string) =>
+  path.startsWith('/v1/') || ['/healthz', '/readyz', '/livez'].includes(path);
 const ERROR_SCHEMA = 'openapi#/components/schemas/Error';
 
 /** What an exchange breaks of the contract; empty when it keeps it. */

@@ -12,5 +12,6 @@ export const kitProbe: ProcessModule = {
   activities: () => ({}),
   api: [],
   payloadScope: { scope: 'platform', readers: ['big-data-bureau'] },
+  endStages: {},
   auditProfiles: [],
 };

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createDb } from '../../activities/db/connection';
+import { apiMetricsRegistry } from '../../api/operations-metrics';
+import { serveMetrics } from '../../platform/metrics/metrics-server';
+import { bearer, testApp } from '../helpers/api';
+import { uniqueAccountRef } from '../helpers/database';
+import { useLiveApi } from '../helpers/live-api';
+import { parseSamples, valueOf } from '../helpers/prometheus-text';
+import { ensureTeams, ensureTenderPrices } from '../workflows/gas-retrofit-helpers';
+
+const district = 'huiji';
+const HOUSEHOLD = 'gas-retrofit-household';
+const CONTACT = { name: '王建国', phone: '13711112222', address: '惠济区示例路 9 号' };
+
+describe('operations: the API process’s metrics endpoint, liveness and readiness (real dev server, real Postgres)', function () {
+  this.timeout(120_000);
+  const live = useLiveApi('ops-metrics');
+  let app: Express;
+  let server: Server;
+  const scrape = async () => {
+    const { port } = server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    return { text, samples: parseSamples(text) };
+  };
+  const as = {
+    clerk: () => bearer({ sub: 'clerk-hj', dept: 'gas-company', district, roles: ['clerk'] }),
+    installer: () => bearer({ sub: 'fitter-hj', dept: 'installer', district, roles: ['installer'] }),
+  };
+
+  before(async function () {
+    const registry = apiMetricsRegistry(live.db);
+    app = testApp(live.env.client, live.db, live.taskQueue, undefined, {}, undefined, {}, registry);
+    server = await serveMetrics(registry, '127.0.0.1', 0);
+    await ensureTeams(live.adapters, district);
+    await ensureTenderPrices(live.adapters, district);
+  });
+  after(() => server?.close());
+
+  async function readUntil(url: string, stage: string) {
+    for (let i = 0; i < 200; i += 1) {
+      const read = await request(app)
+        .get(url)
+        .set('Authorization', await as.clerk());
+      if (read.body.stage === stage && !read.body.workingOn) return read.body as Record<string, unknown>;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`case never reached ${stage}`);
+  }
+
+  it('a scrape after a household closes shows it started and ended, its task while open, its payments per party, and its requests by route', async function () {
+    const before = (await scrape()).samples;
+    const accountRef = uniqueAccountRef('OPS');
+    await live.adapters.gasCompany.upsertAccounts([
+      { accountRef, district, userType: 'residential-pipeline', status: 'active' },
+    ]);
+    const started = await request(app)
+      .post('/v1/gas-retrofit/households')
+      .set('Authorization', await as.clerk())
+      .send({
+        district,
+        accountRef,
+        userType: 'residential-pipeline',
+        channel: 'window',
+        items: { valve: true, hoseLengthM: 1.5 },
+        contact: CONTACT,
+      });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const url = started.headers.location!;
+    const caseId = started.body.caseId as string;
+    await readUntil(url, 'installation-scheduled');
+    await request(app)
+      .post(`${url}/actions/report-installation`)
+      .set('Authorization', await as.installer())
+      .send({ serials: { valve: 'ZV-1', hose: 'MH-1' } })
+      .expect(200);
+    await readUntil(url, 'acceptance');
+    const midway = (await scrape()).samples;
+    const acceptanceTask = { process: HOUSEHOLD, kind: 'acceptance', department: 'gas-company', rung: '0' };
+    assert.equal(valueOf(midway, 'onething_tasks_open', acceptanceTask), 1);
+    assert.equal(valueOf(midway, 'onething_cases_open', { process: HOUSEHOLD, stage: 'acceptance' }), 1);
+
+    await request(app)
+      .post(`${url}/actions/acceptance`)
+      .set('Authorization', await as.clerk())
+      .send({ result: 'pass' })
+      .expect(200);
+    await live.env.client.workflow.getHandle(caseId).result();
+    const closed = await readUntil(url, 'closed');
+    const { totals } = closed.settlement as { totalFen: number; totals: Record<string, number> };
+
+    const { text, samples: after } = await scrape();
+    const grew = (name: string, labels: Record<string, string>) =>
+      valueOf(after, name, labels) - valueOf(before, name, labels);
+    assert.equal(grew('onething_cases_started_total', { process: HOUSEHOLD }), 1);
+    assert.equal(grew('onething_cases_ended_total', { process: HOUSEHOLD, outcome: 'closed' }), 1);
+    assert.equal(valueOf(after, 'onething_tasks_open', acceptanceTask), 0);
+    for (const [party, fen] of Object.entries(totals).filter(([, fen]) => fen > 0)) {
+      assert.equal(grew('onething_payments_booked_total', { party }), 1, party);
+      assert.equal(grew('onething_payments_booked_fen_total', { party }), fen, party);
+    }
+    const actionRoute = '/v1/gas-retrofit/households/{caseId}/actions/acceptance';
+    assert.equal(
+      grew('onething_http_requests_total', { method: 'POST', route: actionRoute, status: '200' }),
+      1,
+    );
+    assert.equal(
+      grew('onething_http_request_duration_seconds_count', { method: 'POST', route: actionRoute }),
+      1,
+    );
+    assert.ok(valueOf(after, 'onething_holiday_calendar_last_year') >= new Date().getFullYear());
+    // Routes, never raw paths: no case ID, account or contact in what Prometheus stores.
+    for (const secret of [caseId, accountRef, CONTACT.name, CONTACT.phone]) assert.ok(!text.includes(secret));
+  });
+
+  it('liveness answers while Temporal or PostgreSQL is down; readiness says which one is', async function () {
+    const noTemporal = testApp(
+      new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
+      live.db,
+      'nowhere',
+    );
+    await request(noTemporal).get('/livez').expect(200, { status: 'ok' });
+    const notReady = await request(noTemporal).get('/readyz').expect(503);
+    assert.deepEqual(notReady.body.checks, { temporal: 'unavailable', database: 'ok' });
+
+    const noDatabase = createDb('postgres://onething@127.0.0.1:1/nowhere');
+    try {
+      const app = testApp(live.env.client, noDatabase, 'nowhere');
+      await request(app).get('/livez').expect(200, { status: 'ok' });
+      const res = await request(app).get('/readyz').expect(503);
+      assert.deepEqual(res.body.checks, { temporal: 'ok', database: 'unavailable' });
+      await request(live.app).get('/readyz').expect(200);
+    } finally {
+      await noDatabase.destroy();
+    }
+  });
+});
