@@ -124,6 +124,8 @@ class Platform {
     say('OneThing is running.');
     say(`  Temporal Web UI   ${temporalUi ?? '(external Temporal; use its own UI)'}`);
     say(`  API               ${apiUrl}   (docs ${apiUrl}/docs, OpenAPI ${apiUrl}/openapi.json)`);
+    say(`  Health            ${apiUrl}/livez (alive), ${apiUrl}/readyz (Temporal and PostgreSQL answer)`);
+    say(`  API metrics       http://${config.apiMetrics.host}:${config.apiMetrics.port}/metrics`);
     say(`  Worker metrics    http://${config.workerMetricsBindAddress}/metrics`);
     say(`  Database          ${this.database?.source} PostgreSQL`);
     say(`  Logs              ${this.logDir}`);
