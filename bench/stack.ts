@@ -117,6 +117,7 @@ function platformEnv(at: {
   dataDir: string;
   apiPort: number;
   metricsPort: number;
+  apiMetricsPort: number;
 }): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
@@ -134,6 +135,7 @@ function platformEnv(at: {
     API_PORT: String(at.apiPort),
     API_RATE_LIMIT: '100000000',
     WORKER_METRICS_PORT: String(at.metricsPort),
+    API_METRICS_PORT: String(at.apiMetricsPort),
     LOG_LEVEL: 'warn',
   };
 }
@@ -282,6 +284,7 @@ export async function startBenchStack(
       dataDir,
       apiPort,
       metricsPort: await freePort(),
+      apiMetricsPort: await freePort(),
     });
     const config = loadConfig(env);
     const connected = (running.client = await connectWhenReady(config, temporal));

@@ -8,6 +8,7 @@ export interface PlatformPorts {
   ui: number;
   api: number;
   metrics: number;
+  apiMetrics: number;
 }
 
 export async function platformEnv(
@@ -20,6 +21,7 @@ export async function platformEnv(
     ui: await freePort(),
     api: await freePort(),
     metrics: await freePort(),
+    apiMetrics: await freePort(),
   };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -29,6 +31,7 @@ export async function platformEnv(
     TEMPORAL_UI_PORT: String(ports.ui),
     API_PORT: String(ports.api),
     WORKER_METRICS_PORT: String(ports.metrics),
+    API_METRICS_PORT: String(ports.apiMetrics),
     ONETHING_DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
