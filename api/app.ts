@@ -14,6 +14,7 @@ import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
 import { accessLog } from './access-log';
 import { httpMetrics } from './http-metrics';
+import { traceRoute } from './trace-route';
 import { PROCESS_MODULES } from '../processes';
 
 const PROCESS_APIS = PROCESS_MODULES.flatMap((module) => module.api);
@@ -58,6 +59,7 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(unknownPathsFirst(API_ROUTES));
+  app.use(traceRoute());
   app.use(jsonBodiesOnly());
   app.use(express.json({ limit: deps.bodyLimit, strict: true, type: JSON_MEDIA_TYPES }));
 

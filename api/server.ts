@@ -1,4 +1,5 @@
 /** API entry point: `npm run api`. Listens, and closes cleanly on SIGINT/SIGTERM. */
+import './tracing-first';
 import { createPostgresAdapters } from '../activities/adapters';
 import { createDb } from '../activities/db/connection';
 import { provideDatabase } from '../activities/db/provide-database';
@@ -6,6 +7,7 @@ import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logging/logger';
 import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
+import { currentTracing } from '../platform/tracing/tracing';
 import { apiMetricsRegistry } from './operations-metrics';
 import { serveMetrics } from '../platform/metrics/metrics-server';
 import { codecServerSettings } from './codec/codec-settings';
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'api shutting down');
     metricsServer.close();
     server.close(() => {
-      void Promise.allSettled([client.connection.close(), db.destroy(), database.stop()]).then(() =>
+      const flushed = currentTracing()?.shutdown();
+      void Promise.allSettled([client.connection.close(), db.destroy(), database.stop(), flushed]).then(() =>
         process.exit(0),
       );
     });

@@ -1,4 +1,6 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { currentTracing } from './tracing/tracing';
 import { NativeConnection } from '@temporalio/worker';
 import { createDataConverter } from './codec/data-converter';
 import type { PlatformConfig } from './config';
@@ -32,6 +34,10 @@ export async function connectClient(
     connection,
     namespace: temporal.namespace,
     ...(options.raw ? {} : { dataConverter: createDataConverter(config.payloadKeys) }),
+    // With tracing on, a start or a decision carries the caller's trace into the workflow (a header, not a payload).
+    ...(currentTracing()
+      ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }
+      : {}),
   });
 }
 

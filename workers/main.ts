@@ -1,4 +1,5 @@
 /** Worker entry point: `npm run worker`. Stops gracefully on SIGINT/SIGTERM (in-flight activities finish). */
+import './tracing-first';
 import { Runtime } from '@temporalio/worker';
 import { createPostgresAdapters } from '../activities/adapters';
 import { createDb } from '../activities/db/connection';
@@ -8,6 +9,7 @@ import { provideDatabase } from '../activities/db/provide-database';
 import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logging/logger';
 import { createProcessWorker } from './process-worker';
+import { currentTracing } from '../platform/tracing/tracing';
 import { connectClient, connectWorker } from '../platform/temporal';
 import { temporalLoggerFor } from '../platform/logging/temporal-logger';
 
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
       payloadKeys: config.payloadKeys,
       workflowBundlePath: config.workflowBundlePath,
       maxCachedWorkflows: config.workerMaxCachedWorkflows,
+      tracing: currentTracing(),
     });
     logger.info(
       {
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     await worker.run();
     logger.info('worker stopped');
   } finally {
+    await currentTracing()?.shutdown();
     await connection.close();
     await client.connection.close();
     await db.destroy();

@@ -13,6 +13,8 @@ export interface WorkerProcessOptions {
   databaseUrl?: string;
   /** WORKER_MAX_CACHED_WORKFLOWS; 0 for a worker about to be killed on the time-skipping server (see its use). */
   maxCachedWorkflows?: number;
+  /** More variables for the worker (OTEL_* for a tracing test). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function startWorkerProcess(
@@ -38,6 +40,7 @@ export async function startWorkerProcess(
       ...(options.maxCachedWorkflows === undefined
         ? {}
         : { WORKER_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows) }),
+      ...options.env,
     },
     PROJECT_ROOT,
   );

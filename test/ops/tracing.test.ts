@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createPostgresAdapters } from '../../activities/adapters';
+import { createDb, type Db } from '../../activities/db/connection';
+import { migrateToLatest } from '../../activities/db/migrate';
+import { PROJECT_ROOT } from '../../platform/config';
+import { bearer, TEST_JWT } from '../helpers/api';
+import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
+import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver';
+import { freePort, runProcess, type RunningProcess } from '../helpers/processes';
+import { startDevServer, TEST_PAYLOAD_KEYS_SPEC, uniqueTaskQueue } from '../helpers/temporal';
+import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
+
+const district = 'zhongyuan';
+const CONTACT = { name: '赵桂兰', phone: '13655556666', address: '中原区示例街 12 号 3 单元' };
+const SERVER = 2;
+
+describe('operations: one trace from a clerk’s request to the department’s table (real processes, OTLP)', function () {
+  this.timeout(180_000);
+  let env: TestWorkflowEnvironment;
+  let receiver: OtlpReceiver;
+  let db: Db;
+  let drop: () => Promise<void>;
+  let worker: RunningProcess | undefined;
+  let api: RunningProcess | undefined;
+  let apiUrl: string;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'onething-tracing-'));
+
+  before(async function () {
+    const scratch = await createScratchDatabase('tracing');
+    drop = scratch.drop;
+    db = createDb(scratch.url, { poolMax: 2 });
+    await migrateToLatest(db);
+    env = await startDevServer();
+    receiver = await startOtlpReceiver();
+    const taskQueue = uniqueTaskQueue('tracing');
+    const tracing = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      // Sent within a fifth of a second rather than the SDK's five seconds: the test waits for them.
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    };
+    worker = await startWorkerProcess(env, { taskQueue, dataDir, databaseUrl: scratch.url, env: tracing });
+    const port = await freePort();
+    apiUrl = `http://127.0.0.1:${port}`;
+    api = runProcess(
+      process.execPath,
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'api', 'server.ts')],
+      {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: 'test',
+        TEMPORAL_CONFIG_FILE: path.join(dataDir, 'no-profile.toml'),
+        TEMPORAL_ADDRESS: env.address,
+        DATABASE_URL: scratch.url,
+        ONETHING_TASK_QUEUE: taskQueue,
+        ONETHING_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC,
+        ONETHING_DATA_DIR: dataDir,
+        API_PORT: String(port),
+        API_METRICS_PORT: String(await freePort()),
+        JWT_SECRET: new TextDecoder().decode(TEST_JWT.secret),
+        JWT_ISSUER: TEST_JWT.issuer,
+        JWT_AUDIENCE: TEST_JWT.audience,
+        ...tracing,
+      },
+      PROJECT_ROOT,
+    );
+    await api.waitForOutput(/api listening/, 90_000);
+  });
+
+  after(async function () {
+    api?.child.kill('SIGINT');
+    await api?.exited;
+    await stopWorkerProcess(worker);
+    receiver?.close();
+    await env?.teardown();
+    await db?.destroy();
+    await drop?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Waits until the receiver holds a span that `matches`, and returns it. */
+  async function spanWhere(matches: (span: ReceivedSpan) => boolean): Promise<ReceivedSpan> {
+    for (let i = 0; i < 150; i += 1) {
+      const found = receiver.spans.find(matches);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`no such span among ${receiver.spans.map((s) => `${s.service}:${s.name}`).join(', ')}`);
+  }
+
+  it('a clerk starting a household case: API → Temporal client → workflow → activity → SQL, each the parent of the next', async function () {
+    // A closed gas account: the eligibility check refuses it and the case ends, so its workflow span ends too.
+    const accountRef = uniqueAccountRef('TR');
+    await createPostgresAdapters(db).gasCompany.upsertAccounts([
+      { accountRef, district, userType: 'residential-pipeline', status: 'closed' },
+    ]);
+    const auth = await bearer({ sub: 'clerk-zy', dept: 'gas-company', district, roles: ['clerk'] });
+    const started = await fetch(`${apiUrl}/v1/gas-retrofit/households`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        district,
+        accountRef,
+        userType: 'residential-pipeline',
+        channel: 'window',
+        items: { valve: true, hoseLengthM: 1.5 },
+        contact: CONTACT,
+      }),
+    });
+    const body = await started.text();
+    assert.equal(started.status, 201, body);
+    const { caseId } = JSON.parse(body) as { caseId: string };
+
+    const request = await spanWhere(
+      (s) =>
+        s.service === 'onething-api' && s.kind === SERVER && s.name === 'POST /v1/gas-retrofit/households',
+    );
+    assert.equal(request.attributes['http.route'], '/v1/gas-retrofit/households');
+    const inTrace = (name: RegExp, parent: ReceivedSpan) =>
+      spanWhere(
+        (s) => s.traceId === request.traceId && name.test(s.name) && s.parentSpanId === parent.spanId,
+      );
+    const clientCall = await inTrace(/^StartWorkflow:/, request);
+    assert.equal(clientCall.attributes.temporalWorkflowId, caseId);
+    const workflow = await inTrace(/^RunWorkflow:/, clientCall);
+    assert.equal(workflow.service, 'onething-worker');
+    const scheduled = await inTrace(/^StartActivity:/, workflow);
+    const activity = await inTrace(/^RunActivity:/, scheduled);
+    const sql = await spanWhere(
+      (s) => s.parentSpanId === activity.spanId && s.attributes['db.system'] === 'postgresql',
+    );
+    assert.equal(sql.traceId, request.traceId);
+    // The statement as written: its values went as bind parameters and are not in the span.
+    assert.match(String(sql.attributes['db.statement']), /\$1\b/);
+
+    // Nothing about the resident leaves in a span, nor the raw URL, the caller's address or agent.
+    const exported = JSON.stringify(receiver.spans);
+    for (const value of Object.values(CONTACT))
+      assert.ok(!exported.includes(value), 'a contact detail in a span');
+    for (const key of ['http.target', 'http.url', 'net.peer.ip', 'http.user_agent', 'http.client_ip']) {
+      assert.ok(
+        receiver.spans.every((s) => !(key in s.attributes)),
+        `${key} in a span`,
+      );
+    }
+  });
+});
