@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCampaignBench, writeCampaignResults } from './campaign-run';
 import { runRoundBench, writeRoundResults } from './round-run';
+import { runTracingBench, writeTracingResults } from './tracing-run';
 import { runProfile } from './profile-run';
 import { splitCpus, type CpuSplit } from './cpu-pinning';
 import { machineFacts } from './machine';
@@ -113,6 +114,23 @@ program
       log,
     );
     const written = writeRoundResults(result, options.out);
+    log(`results: ${written.json}\nsummary: ${written.markdown}`);
+  });
+
+program
+  .command('tracing')
+  .description(
+    'what tracing costs: households per second and CPU per household with tracing off, on at 100% and at 1%',
+  )
+  .option('--cases <n>', 'households measured per mode', (value) => positiveWhole('--cases', value), 300)
+  .option('--concurrency <n>', 'households in flight', (value) => positiveWhole('--concurrency', value), 8)
+  .addOption(onePersistence())
+  .option('--out <folder>', 'where results are written', path.join(__dirname, 'results'))
+  .action(async (options: { cases: number; concurrency: number; persistence: Persistence; out: string }) => {
+    const log = (line: string) => process.stdout.write(`${line}\n`);
+    const { out, ...run } = options;
+    const result = await runTracingBench({ ...run, machine: machineFacts() }, log);
+    const written = writeTracingResults(result, out);
     log(`results: ${written.json}\nsummary: ${written.markdown}`);
   });
 

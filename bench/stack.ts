@@ -83,6 +83,8 @@ export interface StackOptions {
   childNodeArgs?: readonly string[];
   /** The dev server alone on some CPUs, the bench and the platform's processes on the rest (`--server-cpus`). */
   cpus?: CpuSplit;
+  /** More variables for the worker and API (`bench tracing`: the OTEL_* that turn tracing on). */
+  childEnv?: NodeJS.ProcessEnv;
 }
 
 /** The dev server for this run (in memory or on a SQLite file), alone on its CPUs when asked; ready to dial. */
@@ -289,7 +291,7 @@ export async function startBenchStack(
     const config = loadConfig(env);
     const connected = (running.client = await connectWhenReady(config, temporal));
 
-    const spawn = spawner(env, logDir, options.childNodeArgs, children);
+    const spawn = spawner({ ...env, ...options.childEnv }, logDir, options.childNodeArgs, children);
     const polled = (taskQueue: string) => () => hasPollers(connected, config.temporal.namespace, taskQueue);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const { worker, baselineWorker, api, waitNotices } = await startProcesses(spawn, polled, {

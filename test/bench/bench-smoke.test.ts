@@ -15,6 +15,7 @@ import { PROCESS_WORKLOADS, WORKLOADS } from '../../bench/run';
 import { judgeTargets } from '../../bench/targets';
 import type { CaseCost } from '../../bench/history-figures';
 import { allowedCpus } from '../../bench/proc-status';
+import type { TracingBenchResult } from '../../bench/tracing-run';
 import { SEARCH_ATTRIBUTES } from '../../workflows/definitions';
 import { runProcess } from '../helpers/processes';
 
@@ -211,6 +212,25 @@ describe('the benchmark in smoke mode (real dev server, worker, API and PostgreS
     }
     assert.ok(Number.isFinite(result.cpuPerEnterpriseRatio));
     assert.match(readFileSync(path.join(out, `${date}-round-memory.md`), 'utf8'), /largest round ÷ smallest/);
+  });
+
+  it('measures what tracing costs (`npm run bench -- tracing`): off, 100% and 1% sampled, each against off', async function () {
+    const bench = runBench('tracing', '--cases', '6', '--concurrency', '2', '--out', out);
+    assert.equal(await bench.exited, 0, bench.output());
+    const date = dateOfOnlyResult(out, '-tracing-memory.json');
+    const result = JSON.parse(
+      readFileSync(path.join(out, `${date}-tracing-memory.json`), 'utf8'),
+    ) as TracingBenchResult;
+    assert.deepEqual(
+      result.modes.map((m) => m.mode),
+      ['off', 'on, 100% sampled', 'on, 1% sampled'],
+    );
+    const [off, all] = result.modes;
+    // Off sends nothing; every household traced sends its API, workflow, activity and SQL spans.
+    assert.equal(off!.spansReceived, 0);
+    assert.ok(all!.spansReceived > 6 * 4, `${all!.spansReceived} spans`);
+    for (const m of result.modes) assert.ok(m.householdsPerSecond > 0 && m.cpuSecondsPerHousehold > 0);
+    assert.match(readFileSync(path.join(out, `${date}-tracing-memory.md`), 'utf8'), /÷ off/);
   });
 
   it("profiles households against WR (`npm run bench -- profile`), counting each process's SQL statements", async function () {

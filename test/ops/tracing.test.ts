@@ -147,4 +147,46 @@ describe('operations: one trace from a clerk’s request to the department’s t
       );
     }
   });
+
+  it('a clerk’s decision on a running case: the request, the update it sent, and the workflow handling it, in one trace', async function () {
+    const accountRef = uniqueAccountRef('TR');
+    await createPostgresAdapters(db).gasCompany.upsertAccounts([
+      { accountRef, district, userType: 'residential-pipeline', status: 'active' },
+    ]);
+    const auth = await bearer({ sub: 'clerk-zy', dept: 'gas-company', district, roles: ['clerk'] });
+    const call = (method: string, url: string, body?: object) =>
+      fetch(`${apiUrl}${url}`, {
+        method,
+        headers: { Authorization: auth, 'Content-Type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const started = await call('POST', '/v1/gas-retrofit/households', {
+      district,
+      accountRef,
+      userType: 'residential-pipeline',
+      channel: 'window',
+      items: { valve: true, hoseLengthM: 1.5 },
+      contact: CONTACT,
+    });
+    const url = started.headers.get('location')!;
+    for (let i = 0; i < 100; i += 1) {
+      const read = (await (await call('GET', url)).json()) as { stage: string; workingOn?: string };
+      if (['scheduling', 'installation-scheduled'].includes(read.stage) && !read.workingOn) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const cancelled = await call('POST', `${url}/actions/cancel`, { reason: 'resident-withdrew' });
+    assert.equal(cancelled.status, 200, await cancelled.clone().text());
+
+    const request = await spanWhere(
+      (s) => s.kind === SERVER && s.name === 'POST /v1/gas-retrofit/households/{caseId}/actions/cancel',
+    );
+    const update = await spanWhere(
+      (s) => s.parentSpanId === request.spanId && s.name.startsWith('StartWorkflowUpdate'),
+    );
+    const handled = await spanWhere(
+      (s) => s.parentSpanId === update.spanId && s.name.startsWith('HandleUpdate'),
+    );
+    assert.equal(handled.service, 'onething-worker');
+    assert.equal(handled.traceId, request.traceId);
+  });
 });
