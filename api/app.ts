@@ -13,7 +13,7 @@ import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
 import { accessLog } from './access-log';
-import { httpMetrics } from './http-metrics';
+import { httpMetrics } from './metrics/http-metrics';
 import { traceRoute } from './trace-route';
 import { PROCESS_MODULES } from '../processes';
 

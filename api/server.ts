@@ -8,8 +8,8 @@ import { createLogger } from '../platform/logging/logger';
 import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
 import { currentTracing } from '../platform/tracing/tracing';
-import { apiMetricsRegistry } from './operations-metrics';
-import { serveMetrics } from '../platform/metrics/metrics-server';
+import { apiMetricsRegistry } from './metrics/registry';
+import { serveMetrics } from './metrics/metrics-server';
 import { codecServerSettings } from './codec/codec-settings';
 
 async function main(): Promise<void> {

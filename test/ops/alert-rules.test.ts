@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { Registry } from 'prom-client';
-import { httpMetrics } from '../../api/http-metrics';
-import { registerPlatformMetrics } from '../../platform/metrics/platform-metrics';
+import { httpMetrics } from '../../api/metrics/http-metrics';
+import { registerPlatformMetrics } from '../../api/metrics/platform-metrics';
 import { PETITION_LADDERS } from '../../processes/petitions/workflow/rules';
 
 const run = promisify(execFile);

@@ -5,10 +5,11 @@ import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createDb } from '../../activities/db/connection';
-import { apiMetricsRegistry } from '../../api/operations-metrics';
-import { serveMetrics } from '../../platform/metrics/metrics-server';
+import { apiMetricsRegistry } from '../../api/metrics/registry';
+import { serveMetrics } from '../../api/metrics/metrics-server';
 import { bearer, testApp } from '../helpers/api';
 import { uniqueAccountRef } from '../helpers/database';
+import { householdRequest } from '../helpers/household-request';
 import { useLiveApi } from '../helpers/live-api';
 import { parseSamples, valueOf } from '../helpers/prometheus-text';
 import { ensureTeams, ensureTenderPrices } from '../workflows/gas-retrofit-helpers';
@@ -63,14 +64,7 @@ describe('operations: the API process’s metrics endpoint, liveness and readine
     const started = await request(app)
       .post('/v1/gas-retrofit/households')
       .set('Authorization', await as.clerk())
-      .send({
-        district,
-        accountRef,
-        userType: 'residential-pipeline',
-        channel: 'window',
-        items: { valve: true, hoseLengthM: 1.5 },
-        contact: CONTACT,
-      });
+      .send(householdRequest(district, accountRef, CONTACT));
     assert.equal(started.status, 201, JSON.stringify(started.body));
     const url = started.headers.location!;
     const caseId = started.body.caseId as string;

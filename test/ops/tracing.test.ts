@@ -9,6 +9,7 @@ import { migrateToLatest } from '../../activities/db/migrate';
 import { PROJECT_ROOT } from '../../platform/config';
 import { bearer, TEST_JWT } from '../helpers/api';
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
+import { householdRequest } from '../helpers/household-request';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver';
 import { freePort, runProcess, type RunningProcess } from '../helpers/processes';
 import { startDevServer, TEST_PAYLOAD_KEYS_SPEC, uniqueTaskQueue } from '../helpers/temporal';
@@ -101,14 +102,7 @@ describe('operations: one trace from a clerk’s request to the department’s t
     const started = await fetch(`${apiUrl}/v1/gas-retrofit/households`, {
       method: 'POST',
       headers: { Authorization: auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        district,
-        accountRef,
-        userType: 'residential-pipeline',
-        channel: 'window',
-        items: { valve: true, hoseLengthM: 1.5 },
-        contact: CONTACT,
-      }),
+      body: JSON.stringify(householdRequest(district, accountRef, CONTACT)),
     });
     const body = await started.text();
     assert.equal(started.status, 201, body);
@@ -160,14 +154,11 @@ describe('operations: one trace from a clerk’s request to the department’s t
         headers: { Authorization: auth, 'Content-Type': 'application/json' },
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
-    const started = await call('POST', '/v1/gas-retrofit/households', {
-      district,
-      accountRef,
-      userType: 'residential-pipeline',
-      channel: 'window',
-      items: { valve: true, hoseLengthM: 1.5 },
-      contact: CONTACT,
-    });
+    const started = await call(
+      'POST',
+      '/v1/gas-retrofit/households',
+      householdRequest(district, accountRef, CONTACT),
+    );
     const url = started.headers.get('location')!;
     for (let i = 0; i < 100; i += 1) {
       const read = (await (await call('GET', url)).json()) as { stage: string; workingOn?: string };

@@ -1,15 +1,15 @@
 /**
- * The API process's scrape endpoint: its requests (api/http-metrics.ts), Node's own figures, and the platform's
- * (platform/metrics/platform-metrics.ts) from what every process declares: the stages its cases end at and the
+ * The API process's scrape endpoint: its requests (http-metrics.ts), Node's own figures, and the platform's
+ * (platform-metrics.ts) from what every process declares: the stages its cases end at and the
  * ledgers its payments are booked in. The worker's SDK metrics are scraped from the worker's own endpoint.
  */
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { packageSchedule } from '../activities/calendar/package-schedules';
-import { PostgresPlatformFigures } from '../activities/adapters/platform-figures/postgres';
-import type { PartyLedger } from '../activities/adapters/platform-figures/port';
-import type { Db } from '../activities/db/connection';
-import { registerPlatformMetrics } from '../platform/metrics/platform-metrics';
-import { PROCESS_MODULES } from '../processes';
+import { packageSchedule } from '../../activities/calendar/package-schedules';
+import { PostgresPlatformFigures } from '../../activities/adapters/platform-figures/postgres';
+import type { PartyLedger } from '../../activities/adapters/platform-figures/port';
+import type { Db } from '../../activities/db/connection';
+import { registerPlatformMetrics } from './platform-metrics';
+import { PROCESS_MODULES } from '../../processes';
 
 /** Each paying party's ledger once (two processes may pay from the same one: district finance's). */
 function payingLedgers(): PartyLedger[] {
