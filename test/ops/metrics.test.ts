@@ -11,7 +11,7 @@ import { bearer, testApp } from '../helpers/api';
 import { uniqueAccountRef } from '../helpers/database';
 import { householdRequest } from '../helpers/household-request';
 import { useLiveApi } from '../helpers/live-api';
-import { parseSamples, valueOf } from '../helpers/prometheus-text';
+import { parseSamples, valueOf, type Sample } from '../helpers/prometheus-text';
 import { ensureTeams, ensureTenderPrices } from '../workflows/gas-retrofit-helpers';
 
 const district = 'huiji';
@@ -29,6 +29,14 @@ describe('operations: the API process’s metrics endpoint, liveness and readine
     assert.equal(res.status, 200);
     const text = await res.text();
     return { text, samples: parseSamples(text) };
+  };
+  /** Scrapes until the figures show what `settled` waits for (they follow the workflow by an activity's write). */
+  const scrapeUntil = async (settled: (samples: Sample[]) => boolean) => {
+    for (let attempt = 0; ; attempt += 1) {
+      const scraped = await scrape();
+      if (settled(scraped.samples) || attempt === 100) return scraped;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
   const as = {
     clerk: () => bearer({ sub: 'clerk-hj', dept: 'gas-company', district, roles: ['clerk'] }),
@@ -75,8 +83,11 @@ describe('operations: the API process’s metrics endpoint, liveness and readine
       .send({ serials: { valve: 'ZV-1', hose: 'MH-1' } })
       .expect(200);
     await readUntil(url, 'acceptance');
-    const midway = (await scrape()).samples;
     const acceptanceTask = { process: HOUSEHOLD, kind: 'acceptance', department: 'gas-company', rung: '0' };
+    // The task board and the registry are written by activities, a moment after the stage is read.
+    const { samples: midway } = await scrapeUntil(
+      (samples) => valueOf(samples, 'onething_tasks_open', acceptanceTask) === 1,
+    );
     assert.equal(valueOf(midway, 'onething_tasks_open', acceptanceTask), 1);
     assert.equal(valueOf(midway, 'onething_cases_open', { process: HOUSEHOLD, stage: 'acceptance' }), 1);
 
@@ -89,11 +100,17 @@ describe('operations: the API process’s metrics endpoint, liveness and readine
     const closed = await readUntil(url, 'closed');
     const { totals } = closed.settlement as { totalFen: number; totals: Record<string, number> };
 
-    const { text, samples: after } = await scrape();
+    const ended = { process: HOUSEHOLD, outcome: 'closed' };
+    const { text, samples: after } = await scrapeUntil(
+      (samples) =>
+        valueOf(samples, 'onething_tasks_open', acceptanceTask) === 0 &&
+        valueOf(samples, 'onething_cases_ended_total', ended) >
+          valueOf(before, 'onething_cases_ended_total', ended),
+    );
     const grew = (name: string, labels: Record<string, string>) =>
       valueOf(after, name, labels) - valueOf(before, name, labels);
     assert.equal(grew('onething_cases_started_total', { process: HOUSEHOLD }), 1);
-    assert.equal(grew('onething_cases_ended_total', { process: HOUSEHOLD, outcome: 'closed' }), 1);
+    assert.equal(grew('onething_cases_ended_total', ended), 1);
     assert.equal(valueOf(after, 'onething_tasks_open', acceptanceTask), 0);
     for (const [party, fen] of Object.entries(totals).filter(([, fen]) => fen > 0)) {
       assert.equal(grew('onething_payments_booked_total', { party }), 1, party);
