@@ -15,7 +15,7 @@ import { answerStarted, readCase } from './case-reads';
 import { decisionRouter, decisionRoutes, type DecisionRouteSpec } from './decision-routes';
 import type { ApiDeps } from './deps';
 import { NotFoundError } from './errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from './openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute, type Refusal } from './openapi';
 import { caseIdParamsSchema, caseStartedSchema } from './schemas';
 import { parse } from './validation';
 
@@ -29,6 +29,8 @@ export interface CaseStartSpec<Body> {
   existing: string;
   /** The 409 answer's description, where a repeated post may differ from what its department keeps. */
   conflict?: string;
+  /** What the body is refused for (400) beyond its schema: a check character, a rule across fields. */
+  beyondSchema?: readonly Refusal[];
   /** Other refusals a start may answer (a 404 for what the body names, a 422 for rules the body breaks). */
   refusals?: Partial<Record<404 | 422, string>>;
   /**
@@ -68,6 +70,7 @@ export function caseRoutes<Action extends string, Args extends { [A in Action]: 
       summary: spec.start.summary,
       security: [{ bearer: [] }],
       request: { body: jsonBody(spec.start.body) },
+      ...(spec.start.beyondSchema ? { refusals: spec.start.beyondSchema } : {}),
       responses: {
         201: { description: `${capitalized(spec.noun)} started`, ...jsonContent(caseStartedSchema) },
         200: { description: spec.start.existing, ...jsonContent(caseStartedSchema) },

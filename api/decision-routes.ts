@@ -16,7 +16,7 @@ import { decisionRefusalToHttp } from './decision-errors';
 import type { ApiDeps } from './deps';
 import { markAudited } from './error-middleware';
 import { HttpError, NotFoundError } from './errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from './openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute, type Refusal } from './openapi';
 import { caseIdParamsSchema } from './schemas';
 import { parse } from './validation';
 
@@ -45,6 +45,8 @@ export interface DecisionRouteSpec<Action extends string, Args extends { [A in A
   };
   /** The case as this reader may see it (decision particulars withheld where their work does not need them). */
   present: (state: State, reader: Actor) => object;
+  /** What the workflow refuses a decision for (400) beyond its body's schema: a rule across fields or the case. */
+  refusals?: { [A in Action]?: readonly Refusal[] };
 }
 
 export function decisionRoutes<Action extends string, Args extends { [A in Action]: unknown }, State>(
@@ -56,6 +58,7 @@ export function decisionRoutes<Action extends string, Args extends { [A in Actio
     summary: `Decision: ${action} (checked against the caller's role, department and district, and the case's stage)`,
     security: [{ bearer: [] }],
     request: { params: caseIdParamsSchema, body: jsonBody(spec.bodies[action]) },
+    ...(spec.refusals?.[action] ? { refusals: spec.refusals[action] } : {}),
     responses: {
       200: {
         description:

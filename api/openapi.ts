@@ -7,7 +7,22 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import type { ZodType } from 'zod';
 import { errorSchema } from './schemas';
 
-export type ApiRoute = RouteConfig;
+/**
+ * A rule the API refuses a request for (400) that the schema cannot say: a check digit, a date that must have
+ * begun, a combination of fields. `field` may name array items as `*` (`eligibility.*.logic`); a `…` in a `rule`
+ * stands for the part that varies (the rule language names the place it found: `…: names no fact`).
+ */
+export interface Refusal {
+  field: string;
+  rule: string;
+}
+
+/** One operation: its OpenAPI entry, and what it refuses beyond its schema (written into its 400's description). */
+export type ApiRoute = RouteConfig & { refusals?: readonly Refusal[] };
+
+/** The heading under which a 400's description lists the operation's refusals beyond the schema, one a line. */
+export const REFUSALS_HEADING = 'Refused beyond the schema:';
+const refusalLine = ({ field, rule }: Refusal) => `- \`${field}\`: ${rule}`;
 
 /** A JSON response body for a route's OpenAPI entry. */
 export const jsonContent = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
@@ -34,13 +49,16 @@ type Responses = ApiRoute['responses'];
 
 /** The answers that follow from how a route is reached; a route's own entries win. */
 function standardAnswers(route: ApiRoute): Responses {
+  const refusals = route.refusals ?? [];
+  const validation = [
+    'Validation failed: each field and the rule it broke is named.',
+    ...(refusals.length > 0 ? ['', REFUSALS_HEADING, ...refusals.map(refusalLine)] : []),
+  ].join('\n');
   const takesBody = route.request?.body !== undefined;
   const takesInput = takesBody || route.request?.params !== undefined || route.request?.query !== undefined;
   const authenticated = route.security !== undefined && route.security.length > 0;
   return {
-    ...(takesInput
-      ? { 400: errorResponse('Validation failed: each field and the rule it broke is named') }
-      : {}),
+    ...(takesInput ? { 400: errorResponse(validation) } : {}),
     ...(authenticated
       ? {
           401: errorResponse('Missing, invalid or expired bearer token'),
@@ -60,8 +78,8 @@ function standardAnswers(route: ApiRoute): Responses {
   };
 }
 
-function withStandardAnswers(route: ApiRoute): ApiRoute {
-  return { ...route, responses: { ...standardAnswers(route), ...route.responses } };
+function withStandardAnswers({ refusals, ...route }: ApiRoute): RouteConfig {
+  return { ...route, responses: { ...standardAnswers({ ...route, refusals }), ...route.responses } };
 }
 
 /** Express's path syntax for an OpenAPI path (`/cases/{caseId}` → `/cases/:caseId`). */

@@ -7,11 +7,28 @@ import { z } from 'zod';
 import { decisionRecordsSchema } from './decision-particulars';
 import { DEPARTMENT_CODES, DISTRICT_CODES, ROLES } from '../workflows/definitions';
 import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflows/kit/credit-code';
+import type { Refusal } from './openapi';
 
 export const districtSchema = z.enum(DISTRICT_CODES).meta({
   id: 'District',
   description: 'One of the city’s sixteen districts, development zones and counties',
 });
+/**
+ * Free text, counted once its surrounding spaces are trimmed: the document says so with a pattern (that many
+ * characters from the first non-space to the last), so that a blank or padded string is refused by the schema too.
+ */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .meta({ pattern: min <= 1 ? '\\S' : `\\S[\\s\\S]{${min - 2},}\\S` });
+
+/** What a field holding a unified social credit code is refused for beyond its pattern. */
+export const creditCodeRefusals = (field: string): Refusal[] =>
+  Object.values(CREDIT_CODE_RULES).map((rule) => ({ field, rule }));
+
 /** An enterprise or organisation: childcare providers, policy payees. */
 export const creditCodeSchema = z
   .string()

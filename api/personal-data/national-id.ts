@@ -2,6 +2,7 @@
  * Resident identity card numbers (GB 11643-1999): 6-digit region code, 8-digit birth date, 3-digit sequence,
  * and a check character computed with ISO 7064 MOD 11-2. The rules are checked; the number is never echoed.
  */
+import type { Refusal } from '../openapi';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARACTERS = '10X98765432';
 
@@ -30,3 +31,7 @@ export const NATIONAL_ID_RULES: Record<NationalIdProblem, string> = {
   'birth-date': 'must hold a real birth date that is not in the future',
   'check-digit': 'has a wrong check character',
 };
+
+/** What a field holding an identity card number is refused for beyond its pattern. */
+export const nationalIdRefusals = (field: string): Refusal[] =>
+  Object.values(NATIONAL_ID_RULES).map((rule) => ({ field, rule }));

@@ -9,7 +9,7 @@ import type { PublishYear } from '../../activities/adapters/calendar/port';
 import { actorOf, authorize, type AccessRule } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute, type Refusal } from '../openapi';
 import { calendarYearParamsSchema, calendarYearSchema, publishCalendarYearSchema } from '../schemas';
 import { parse } from '../validation';
 
@@ -19,6 +19,21 @@ const READ: AccessRule = {
   roles: ['clerk', 'supervisor', 'auditor', 'finance', 'installer', 'grid-worker', 'admin'],
 };
 
+const SCHEDULE_RULES = {
+  ofItsYear: 'must be a day of ',
+  once: 'must not be listed twice',
+  weekend: 'must be a Saturday or Sunday (a weekday is worked anyway)',
+  notAHoliday: 'must not also be a holiday',
+};
+const SCHEDULE_REFUSALS: Refusal[] = [
+  ...(['holidays', 'makeUpWorkdays'] as const).flatMap((list) => [
+    { field: `${list}.*`, rule: `${SCHEDULE_RULES.ofItsYear}…` },
+    { field: `${list}.*`, rule: SCHEDULE_RULES.once },
+  ]),
+  { field: 'makeUpWorkdays.*', rule: SCHEDULE_RULES.weekend },
+  { field: 'makeUpWorkdays.*', rule: SCHEDULE_RULES.notAHoliday },
+];
+
 export const calendarRoutes: ApiRoute[] = [
   {
     method: 'put',
@@ -27,6 +42,7 @@ export const calendarRoutes: ApiRoute[] = [
       'Load a year’s statutory holiday schedule (the city’s big-data bureau, the platform’s operator); later deadlines count it',
     security: [{ bearer: [] }],
     request: { params: calendarYearParamsSchema, body: jsonBody(publishCalendarYearSchema) },
+    refusals: SCHEDULE_REFUSALS,
     responses: {
       200: { description: 'The year’s schedule as it now stands', ...jsonContent(calendarYearSchema) },
     },
@@ -51,22 +67,18 @@ function scheduleProblems(year: number, body: Omit<PublishYear, 'year' | 'publis
   const check = (field: 'holidays' | 'makeUpWorkdays', days: readonly string[]) =>
     days.forEach((day, i) => {
       if (!day.startsWith(`${year}-`))
-        problems.push({ field: `${field}.${i}`, rule: `must be a day of ${year}` });
-      if (days.indexOf(day) !== i)
-        problems.push({ field: `${field}.${i}`, rule: 'must not be listed twice' });
+        problems.push({ field: `${field}.${i}`, rule: `${SCHEDULE_RULES.ofItsYear}${year}` });
+      if (days.indexOf(day) !== i) problems.push({ field: `${field}.${i}`, rule: SCHEDULE_RULES.once });
     });
   check('holidays', body.holidays);
   check('makeUpWorkdays', body.makeUpWorkdays);
   body.makeUpWorkdays.forEach((day, i) => {
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
     if (weekday !== 0 && weekday !== 6) {
-      problems.push({
-        field: `makeUpWorkdays.${i}`,
-        rule: 'must be a Saturday or Sunday (a weekday is worked anyway)',
-      });
+      problems.push({ field: `makeUpWorkdays.${i}`, rule: SCHEDULE_RULES.weekend });
     }
     if (body.holidays.includes(day)) {
-      problems.push({ field: `makeUpWorkdays.${i}`, rule: 'must not also be a holiday' });
+      problems.push({ field: `makeUpWorkdays.${i}`, rule: SCHEDULE_RULES.notAHoliday });
     }
   });
   return problems;

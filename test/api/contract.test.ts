@@ -20,8 +20,11 @@ import {
   exampleProblems,
   OPENAPI,
   requestBodyProblems,
+  unnamedRefusals,
   type Operation,
 } from '../helpers/contract';
+
+type Problem = { field: string; rule: string };
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { arbitraryOf, type JsonSchema } from '../helpers/schema-arbitrary';
 import { runTestWorker, startDevServer, uniqueTaskQueue, type RunningTestWorker } from '../helpers/temporal';
@@ -285,6 +288,16 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
         caller,
       ]);
       const letIn: string[] = [];
+      const schema = jsonSchemaOf(operation);
+      // The fuzz sends no query: an operation that requires one is never asked with a valid request.
+      const needsQuery = (
+        (operation as { parameters?: (Parameter & { required?: boolean })[] }).parameters ?? []
+      ).some((p) => p.in === 'query' && p.required);
+      const schemaValid = (body: Body) =>
+        !needsQuery &&
+        (schema
+          ? body.kind === 'json' && requestBodyProblems(method, template, body.value).length === 0
+          : body.kind === 'none');
       await fc.assert(
         fc.asyncProperty(
           paths,
@@ -308,6 +321,15 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
             assert.ok(res.status < 500, `${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
             if (body.kind === 'xml' && res.status !== 401 && res.status !== 404)
               assert.equal(res.status, 415);
+            // A request its schema allows is refused only for a rule its operation's 400 names.
+            if (res.status === 400 && schemaValid(body)) {
+              const problems = (res.body as { error: { problems?: Problem[] } }).error.problems ?? [];
+              assert.deepEqual(
+                unnamedRefusals(operation, problems),
+                [],
+                `${method} ${path} refused ${JSON.stringify(body)} for a rule its 400 does not name`,
+              );
+            }
             const refused = [401, 403, ...(namesACase ? [404] : [])];
             if (typeof caller === 'object' && !refused.includes(res.status)) letIn.push(caller.sub);
           },
@@ -444,6 +466,27 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
         `${template}: the API should refuse ${JSON.stringify(body)}; got ${answer.status}`,
       );
     }
+  });
+
+  it('a body its schema allows is refused only for a rule its operation’s 400 names (a weekday as a make-up day)', async function () {
+    const template = '/v1/calendar/years/{year}';
+    const body = { holidays: ['2031-10-01'], makeUpWorkdays: ['2031-10-08'] }; // a Wednesday
+    assert.deepEqual(requestBodyProblems('put', template, body), []);
+    const answer = await request(app)
+      .put('/v1/calendar/years/2031')
+      .set('Authorization', await bearer(STAFF.find((s) => s.dept === 'big-data-bureau')))
+      .send(body);
+    assert.equal(answer.status, 400, JSON.stringify(answer.body));
+    const problems = (answer.body as { error: { problems: Problem[] } }).error.problems;
+    assert.deepEqual(problems, [
+      { field: 'makeUpWorkdays.0', rule: 'must be a Saturday or Sunday (a weekday is worked anyway)' },
+    ]);
+    assert.deepEqual(unnamedRefusals(OPENAPI.paths[template]!.put!, problems), []);
+    // And the check can fail: a rule the description does not name is reported.
+    assert.equal(
+      unnamedRefusals(OPENAPI.paths[template]!.put!, [{ field: 'holidays', rule: 'x' }]).length,
+      1,
+    );
   });
 
   it('every example in the document is valid under its own schema (the childcare application in full)', function () {

@@ -13,7 +13,10 @@ import { createOpenApiDocument } from '../../api/openapi';
 type JsonContent = { 'application/json'?: { schema: unknown } };
 export interface Operation {
   requestBody?: { required?: boolean; content: JsonContent };
-  responses: Record<string, { content?: JsonContent; headers?: Record<string, unknown> }>;
+  responses: Record<
+    string,
+    { description?: string; content?: JsonContent; headers?: Record<string, unknown> }
+  >;
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
@@ -45,6 +48,28 @@ export function requestBodyProblems(method: string, template: string, body: unkn
     pointer('paths', template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema'),
     body,
   );
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The problems of a 400 that its operation's description does not name under "Refused beyond the schema" (a `*`
+ * field segment stands for any array index, a `…` in a rule for any text).
+ */
+export function unnamedRefusals(
+  operation: Operation,
+  problems: readonly { field: string; rule: string }[],
+): { field: string; rule: string }[] {
+  const description = operation.responses['400']?.description ?? '';
+  const named = description
+    .split('\n')
+    .map((line) => /^- `([^`]+)`: (.+)$/.exec(line))
+    .filter((match) => match !== null)
+    .map(([, field, rule]) => ({
+      field: new RegExp(`^${escaped(field!).replace(/\\\*/g, '[^.]+')}$`),
+      rule: new RegExp(`^${rule!.split('…').map(escaped).join('.*')}$`),
+    }));
+  return problems.filter((p) => !named.some((n) => n.field.test(p.field) && n.rule.test(p.rule)));
 }
 
 /** Every `example` in the document's components that its own schema refuses (none when all are valid). */

@@ -15,7 +15,7 @@ import {
   type ChildcareActionArgs,
   type ChildcareCaseState,
 } from '../workflow/contract';
-import { CHILDCARE_DEPARTMENTS } from '../workflow/rules';
+import { CHILDCARE_DECISION_RULES, CHILDCARE_DEPARTMENTS } from '../workflow/rules';
 import { applicationCaseStart } from '../workflow/starts';
 import { maskCertificate, maskName } from '../../../platform/personal-data/masking';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
@@ -34,7 +34,7 @@ import type { ApiDeps } from '../../../api/deps';
 import { ConflictError, NotFoundError } from '../../../api/errors';
 import type { StaffMember } from '../../../activities/adapters/health-commission/port';
 import { errorResponse, jsonContent, type ApiRoute } from '../../../api/openapi';
-import { caseIdParamsSchema } from '../../../api/schemas';
+import { caseIdParamsSchema, creditCodeRefusals } from '../../../api/schemas';
 import { parse } from '../../../api/validation';
 
 const APPLICATIONS = '/v1/childcare/applications';
@@ -65,6 +65,7 @@ const DECISIONS: DecisionRouteSpec<ChildcareAction, ChildcareActionArgs, Childca
   access: READ,
   stateSchema: childcareCaseSchema,
   present: (state, reader) => presentApplication(state, reader),
+  refusals: CHILDCARE_DECISION_RULES,
   argsOf: {
     // The list is filed with the health commission (and the filing audited); the case gets its ID and the reason.
     'staff-change': async (body: { staff: StaffMember[]; reason: string }, { caseId, actor, adapters }) => {
@@ -99,6 +100,7 @@ const APPLICATION_CASES: CaseRoutesSpec<
   start: {
     summary: 'Apply for the construction subsidy (idempotent on credit code + site)',
     body: startChildcareApplicationSchema,
+    beyondSchema: creditCodeRefusals('provider.creditCode'),
     access: START,
     districtOf: ({ provider }) => provider.district,
     existing: 'This provider already applied for this site; its case is returned',

@@ -4,6 +4,7 @@
  * nothing waits on anyone. Keyed as the provider's application would be, so a provider that registers and later
  * applies for the subsidy is in the registry once.
  */
+import { creditCodeRefusals } from '../../../api/schemas';
 import { Router } from 'express';
 import { z } from 'zod';
 import { siteKeyOf } from '../site-key';
@@ -63,6 +64,7 @@ export const childcareRegistrationRoutes: ApiRoute[] = [
       'Register (备案) any childcare provider, subsidised or not: checks and standards, then the registry',
     security: [{ bearer: [] }],
     request: { body: jsonBody(registrationSchema) },
+    refusals: creditCodeRefusals('provider.creditCode'),
     responses: {
       201: { description: 'Registered: its slots count towards coverage', ...jsonContent(registeredSchema) },
       200: {

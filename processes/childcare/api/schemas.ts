@@ -5,14 +5,14 @@ import { SUBSIDY_AMOUNT_RULES, SUBSIDY_RULE_NAMES } from '../workflow/subsidy-ru
 import { CHILDCARE_ACTIONS, CHILDCARE_STAGES, QUALITY_GRADES } from '../workflow/contract';
 import { DEPARTMENT_CODES } from '../../../workflows/definitions';
 import { childcareApplicationExample } from './example';
-import { caseSchema, creditCodeSchema, districtSchema } from '../../../api/schemas';
+import { caseSchema, creditCodeSchema, districtSchema, text } from '../../../api/schemas';
 
 const fen = (max: number) => z.number().int('must be a whole number of fen').min(0).max(max);
-const place = z.string().trim().min(1).max(60);
+const place = text(1, 60);
 
 export const childcareProviderSchema = z
   .object({
-    name: z.string().trim().min(2).max(80),
+    name: text(2, 80),
     creditCode: creditCodeSchema,
     kind: z.enum(PROVIDER_KINDS),
     level: z
@@ -50,13 +50,8 @@ const childcareStaffSchema = z
   .array(
     z
       .object({
-        name: z.string().trim().min(1).max(40),
-        certificateNumber: z
-          .string()
-          .trim()
-          .min(4)
-          .max(40)
-          .meta({ description: 'Qualification certificate number' }),
+        name: text(1, 40),
+        certificateNumber: text(4, 40).meta({ description: 'Qualification certificate number' }),
       })
       .strict(),
   )
@@ -124,7 +119,7 @@ export const startChildcareApplicationSchema = z
   .strict()
   .meta({ id: 'StartChildcareApplication', example: childcareApplicationExample() });
 
-const reasons = z.array(z.string().trim().min(1).max(300)).min(1).max(20);
+const reasons = z.array(text(1, 300)).min(1).max(20);
 
 /** Bodies of the decisions on an application (the actor comes from the token, never from the body). */
 export const childcareActionBodies = {
@@ -140,13 +135,8 @@ export const childcareActionBodies = {
   inspection: z
     .object({
       result: z.enum(['pass', 'fail']),
-      photosRef: z
-        .string()
-        .trim()
-        .min(1)
-        .max(120)
-        .meta({ description: 'Reference to the inspection photos' }),
-      reason: z.string().trim().min(1).max(500).optional(),
+      photosRef: text(1, 120).meta({ description: 'Reference to the inspection photos' }),
+      reason: text(1, 500).optional(),
     })
     .strict(),
   'health-approval': z
@@ -160,9 +150,9 @@ export const childcareActionBodies = {
     .object({ action: z.enum(['retry']) })
     .strict()
     .meta({ description: 'Pay the subsidy again, once the cause of the failed attempts is put right' }),
-  withdraw: z.object({ reason: z.string().trim().min(1).max(300) }).strict(),
+  withdraw: z.object({ reason: text(1, 300) }).strict(),
   'staff-change': z
-    .object({ staff: childcareStaffSchema, reason: z.string().trim().min(2).max(300) })
+    .object({ staff: childcareStaffSchema, reason: text(2, 300) })
     .strict()
     .meta({
       description:

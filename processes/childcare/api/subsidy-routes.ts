@@ -2,6 +2,7 @@
  * The childcare construction subsidy before any case: market regulation's price ceilings, and the subsidy check
  * that applies every rule to an application without starting a case (`workflows/childcare/subsidy-rules.ts`).
  */
+import { creditCodeRefusals } from '../../../api/schemas';
 import { Router } from 'express';
 import { checkSubsidy } from '../workflow/subsidy-rules';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
@@ -37,6 +38,7 @@ export const childcareSubsidyRoutes: ApiRoute[] = [
       'each rule’s result (staff are checked against the credit platform’s blacklist, not kept)',
     security: [{ bearer: [] }],
     request: { body: jsonBody(subsidyCheckSchema) },
+    refusals: creditCodeRefusals('provider.creditCode'),
     responses: { 200: { description: 'The check', ...jsonContent(subsidyCheckResultSchema) } },
   },
   {

@@ -5,7 +5,7 @@
 import { openCase, type Case } from '../../../workflows/kit/case';
 import { caseAttributes } from '../../../workflows/kit/case-attributes';
 import { beijingDay } from '../../../workflows/kit/clock';
-import { refuse } from '../../../workflows/kit/refusals';
+import { refuse, refuseInvalid } from '../../../workflows/kit/refusals';
 import {
   CHILDCARE_ACTIONS,
   childcareStateQuery,
@@ -17,7 +17,12 @@ import {
   type ChildcareStage,
 } from './contract';
 import { applicationDetails, CHILDCARE_STAGE_HOLDERS } from './details';
-import { CHILDCARE_LADDERS, CHILDCARE_RULES, type ChildcareTaskKind } from './rules';
+import {
+  CHILDCARE_DECISION_RULES,
+  CHILDCARE_LADDERS,
+  CHILDCARE_RULES,
+  type ChildcareTaskKind,
+} from './rules';
 
 export type ApplicationCase = Case<ChildcareStage, ChildcareAction, ChildcareActionArgs, ChildcareTaskKind>;
 
@@ -40,13 +45,12 @@ function validateArguments(
   if (action === 'completeness') {
     const { outcome, missing } = args as ChildcareActionArgs['completeness'];
     if (outcome === 'return-for-correction' && !reasonsGiven(missing)) {
-      refuse('invalid', 'missing: name what the provider must correct');
+      refuseInvalid(CHILDCARE_DECISION_RULES.completeness[0]);
     }
   }
   if (action === 'inspection') {
     const { result, reason } = args as ChildcareActionArgs['inspection'];
-    if (result === 'fail' && !reason?.trim())
-      refuse('invalid', 'reason: is required when the inspection fails');
+    if (result === 'fail' && !reason?.trim()) refuseInvalid(CHILDCARE_DECISION_RULES.inspection[0]);
   }
   if (action === 'health-approval' && state.inspection?.by === args.actor.userId) {
     refuse(
@@ -56,13 +60,13 @@ function validateArguments(
   }
   if (action === 'health-approval' || action === 'finance-approval') {
     const { decision, reasons } = args as ChildcareActionArgs['health-approval'];
-    if (decision === 'refuse' && !reasonsGiven(reasons))
-      refuse('invalid', 'reasons: a refusal states its reasons');
+    if (decision === 'refuse' && !reasonsGiven(reasons)) refuseInvalid(CHILDCARE_DECISION_RULES[action][0]);
   }
   if (action === 'staff-change') {
     const { changeId, reason } = args as ChildcareActionArgs['staff-change'];
-    if (!/^[0-9a-f-]{36}$/.test(changeId)) refuse('invalid', 'changeId: must name a proposed staff change');
-    if (!reason.trim()) refuse('invalid', 'reason: a staff change states its reason');
+    const [proposed, stated] = CHILDCARE_DECISION_RULES['staff-change'];
+    if (!/^[0-9a-f-]{36}$/.test(changeId)) refuseInvalid(proposed);
+    if (!reason.trim()) refuseInvalid(stated);
   }
   if (action === 'quality-evaluation') {
     const year = yearOf(new Date(Date.now()).toISOString());

@@ -6,6 +6,7 @@
  * deadlines, where an overdue task goes (district → city health commission; district → city finance), and the
  * reward per quality grade.
  */
+import type { FieldRule } from '../../../workflows/kit/refusals';
 import type { DecisionRules } from '../../../workflows/kit/access';
 import type { TaskLadder } from '../../../workflows/kit/ladder';
 import { CHILDCARE_STAGES, type ChildcareAction, type ChildcareStage, type QualityGrade } from './contract';
@@ -204,3 +205,17 @@ export const CHILDCARE_LADDERS: Record<ChildcareTaskKind, TaskLadder<ChildcareAc
     ],
   },
 };
+
+const REFUSAL_REASONS = { field: 'reasons', rule: 'a refusal states its reasons' } as const;
+
+/** What an application's decisions are refused for beyond their bodies' schemas (the API's 400 names them). */
+export const CHILDCARE_DECISION_RULES = {
+  completeness: [{ field: 'missing', rule: 'name what the provider must correct' }],
+  inspection: [{ field: 'reason', rule: 'is required when the inspection fails' }],
+  'health-approval': [REFUSAL_REASONS],
+  'finance-approval': [REFUSAL_REASONS],
+  'staff-change': [
+    { field: 'changeId', rule: 'must name a proposed staff change' },
+    { field: 'reason', rule: 'a staff change states its reason' },
+  ],
+} as const satisfies Partial<Record<ChildcareAction, readonly FieldRule[]>>;

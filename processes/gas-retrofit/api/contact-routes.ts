@@ -13,6 +13,7 @@ import { maskContact } from '../../../platform/personal-data/masking';
 import { guardUnmasking, recordUnmasking } from '../../../api/unmasking';
 import { caseIdParamsSchema, contactReadQuerySchema } from '../../../api/schemas';
 import { changeContactSchema, serviceContactViewSchema } from './schemas';
+import { CONTACT_CHANGE_REFUSALS } from './refusals';
 import { parse } from '../../../api/validation';
 
 const CONTACT = '/v1/gas-retrofit/households/:caseId/contact';
@@ -52,6 +53,7 @@ export const gasRetrofitContactRoutes: ApiRoute[] = [
     summary: 'Change the household contact, with the reason (gas-company clerks; audited); answered masked',
     security: [{ bearer: [] }],
     request: { params: caseIdParamsSchema, body: jsonBody(changeContactSchema) },
+    refusals: CONTACT_CHANGE_REFUSALS,
     responses: {
       200: { description: 'The contact as it now stands, masked', ...jsonContent(serviceContactViewSchema) },
       404: errorResponse('No such case, or no contact is kept for it'),

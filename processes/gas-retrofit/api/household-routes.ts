@@ -20,6 +20,8 @@ import type { ApiDeps } from '../../../api/deps';
 import { ConflictError } from '../../../api/errors';
 import type { ApiRoute } from '../../../api/openapi';
 import { gasRetrofitActionBodies, gasRetrofitCaseSchema, startGasRetrofitHouseholdSchema } from './schemas';
+import { HOUSEHOLD_START_REFUSALS } from './refusals';
+import { HOUSEHOLD_DECISION_RULES } from '../workflow/rules';
 
 const HOUSEHOLDS = '/v1/gas-retrofit/households';
 
@@ -57,10 +59,12 @@ const HOUSEHOLD_CASES: CaseRoutesSpec<
     access: READ_CASE,
     stateSchema: gasRetrofitCaseSchema,
     present: (state, reader) => presentHousehold(state, reader),
+    refusals: HOUSEHOLD_DECISION_RULES,
   },
   start: {
     summary: 'Start a household gas-safety retrofit case (idempotent on district + account)',
     body: startGasRetrofitHouseholdSchema,
+    beyondSchema: HOUSEHOLD_START_REFUSALS,
     access: START_CASE,
     districtOf: (body) => body.district,
     existing: 'A case for this district and account already exists; it is returned',

@@ -1,7 +1,8 @@
 /** The retrofit's request and response schemas. Every object is `.strict()`: an unknown field is refused, never dropped. */
 import { z } from 'zod';
-import { caseSchema, dayString } from '../../../api/schemas';
+import { caseSchema, dayString, text } from '../../../api/schemas';
 import { NATIONAL_ID_RULES, nationalIdProblem } from '../../../api/personal-data/national-id';
+import { CHANGE_REASON_RULE } from './refusals';
 import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from '../../../api/personal-data/business-key';
 import {
   checkItems,
@@ -103,11 +104,11 @@ const CHINESE_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 const serviceContactSchema = z
   .object({
-    name: z.string().trim().min(1).max(40),
+    name: text(1, 40),
     phone: z
       .string()
       .regex(CHINESE_PHONE, 'must be a mainland mobile (11 digits) or landline with area code'),
-    address: z.string().trim().min(4).max(200),
+    address: text(4, 200),
     idNumber: z
       .string()
       .trim()
@@ -133,15 +134,8 @@ const serviceContactSchema = z
 export const changeContactSchema = z
   .object({
     contact: serviceContactSchema,
-    reason: z
-      .string()
-      .trim()
-      .min(2)
-      .max(300)
-      .refine(
-        (reason) => personalDataInKey(reason) === undefined,
-        'must not hold a mobile or ID number: it is kept in the audit log, which holds no personal data',
-      )
+    reason: text(2, 300)
+      .refine((reason) => personalDataInKey(reason) === undefined, CHANGE_REASON_RULE)
       .meta({ description: 'Why the contact changes (kept in the audit log)' }),
   })
   .strict()
@@ -222,8 +216,8 @@ export const gasRetrofitCaseSchema = caseSchema(
   },
 );
 
-const note = z.string().trim().min(1).max(500);
-const serial = z.string().trim().min(1).max(64);
+const note = text(1, 500);
+const serial = text(1, 64);
 
 /** Bodies of the decisions on a household case (the actor comes from the token, never from the body). */
 export const gasRetrofitActionBodies = {
@@ -241,7 +235,7 @@ export const gasRetrofitActionBodies = {
   'grid-follow-up': z.object({ outcome: z.enum(['rebook', 'withdrawn']), note: note.optional() }).strict(),
   'resolve-incident': z.object({ action: z.enum(['retry', 'compensate']) }).strict(),
   cancel: z.object({ reason: z.enum(CANCELLATION_REASONS) }).strict(),
-  'record-calibration': z.object({ certificateRef: z.string().trim().min(1).max(64) }).strict(),
+  'record-calibration': z.object({ certificateRef: text(1, 64) }).strict(),
 } as const;
 
 const fen = z
@@ -252,7 +246,7 @@ const fen = z
 
 export const tenderPricesSchema = z
   .object({
-    tenderRef: z.string().trim().min(1).max(64).meta({ description: 'Tender (招标) reference' }),
+    tenderRef: text(1, 64).meta({ description: 'Tender (招标) reference' }),
     prices: z
       .object({
         valve: fen.optional(),
@@ -262,7 +256,8 @@ export const tenderPricesSchema = z
         shutoffValve: fen.optional(),
       })
       .strict()
-      .refine((prices) => Object.keys(prices).length > 0, 'must set at least one item'),
+      .refine((prices) => Object.keys(prices).length > 0, 'must set at least one item')
+      .meta({ minProperties: 1 }),
   })
   .strict()
   .meta({ id: 'TenderPrices', description: 'Prices in fen; items not named keep their current price' });

@@ -4,7 +4,8 @@
  */
 import { setHandler } from '@temporalio/workflow';
 import { openCase, type Case } from '../../../workflows/kit/case';
-import { refuse } from '../../../workflows/kit/refusals';
+import { refuseInvalid } from '../../../workflows/kit/refusals';
+import { HOUSEHOLD_DECISION_RULES } from './rules';
 import {
   GAS_RETROFIT_ACTIONS,
   gasRetrofitStateQuery,
@@ -65,12 +66,12 @@ function validateArguments(
   if (action === 'report-installation') {
     const { serials } = args as GasRetrofitActionArgs['report-installation'];
     for (const part of partsFitted(state)) {
-      if (!serials[part]?.trim()) refuse('invalid', `serials.${part}: is required, the ${part} was fitted`);
+      if (!serials[part]?.trim()) refuseInvalid(HOUSEHOLD_DECISION_RULES['report-installation'][0], part);
     }
   }
   if (action === 'acceptance') {
     const { result, reason } = args as GasRetrofitActionArgs['acceptance'];
-    if (result === 'fail' && !reason?.trim()) refuse('invalid', 'reason: is required when acceptance fails');
+    if (result === 'fail' && !reason?.trim()) refuseInvalid(HOUSEHOLD_DECISION_RULES.acceptance[0]);
   }
 }
 

@@ -6,6 +6,7 @@
  * *Assumptions* (the city has published none of these; each is a named figure here): who decides each step,
  * the deadlines of the human steps (calendar days) and where an overdue task goes.
  */
+import type { FieldRule } from '../../../workflows/kit/refusals';
 import type { DecisionRules, Permission } from '../../../workflows/kit/access';
 import type { TaskLadder } from '../../../workflows/kit/ladder';
 import { financeIncidentRungs } from '../../../workflows/kit/payments';
@@ -188,3 +189,9 @@ export const GAS_RETROFIT_LADDERS: Record<
     ],
   },
 };
+
+/** What a household's decisions are refused for beyond their bodies' schemas (the API's 400 names them). */
+export const HOUSEHOLD_DECISION_RULES = {
+  'report-installation': [{ field: 'serials.*', rule: 'is required, the … was fitted' }],
+  acceptance: [{ field: 'reason', rule: 'is required when acceptance fails' }],
+} as const satisfies Partial<Record<GasRetrofitAction, readonly FieldRule[]>>;

@@ -16,7 +16,7 @@ import {
   type PetitionActionArgs,
   type PetitionCaseState,
 } from '../workflow/contract';
-import { HANDLING_DEPARTMENTS } from '../workflow/rules';
+import { HANDLING_DEPARTMENTS, PETITION_DECISION_RULES } from '../workflow/rules';
 import { petitionCaseStart } from '../workflow/starts';
 import { maskName, maskPhone } from '../../../platform/personal-data/masking';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
@@ -34,7 +34,8 @@ import {
   requirePostReader,
 } from './need-to-know';
 import { NotFoundError, ValidationError } from '../../../api/errors';
-import { errorResponse, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { errorResponse, jsonContent, type ApiRoute, type Refusal } from '../../../api/openapi';
+import { PERSONAL_DATA_KEY_RULE } from '../../../api/personal-data/business-key';
 import {
   INTAKE_LIMIT_DAYS,
   petitionActionBodies,
@@ -82,19 +83,20 @@ const DECISIONS: DecisionRouteSpec<PetitionAction, PetitionActionArgs, PetitionC
   access: PETITION_READ,
   stateSchema: petitionCaseSchema,
   present: (state, reader) => presentPetition(state, reader),
+  refusals: PETITION_DECISION_RULES,
 };
+
+const RECEIVED_AT_RULES = {
+  future: { field: 'receivedAt', rule: 'must not be in the future' },
+  tooOld: { field: 'receivedAt', rule: `must be within the last ${INTAKE_LIMIT_DAYS} days` },
+} as const satisfies Record<string, Refusal>;
 
 /** A window or kiosk post may be typed in later, but never dated in the future nor older than the intake limit. */
 function receivedAtOf(value: string | undefined): string {
   if (value === undefined) return new Date().toISOString();
   const at = Date.parse(value);
-  if (at > Date.now() + 60_000)
-    throw new ValidationError([{ field: 'receivedAt', rule: 'must not be in the future' }]);
-  if (at < Date.now() - INTAKE_LIMIT_DAYS * 86_400_000) {
-    throw new ValidationError([
-      { field: 'receivedAt', rule: `must be within the last ${INTAKE_LIMIT_DAYS} days` },
-    ]);
-  }
+  if (at > Date.now() + 60_000) throw new ValidationError([RECEIVED_AT_RULES.future]);
+  if (at < Date.now() - INTAKE_LIMIT_DAYS * 86_400_000) throw new ValidationError([RECEIVED_AT_RULES.tooOld]);
   return new Date(at).toISOString();
 }
 
@@ -111,6 +113,10 @@ const PETITION_CASES: CaseRoutesSpec<
   start: {
     summary: 'Take in a citizen’s post (idempotent on district + the channel’s reference)',
     body: startPetitionSchema,
+    beyondSchema: [
+      { field: 'petitionRef', rule: PERSONAL_DATA_KEY_RULE },
+      ...Object.values(RECEIVED_AT_RULES),
+    ],
     access: INTAKE,
     districtOf: (body) => body.district,
     existing: 'This post was taken in already; its case is returned',

@@ -10,7 +10,7 @@ import {
   PRESS_VERDICTS,
 } from '../workflow/contract';
 import { CHANNELS, DEPARTMENT_CODES } from '../../../workflows/definitions';
-import { caseSchema, districtSchema } from '../../../api/schemas';
+import { caseSchema, districtSchema, text } from '../../../api/schemas';
 import { HANDLING_DEPARTMENTS } from '../workflow/rules';
 import { PERSONAL_DATA_KEY_RULE, personalDataInKey } from '../../../api/personal-data/business-key';
 
@@ -35,11 +35,11 @@ export const startPetitionSchema = z
     category: z.enum(PETITION_CATEGORIES),
     kind: z.enum(PETITION_KINDS),
     district: districtSchema,
-    location: z.string().trim().min(2).max(200),
-    text: z.string().trim().min(5).max(4000),
+    location: text(2, 200),
+    text: text(5, 4000),
     contact: z
       .object({
-        name: z.string().trim().min(1).max(40),
+        name: text(1, 40),
         phone: z
           .string()
           .regex(CHINESE_PHONE, 'must be a mainland mobile (11 digits) or landline with area code'),
@@ -60,30 +60,22 @@ export const startPetitionSchema = z
 /** Bodies of the decisions on a petition (the actor comes from the token, never from the body). */
 export const petitionActionBodies = {
   accept: z.object({}).strict(),
-  transfer: z.object({ to: z.enum(DEPARTMENT_CODES), reason: z.string().trim().min(2).max(300) }).strict(),
-  reply: z.object({ summaryRef: z.string().trim().min(1).max(80) }).strict(),
-  extend: z
-    .object({ reason: z.string().trim().min(2).max(300), workingDays: z.number().int().min(1).max(20) })
-    .strict(),
+  transfer: z.object({ to: z.enum(DEPARTMENT_CODES), reason: text(2, 300) }).strict(),
+  reply: z.object({ summaryRef: text(1, 80) }).strict(),
+  extend: z.object({ reason: text(2, 300), workingDays: z.number().int().min(1).max(20) }).strict(),
   rate: z.object({ satisfied: z.boolean() }).strict(),
-  'supervise-note': z.object({ noteRef: z.string().trim().min(1).max(80) }).strict(),
-  withdraw: z.object({ reason: z.string().trim().min(2).max(300) }).strict(),
+  'supervise-note': z.object({ noteRef: text(1, 80) }).strict(),
+  withdraw: z.object({ reason: text(2, 300) }).strict(),
   'request-review': z.object({}).strict(),
-  'decide-review': z
-    .object({ outcome: z.enum(['upheld', 'changed']), opinionRef: z.string().trim().min(1).max(80) })
-    .strict(),
+  'decide-review': z.object({ outcome: z.enum(['upheld', 'changed']), opinionRef: text(1, 80) }).strict(),
   'press-follow-up': z
     .object({
       answer: z.enum(PRESS_CALL_ANSWERS),
-      account: z.string().trim().min(5).max(1000).meta({
+      account: text(5, 1000).meta({
         description:
           'The reporter’s account of the call, kept by the desk; about the department, not the petitioner',
       }),
-      organisation: z
-        .string()
-        .trim()
-        .min(2)
-        .max(80)
+      organisation: text(2, 80)
         .optional()
         .meta({
           description:
@@ -95,26 +87,21 @@ export const petitionActionBodies = {
   'press-publish': z
     .object({
       verdict: z.enum(PRESS_VERDICTS),
-      headline: z.string().trim().min(4).max(120),
+      headline: text(4, 120),
       url: z.url({ protocol: /^https$/, error: 'must be an https address of the published story' }),
     })
     .strict(),
   'press-take-up': z
     .object({
-      account: z.string().trim().min(5).max(1000).meta({
+      account: text(5, 1000).meta({
         description: 'Why the desk takes the post up, kept by the desk (never a report: 举报 are refused)',
       }),
     })
     .strict(),
   'press-visit': z
     .object({
-      place: z.string().trim().min(2).max(200),
-      seen: z
-        .string()
-        .trim()
-        .min(5)
-        .max(2000)
-        .meta({ description: 'What the reporter saw there, kept by the desk' }),
+      place: text(2, 200),
+      seen: text(5, 2000).meta({ description: 'What the reporter saw there, kept by the desk' }),
     })
     .strict(),
 } as const;

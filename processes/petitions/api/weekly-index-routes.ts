@@ -10,7 +10,7 @@ import type { StoredWeeklyIndex } from '../workflow/weekly-index';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
 import type { ApiDeps } from '../../../api/deps';
 import { NotFoundError } from '../../../api/errors';
-import { errorResponse, jsonBody, jsonContent, type ApiRoute } from '../../../api/openapi';
+import { errorResponse, jsonBody, jsonContent, type ApiRoute, type Refusal } from '../../../api/openapi';
 import { weeklyIndexChartSvg } from './weekly-index-chart';
 import { parse } from '../../../api/validation';
 import { PETITION_READ } from './petition-routes';
@@ -18,11 +18,16 @@ import { PETITION_READ } from './petition-routes';
 const INDEX = '/v1/petitions/weekly-index';
 const RECOMPUTE: AccessRule = { roles: ['supervisor'], departments: ['petition-office'] };
 
+const WEEK_RULES = {
+  inItsYear: { field: 'week', rule: 'must be a week its year has (W01 to W52 or W53)' },
+  begun: { field: 'week', rule: 'must have begun' },
+} as const satisfies Record<string, Refusal>;
+
 const weekSchema = z
   .string()
   .regex(ISO_WEEK_PATTERN, 'must be an ISO week, YYYY-Www')
-  .refine((week) => beijingWeek(week) !== undefined, 'must be a week its year has (W01 to W52 or W53)')
-  .refine((week) => Date.parse(beijingWeek(week)?.startsAt ?? '') <= Date.now(), 'must have begun')
+  .refine((week) => beijingWeek(week) !== undefined, WEEK_RULES.inItsYear.rule)
+  .refine((week) => Date.parse(beijingWeek(week)?.startsAt ?? '') <= Date.now(), WEEK_RULES.begun.rule)
   .meta({ description: 'An ISO week, Monday to Sunday Beijing time', example: '2026-W48' });
 
 const weekQuerySchema = z.object({ week: weekSchema }).strict();
@@ -56,6 +61,7 @@ export const petitionIndexRoutes: ApiRoute[] = [
     summary: 'The weekly index of a week: received, replied, completed and each category’s share',
     security: [{ bearer: [] }],
     request: { query: weekQuerySchema },
+    refusals: Object.values(WEEK_RULES),
     responses: {
       200: { description: 'The index', ...jsonContent(weeklyIndexSchema) },
       404: errorResponse('The week has not been computed yet (its schedule runs on the Monday after it)'),
@@ -67,6 +73,7 @@ export const petitionIndexRoutes: ApiRoute[] = [
     summary: 'The weekly index as a chart (SVG)',
     security: [{ bearer: [] }],
     request: { query: weekQuerySchema },
+    refusals: Object.values(WEEK_RULES),
     responses: {
       200: { description: 'The chart', content: { 'image/svg+xml': { schema: { type: 'string' } } } },
       404: errorResponse('The week has not been computed yet'),
@@ -79,6 +86,7 @@ export const petitionIndexRoutes: ApiRoute[] = [
       'Recompute a week’s index now (petition-office supervisors): the same data gives the same figures',
     security: [{ bearer: [] }],
     request: { body: jsonBody(weekQuerySchema) },
+    refusals: Object.values(WEEK_RULES),
     responses: { 200: { description: 'The index as recomputed', ...jsonContent(weeklyIndexSchema) } },
   },
 ];

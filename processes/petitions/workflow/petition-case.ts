@@ -5,7 +5,7 @@
 import { patched } from '@temporalio/workflow';
 import { openCase, type Case } from '../../../workflows/kit/case';
 import { caseAttributes } from '../../../workflows/kit/case-attributes';
-import { refuse } from '../../../workflows/kit/refusals';
+import { refuse, refuseInvalid } from '../../../workflows/kit/refusals';
 import {
   PETITION_ACTIONS,
   petitionStateQuery,
@@ -21,6 +21,7 @@ import { PETITION_PATCHES_BEFORE_BASELINE, REPORTS_NEVER_TO_THE_PRESS_PATCH } fr
 import { isPressAction, validatePressDecision } from './press-checks';
 import {
   HANDLING_DEPARTMENTS,
+  PETITION_DECISION_RULES,
   PETITION_LADDERS,
   PETITION_POLICY,
   PETITION_RULES,
@@ -54,9 +55,9 @@ function validateArguments(
   if (action === 'transfer') {
     const { to, reason } = args as PetitionActionArgs['transfer'];
     if (!HANDLING_DEPARTMENTS.includes(to) || to === state.department) {
-      refuse('invalid', 'to: must be another department that handles petitions');
+      refuseInvalid(PETITION_DECISION_RULES.transfer[0]);
     }
-    if (!reason.trim()) refuse('invalid', 'reason: a transfer states why the petition is misrouted');
+    if (!reason.trim()) refuseInvalid(PETITION_DECISION_RULES.transfer[1]);
   }
   if (action === 'decide-review' && state.stage === 'under-re-review') {
     if (args.actor.district !== 'city')
@@ -77,9 +78,9 @@ function validateArguments(
       workingDays < 1 ||
       workingDays > PETITION_POLICY.maxExtensionWorkingDays
     ) {
-      refuse('invalid', `workingDays: must be 1 to ${PETITION_POLICY.maxExtensionWorkingDays}`);
+      refuseInvalid(PETITION_DECISION_RULES.extend[0]);
     }
-    if (!reason.trim()) refuse('invalid', 'reason: is shown to the petitioner and is required');
+    if (!reason.trim()) refuseInvalid(PETITION_DECISION_RULES.extend[1]);
   }
 }
 

@@ -3,6 +3,7 @@
  * the rest are *assumptions*, each a named figure: acceptance limits, how many transfers before the petition office
  * takes a petition itself, the longest extension, and the supervision ladder's rungs and deadlines.
  */
+import type { FieldRule } from '../../../workflows/kit/refusals';
 import type { DecisionRules } from '../../../workflows/kit/access';
 import type { TaskLadder } from '../../../workflows/kit/ladder';
 import type { Department } from '../../../workflows/kit/vocabulary';
@@ -209,3 +210,15 @@ export const PETITION_LADDERS: Record<PetitionTaskKind, TaskLadder<PetitionActio
     ],
   },
 };
+
+/** What a petition's decisions are refused for beyond their bodies' schemas (the API's 400 names them). */
+export const PETITION_DECISION_RULES = {
+  transfer: [
+    { field: 'to', rule: 'must be another department that handles petitions' },
+    { field: 'reason', rule: 'a transfer states why the petition is misrouted' },
+  ],
+  extend: [
+    { field: 'workingDays', rule: `must be 1 to ${PETITION_POLICY.maxExtensionWorkingDays}` },
+    { field: 'reason', rule: 'is shown to the petitioner and is required' },
+  ],
+} as const satisfies Partial<Record<PetitionAction, readonly FieldRule[]>>;

@@ -1,20 +1,20 @@
 /** Request and response schemas of policy cases (亲清在线). Every request object is `.strict()`. */
 import { z } from 'zod';
-import { caseSchema, districtSchema } from '../../../api/schemas';
+import { caseSchema, districtSchema, text } from '../../../api/schemas';
 import { DEPARTMENT_CODES } from '../../../workflows/definitions';
 import { POLICY_PAYOUT_ACTIONS, POLICY_PAYOUT_STAGES } from '../workflow/contract';
 import { policyTermsSchema } from './policy-schemas';
 
-const reasons = z.array(z.string().trim().min(1).max(300)).min(1).max(20);
+const reasons = z.array(text(1, 300)).min(1).max(20);
 const materials = z
-  .array(z.string().trim().min(2).max(60))
+  .array(text(2, 60))
   .min(1)
   .max(30)
   .meta({ uniqueItems: true, description: 'The materials submitted, by the names the policy gives them' });
 
 export const payeeAccountSchema = z
   .object({
-    bank: z.string().trim().min(4).max(60).meta({ description: 'The bank and branch (开户行)' }),
+    bank: text(4, 60).meta({ description: 'The bank and branch (开户行)' }),
     accountNumber: z
       .string()
       .regex(/^\d{8,30}$/, 'must be 8-30 digits')
@@ -40,7 +40,7 @@ export const startPolicyApplicationSchema = z
 
 export const policyActionBodies = {
   confirm: z.object({ account: payeeAccountSchema }).strict(),
-  decline: z.object({ reason: z.string().trim().min(1).max(300) }).strict(),
+  decline: z.object({ reason: text(1, 300) }).strict(),
   completeness: z
     .object({
       outcome: z.enum(['complete', 'return-for-correction']),
@@ -52,7 +52,7 @@ export const policyActionBodies = {
   resubmit: z.object({ materials, account: payeeAccountSchema }).strict(),
   review: z.object({ decision: z.enum(['approve', 'refuse']), reasons: reasons.optional() }).strict(),
   objection: z
-    .object({ summary: z.string().trim().min(4).max(500) })
+    .object({ summary: text(4, 500) })
     .strict()
     .meta({
       description:

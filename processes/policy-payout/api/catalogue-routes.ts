@@ -20,6 +20,7 @@ import {
   policyIdParamsSchema,
   policyListSchema,
   policyTermsSchema,
+  POLICY_TERMS_REFUSALS,
   policyVersionSchema,
   versionQuerySchema,
 } from './policy-schemas';
@@ -65,6 +66,7 @@ export const policyCatalogueRoutes: ApiRoute[] = [
     summary: 'Save a policy as its next version (its issuing department’s supervisors; audited)',
     security: [{ bearer: [] }],
     request: { params: policyIdParamsSchema, body: jsonBody(policyTermsSchema) },
+    refusals: POLICY_TERMS_REFUSALS,
     responses: {
       201: { description: 'A new policy, version 1', ...jsonContent(policyVersionSchema) },
       200: { description: 'The policy’s next version', ...jsonContent(policyVersionSchema) },

@@ -24,7 +24,7 @@ import {
   type PolicyPayoutActionArgs,
   type PolicyPayoutCaseState,
 } from '../workflow/contract';
-import { POLICY_ISSUERS } from '../workflow/rules';
+import { PAYOUT_DECISION_RULES, POLICY_ISSUERS } from '../workflow/rules';
 import { payoutCaseStart } from '../workflow/starts';
 import { policyActionBodies, policyPayoutCaseSchema, startPolicyApplicationSchema } from './case-schemas';
 
@@ -75,6 +75,7 @@ const DECISIONS: DecisionRouteSpec<PolicyPayoutAction, PolicyPayoutActionArgs, P
   access: READ,
   stateSchema: policyPayoutCaseSchema,
   present,
+  refusals: PAYOUT_DECISION_RULES,
 };
 
 type ApplicationBody = z.infer<typeof startPolicyApplicationSchema>;

@@ -1,10 +1,11 @@
 /** The catalogue's request and response schemas: a policy's terms as its issuing department writes them. */
 import { z } from 'zod';
-import { dayString, districtSchema } from '../../../api/schemas';
+import { dayString, districtSchema, text } from '../../../api/schemas';
 import { DEPARTMENT_CODES, DISTRICT_CODES } from '../../../workflows/definitions';
 import { COUNTABLE_FACTS, FACT_NAMES } from '../policy/facts';
 import { POLICY_ISSUERS } from '../workflow/rules';
-import { ruleProblems } from '../policy/rule-language';
+import { LOGIC_REFUSALS, ruleProblems } from '../policy/rule-language';
+import type { Refusal } from '../../../api/openapi';
 import {
   BUDGET_EXHAUSTION_RULES,
   POLICY_KINDS,
@@ -18,6 +19,21 @@ const fen = z.number().int('must be a whole number of fen').positive('must be mo
 const countedFact = z
   .enum(COUNTABLE_FACTS as [string, ...string[]])
   .meta({ description: 'The fact the amount is counted on (a number)' });
+
+/** The terms' rules across fields, which JSON Schema cannot say. */
+const TERMS_RULES = {
+  scopeOnce: { field: 'scope', rule: 'each district is listed once' },
+  districtOwnScope: { field: 'scope', rule: 'a district’s policy serves its own district only' },
+  windowOrder: { field: 'window.closes', rule: 'must not be before opens' },
+  honourPaysNothing: { field: 'amount.kind', rule: 'an honour pays nothing (none), and only an honour' },
+  materialsNamed: { field: 'materials', rule: 'an application-mode policy names the materials it asks for' },
+} as const satisfies Record<string, Refusal>;
+
+/** What saving a policy is refused for beyond its schema: the rules across fields, and a rule's logic. */
+export const POLICY_TERMS_REFUSALS: readonly Refusal[] = [
+  ...Object.values(TERMS_RULES),
+  ...LOGIC_REFUSALS.map((rule) => ({ field: 'eligibility.*.logic', rule })),
+];
 
 const logicSchema = z
   .unknown()
@@ -52,17 +68,13 @@ const amountSchema = z
       'Fixed, per unit of a fact (with an optional cap), a percentage of a fact with a cap, or none',
   });
 
-const yearKey = z.string().regex(/^20\d\d$/, 'must be a year 2000-2099');
+const YEAR_KEY_PATTERN = /^20\d\d$/;
+const yearKey = z.string().regex(YEAR_KEY_PATTERN, 'must be a year 2000-2099');
 
 export const policyTermsSchema = z
   .object({
-    title: z.string().trim().min(4).max(120),
-    legalBasis: z
-      .string()
-      .trim()
-      .min(4)
-      .max(200)
-      .meta({ description: 'The document it rests on, e.g. 郑政〔2025〕12号' }),
+    title: text(4, 120),
+    legalBasis: text(4, 200).meta({ description: 'The document it rests on, e.g. 郑政〔2025〕12号' }),
     issuer: z
       .object({
         department: z
@@ -77,7 +89,7 @@ export const policyTermsSchema = z
     mode: z.enum(POLICY_MODES).meta({ description: 'automatic: 免申即享, found and paid without applying' }),
     scope: z.array(districtSchema).min(1).max(DISTRICT_CODES.length).meta({ uniqueItems: true }),
     eligibility: z
-      .array(z.object({ name: z.string().trim().min(2).max(80), logic: logicSchema }).strict())
+      .array(z.object({ name: text(2, 80), logic: logicSchema }).strict())
       .min(1)
       .max(20),
     amount: amountSchema,
@@ -88,27 +100,25 @@ export const policyTermsSchema = z
         'The public notice (公示) of the payee list, working days; 0 where the policy document sets no notice of its own',
     }),
     confirmWorkingDays: z.number().int().min(2).max(60),
-    materials: z.array(z.string().trim().min(2).max(60)).max(30).meta({ uniqueItems: true }),
+    materials: z.array(text(2, 60)).max(30).meta({ uniqueItems: true }),
     whenBudgetRunsOut: z.enum(BUDGET_EXHAUSTION_RULES),
-    budgets: z
-      .record(yearKey, fen)
-      .meta({ description: 'The budget per year, fen', example: { '2026': 50_000_000 } }),
+    budgets: z.record(yearKey, fen).meta({
+      description: 'The budget per year, fen',
+      example: { '2026': 50_000_000 },
+      propertyNames: { pattern: YEAR_KEY_PATTERN.source },
+    }),
   })
   .strict()
   .superRefine((terms, ctx) => {
-    const problem = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
-    if (new Set(terms.scope).size !== terms.scope.length) problem(['scope'], 'each district is listed once');
+    const problem = ({ field, rule }: Refusal) =>
+      ctx.addIssue({ code: 'custom', path: field.split('.'), message: rule });
+    if (new Set(terms.scope).size !== terms.scope.length) problem(TERMS_RULES.scopeOnce);
     if (terms.issuer.area !== 'city' && terms.scope.some((district) => district !== terms.issuer.area)) {
-      problem(['scope'], 'a district’s policy serves its own district only');
+      problem(TERMS_RULES.districtOwnScope);
     }
-    if (terms.window.closes < terms.window.opens) problem(['window', 'closes'], 'must not be before opens');
-    if ((terms.kind === 'honour') !== (terms.amount.kind === 'none')) {
-      problem(['amount', 'kind'], 'an honour pays nothing (none), and only an honour');
-    }
-    if (terms.mode === 'application' && terms.materials.length === 0) {
-      problem(['materials'], 'an application-mode policy names the materials it asks for');
-    }
+    if (terms.window.closes < terms.window.opens) problem(TERMS_RULES.windowOrder);
+    if ((terms.kind === 'honour') !== (terms.amount.kind === 'none')) problem(TERMS_RULES.honourPaysNothing);
+    if (terms.mode === 'application' && terms.materials.length === 0) problem(TERMS_RULES.materialsNamed);
   })
   .meta({ id: 'PolicyTerms' }) satisfies z.ZodType<PolicyTerms>;
 

@@ -44,37 +44,49 @@ const engine = new LogicEngine(
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const LOGIC_RULES = {
+  tooDeep: `nested deeper than ${MAX_DEPTH}`,
+  notJson: 'must be JSON',
+  oneOperator: 'an operation has exactly one operator',
+  unknownOperator: `the operator is not one of ${OPERATORS.join(' ')}`,
+  noFact: `names no fact (one of ${FACT_NAMES.join(', ')})`,
+  tooBig: `more than ${MAX_NODES} parts`,
+};
+
+/** What saving a rule is refused for, each problem led by the place it names (`…` in the API's document). */
+export const LOGIC_REFUSALS: readonly string[] = Object.values(LOGIC_RULES).map((rule) => `…: ${rule}`);
+
 /** What is wrong with a rule, each problem naming where it is; empty when the rule may be saved. */
 export function ruleProblems(logic: Logic): string[] {
   const problems: string[] = [];
   let nodes = 0;
   const visit = (node: unknown, path: string, depth: number): void => {
     nodes += 1;
-    if (depth > MAX_DEPTH) return void problems.push(`${path}: nested deeper than ${MAX_DEPTH}`);
+    if (depth > MAX_DEPTH) return void problems.push(`${path}: ${LOGIC_RULES.tooDeep}`);
     if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`, depth + 1));
     if (!isPlainObject(node)) {
       if (node === null || ['string', 'number', 'boolean'].includes(typeof node)) return;
-      return void problems.push(`${path}: must be JSON`);
+      return void problems.push(`${path}: ${LOGIC_RULES.notJson}`);
     }
     const keys = Object.keys(node);
-    if (keys.length !== 1) return void problems.push(`${path}: an operation has exactly one operator`);
+    if (keys.length !== 1) return void problems.push(`${path}: ${LOGIC_RULES.oneOperator}`);
     const operator = keys[0]!;
     if (!(OPERATORS as readonly string[]).includes(operator)) {
       // The operator is not repeated: nothing sent is echoed back, and the path names where it stands.
-      return void problems.push(`${path}: the operator is not one of ${OPERATORS.join(' ')}`);
+      return void problems.push(`${path}: ${LOGIC_RULES.unknownOperator}`);
     }
     const args: unknown = node[operator];
     if (operator === 'var') {
       const name: unknown = Array.isArray(args) ? args[0] : args;
       if (typeof name !== 'string' || !FACT_NAMES.includes(name)) {
-        problems.push(`${path}.var: names no fact (one of ${FACT_NAMES.join(', ')})`);
+        problems.push(`${path}.var: ${LOGIC_RULES.noFact}`);
       }
       return;
     }
     visit(args, `${path}.${operator}`, depth + 1);
   };
   visit(logic, 'logic', 0);
-  if (nodes > MAX_NODES) problems.push(`logic: more than ${MAX_NODES} parts`);
+  if (nodes > MAX_NODES) problems.push(`logic: ${LOGIC_RULES.tooBig}`);
   return problems;
 }
 

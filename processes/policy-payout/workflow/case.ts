@@ -4,7 +4,7 @@
  */
 import { openCase, type Case } from '../../../workflows/kit/case';
 import { caseAttributes } from '../../../workflows/kit/case-attributes';
-import { refuse } from '../../../workflows/kit/refusals';
+import { refuse, refuseInvalid } from '../../../workflows/kit/refusals';
 import {
   POLICY_PAYOUT_ACTIONS,
   policyPayoutStateQuery,
@@ -19,6 +19,7 @@ import { holderOf, payoutDetails } from './details';
 import {
   ENTERPRISE_DECISIONS,
   ISSUER_DECISIONS,
+  PAYOUT_DECISION_RULES,
   POLICY_LADDERS,
   POLICY_PAYOUT_RULES,
   type PolicyTaskKind,
@@ -50,23 +51,23 @@ function validateArguments(
   if (action === 'completeness') {
     const { outcome, missing } = args as PolicyPayoutActionArgs['completeness'];
     if (outcome === 'return-for-correction' && !stated(missing)) {
-      refuse('invalid', 'missing: name what the enterprise must add');
+      refuseInvalid(PAYOUT_DECISION_RULES.completeness[0]);
     }
   }
   if (action === 'review') {
     const { decision, reasons } = args as PolicyPayoutActionArgs['review'];
-    if (decision === 'refuse' && !stated(reasons)) refuse('invalid', 'reasons: a refusal states its reasons');
+    if (decision === 'refuse' && !stated(reasons)) refuseInvalid(PAYOUT_DECISION_RULES.review[0]);
   }
   if (
     action === 'objection-review' &&
     !stated((args as PolicyPayoutActionArgs['objection-review']).reasons)
   ) {
-    refuse('invalid', 'reasons: a finding on an objection states its reasons');
+    refuseInvalid(PAYOUT_DECISION_RULES['objection-review'][0]);
   }
   if (action === 'resubmit') {
     const { materials } = args as PolicyPayoutActionArgs['resubmit'];
     const missing = state.policy.terms.materials.filter((name) => !materials.includes(name));
-    if (missing.length > 0) refuse('invalid', `materials: still missing ${missing.join(', ')}`);
+    if (missing.length > 0) refuseInvalid(PAYOUT_DECISION_RULES.resubmit[0], missing.join(', '));
   }
 }
 

@@ -7,6 +7,7 @@
  * has, the reminder halfway through the enterprise's time to confirm, the correction period, the payment attempts,
  * and that an overdue task stays with its department, overdue and visible to supervisors in the Web UI.
  */
+import type { FieldRule } from '../../../workflows/kit/refusals';
 import type { DecisionRules, Permission } from '../../../workflows/kit/access';
 import type { TaskLadder } from '../../../workflows/kit/ladder';
 import { financeIncidentRungs } from '../../../workflows/kit/payments';
@@ -126,3 +127,11 @@ export const ROUND_RULES: DecisionRules<BulkDecision, BulkStage> = {
   pause: { permissions: issuer('supervisor'), stages: ['running'] },
   resume: { permissions: issuer('supervisor'), stages: ['paused'] },
 };
+
+/** What an enterprise's case's decisions are refused for beyond their bodies' schemas (the API's 400 names them). */
+export const PAYOUT_DECISION_RULES = {
+  completeness: [{ field: 'missing', rule: 'name what the enterprise must add' }],
+  review: [{ field: 'reasons', rule: 'a refusal states its reasons' }],
+  'objection-review': [{ field: 'reasons', rule: 'a finding on an objection states its reasons' }],
+  resubmit: [{ field: 'materials', rule: 'still missing …' }],
+} as const satisfies Partial<Record<PolicyPayoutAction, readonly FieldRule[]>>;
