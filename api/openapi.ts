@@ -6,16 +6,14 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { ZodType } from 'zod';
 import { errorSchema } from './schemas';
+import type { FieldRule } from '../workflows/kit/refusals';
 
 /**
  * A rule the API refuses a request for (400) that the schema cannot say: a check digit, a date that must have
  * begun, a combination of fields. `field` may name array items as `*` (`eligibility.*.logic`); a `…` in a `rule`
  * stands for the part that varies (the rule language names the place it found: `…: names no fact`).
  */
-export interface Refusal {
-  field: string;
-  rule: string;
-}
+export type Refusal = FieldRule;
 
 /** One operation: its OpenAPI entry, and what it refuses beyond its schema (written into its 400's description). */
 export type ApiRoute = RouteConfig & { refusals?: readonly Refusal[] };

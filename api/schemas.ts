@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { decisionRecordsSchema } from './decision-particulars';
 import { DEPARTMENT_CODES, DISTRICT_CODES, ROLES } from '../workflows/definitions';
 import { CREDIT_CODE_RULES, creditCodeProblem } from '../workflows/kit/credit-code';
-import type { Refusal } from './openapi';
+import type { FieldRule } from '../workflows/kit/refusals';
 
 export const districtSchema = z.enum(DISTRICT_CODES).meta({
   id: 'District',
@@ -26,7 +26,7 @@ export const text = (min: number, max: number) =>
     .meta({ pattern: min <= 1 ? '\\S' : `\\S[\\s\\S]{${min - 2},}\\S` });
 
 /** What a field holding a unified social credit code is refused for beyond its pattern. */
-export const creditCodeRefusals = (field: string): Refusal[] =>
+export const creditCodeRefusals = (field: string): FieldRule[] =>
   Object.values(CREDIT_CODE_RULES).map((rule) => ({ field, rule }));
 
 /** An enterprise or organisation: childcare providers, policy payees. */

@@ -1,6 +1,5 @@
 /** A policy's amount rule, counted in whole fen. Pure arithmetic: the judgment's activity runs it. */
 import type { AmountRule } from '../../../activities/adapters/policy-catalogue/terms';
-import type { Judgment } from './judge';
 
 /** What an amount rule gives for a counted fact, in whole fen (rounded down, never above the cap). */
 export function amountFor(rule: AmountRule, counted: number | null): number {
@@ -22,5 +21,5 @@ export function amountFor(rule: AmountRule, counted: number | null): number {
 }
 
 /** Whether a judgment is worth a case: eligible, and owed money — or an honour, which pays nothing. */
-export const owed = (judgment: Pick<Judgment, 'eligible' | 'amountFen'>, rule: AmountRule): boolean =>
+export const owed = (judgment: { eligible: boolean; amountFen: number }, rule: AmountRule): boolean =>
   judgment.eligible && (judgment.amountFen > 0 || rule.kind === 'none');
