@@ -5,6 +5,7 @@ import {
 } from '../../processes/policy-payout/workflow/contract';
 import { DECISION_REFUSALS } from '../../workflows/definitions';
 import type { PolicyFundsPort } from '../../activities/adapters/policy-funds/port';
+import type { PolicyTerms } from '../../activities/adapters/policy-catalogue/terms';
 import type { TaxPort } from '../../activities/adapters/tax/port';
 import {
   FIXED_YEAR,
@@ -71,6 +72,21 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
     (await suite.adapters.zhenghaoban.messagesTo(creditCode))
       .filter((message) => message.idempotencyKey.startsWith(`${caseId}:`))
       .map((message) => message.template);
+
+  /** An eligible gaoxin enterprise a 免申即享 round found owed `amountFen` under the policy: its case, started. */
+  async function foundCase(terms: PolicyTerms, amountFen: number) {
+    const policy = await catalogued(suite.adapters, terms, { [YEAR]: 100_000_000 });
+    const creditCode = await eligibleEnterprise(suite.adapters, YEAR);
+    const c = await startPayoutCase(suite.env.client, suite.taskQueue, {
+      policy,
+      year: YEAR,
+      creditCode,
+      district: 'gaoxin',
+      startedBy: actors.issuer('supervisor'),
+      judgment: owedJudgment(policy, amountFen),
+    });
+    return { c, creditCode };
+  }
 
   it('免申即享: a round finds the eligible enterprises, each confirms, the notice passes, finance pays once', async function () {
     const policy = await catalogued(suite.adapters, rdTerms(), { [YEAR]: 100_000_000 });
@@ -173,35 +189,14 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
   });
 
   it('免申即享: no answer brings a reminder halfway, then the offer lapses', async function () {
-    const policy = await catalogued(suite.adapters, rdTerms(), { [YEAR]: 100_000_000 });
-    const creditCode = await eligibleEnterprise(suite.adapters, YEAR);
-    const judgment = owedJudgment(policy, 1_000);
-    const c = await startPayoutCase(suite.env.client, suite.taskQueue, {
-      policy,
-      year: YEAR,
-      creditCode,
-      district: 'gaoxin',
-      startedBy: actors.issuer('supervisor'),
-      judgment,
-    });
+    const { c, creditCode } = await foundCase(rdTerms(), 1_000);
     const lapsed = await c.skipUntil(suite.env, 'lapsed');
     assert.match(lapsed.outcome?.reason ?? '', /逾期/);
     assert.deepEqual(await messagesTo(creditCode, c.caseId), ['policy-found', 'confirmation-reminder']);
   });
 
   it('a policy that sets no notice of its own pays as soon as the enterprise confirms', async function () {
-    const policy = await catalogued(suite.adapters, rdTerms({ noticeWorkingDays: 0 }), {
-      [YEAR]: 100_000_000,
-    });
-    const creditCode = await eligibleEnterprise(suite.adapters, YEAR);
-    const c = await startPayoutCase(suite.env.client, suite.taskQueue, {
-      policy,
-      year: YEAR,
-      creditCode,
-      district: 'gaoxin',
-      startedBy: actors.issuer('supervisor'),
-      judgment: owedJudgment(policy, 1_000_000),
-    });
+    const { c, creditCode } = await foundCase(rdTerms({ noticeWorkingDays: 0 }), 1_000_000);
     await c.waitForStage('awaiting-confirmation', 20_000, (s) => !s.workingOn);
     await c.act('confirm', { actor: actors.enterprise(creditCode, 'gaoxin'), account: ACCOUNT });
     // No time passes: the money moves without a notice period to wait out.
@@ -320,16 +315,7 @@ describe('policyPayout workflows (time-skipping server, Postgres adapters)', fun
   });
 
   it('a payment that fails every attempt stops in an incident at city finance, which retries it once', async function () {
-    const policy = await catalogued(suite.adapters, rdTerms(), { [YEAR]: 100_000_000 });
-    const creditCode = await eligibleEnterprise(suite.adapters, YEAR);
-    const c = await startPayoutCase(suite.env.client, suite.taskQueue, {
-      policy,
-      year: YEAR,
-      creditCode,
-      district: 'gaoxin',
-      startedBy: actors.issuer('supervisor'),
-      judgment: owedJudgment(policy, 1_000),
-    });
+    const { c, creditCode } = await foundCase(rdTerms(), 1_000);
     await c.waitForStage('awaiting-confirmation', 20_000, (s) => !s.workingOn);
     fundsFailures.left = 5;
     await c.act('confirm', { actor: actors.enterprise(creditCode, 'gaoxin'), account: ACCOUNT });
