@@ -10,7 +10,7 @@ import { serveMetrics } from '../../api/metrics/metrics-server';
 import { bearer, testApp } from '../helpers/api';
 import { uniqueAccountRef } from '../helpers/database';
 import { householdRequest } from '../helpers/household-request';
-import { useLiveApi } from '../helpers/live-api';
+import { useLiveApi, waitForCase } from '../helpers/live-api';
 import { parseSamples, valueOf, type Sample } from '../helpers/prometheus-text';
 import { ensureTeams, ensureTenderPrices } from '../workflows/gas-retrofit-helpers';
 
@@ -52,16 +52,9 @@ describe('operations: the API process’s metrics endpoint, liveness and readine
   });
   after(() => server?.close());
 
-  async function readUntil(url: string, stage: string) {
-    for (let i = 0; i < 200; i += 1) {
-      const read = await request(app)
-        .get(url)
-        .set('Authorization', await as.clerk());
-      if (read.body.stage === stage && !read.body.workingOn) return read.body as Record<string, unknown>;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`case never reached ${stage}`);
-  }
+  /** The case read through the API once it stands at the stage with no decision's work still running. */
+  const readUntil = async (url: string, stage: string) =>
+    waitForCase(app, url, await as.clerk(), (body) => body.stage === stage && !body.workingOn);
 
   it('a scrape after a household closes shows it started and ended, its task while open, its payments per party, and its requests by route', async function () {
     const before = (await scrape()).samples;
