@@ -127,6 +127,12 @@ export const openTasksSchema = z
         role: z.enum(ROLES),
         dueAt: z.string(),
         escalationRung: z.number().int().meta({ description: '0 on the first rung of the task’s ladder' }),
+        overdue: z.boolean().meta({ description: 'Its deadline has passed' }),
+        process: z
+          .string()
+          .optional()
+          .meta({ description: 'Its case’s process (GET /v1/case-kinds), once the case registry has it' }),
+        stage: z.string().optional().meta({ description: 'Its case’s stage, once the case registry has it' }),
       }),
     ),
   })

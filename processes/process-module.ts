@@ -9,6 +9,7 @@ import type { ActivityDeps } from '../activities';
 import type { Adapters } from '../activities/adapters';
 import type { ApiDeps } from '../api/deps';
 import type { ApiRoute } from '../api/openapi';
+import type { CaseKind } from '../api/case-kinds';
 import type { ProcessAuditProfile } from '../workflows/kit/audit-profile';
 import type { DeclaredScope } from '../api/codec/codec-scopes';
 import type { DemoLoader } from './demo-kit';
@@ -39,6 +40,8 @@ export interface ProcessModule {
    * decoded in the Web UI, within their district's reach.
    */
   payloadScope: DeclaredScope;
+  /** The kinds of case that staff handle one by one: what the clerks' workbench shows of them, in Chinese. */
+  caseKinds: readonly CaseKind[];
   /** Its HTTP surfaces, in the order their routers are mounted (a literal path before a `:caseId` one). */
   api: readonly ProcessApi[];
   /**

@@ -7,7 +7,11 @@ import {
   CHILDCARE_WORKFLOW_TYPE,
 } from './workflow/contract';
 import { createChildcareActivities } from './activities/applications';
-import { childcareApplicationRouter, childcareApplicationRoutes } from './api/application-routes';
+import {
+  childcareApplicationRouter,
+  childcareApplicationRoutes,
+  applicationCaseKind,
+} from './api/application-routes';
 import { childcareCoverageRouter, childcareCoverageRoutes } from './api/coverage-routes';
 import { childcareRegistrationRouter, childcareRegistrationRoutes } from './api/registration-routes';
 import { childcareSubsidyRouter, childcareSubsidyRoutes } from './api/subsidy-routes';
@@ -20,6 +24,7 @@ export const childcare: ProcessModule = {
   workflowTypes: [CHILDCARE_WORKFLOW_TYPE],
   workflowsPath: require.resolve('./workflow/workflows'),
   activities: ({ adapters }) => createChildcareActivities(adapters),
+  caseKinds: [applicationCaseKind],
   api: [
     { routes: childcareSubsidyRoutes, router: childcareSubsidyRouter },
     { routes: childcareRegistrationRoutes, router: childcareRegistrationRouter },

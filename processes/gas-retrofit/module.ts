@@ -7,7 +7,7 @@ import {
 } from './workflow/contract';
 import { createCampaignActivities } from './activities/campaign';
 import { createGasRetrofitActivities } from './activities/households';
-import { gasRetrofitRouter, gasRetrofitRoutes } from './api/household-routes';
+import { gasRetrofitRouter, gasRetrofitRoutes, householdCaseKind } from './api/household-routes';
 import { gasRetrofitCampaignRouter, gasRetrofitCampaignRoutes } from './api/campaign-routes';
 import { gasRetrofitContactRouter, gasRetrofitContactRoutes } from './api/contact-routes';
 import { gasRetrofitPricingRouter, gasRetrofitPricingRoutes } from './api/pricing-routes';
@@ -23,6 +23,7 @@ export const gasRetrofit: ProcessModule = {
     ...createGasRetrofitActivities(adapters),
     ...createCampaignActivities(adapters.gasCompany, temporal),
   }),
+  caseKinds: [householdCaseKind],
   api: [
     { routes: gasRetrofitRoutes, router: gasRetrofitRouter },
     { routes: gasRetrofitContactRoutes, router: gasRetrofitContactRouter },

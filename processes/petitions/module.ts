@@ -9,7 +9,7 @@ import { createPetitionIndexActivities } from './activities/weekly-index';
 import { createPetitionActivities } from './activities/petition-office';
 import { createPublicSupervisionActivities } from './activities/press-desk';
 import { petitionIndexRouter, petitionIndexRoutes } from './api/weekly-index-routes';
-import { petitionRouter, petitionRoutes } from './api/petition-routes';
+import { petitionRouter, petitionRoutes, petitionCaseKind } from './api/petition-routes';
 import { routingTableRouter, routingTableRoutes } from './api/routing-table-routes';
 import { PETITION_AUDIT } from './workflow/audit-profile';
 import type { ProcessModule } from '../process-module';
@@ -24,6 +24,7 @@ export const petitions: ProcessModule = {
     ...createPetitionIndexActivities(adapters),
     ...createPublicSupervisionActivities(adapters),
   }),
+  caseKinds: [petitionCaseKind],
   api: [
     // Before the petitions' own routes, whose `/v1/petitions/:caseId` would take `weekly-index` or `routes` for a
     // case.

@@ -4,7 +4,7 @@ import { loadPolicyDemo } from './demo';
 import { seedPolicyDepartments } from './demo-seed';
 import { createPolicyPayoutActivities } from './activities/payouts';
 import { policyCatalogueRouter, policyCatalogueRoutes } from './api/catalogue-routes';
-import { policyPayoutRouter, policyPayoutRoutes } from './api/payout-routes';
+import { policyPayoutRouter, policyPayoutRoutes, payoutCaseKind } from './api/payout-routes';
 import { policyReportRouter, policyReportRoutes } from './api/report-routes';
 import { policyRoundRouter, policyRoundRoutes } from './api/round-routes';
 import {
@@ -20,6 +20,7 @@ export const policyPayout: ProcessModule = {
   workflowTypes: [POLICY_PAYOUT_WORKFLOW_TYPES.payout, POLICY_PAYOUT_WORKFLOW_TYPES.round],
   workflowsPath: require.resolve('./workflow/workflows'),
   activities: ({ adapters, temporal }) => createPolicyPayoutActivities(adapters, temporal),
+  caseKinds: [payoutCaseKind],
   api: [
     { routes: policyCatalogueRoutes, router: policyCatalogueRouter },
     { routes: policyRoundRoutes, router: policyRoundRouter },

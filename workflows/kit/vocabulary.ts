@@ -125,6 +125,20 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What each role is called in the departments' own words (the clerks' workbench shows these). */
+export const ROLE_NAMES: Record<Role, string> = {
+  clerk: '经办人',
+  supervisor: '负责人',
+  auditor: '审计人员',
+  finance: '财政经办人',
+  installer: '安装人员',
+  'grid-worker': '网格员',
+  inspector: '核查员',
+  reporter: '记者',
+  'legal-person': '企业法人',
+  admin: '管理员',
+};
+
 /** Who took an action: carried into workflow history with every accepted decision. */
 export interface Actor {
   userId: string;

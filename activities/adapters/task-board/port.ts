@@ -11,6 +11,15 @@ export interface HumanTask {
   escalationRung: number;
 }
 
+/** An open task as the board lists it. */
+export interface BoardTask extends HumanTask {
+  /** Its deadline has passed. */
+  overdue: boolean;
+  /** Its case's process and stage, once the case registry has them (told with the task, or just before it). */
+  process?: string;
+  stage?: string;
+}
+
 export interface TaskFilter {
   departments: readonly Department[];
   /** Undefined: every district (city-level staff). */
@@ -28,5 +37,5 @@ export interface TaskBoardPort {
    * close between two writes); an opening recorded later does not reopen it.
    */
   recordClosedTask(task: HumanTask, status: 'done' | 'cancelled'): Promise<void>;
-  openTasks(filter: TaskFilter): Promise<HumanTask[]>;
+  openTasks(filter: TaskFilter): Promise<BoardTask[]>;
 }

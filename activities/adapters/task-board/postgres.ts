@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import type { HumanTask, TaskBoardPort, TaskFilter } from './port';
+import type { BoardTask, HumanTask, TaskBoardPort, TaskFilter } from './port';
 
 interface TaskRow {
   task_id: string;
@@ -10,6 +10,13 @@ interface TaskRow {
   role: HumanTask['role'];
   due_at: Date;
   escalation_rung: number;
+}
+
+/** A task as the board lists it: with its case's process and stage from the case registry, where recorded. */
+interface BoardRow extends TaskRow {
+  process: string | null;
+  stage: string | null;
+  overdue: boolean;
 }
 
 const rowOf = (task: HumanTask) => ({
@@ -50,14 +57,16 @@ export class PostgresTaskBoard implements TaskBoardPort {
       .where('onething.tasks.status', 'open');
   }
 
-  async openTasks(filter: TaskFilter): Promise<HumanTask[]> {
-    const query = this.db('onething.tasks')
-      .where({ status: 'open' })
-      .whereIn('department', [...filter.departments])
-      .whereIn('role', [...filter.roles])
-      .orderBy('due_at');
-    if (filter.district) void query.andWhere({ district: filter.district });
-    const rows = (await query) as TaskRow[];
+  async openTasks(filter: TaskFilter): Promise<BoardTask[]> {
+    const query = this.db('onething.tasks as t')
+      .leftJoin('onething.cases as c', 'c.case_id', 't.case_id')
+      .select('t.*', 'c.process', 'c.stage', this.db.raw('t.due_at < now() as overdue'))
+      .where('t.status', 'open')
+      .whereIn('t.department', [...filter.departments])
+      .whereIn('t.role', [...filter.roles])
+      .orderBy('t.due_at');
+    if (filter.district) void query.andWhere('t.district', filter.district);
+    const rows = (await query) as BoardRow[];
     return rows.map((row) => ({
       taskId: row.task_id,
       caseId: row.case_id,
@@ -67,6 +76,9 @@ export class PostgresTaskBoard implements TaskBoardPort {
       role: row.role,
       dueAt: row.due_at.toISOString(),
       escalationRung: row.escalation_rung,
+      overdue: row.overdue,
+      ...(row.process ? { process: row.process } : {}),
+      ...(row.stage ? { stage: row.stage } : {}),
     }));
   }
 }

@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import type { z } from 'zod';
 import {
+  CHILDCARE_PROCESS_CODE,
   CHILDCARE_ACTIONS,
   childcareApplicationWorkflowId,
   childcareStateQuery,
@@ -15,7 +16,7 @@ import {
   type ChildcareActionArgs,
   type ChildcareCaseState,
 } from '../workflow/contract';
-import { CHILDCARE_DECISION_RULES, CHILDCARE_DEPARTMENTS } from '../workflow/rules';
+import { CHILDCARE_DECISION_RULES, CHILDCARE_DEPARTMENTS, CHILDCARE_RULES } from '../workflow/rules';
 import { applicationCaseStart } from '../workflow/starts';
 import { maskCertificate, maskName } from '../../../platform/personal-data/masking';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
@@ -36,6 +37,8 @@ import type { StaffMember } from '../../../activities/adapters/health-commission
 import { errorResponse, jsonContent, type ApiRoute } from '../../../api/openapi';
 import { caseIdParamsSchema, creditCodeRefusals } from '../../../api/schemas';
 import { parse } from '../../../api/validation';
+import { caseKindOf } from '../../../api/case-kinds';
+import { APPLICATION_WORDS } from '../words';
 
 const APPLICATIONS = '/v1/childcare/applications';
 const START: AccessRule = { roles: ['clerk'], departments: ['health-commission'] };
@@ -165,3 +168,11 @@ export function childcareApplicationRouter(deps: ApiDeps): Router {
   router.use(caseRouter(APPLICATION_CASES, deps));
   return router;
 }
+
+/** What the clerks' workbench shows of these cases (GET /v1/case-kinds). */
+export const applicationCaseKind = caseKindOf(
+  APPLICATION_CASES,
+  CHILDCARE_PROCESS_CODE,
+  APPLICATION_WORDS,
+  CHILDCARE_RULES,
+);

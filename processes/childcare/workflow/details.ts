@@ -5,7 +5,7 @@
 import { DEPARTMENTS, DISTRICTS, type Department } from '../../../workflows/kit/vocabulary';
 import type { ChildcareCaseState, ChildcareProvider, ChildcareStage } from './contract';
 
-const CHILDCARE_STAGE_LABELS: Record<ChildcareStage, string> = {
+export const CHILDCARE_STAGE_LABELS: Record<ChildcareStage, string> = {
   'completeness-check': '卫健委材料完整性审核',
   'awaiting-correction': '退回补正',
   'department-checks': '市场监管、信用、消防、民政并联核查',

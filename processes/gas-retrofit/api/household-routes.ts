@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { z } from 'zod';
 import { type Actor } from '../../../workflows/definitions';
 import {
+  GAS_RETROFIT_PROCESS_CODES,
   GAS_RETROFIT_ACTIONS,
   gasRetrofitHouseholdWorkflowId,
   gasRetrofitStateQuery,
@@ -11,7 +12,7 @@ import {
   type GasRetrofitActionArgs,
   type GasRetrofitCaseState,
 } from '../workflow/contract';
-import { GAS_RETROFIT_DEPARTMENTS } from '../workflow/rules';
+import { GAS_RETROFIT_DEPARTMENTS, GAS_RETROFIT_RULES, HOUSEHOLD_DECISION_RULES } from '../workflow/rules';
 import { householdCaseStart } from '../workflow/starts';
 import type { AccessRule } from '../../../api/auth';
 import { caseRouter, caseRoutes, type CaseRoutesSpec } from '../../../api/case-routes';
@@ -21,7 +22,8 @@ import { ConflictError } from '../../../api/errors';
 import type { ApiRoute } from '../../../api/openapi';
 import { gasRetrofitActionBodies, gasRetrofitCaseSchema, startGasRetrofitHouseholdSchema } from './schemas';
 import { HOUSEHOLD_START_REFUSALS } from './refusals';
-import { HOUSEHOLD_DECISION_RULES } from '../workflow/rules';
+import { caseKindOf } from '../../../api/case-kinds';
+import { HOUSEHOLD_WORDS } from '../words';
 
 const HOUSEHOLDS = '/v1/gas-retrofit/households';
 
@@ -93,3 +95,11 @@ export const gasRetrofitRoutes: ApiRoute[] = caseRoutes(HOUSEHOLD_CASES);
 export function gasRetrofitRouter(deps: ApiDeps): Router {
   return caseRouter(HOUSEHOLD_CASES, deps);
 }
+
+/** What the clerks' workbench shows of these cases (GET /v1/case-kinds). */
+export const householdCaseKind = caseKindOf(
+  HOUSEHOLD_CASES,
+  GAS_RETROFIT_PROCESS_CODES.household,
+  HOUSEHOLD_WORDS,
+  GAS_RETROFIT_RULES,
+);

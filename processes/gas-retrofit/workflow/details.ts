@@ -19,7 +19,7 @@ const USER_TYPE_WORK: Record<GasUserType, string> = {
   'non-residential-lpg': '非居民瓶装气报警与联动切断装置加装',
 };
 
-const STAGE_LABELS: Record<GasRetrofitStage, string> = {
+export const HOUSEHOLD_STAGE_LABELS: Record<GasRetrofitStage, string> = {
   'eligibility-check': '燃气公司核验户号',
   eligible: '核验通过',
   ineligible: '核验未通过',
@@ -45,7 +45,7 @@ export function householdSummary(userType: GasUserType, district: District, acco
 const fen = (amount: number) => `¥${(amount / 100).toFixed(2)}`;
 
 export function householdDetails(state: GasRetrofitCaseState): string {
-  const lines = [`**阶段**：${STAGE_LABELS[state.stage]}（${state.stage}）`];
+  const lines = [`**阶段**：${HOUSEHOLD_STAGE_LABELS[state.stage]}（${state.stage}）`];
   if (state.openTask) {
     lines.push(
       `**当前负责**：${DEPARTMENTS[state.openTask.department]} · ${state.openTask.role}` +

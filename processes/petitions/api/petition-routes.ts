@@ -7,6 +7,7 @@
 import { Router } from 'express';
 import type { z } from 'zod';
 import {
+  PETITION_PROCESS_CODE,
   PETITION_ACTIONS,
   parsePetitionWorkflowId,
   petitionStateQuery,
@@ -16,7 +17,7 @@ import {
   type PetitionActionArgs,
   type PetitionCaseState,
 } from '../workflow/contract';
-import { HANDLING_DEPARTMENTS, PETITION_DECISION_RULES } from '../workflow/rules';
+import { HANDLING_DEPARTMENTS, PETITION_DECISION_RULES, PETITION_RULES } from '../workflow/rules';
 import { petitionCaseStart } from '../workflow/starts';
 import { maskName, maskPhone } from '../../../platform/personal-data/masking';
 import { actorOf, authorize, type AccessRule } from '../../../api/auth';
@@ -46,6 +47,8 @@ import {
 } from './schemas';
 import { caseIdParamsSchema, contactReadQuerySchema } from '../../../api/schemas';
 import { parse } from '../../../api/validation';
+import { caseKindOf } from '../../../api/case-kinds';
+import { PETITION_WORDS } from '../words';
 
 const PETITIONS = '/v1/petitions';
 const INTAKE: AccessRule = { roles: ['clerk'], departments: ['petition-office'] };
@@ -231,3 +234,11 @@ export function petitionRouter(deps: ApiDeps): Router {
   router.use(caseRouter(PETITION_CASES, deps));
   return router;
 }
+
+/** What the clerks' workbench shows of these cases (GET /v1/case-kinds). */
+export const petitionCaseKind = caseKindOf(
+  PETITION_CASES,
+  PETITION_PROCESS_CODE,
+  PETITION_WORDS,
+  PETITION_RULES,
+);

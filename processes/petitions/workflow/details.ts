@@ -9,7 +9,7 @@ import type {
   PressVerdict,
 } from './contract';
 
-const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
+export const PETITION_STAGE_LABELS: Record<PetitionStage, string> = {
   routing: '派单',
   'awaiting-acceptance': '待受理',
   handling: '办理中',

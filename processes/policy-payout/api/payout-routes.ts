@@ -16,6 +16,7 @@ import { beijingDay } from '../../../workflows/kit/clock';
 import { windowProblems } from '../policy/window';
 import type { Actor } from '../../../workflows/kit/vocabulary';
 import {
+  POLICY_PAYOUT_PROCESS_CODES,
   parsePolicyPayoutWorkflowId,
   POLICY_PAYOUT_ACTIONS,
   policyPayoutStateQuery,
@@ -24,9 +25,11 @@ import {
   type PolicyPayoutActionArgs,
   type PolicyPayoutCaseState,
 } from '../workflow/contract';
-import { PAYOUT_DECISION_RULES, POLICY_ISSUERS } from '../workflow/rules';
+import { PAYOUT_DECISION_RULES, POLICY_ISSUERS, POLICY_PAYOUT_RULES } from '../workflow/rules';
 import { payoutCaseStart } from '../workflow/starts';
 import { policyActionBodies, policyPayoutCaseSchema, startPolicyApplicationSchema } from './case-schemas';
+import { caseKindOf } from '../../../api/case-kinds';
+import { PAYOUT_WORDS } from '../words';
 
 export const PAYOUTS = '/v1/policy-payouts';
 
@@ -154,3 +157,11 @@ export const policyPayoutRoutes: ApiRoute[] = caseRoutes(PAYOUT_CASES);
 export function policyPayoutRouter(deps: ApiDeps): Router {
   return caseRouter(PAYOUT_CASES, deps);
 }
+
+/** What the clerks' workbench shows of these cases (GET /v1/case-kinds). */
+export const payoutCaseKind = caseKindOf(
+  PAYOUT_CASES,
+  POLICY_PAYOUT_PROCESS_CODES.payout,
+  PAYOUT_WORDS,
+  POLICY_PAYOUT_RULES,
+);

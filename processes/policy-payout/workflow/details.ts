@@ -6,7 +6,7 @@ import { DEPARTMENTS, DISTRICTS, type Department } from '../../../workflows/kit/
 import { bulkStage, type BulkProgress, type BulkStage } from '../../../workflows/kit/bulk-progress';
 import type { PolicyOfCase, PolicyPayoutCaseState, PolicyPayoutStage, PolicyRoundInput } from './contract';
 
-const STAGE_LABELS: Record<PolicyPayoutStage, string> = {
+export const PAYOUT_STAGE_LABELS: Record<PolicyPayoutStage, string> = {
   'awaiting-confirmation': '免申即享：待企业确认收款账户',
   'completeness-check': '材料完整性审核',
   'awaiting-correction': '审核补缴漏：待企业补正',
@@ -59,7 +59,7 @@ const fen = (amount: number) => `¥${(amount / 100).toFixed(2)}`;
 
 export function payoutDetails(state: PolicyPayoutCaseState): string {
   const lines = [
-    `**阶段**：${STAGE_LABELS[state.stage]}（${state.stage}）`,
+    `**阶段**：${PAYOUT_STAGE_LABELS[state.stage]}（${state.stage}）`,
     `**政策**：${state.policy.terms.title}（${state.policy.policyId} 第 ${state.policy.version} 版，${DEPARTMENTS[state.policy.terms.issuer.department]}）`,
   ];
   if (state.openTask) {

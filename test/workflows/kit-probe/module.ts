@@ -10,6 +10,7 @@ export const kitProbe: ProcessModule = {
   workflowTypes: ['kitProbe'],
   workflowsPath: require.resolve('./workflows'),
   activities: () => ({}),
+  caseKinds: [],
   api: [],
   payloadScope: { scope: 'platform', readers: ['big-data-bureau'] },
   endStages: {},

@@ -1,0 +1,109 @@
+/**
+ * What a client needs to know of each kind of case to show it to a person: its name and its stages', decisions'
+ * and tasks' names in the process's own Chinese words, where its cases are read and started, and who may take which
+ * decision at which stage (the workflow's own rules table, so a client offers only the decisions its person may
+ * take). `GET /v1/case-kinds` answers the list; the clerks' workbench is built on it and on the OpenAPI document.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { DecisionRules } from '../workflows/kit/access';
+import {
+  DEPARTMENT_CODES,
+  DEPARTMENTS,
+  DISTRICTS,
+  ROLE_NAMES,
+  ROLES,
+  type Department,
+  type Role,
+} from '../workflows/definitions';
+import type { AccessRule } from './auth';
+import { jsonContent, type ApiRoute } from './openapi';
+
+/** A process's own words for one kind of its cases, in Chinese. */
+export interface CaseKindWords<Stage extends string, Action extends string, Kind extends string> {
+  name: string;
+  stages: Record<Stage, string>;
+  actions: Record<Action, string>;
+  taskKinds: Record<Kind, string>;
+}
+
+const labelsSchema = z.record(z.string(), z.string());
+const permissionSchema = z.object({ role: z.enum(ROLES), departments: z.array(z.enum(DEPARTMENT_CODES)) });
+
+const caseKindSchema = z
+  .object({
+    process: z.string().meta({ description: 'The code the case registry and the task board carry' }),
+    name: z.string(),
+    casesPath: z.string().meta({ description: 'Cases are read at `{casesPath}/{caseId}`' }),
+    startedBy: z
+      .object({ roles: z.array(z.enum(ROLES)), departments: z.array(z.enum(DEPARTMENT_CODES)).optional() })
+      .optional()
+      .meta({ description: 'Who may start a case with `POST {casesPath}`; absent where staff start none' }),
+    stages: labelsSchema,
+    actions: labelsSchema,
+    taskKinds: labelsSchema,
+    rules: z
+      .record(z.string(), z.object({ permissions: z.array(permissionSchema), stages: z.array(z.string()) }))
+      .meta({ description: 'Per decision: who may take it (any one permission) and at which stages' }),
+  })
+  .meta({ id: 'CaseKind' });
+export type CaseKind = z.infer<typeof caseKindSchema>;
+
+export const caseKindsSchema = z
+  .object({
+    kinds: z.array(caseKindSchema),
+    departments: labelsSchema,
+    districts: labelsSchema,
+    roles: labelsSchema,
+  })
+  .meta({ id: 'CaseKinds' });
+
+const mutable = <T>(list: readonly T[]): T[] => [...list];
+const accessOf = (rule: AccessRule): NonNullable<CaseKind['startedBy']> => ({
+  roles: mutable<Role>(rule.roles),
+  ...(rule.departments ? { departments: mutable<Department>(rule.departments) } : {}),
+});
+
+/** One kind of case, from its routes' spec, its words and its rules table. */
+export function caseKindOf<Action extends string, Stage extends string, Kind extends string>(
+  spec: { decisions: { casesPath: string }; start?: { access: AccessRule } },
+  process: string,
+  words: CaseKindWords<Stage, Action, Kind>,
+  rules: DecisionRules<Action, Stage>,
+): CaseKind {
+  return {
+    process,
+    casesPath: spec.decisions.casesPath,
+    ...(spec.start ? { startedBy: accessOf(spec.start.access) } : {}),
+    ...words,
+    rules: Object.fromEntries(
+      Object.entries<DecisionRules<Action, Stage>[Action]>(rules).map(([action, rule]) => [
+        action,
+        {
+          permissions: rule.permissions.map((p) => ({ role: p.role, departments: mutable(p.departments) })),
+          stages: mutable<string>(rule.stages),
+        },
+      ]),
+    ),
+  };
+}
+
+const CASE_KINDS_PATH = '/v1/case-kinds';
+
+export const caseKindRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: CASE_KINDS_PATH,
+    summary:
+      'Every kind of case: its Chinese names (stages, decisions, tasks), where its cases are, who decides what when',
+    security: [{ bearer: [] }],
+    responses: { 200: { description: 'The kinds of case', ...jsonContent(caseKindsSchema) } },
+  },
+];
+
+export function caseKindRouter(kinds: readonly CaseKind[]): Router {
+  const answer = { kinds, departments: DEPARTMENTS, districts: DISTRICTS, roles: ROLE_NAMES };
+  return Router().get(CASE_KINDS_PATH, (_req, res) => {
+    res.json(answer);
+  });
+}
