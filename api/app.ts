@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import { codecRouter } from './codec/codec-router';
@@ -13,8 +13,10 @@ import { calendarRouter, calendarRoutes } from './routes/calendar';
 import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
 import { accessLog } from './access-log';
+import { caseKindRouter, caseKindRoutes } from './case-kinds';
 import { httpMetrics } from './metrics/http-metrics';
 import { traceRoute } from './trace-route';
+import { workbenchRouter } from './workbench/workbench-router';
 import { PROCESS_MODULES } from '../processes';
 
 const PROCESS_APIS = PROCESS_MODULES.flatMap((module) => module.api);
@@ -25,6 +27,7 @@ const SCOPE_READERS = scopeReaders(PROCESS_MODULES.map((module) => module.payloa
 export const API_ROUTES: readonly ApiRoute[] = [
   ...healthRoutes,
   ...taskRoutes,
+  ...caseKindRoutes,
   ...calendarRoutes,
   ...PROCESS_APIS.flatMap((api) => api.routes),
 ];
@@ -41,10 +44,17 @@ function securityHeaders() {
   });
 }
 
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 /** Builds the HTTP API without listening, so tests drive it with supertest and server.ts owns the socket. */
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Answers under /v1 are one person's view of cases: never kept by a browser or a proxy, never answered 304.
+  app.set('etag', false);
   app.set('trust proxy', false);
   app.use(accessLog(deps.logger));
   if (deps.metrics) app.use(httpMetrics(deps.metrics));
@@ -58,6 +68,7 @@ export function createApp(deps: ApiDeps): Express {
       scopeReaders: SCOPE_READERS,
     }),
   );
+  if (deps.workbench) app.use(workbenchRouter(deps.workbench, deps.jwt));
   app.use(unknownPathsFirst(API_ROUTES));
   app.use(traceRoute());
   app.use(jsonBodiesOnly());
@@ -71,8 +82,9 @@ export function createApp(deps: ApiDeps): Express {
 
   app.use(healthRouter(deps));
   // Every /v1 route: authenticated once here, then counted against the caller's own rate limit.
-  app.use('/v1', authenticate(deps.jwt), perUserRateLimit(deps.rateLimit));
+  app.use('/v1', noStore, authenticate(deps.jwt), perUserRateLimit(deps.rateLimit));
   app.use(taskRouter(deps));
+  app.use(caseKindRouter(PROCESS_MODULES.flatMap((module) => module.caseKinds)));
   app.use(calendarRouter(deps));
   for (const api of PROCESS_APIS) app.use(api.router(deps));
 

@@ -7,6 +7,7 @@ import type { District } from '../workflows/definitions';
 import type { JwtSettings } from './auth';
 import type { CodecServerSettings } from './codec/codec-router';
 import type { RateLimitSettings } from './rate-limit';
+import type { WorkbenchSettings } from './workbench/workbench-router';
 
 export interface ApiDeps {
   client: Client;
@@ -47,4 +48,6 @@ export interface ApiDeps {
   childcareResidents: Partial<Record<District, number>>;
   /** Where the API counts and times its requests (served by the process's metrics endpoint); none in most tests. */
   metrics?: Registry;
+  /** The clerks' workbench at /workbench; not served when absent (most tests). */
+  workbench?: WorkbenchSettings;
 }

@@ -4,6 +4,7 @@ import { createPostgresAdapters } from '../activities/adapters';
 import { createDb } from '../activities/db/connection';
 import { provideDatabase } from '../activities/db/provide-database';
 import { loadConfig } from '../platform/config';
+import { workbenchSettings } from './workbench/workbench-settings';
 import { createLogger } from '../platform/logging/logger';
 import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     rateLimit: { limit: config.api.requestsPerMinutePerUser, windowMs: 60_000 },
     childcareResidents: config.childcareResidents,
     metrics,
+    workbench: workbenchSettings(config),
   });
   const server = app.listen(config.api.port, config.api.host, () => {
     logger.info(

@@ -26,6 +26,8 @@ import {
   type ManagedChild,
 } from './lib/child-processes';
 import { temporalCliPath } from './lib/temporal-binaries';
+import { ensureWorkbenchBuilt } from './lib/workbench-build';
+import { DEMO_PEOPLE } from '../api/workbench/demo-people';
 import { DEMO_DISTRICT_RESIDENTS } from '../activities/db/seeds/demo-residents';
 
 const DEMO_ACCOUNTS_PER_DISTRICT = 200;
@@ -74,6 +76,8 @@ class Platform {
     if (!process.env.ONETHING_DISTRICT_RESIDENTS) {
       say('  childcare coverage: demo resident counts (2019年郑州市常住人口主要数据公报)');
     }
+    say("• building the clerks' workbench if its sources changed");
+    if (ensureWorkbenchBuilt()) say('  built into dist/workbench');
     say('• starting worker and API');
     this.spawn('worker', path.join(PROJECT_ROOT, 'workers', 'main.ts'), childEnv);
     this.spawn('api', path.join(PROJECT_ROOT, 'api', 'server.ts'), childEnv);
@@ -124,11 +128,15 @@ class Platform {
     say('OneThing is running.');
     say(`  Temporal Web UI   ${temporalUi ?? '(external Temporal; use its own UI)'}`);
     say(`  API               ${apiUrl}   (docs ${apiUrl}/docs, OpenAPI ${apiUrl}/openapi.json)`);
+    say(`  Workbench         ${apiUrl}/workbench   (clerks' tasks, cases and decisions in a browser)`);
     say(`  Health            ${apiUrl}/livez (alive), ${apiUrl}/readyz (Temporal and PostgreSQL answer)`);
     say(`  API metrics       http://${config.apiMetrics.host}:${config.apiMetrics.port}/metrics`);
     say(`  Worker metrics    http://${config.workerMetricsBindAddress}/metrics`);
     say(`  Database          ${this.database?.source} PostgreSQL`);
     say(`  Logs              ${this.logDir}`);
+    say('');
+    say('Sign in to the workbench as one of the demo people (development only, no password):');
+    for (const person of DEMO_PEOPLE) say(`  ${person.claims.name}  (${person.id})`);
     say('');
     say('A clerk token (gas company, 金水区), valid for ' + config.jwt.tokenTtl + ':');
     say(`  ${token}`);

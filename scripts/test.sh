@@ -7,7 +7,7 @@ bash scripts/ensure-node-modules.sh
 bash scripts/install-temporal.sh
 bash scripts/install-chromium.sh
 bash scripts/install-prometheus.sh
-echo "== typecheck" && npx tsc --noEmit -p .
+echo "== typecheck" && npx tsc --noEmit -p . && npx tsc --noEmit -p workbench
 echo "== lint" && npx eslint . --max-warnings 0
 echo "== format" && npx prettier --check . --log-level warn
 # The whole suite is named here, not in .mocharc.json, so that `npm run test:only -- <files>` runs just those.

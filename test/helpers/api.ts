@@ -8,6 +8,7 @@ import { createApp } from '../../api/app';
 import { createPostgresAdapters } from '../../activities/adapters';
 import type { Db } from '../../activities/db/connection';
 import type { CodecServerSettings } from '../../api/codec/codec-router';
+import type { ApiDeps } from '../../api/deps';
 import { AesGcmPayloadCodec } from '../../platform/codec/payload-codec';
 import { contractCheck } from './contract';
 import type { District } from '../../workflows/definitions';
@@ -32,6 +33,7 @@ export function testApp(
   logger = pino({ level: 'silent' }),
   codecOverrides: Partial<CodecServerSettings> = {},
   metrics?: Registry,
+  more: Pick<ApiDeps, 'workbench'> = {},
 ) {
   const app = express();
   // Every exchange a test makes is checked against the OpenAPI document (test/setup/contract-hooks.ts).
@@ -58,6 +60,7 @@ export function testApp(
       rateLimit,
       childcareResidents,
       ...(metrics ? { metrics } : {}),
+      ...more,
     }),
   );
   return app;
