@@ -17,6 +17,7 @@ import {
   type Role,
 } from '../workflows/definitions';
 import type { AccessRule } from './auth';
+import { COMMON_FIELD_WORDS, COMMON_VALUE_WORDS, type FieldWords, type ValueWords } from './form-words';
 import { jsonContent, type ApiRoute } from './openapi';
 
 /** A process's own words for one kind of its cases, in Chinese. */
@@ -25,6 +26,10 @@ export interface CaseKindWords<Stage extends string, Action extends string, Kind
   stages: Record<Stage, string>;
   actions: Record<Action, string>;
   taskKinds: Record<Kind, string>;
+  /** Its start's and decisions' request fields, beyond the words all processes share (form-words.ts). */
+  fields: FieldWords;
+  /** Its coded values, per field name. */
+  values?: ValueWords;
 }
 
 const labelsSchema = z.record(z.string(), z.string());
@@ -42,6 +47,23 @@ const caseKindSchema = z
     stages: labelsSchema,
     actions: labelsSchema,
     taskKinds: labelsSchema,
+    fields: labelsSchema.meta({
+      description: 'Request fields by name, for forms built from the OpenAPI document',
+    }),
+    values: z
+      .record(z.string(), labelsSchema)
+      .meta({ description: 'Coded values by field name, then by code' }),
+    personalData: z
+      .object({
+        path: z.string().meta({ description: 'Read at `{casesPath}/{caseId}{path}`, masked' }),
+        name: z.string(),
+        unmaskable: z.boolean().meta({
+          description:
+            'Whether `?unmasked=true` may be asked (with the permission; every such read is audited)',
+        }),
+      })
+      .optional()
+      .meta({ description: 'Where the personal data of a case is read, for those whose work needs it' }),
     rules: z
       .record(z.string(), z.object({ permissions: z.array(permissionSchema), stages: z.array(z.string()) }))
       .meta({ description: 'Per decision: who may take it (any one permission) and at which stages' }),
@@ -70,12 +92,16 @@ export function caseKindOf<Action extends string, Stage extends string, Kind ext
   process: string,
   words: CaseKindWords<Stage, Action, Kind>,
   rules: DecisionRules<Action, Stage>,
+  personalData?: CaseKind['personalData'],
 ): CaseKind {
   return {
     process,
+    ...(personalData ? { personalData } : {}),
     casesPath: spec.decisions.casesPath,
     ...(spec.start ? { startedBy: accessOf(spec.start.access) } : {}),
     ...words,
+    fields: { ...COMMON_FIELD_WORDS, ...words.fields },
+    values: { ...COMMON_VALUE_WORDS, ...words.values },
     rules: Object.fromEntries(
       Object.entries<DecisionRules<Action, Stage>[Action]>(rules).map(([action, rule]) => [
         action,

@@ -16,10 +16,12 @@ const person = (id: string, name: string, claims: Omit<Claims, 'sub' | 'name'>):
 });
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  // The window clerks call residents and petitioners back: their work needs a contact unmasked (each read audited).
   person('gas-clerk-jinshui', '燃气公司金水区窗口经办人', {
     dept: 'gas-company',
     district: 'jinshui',
     roles: ['clerk'],
+    perms: ['unmask-personal-data'],
   }),
   person('installer-jinshui', '金水区安装队安装人员', {
     dept: 'installer',
@@ -35,6 +37,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     dept: 'petition-office',
     district: 'jinshui',
     roles: ['clerk'],
+    perms: ['unmask-personal-data'],
   }),
   person('urban-management-jinshui', '金水区城市管理局经办人', {
     dept: 'urban-management',

@@ -23,4 +23,16 @@ export const PAYOUT_WORDS: CaseKindWords<PolicyPayoutStage, PolicyPayoutAction, 
     'objection-review': '异议核查',
     'payment-incident': '拨付异常处理',
   },
+  fields: {
+    outcome: '审核结论',
+    missing: '需补充的材料',
+    materials: '申报材料',
+    summary: '异议内容',
+    finding: '核查结论',
+  },
+  values: {
+    outcome: { complete: '材料齐全', 'return-for-correction': '退回补正' },
+    finding: { dismissed: '异议不成立', upheld: '异议成立' },
+    action: { retry: '重新拨付' },
+  },
 };

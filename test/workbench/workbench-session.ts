@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { workbenchSettings } from '../../api/workbench/workbench-settings';
 import { ensureWorkbenchBuilt } from '../../scripts/lib/workbench-build';
@@ -57,6 +58,14 @@ export async function signInAs(page: Page, url: string, personName: string): Pro
 export async function choose(page: Page, fieldLabel: string, option: string): Promise<void> {
   await page.getByLabel(fieldLabel, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
+
+/** With WORKBENCH_SCREENSHOTS=<folder> (docs/workbench for the README), keeps a picture of the page as it stands. */
+export async function picture(page: Page, name: string): Promise<void> {
+  const folder = process.env.WORKBENCH_SCREENSHOTS;
+  if (!folder) return;
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -13,7 +13,14 @@ dayjs.locale('zh-cn');
  * government sites are held to (GB/T 37668): the primary blue under white text, placeholders and disabled text.
  */
 const ACCESSIBLE_THEME = {
-  token: { colorPrimary: '#0958d9', colorTextPlaceholder: '#595959', colorTextDisabled: '#595959' },
+  token: {
+    colorPrimary: '#0958d9',
+    colorTextPlaceholder: '#595959',
+    colorTextDisabled: '#595959',
+    colorError: '#cf1322',
+    colorInfo: '#0958d9',
+    colorLink: '#0958d9',
+  },
 };
 
 createRoot(document.getElementById('root')!).render(

@@ -14,6 +14,9 @@ export interface CaseKind {
   stages: Record<string, string>;
   actions: Record<string, string>;
   taskKinds: Record<string, string>;
+  fields: Record<string, string>;
+  values: Record<string, Record<string, string>>;
+  personalData?: { path: string; name: string; unmaskable: boolean };
   rules: Record<string, { permissions: Permission[]; stages: string[] }>;
 }
 

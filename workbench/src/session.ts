@@ -5,6 +5,8 @@ export interface Person {
   department: string;
   district: string;
   roles: string[];
+  /** Grants beyond the role (`unmask-personal-data`). */
+  permissions: string[];
 }
 
 export interface Session {
@@ -19,6 +21,7 @@ interface TokenClaims {
   dept: string;
   district: string;
   roles: string[];
+  perms?: string[];
 }
 
 function claimsOf(token: string): TokenClaims {
@@ -31,7 +34,13 @@ export function sessionOf(token: string): Session {
   const claims = claimsOf(token);
   return {
     token,
-    person: { name: claims.name, department: claims.dept, district: claims.district, roles: claims.roles },
+    person: {
+      name: claims.name,
+      department: claims.dept,
+      district: claims.district,
+      roles: claims.roles,
+      permissions: claims.perms ?? [],
+    },
   };
 }
 

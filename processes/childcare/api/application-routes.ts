@@ -175,4 +175,5 @@ export const applicationCaseKind = caseKindOf(
   CHILDCARE_PROCESS_CODE,
   APPLICATION_WORDS,
   CHILDCARE_RULES,
+  { path: '/staff', name: '从业人员', unmaskable: false },
 );

@@ -102,4 +102,5 @@ export const householdCaseKind = caseKindOf(
   GAS_RETROFIT_PROCESS_CODES.household,
   HOUSEHOLD_WORDS,
   GAS_RETROFIT_RULES,
+  { path: '/contact', name: '联系人信息', unmaskable: true },
 );

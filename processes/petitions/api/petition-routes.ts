@@ -241,4 +241,5 @@ export const petitionCaseKind = caseKindOf(
   PETITION_PROCESS_CODE,
   PETITION_WORDS,
   PETITION_RULES,
+  { path: '/post', name: '诉求原文与联系人', unmaskable: true },
 );

@@ -33,7 +33,7 @@ export const PETITION_CATEGORY_LABELS: Record<PetitionCategory, string> = {
   other: '其他',
 };
 
-const KIND_LABELS: Record<PetitionKind, string> = {
+export const PETITION_KIND_LABELS: Record<PetitionKind, string> = {
   consultation: '咨询',
   help: '求助',
   suggestion: '建议',
@@ -63,7 +63,7 @@ export const PETITION_STAGE_HOLDERS: Record<PetitionStage, Department | undefine
 
 /** `心通桥 · 投诉 · 交通出行 · 金水区` */
 export function petitionSummary(input: Pick<PetitionInput, 'kind' | 'category' | 'district'>): string {
-  return `心通桥 · ${KIND_LABELS[input.kind]} · ${PETITION_CATEGORY_LABELS[input.category]} · ${DISTRICTS[input.district]}`;
+  return `心通桥 · ${PETITION_KIND_LABELS[input.kind]} · ${PETITION_CATEGORY_LABELS[input.category]} · ${DISTRICTS[input.district]}`;
 }
 
 export function petitionDetails(state: PetitionCaseState): string {

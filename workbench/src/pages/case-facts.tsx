@@ -1,5 +1,6 @@
 import { Descriptions, Tag } from 'antd';
-import { beijingTime, fenAsYuan, isFenField } from '../format';
+import { beijingTime } from '../format';
+import { plainValue } from '../plain-words';
 import type { CaseKind, PlatformWords } from '../platform-words';
 
 export interface CaseView {
@@ -24,7 +25,10 @@ export interface CaseView {
   [field: string]: unknown;
 }
 
+/** Shown in the heading, above, or in cards of their own; or bookkeeping a clerk has no use for. */
 const SHOWN_ELSEWHERE = new Set([
+  'caseId',
+  'process',
   'stage',
   'district',
   'openTask',
@@ -33,16 +37,6 @@ const SHOWN_ELSEWHERE = new Set([
   'workflowStatus',
   'revision',
 ]);
-const isTime = (name: string, value: unknown) =>
-  typeof value === 'string' && /(At|Day|Date)$/.test(name) && !Number.isNaN(Date.parse(value));
-
-function plain(name: string, value: unknown): string {
-  if (typeof value === 'number' && isFenField(name)) return fenAsYuan(value);
-  if (isTime(name, value)) return beijingTime(value as string);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
-}
 
 /** What the case is and where it stands: its stage, its open task and deadline, and the facts the API shows this reader. */
 export function CaseFacts({ view, kind, words }: { view: CaseView; kind: CaseKind; words: PlatformWords }) {
@@ -76,8 +70,8 @@ export function CaseFacts({ view, kind, words }: { view: CaseView; kind: CaseKin
         </Descriptions.Item>
       )}
       {facts.map(([name, value]) => (
-        <Descriptions.Item key={name} label={name}>
-          {plain(name, value)}
+        <Descriptions.Item key={name} label={kind.fields[name] ?? name}>
+          {plainValue(name, value, kind)}
         </Descriptions.Item>
       ))}
     </Descriptions>

@@ -8,6 +8,7 @@ import { decisionsOpenTo, kindOf, type PlatformWords } from '../platform-words';
 import type { Session } from '../session';
 import { CaseFacts, type CaseView } from './case-facts';
 import { DecisionHistory } from './decision-history';
+import { PersonalDataCard } from './personal-data-card';
 
 interface CasePageProps {
   session: Session;
@@ -60,6 +61,9 @@ export function CasePage({ session, words, process, caseId }: CasePageProps) {
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Typography.Title level={3}>办件 {caseId}</Typography.Title>
       <CaseFacts view={view} kind={kind} words={words} />
+      {kind.personalData && casePath && (
+        <PersonalDataCard session={session} kind={kind} casePath={casePath} />
+      )}
       <Card title="办理记录">
         <DecisionHistory view={view} kind={kind} words={words} />
       </Card>
@@ -70,6 +74,7 @@ export function CasePage({ session, words, process, caseId }: CasePageProps) {
           <Card key={`${action}:${view.stage}`} title={kind.actions[action] ?? action}>
             <SchemaForm
               schema={schema}
+              words={kind}
               submitLabel={`提交${kind.actions[action] ?? ''}`}
               onSubmit={decide(action)}
             />

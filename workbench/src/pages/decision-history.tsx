@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import { beijingTime } from '../format';
+import { plainDetail } from '../plain-words';
 import type { CaseKind, PlatformWords } from '../platform-words';
 import type { CaseView } from './case-facts';
 
@@ -31,7 +32,11 @@ export function DecisionHistory({
             `${words.departments[d.by.department] ?? d.by.department} · ${d.by.roles.map((r) => words.roles[r] ?? r).join('、')}（${d.by.userId}）`,
         },
         { title: '时间（北京时间）', key: 'at', render: (_, d) => beijingTime(d.at) },
-        { title: '办理意见', key: 'detail', render: (_, d) => d.detail ?? '—' },
+        {
+          title: '办理意见',
+          key: 'detail',
+          render: (_, d) => (d.detail ? plainDetail(d.detail, kind) : '—'),
+        },
       ]}
     />
   );

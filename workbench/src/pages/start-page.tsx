@@ -34,7 +34,7 @@ export function StartPage({
   };
   return (
     <Card title={`新办：${kind.name}`}>
-      <SchemaForm schema={schema} submitLabel="提交办件" onSubmit={start} />
+      <SchemaForm schema={schema} words={kind} submitLabel="提交办件" onSubmit={start} />
     </Card>
   );
 }
