@@ -17,6 +17,7 @@ import { caseKindRouter, caseKindRoutes } from './case-kinds';
 import { httpMetrics } from './metrics/http-metrics';
 import { traceRoute } from './trace-route';
 import { workbenchRouter } from './workbench/workbench-router';
+import type { IdentityProviderSettings } from './provider-tokens';
 import { PROCESS_MODULES } from '../processes';
 
 const PROCESS_APIS = PROCESS_MODULES.flatMap((module) => module.api);
@@ -37,9 +38,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
  * takes a bearer token, so clickjacking it must be impossible. The API is served over plain HTTP on a developer's
  * machine, so requests are not upgraded to HTTPS here (a TLS-terminating proxy does that in production).
  */
-function securityHeaders() {
+function securityHeaders(provider: IdentityProviderSettings | undefined) {
+  // The workbench fetches the provider's discovery document and exchanges its code at the provider's token endpoint.
+  const connectSrc = ["'self'", ...(provider ? [new URL(provider.issuer).origin] : [])];
   return helmet({
-    contentSecurityPolicy: { directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null } },
+    contentSecurityPolicy: {
+      directives: { frameAncestors: ["'none'"], connectSrc, upgradeInsecureRequests: null },
+    },
     frameguard: { action: 'deny' },
   });
 }
@@ -58,7 +63,7 @@ export function createApp(deps: ApiDeps): Express {
   app.set('trust proxy', false);
   app.use(accessLog(deps.logger));
   if (deps.metrics) app.use(httpMetrics(deps.metrics));
-  app.use(securityHeaders());
+  app.use(securityHeaders(deps.jwt.provider));
   // Before the JSON parser: the codec server has its own body limit (a history page of payloads) and CORS.
   app.use(
     codecRouter({

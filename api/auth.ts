@@ -14,12 +14,15 @@ import {
 import { holdsAny, type Permission as RulePermission } from '../workflows/kit/access';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import { creditCodeSchema } from './schemas';
+import { isProviderToken, verifyProviderToken, type IdentityProviderSettings } from './provider-tokens';
 
 export interface JwtSettings {
   secret: Uint8Array;
   issuer: string;
   audience: string;
   tokenTtl: string;
+  /** The city's OpenID Connect provider, whose access tokens the API also trusts; none in development. */
+  provider?: IdentityProviderSettings;
 }
 
 /** HS256 only: a token signed any other way (including `alg: none`) is refused before its claims are read. */
@@ -117,19 +120,26 @@ function verificationKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
   return key;
 }
 
+async function verifyOwnToken(token: string, settings: JwtSettings): Promise<unknown> {
+  const { kid } = decodeProtectedHeader(token);
+  if (kid !== undefined && kid !== JWT_KEY_ID) throw new UnauthorizedError('token names an unknown key id');
+  const { payload } = await jwtVerify(token, await verificationKey(settings.secret), {
+    algorithms: [ALGORITHM],
+    issuer: settings.issuer,
+    audience: settings.audience,
+    requiredClaims: ['exp', 'sub', 'iat'],
+    // However far off its expiry, a token is good for the configured lifetime from when it was issued.
+    maxTokenAge: settings.tokenTtl,
+  });
+  return payload;
+}
+
 async function verifyClaims(token: string, settings: JwtSettings): Promise<Claims> {
   let payload: unknown;
   try {
-    const { kid } = decodeProtectedHeader(token);
-    if (kid !== undefined && kid !== JWT_KEY_ID) throw new UnauthorizedError('token names an unknown key id');
-    ({ payload } = await jwtVerify(token, await verificationKey(settings.secret), {
-      algorithms: [ALGORITHM],
-      issuer: settings.issuer,
-      audience: settings.audience,
-      requiredClaims: ['exp', 'sub', 'iat'],
-      // However far off its expiry, a token is good for the configured lifetime from when it was issued.
-      maxTokenAge: settings.tokenTtl,
-    }));
+    payload = isProviderToken(token, settings.provider)
+      ? await verifyProviderToken(token, settings.provider!)
+      : await verifyOwnToken(token, settings);
   } catch (error) {
     if (error instanceof UnauthorizedError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new UnauthorizedError('token has expired');

@@ -33,7 +33,14 @@ export interface PlatformConfig {
   apiMetrics: { host: string; port: number };
   /** Workflow runs a worker keeps in memory between tasks (the SDK's default when unset); 0 turns stickiness off. */
   workerMaxCachedWorkflows: number | undefined;
-  jwt: { secret: Uint8Array; issuer: string; audience: string; tokenTtl: string };
+  jwt: {
+    secret: Uint8Array;
+    issuer: string;
+    audience: string;
+    tokenTtl: string;
+    /** The city's OpenID Connect provider (OIDC_ISSUER): the workbench signs in there, the API trusts its tokens. */
+    provider?: { issuer: string; audience: string; clientId: string };
+  };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** A prebuilt workflow bundle (npm run build); when unset the worker bundles workflows/ at start. */
   workflowBundlePath: string | undefined;
@@ -111,6 +118,12 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+[smhd]$/, 'must be a duration such as 30m, 8h or 7d')
     .default('8h'),
+  OIDC_ISSUER: z.url({ error: 'must be the provider’s issuer URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1, 'must not be empty').default('onething-workbench'),
+  OIDC_AUDIENCE: z
+    .string()
+    .regex(/^[a-z][a-z0-9+.-]*:\S+$/, 'must be an absolute URI, e.g. urn:onething:api')
+    .default('urn:onething:api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   WORKFLOW_BUNDLE_PATH: z.string().min(1, 'must not be empty').optional(),
   TEMPORAL_UI_PORT: port.default(8233),
@@ -238,6 +251,7 @@ function refuseUnsafeProduction(vars: EnvVars, temporal: PlatformConfig['tempora
     databaseUrl: vars.DATABASE_URL,
     temporalAddress: temporal.address,
     temporalTls: Boolean(temporal.connection.tls),
+    ...(vars.OIDC_ISSUER ? { identityProvider: vars.OIDC_ISSUER } : {}),
     secrets: [
       { variable: 'JWT_SECRET', value: vars.JWT_SECRET ?? '' },
       ...(vars.ONETHING_PAYLOAD_KEYS ?? '').split(',').map((entry) => ({
@@ -282,6 +296,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       issuer: vars.JWT_ISSUER,
       audience: vars.JWT_AUDIENCE,
       tokenTtl: vars.JWT_TOKEN_TTL,
+      ...(vars.OIDC_ISSUER
+        ? {
+            provider: {
+              issuer: vars.OIDC_ISSUER,
+              audience: vars.OIDC_AUDIENCE,
+              clientId: vars.OIDC_CLIENT_ID,
+            },
+          }
+        : {}),
     },
     logLevel: vars.LOG_LEVEL,
     workflowBundlePath: vars.WORKFLOW_BUNDLE_PATH,

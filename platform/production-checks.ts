@@ -22,6 +22,8 @@ interface ProductionSettings {
   databaseUrl: string | undefined;
   temporalAddress: string;
   temporalTls: boolean;
+  /** The identity provider's issuer (OIDC_ISSUER), if any: its tokens are trusted, so it must be reached over TLS. */
+  identityProvider?: string;
   /** Each secret by the variable it came from; a payload key ring gives one entry per key. */
   secrets: ReadonlyArray<{ variable: string; value: string }>;
   projectRoot: string;
@@ -43,6 +45,9 @@ export function productionProblems(settings: ProductionSettings): string[] {
     problems.push(
       `TEMPORAL_ADDRESS ${settings.temporalAddress} is not local: TEMPORAL_TLS (or a TLS profile) is required when NODE_ENV=production`,
     );
+  }
+  if (settings.identityProvider && !settings.identityProvider.startsWith('https://')) {
+    problems.push('OIDC_ISSUER must be an https:// URL when NODE_ENV=production: the API trusts its keys');
   }
   const published = secretsInRepository(settings.secrets, settings.projectRoot);
   for (const { variable, file } of published) {

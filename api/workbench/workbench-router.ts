@@ -3,8 +3,10 @@
  * `npm start` runs when they are missing or older than their sources), and how a person signs in. The workbench
  * itself only calls /v1 with the bearer token it got here, as any other client does.
  *
- * Sign-in, for now, is development's: one of the demo people, without a password. It is never offered when
- * NODE_ENV=production (`demoPeople` false), where the page says that no way to sign in is configured.
+ * Sign-in is the city's OpenID Connect provider's where one is configured (the page runs the authorization code flow
+ * with PKCE itself and calls /v1 with the provider's access token, which the API verifies against the provider's
+ * keys), and in development also one of the demo people, without a password. Demo people are never offered when
+ * NODE_ENV=production (`demoPeople` false).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,12 +16,15 @@ import { signToken, type JwtSettings } from '../auth';
 import { NotFoundError } from '../errors';
 import { parse } from '../validation';
 import { DEMO_PEOPLE } from './demo-people';
+import type { IdentityProviderSettings } from '../provider-tokens';
 
 export interface WorkbenchSettings {
   /** The built workbench (vite's output); the route answers 404 with how to build it while it is missing. */
   assetsDir: string;
   /** Development only: anyone at the page may sign in as a demo person. */
   demoPeople: boolean;
+  /** The city's OpenID Connect provider the page signs in with, when one is configured. */
+  provider?: IdentityProviderSettings;
 }
 
 export const WORKBENCH_PATH = '/workbench';
@@ -38,7 +43,7 @@ function signInRoutes(settings: WorkbenchSettings, jwt: JwtSettings): Router {
     : [];
   const router = Router();
   router.get(`${WORKBENCH_PATH}/sign-in/options`, (_req, res) => {
-    res.json({ demoPeople: people });
+    res.json({ demoPeople: people, ...(settings.provider ? { provider: settings.provider } : {}) });
   });
   router.post(`${WORKBENCH_PATH}/sign-in/demo`, express.json({ limit: '1kb' }), async (req, res) => {
     if (!settings.demoPeople) throw new NotFoundError('demo sign-in is not offered here');

@@ -33,7 +33,7 @@ export function testApp(
   logger = pino({ level: 'silent' }),
   codecOverrides: Partial<CodecServerSettings> = {},
   metrics?: Registry,
-  more: Pick<ApiDeps, 'workbench'> = {},
+  more: Partial<Pick<ApiDeps, 'workbench' | 'jwt'>> = {},
 ) {
   const app = express();
   // Every exchange a test makes is checked against the OpenAPI document (test/setup/contract-hooks.ts).

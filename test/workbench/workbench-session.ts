@@ -10,8 +10,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { workbenchSettings } from '../../api/workbench/workbench-settings';
 import { ensureWorkbenchBuilt } from '../../scripts/lib/workbench-build';
-import { testApp } from '../helpers/api';
+import { TEST_JWT, testApp } from '../helpers/api';
 import type { LiveApi } from '../helpers/live-api';
+import type { IdentityProviderSettings } from '../../api/provider-tokens';
 import { openBrowser, type WebUiSession } from '../e2e/web-ui/supervisor-browser';
 
 export interface Workbench {
@@ -20,13 +21,24 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(live: LiveApi): Promise<Workbench> {
+export interface WorkbenchOptions {
+  /** Run as production does: no demo people. */
+  production?: boolean;
+  /** The identity provider the page signs in with, and whose tokens the API trusts. */
+  provider?: IdentityProviderSettings;
+  /** The port to serve on (a provider's client names its redirect URI before the API listens); any free one by default. */
+  port?: number;
+}
+
+export async function openWorkbench(live: LiveApi, options: WorkbenchOptions = {}): Promise<Workbench> {
   ensureWorkbenchBuilt();
+  const jwt = { ...TEST_JWT, ...(options.provider ? { provider: options.provider } : {}) };
   const app = testApp(live.env.client, live.db, live.taskQueue, undefined, {}, undefined, {}, undefined, {
-    workbench: workbenchSettings({ production: false }),
+    jwt,
+    workbench: workbenchSettings({ production: options.production ?? false, jwt }),
   });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(listening));
   });
   const browser = await openBrowser();
   return {

@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { callApi } from './api';
 import { CasePage } from './pages/case-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -76,10 +76,11 @@ function Workspace({ session, onSignOut }: { session: Session; onSignOut: () => 
 
 export function App() {
   const [session, setSession] = useState<Session | undefined>(savedSession);
+  const signedIn = useCallback((token: string) => setSession(saveSession(token)), []);
   if (!session) {
     return (
       <main>
-        <SignInPage onSignedIn={(token) => setSession(saveSession(token))} />
+        <SignInPage onSignedIn={signedIn} />
       </main>
     );
   }
