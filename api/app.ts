@@ -14,6 +14,7 @@ import { healthRouter, healthRoutes } from './routes/health';
 import { taskRouter, taskRoutes } from './routes/tasks';
 import { accessLog } from './access-log';
 import { caseKindRouter, caseKindRoutes } from './case-kinds';
+import { chineseRules } from './chinese-refusals';
 import { httpMetrics } from './metrics/http-metrics';
 import { traceRoute } from './trace-route';
 import { workbenchRouter } from './workbench/workbench-router';
@@ -32,6 +33,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...calendarRoutes,
   ...PROCESS_APIS.flatMap((api) => api.routes),
 ];
+
+const CHINESE_RULES = chineseRules(API_ROUTES);
 
 /**
  * The usual security headers on every answer (helmet). No page of the API may be framed: the codec sign-in page
@@ -95,6 +98,6 @@ export function createApp(deps: ApiDeps): Express {
 
   app.use(methodNotAllowed(API_ROUTES));
   app.use(notFoundHandler());
-  app.use(errorHandler(deps.logger, deps.adapters.auditLog));
+  app.use(errorHandler(deps.logger, deps.adapters.auditLog, CHINESE_RULES));
   return app;
 }

@@ -5,6 +5,7 @@ import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { decisionRefusalToHttp } from './decision-errors';
 import { HttpError, NotFoundError, RulesNotMetError, ValidationError } from './errors';
+import { inChinese, prefersChinese } from './chinese-refusals';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -78,7 +79,11 @@ export function markAudited(res: Response): void {
  * The one place where errors become HTTP answers: JSON, no stack traces, no request data echoed. Every 403 to an
  * authenticated caller is written to the audit log (who tried what, and the rule that refused it).
  */
-export function errorHandler(logger: Logger, auditLog: Pick<AuditLogPort, 'record'>): ErrorRequestHandler {
+export function errorHandler(
+  logger: Logger,
+  auditLog: Pick<AuditLogPort, 'record'>,
+  chinese: (rule: string) => string | undefined = () => undefined,
+): ErrorRequestHandler {
   return async (error: unknown, req, res, _next) => {
     const httpError = toHttpError(error);
     const actor = res.locals.actor as Actor | undefined;
@@ -102,7 +107,9 @@ export function errorHandler(logger: Logger, auditLog: Pick<AuditLogPort, 'recor
     if (httpError.status >= 500) logger.warn({ code: httpError.code, path: req.path }, httpError.message);
     const body: Record<string, unknown> = { code: httpError.code, message: httpError.message };
     if (httpError instanceof ValidationError || httpError instanceof RulesNotMetError) {
-      body.problems = httpError.problems;
+      const problems = prefersChinese(req) ? inChinese(httpError.problems, chinese) : httpError.problems;
+      body.problems = problems;
+      body.message = problems.map((p) => `${p.field}: ${p.rule}`).join('; ');
     }
     res.status(httpError.status).json({ error: body });
   };

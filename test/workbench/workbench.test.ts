@@ -80,7 +80,10 @@ describe('the clerks’ workbench in a browser (real API, dev server, worker, Po
     await form.getByRole('button', { name: '提交验收' }).click();
     const refusal = form.getByRole('alert');
     await refusal.waitFor();
-    assert.match(await refusal.innerText(), /填写的内容不符合要求[\s\S]*理由（reason）/);
+    assert.match(
+      await refusal.innerText(),
+      /填写的内容不符合要求[\s\S]*理由（reason）：验收不合格时须说明理由/,
+    );
     await picture(page, 'refused-acceptance');
 
     await choose(page, '验收结果', '合格');

@@ -29,6 +29,8 @@ export async function callApi<T>(
     method: init.method ?? 'GET',
     headers: {
       Accept: 'application/json',
+      // Refusals in Chinese where the API has words for them.
+      'Accept-Language': 'zh-CN',
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
       ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
     },

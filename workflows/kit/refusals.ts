@@ -16,6 +16,8 @@ export function refuse(kind: keyof typeof DECISION_REFUSALS, message: string): n
 export interface FieldRule {
   field: string;
   rule: string;
+  /** The rule in Chinese (with the same `…`), for clients that ask for it (the workbench). */
+  zh?: string;
 }
 
 /** Refuses a decision as invalid for the rule, naming the field (`part` fills a `*` in it, `…` in the rule). */

@@ -206,16 +206,24 @@ export const CHILDCARE_LADDERS: Record<ChildcareTaskKind, TaskLadder<ChildcareAc
   },
 };
 
-const REFUSAL_REASONS = { field: 'reasons', rule: 'a refusal states its reasons' } as const;
+const REFUSAL_REASONS = {
+  field: 'reasons',
+  rule: 'a refusal states its reasons',
+  zh: '不予通过时须说明理由',
+} as const;
 
 /** What an application's decisions are refused for beyond their bodies' schemas (the API's 400 names them). */
 export const CHILDCARE_DECISION_RULES = {
-  completeness: [{ field: 'missing', rule: 'name what the provider must correct' }],
-  inspection: [{ field: 'reason', rule: 'is required when the inspection fails' }],
+  completeness: [
+    { field: 'missing', rule: 'name what the provider must correct', zh: '须列明机构需补正的材料' },
+  ],
+  inspection: [
+    { field: 'reason', rule: 'is required when the inspection fails', zh: '核查不合格时须说明理由' },
+  ],
   'health-approval': [REFUSAL_REASONS],
   'finance-approval': [REFUSAL_REASONS],
   'staff-change': [
-    { field: 'changeId', rule: 'must name a proposed staff change' },
-    { field: 'reason', rule: 'a staff change states its reason' },
+    { field: 'changeId', rule: 'must name a proposed staff change', zh: '须指明拟变更的从业人员名单' },
+    { field: 'reason', rule: 'a staff change states its reason', zh: '变更从业人员须说明理由' },
   ],
 } as const satisfies Partial<Record<ChildcareAction, readonly FieldRule[]>>;

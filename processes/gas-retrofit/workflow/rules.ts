@@ -192,6 +192,8 @@ export const GAS_RETROFIT_LADDERS: Record<
 
 /** What a household's decisions are refused for beyond their bodies' schemas (the API's 400 names them). */
 export const HOUSEHOLD_DECISION_RULES = {
-  'report-installation': [{ field: 'serials.*', rule: 'is required, the … was fitted' }],
-  acceptance: [{ field: 'reason', rule: 'is required when acceptance fails' }],
+  'report-installation': [
+    { field: 'serials.*', rule: 'is required, the … was fitted', zh: '已安装…，须填写其编号' },
+  ],
+  acceptance: [{ field: 'reason', rule: 'is required when acceptance fails', zh: '验收不合格时须说明理由' }],
 } as const satisfies Partial<Record<GasRetrofitAction, readonly FieldRule[]>>;

@@ -90,8 +90,12 @@ const DECISIONS: DecisionRouteSpec<PetitionAction, PetitionActionArgs, PetitionC
 };
 
 const RECEIVED_AT_RULES = {
-  future: { field: 'receivedAt', rule: 'must not be in the future' },
-  tooOld: { field: 'receivedAt', rule: `must be within the last ${INTAKE_LIMIT_DAYS} days` },
+  future: { field: 'receivedAt', rule: 'must not be in the future', zh: '不得晚于当前时间' },
+  tooOld: {
+    field: 'receivedAt',
+    rule: `must be within the last ${INTAKE_LIMIT_DAYS} days`,
+    zh: `须在最近 ${INTAKE_LIMIT_DAYS} 天之内`,
+  },
 } as const satisfies Record<string, Refusal>;
 
 /** A window or kiosk post may be typed in later, but never dated in the future nor older than the intake limit. */

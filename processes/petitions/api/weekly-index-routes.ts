@@ -19,8 +19,12 @@ const INDEX = '/v1/petitions/weekly-index';
 const RECOMPUTE: AccessRule = { roles: ['supervisor'], departments: ['petition-office'] };
 
 const WEEK_RULES = {
-  inItsYear: { field: 'week', rule: 'must be a week its year has (W01 to W52 or W53)' },
-  begun: { field: 'week', rule: 'must have begun' },
+  inItsYear: {
+    field: 'week',
+    rule: 'must be a week its year has (W01 to W52 or W53)',
+    zh: '须为该年度存在的周（W01 至 W52 或 W53）',
+  },
+  begun: { field: 'week', rule: 'must have begun', zh: '该周须已开始' },
 } as const satisfies Record<string, Refusal>;
 
 const weekSchema = z

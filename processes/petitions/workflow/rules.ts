@@ -214,11 +214,23 @@ export const PETITION_LADDERS: Record<PetitionTaskKind, TaskLadder<PetitionActio
 /** What a petition's decisions are refused for beyond their bodies' schemas (the API's 400 names them). */
 export const PETITION_DECISION_RULES = {
   transfer: [
-    { field: 'to', rule: 'must be another department that handles petitions' },
-    { field: 'reason', rule: 'a transfer states why the petition is misrouted' },
+    {
+      field: 'to',
+      rule: 'must be another department that handles petitions',
+      zh: '须为另一个承办群众诉求的单位',
+    },
+    {
+      field: 'reason',
+      rule: 'a transfer states why the petition is misrouted',
+      zh: '转办须说明派单有误的原因',
+    },
   ],
   extend: [
-    { field: 'workingDays', rule: `must be 1 to ${PETITION_POLICY.maxExtensionWorkingDays}` },
-    { field: 'reason', rule: 'is shown to the petitioner and is required' },
+    {
+      field: 'workingDays',
+      rule: `must be 1 to ${PETITION_POLICY.maxExtensionWorkingDays}`,
+      zh: `须为 1 至 ${PETITION_POLICY.maxExtensionWorkingDays} 个工作日`,
+    },
+    { field: 'reason', rule: 'is shown to the petitioner and is required', zh: '将告知诉求人，须填写' },
   ],
 } as const satisfies Partial<Record<PetitionAction, readonly FieldRule[]>>;

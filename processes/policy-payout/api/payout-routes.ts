@@ -97,11 +97,23 @@ async function applicationStart(
   const problems = [
     ...(terms.mode === 'application'
       ? []
-      : [{ field: 'policyId', rule: 'this policy is 免申即享: its rounds find the enterprises it pays' }]),
+      : [
+          {
+            field: 'policyId',
+            rule: 'this policy is 免申即享: its rounds find the enterprises it pays',
+            zh: '该政策为免申即享，由批次查找符合条件的企业',
+          },
+        ]),
     ...windowProblems(terms, today),
     ...(terms.scope.includes(district)
       ? []
-      : [{ field: 'district', rule: 'is not among the districts the policy serves' }]),
+      : [
+          {
+            field: 'district',
+            rule: 'is not among the districts the policy serves',
+            zh: '不在该政策适用的区县之内',
+          },
+        ]),
     ...terms.materials
       .filter((name) => !materials.includes(name))
       .map((name) => ({ field: 'materials', rule: `must include ${name}` })),

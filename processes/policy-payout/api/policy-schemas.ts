@@ -22,11 +22,23 @@ const countedFact = z
 
 /** The terms' rules across fields, which JSON Schema cannot say. */
 const TERMS_RULES = {
-  scopeOnce: { field: 'scope', rule: 'each district is listed once' },
-  districtOwnScope: { field: 'scope', rule: 'a district’s policy serves its own district only' },
-  windowOrder: { field: 'window.closes', rule: 'must not be before opens' },
-  honourPaysNothing: { field: 'amount.kind', rule: 'an honour pays nothing (none), and only an honour' },
-  materialsNamed: { field: 'materials', rule: 'an application-mode policy names the materials it asks for' },
+  scopeOnce: { field: 'scope', rule: 'each district is listed once', zh: '每个区县只能列一次' },
+  districtOwnScope: {
+    field: 'scope',
+    rule: 'a district’s policy serves its own district only',
+    zh: '区县政策只适用于本区县',
+  },
+  windowOrder: { field: 'window.closes', rule: 'must not be before opens', zh: '不得早于开始日期' },
+  honourPaysNothing: {
+    field: 'amount.kind',
+    rule: 'an honour pays nothing (none), and only an honour',
+    zh: '荣誉类政策不兑现资金（none），且只有荣誉类如此',
+  },
+  materialsNamed: {
+    field: 'materials',
+    rule: 'an application-mode policy names the materials it asks for',
+    zh: '申报类政策须列明所需材料',
+  },
 } as const satisfies Record<string, Refusal>;
 
 /** What saving a policy is refused for beyond its schema: the rules across fields, and a rule's logic. */

@@ -88,7 +88,13 @@ async function startRounds(
   const problems = [
     ...(terms.mode === 'automatic'
       ? []
-      : [{ field: 'policyId', rule: 'the policy is applied for: it has no rounds' }]),
+      : [
+          {
+            field: 'policyId',
+            rule: 'the policy is applied for: it has no rounds',
+            zh: '该政策须企业申报，没有免申即享批次',
+          },
+        ]),
     ...windowProblems(terms, today),
     ...districts
       .filter((district) => !terms.scope.includes(district))

@@ -130,8 +130,12 @@ export const ROUND_RULES: DecisionRules<BulkDecision, BulkStage> = {
 
 /** What an enterprise's case's decisions are refused for beyond their bodies' schemas (the API's 400 names them). */
 export const PAYOUT_DECISION_RULES = {
-  completeness: [{ field: 'missing', rule: 'name what the enterprise must add' }],
-  review: [{ field: 'reasons', rule: 'a refusal states its reasons' }],
-  'objection-review': [{ field: 'reasons', rule: 'a finding on an objection states its reasons' }],
-  resubmit: [{ field: 'materials', rule: 'still missing …' }],
+  completeness: [
+    { field: 'missing', rule: 'name what the enterprise must add', zh: '须列明企业需补充的材料' },
+  ],
+  review: [{ field: 'reasons', rule: 'a refusal states its reasons', zh: '不予通过时须说明理由' }],
+  'objection-review': [
+    { field: 'reasons', rule: 'a finding on an objection states its reasons', zh: '异议核查结论须说明理由' },
+  ],
+  resubmit: [{ field: 'materials', rule: 'still missing …', zh: '仍缺少…' }],
 } as const satisfies Partial<Record<PolicyPayoutAction, readonly FieldRule[]>>;
