@@ -18,16 +18,24 @@ export class HttpError extends Error {
   }
 }
 
+/** Only the field and the rule: a declared refusal passed as a problem carries more (its Chinese) than an answer says. */
+const fieldAndRule = (problems: readonly FieldProblem[]): FieldProblem[] =>
+  problems.map(({ field, rule }) => ({ field, rule }));
+
 export class ValidationError extends HttpError {
-  constructor(readonly problems: FieldProblem[]) {
+  readonly problems: FieldProblem[];
+  constructor(problems: readonly FieldProblem[]) {
     super(400, 'validation-failed', problems.map((p) => `${p.field}: ${p.rule}`).join('; '));
+    this.problems = fieldAndRule(problems);
   }
 }
 
 /** Well formed, but the facts break the process's rules (a registration's standards): 422, each rule named. */
 export class RulesNotMetError extends HttpError {
-  constructor(readonly problems: FieldProblem[]) {
+  readonly problems: FieldProblem[];
+  constructor(problems: readonly FieldProblem[]) {
     super(422, 'rules-not-met', problems.map((p) => `${p.field}: ${p.rule}`).join('; '));
+    this.problems = fieldAndRule(problems);
   }
 }
 
