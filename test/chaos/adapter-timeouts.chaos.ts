@@ -20,7 +20,7 @@ import { retriedActivities } from '../helpers/history';
 import { assertPaidOnce } from '../helpers/ledgers';
 import type { RunningProcess } from '../helpers/processes';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
-import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
+import { startWorkerProcess, stopWorkerProcess } from '../helpers/platform-processes';
 import { incidentsOf, runClosedCaseWithState } from '../workflows/gas-retrofit-helpers';
 
 /** Six cases book 24 shares, so at a 30% rate some ledger booking hangs in all but ~1 run in 5,000. */

@@ -20,7 +20,7 @@ import { lockLedgers } from '../helpers/ledger-lock';
 import type { RunningProcess } from '../helpers/processes';
 import { outage, startCuttableProxy, type CuttableProxy } from '../helpers/tcp-proxy';
 import { startDevServer, startTimeSkippingServer, uniqueTaskQueue } from '../helpers/temporal';
-import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
+import { startWorkerProcess, stopWorkerProcess } from '../helpers/platform-processes';
 import { approveThrough, childcareActors, startApplication } from '../workflows/childcare-helpers';
 import {
   climbLadder,

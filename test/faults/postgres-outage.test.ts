@@ -21,7 +21,7 @@ import { assertPaidOnce } from '../helpers/ledgers';
 import type { RunningProcess } from '../helpers/processes';
 import { outage, startCuttableProxy, type CuttableProxy } from '../helpers/tcp-proxy';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
-import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
+import { startWorkerProcess, stopWorkerProcess } from '../helpers/platform-processes';
 import { actors, startCase } from '../workflows/gas-retrofit-helpers';
 
 const OUTAGE_MS = 6_000;

@@ -23,7 +23,7 @@ import { assertPaidOnce } from '../helpers/ledgers';
 import { freePort, runProcess, type RunningProcess } from '../helpers/processes';
 import { retrying } from '../helpers/retry';
 import { TEST_PAYLOAD_KEYS, testDataConverter, uniqueTaskQueue } from '../helpers/temporal';
-import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
+import { startWorkerProcess, stopWorkerProcess } from '../helpers/platform-processes';
 import { actors, startCase, type CaseDriver } from '../workflows/gas-retrofit-helpers';
 
 async function waitForPort(port: number, answers: boolean): Promise<void> {

@@ -18,7 +18,7 @@ import { retriedActivities, retriedAttempts } from '../helpers/history';
 import { assertPaidOnce } from '../helpers/ledgers';
 import type { RunningProcess } from '../helpers/processes';
 import { startDevServer, TEST_PAYLOAD_KEYS, uniqueTaskQueue } from '../helpers/temporal';
-import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
+import { startWorkerProcess, stopWorkerProcess } from '../helpers/platform-processes';
 import { incidentsOf, runClosedCase, runClosedCaseWithState } from '../workflows/gas-retrofit-helpers';
 import { approveThrough, startApplication } from '../workflows/childcare-helpers';
 import { createPostgresAdapters } from '../../activities/adapters';

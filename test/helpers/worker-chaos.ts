@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { RunningProcess } from './processes';
-import { startWorkerProcess, stopWorkerProcess } from './worker-process';
+import { startWorkerProcess, stopWorkerProcess } from './platform-processes';
 
 export interface WorkerChaos {
   kills(): number;

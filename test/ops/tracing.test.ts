@@ -6,14 +6,18 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createPostgresAdapters } from '../../activities/adapters';
 import { createDb, type Db } from '../../activities/db/connection';
 import { migrateToLatest } from '../../activities/db/migrate';
-import { PROJECT_ROOT } from '../../platform/config';
-import { bearer, TEST_JWT } from '../helpers/api';
+import { bearer } from '../helpers/api';
 import { createScratchDatabase, uniqueAccountRef } from '../helpers/database';
 import { householdRequest } from '../helpers/household-request';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver';
-import { freePort, runProcess, type RunningProcess } from '../helpers/processes';
-import { startDevServer, TEST_PAYLOAD_KEYS_SPEC, uniqueTaskQueue } from '../helpers/temporal';
-import { startWorkerProcess, stopWorkerProcess } from '../helpers/worker-process';
+import type { RunningProcess } from '../helpers/processes';
+import { startDevServer, uniqueTaskQueue } from '../helpers/temporal';
+import {
+  startApiProcess,
+  startWorkerProcess,
+  stopApiProcess,
+  stopWorkerProcess,
+} from '../helpers/platform-processes';
 
 const district = 'zhongyuan';
 const CONTACT = { name: '赵桂兰', phone: '13655556666', address: '中原区示例街 12 号 3 单元' };
@@ -44,36 +48,16 @@ describe('operations: one trace from a clerk’s request to the department’s t
       OTEL_BSP_SCHEDULE_DELAY: '200',
     };
     worker = await startWorkerProcess(env, { taskQueue, dataDir, databaseUrl: scratch.url, env: tracing });
-    const port = await freePort();
-    apiUrl = `http://127.0.0.1:${port}`;
-    api = runProcess(
-      process.execPath,
-      ['--import', 'tsx', path.join(PROJECT_ROOT, 'api', 'server.ts')],
-      {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: 'test',
-        TEMPORAL_CONFIG_FILE: path.join(dataDir, 'no-profile.toml'),
-        TEMPORAL_ADDRESS: env.address,
-        DATABASE_URL: scratch.url,
-        ONETHING_TASK_QUEUE: taskQueue,
-        ONETHING_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC,
-        ONETHING_DATA_DIR: dataDir,
-        API_PORT: String(port),
-        API_METRICS_PORT: String(await freePort()),
-        JWT_SECRET: new TextDecoder().decode(TEST_JWT.secret),
-        JWT_ISSUER: TEST_JWT.issuer,
-        JWT_AUDIENCE: TEST_JWT.audience,
-        ...tracing,
-      },
-      PROJECT_ROOT,
-    );
-    await api.waitForOutput(/api listening/, 90_000);
+    ({ api, url: apiUrl } = await startApiProcess(env, {
+      taskQueue,
+      dataDir,
+      databaseUrl: scratch.url,
+      env: tracing,
+    }));
   });
 
   after(async function () {
-    api?.child.kill('SIGINT');
-    await api?.exited;
+    await stopApiProcess(api);
     await stopWorkerProcess(worker);
     receiver?.close();
     await env?.teardown();
