@@ -35,11 +35,8 @@ describe('the clerks’ workbench in a browser (real API, dev server, worker, Po
     bearer({ sub: 'fitter-wb', dept: 'installer', district: DISTRICT, roles: ['installer'] });
 
   /** A household through the API up to the gas company's acceptance, as the installer's app would take it. */
-  async function householdAwaitingAcceptance(): Promise<string> {
-    const accountRef = uniqueAccountRef('WB');
-    await live.adapters.gasCompany.upsertAccounts([
-      { accountRef, district: DISTRICT, userType: 'residential-pipeline', status: 'active' },
-    ]);
+  /** Starts a household as the clerk would through the API; answers its case ID. */
+  async function startThroughApi(accountRef: string): Promise<string> {
     const started = await request(live.app)
       .post(HOUSEHOLDS)
       .set('Authorization', await clerk())
@@ -52,7 +49,17 @@ describe('the clerks’ workbench in a browser (real API, dev server, worker, Po
         contact: { name: '王芳', phone: '13912345678', address: '金水区经三路 1 号' },
       });
     assert.equal(started.status, 201, JSON.stringify(started.body));
-    const url = `${HOUSEHOLDS}/${started.body.caseId as string}`;
+    return started.body.caseId as string;
+  }
+
+  /** A household up to the gas company's acceptance, reported installed as the installer's app would. */
+  async function householdAwaitingAcceptance(start = startThroughApi): Promise<string> {
+    const accountRef = uniqueAccountRef('WB');
+    await live.adapters.gasCompany.upsertAccounts([
+      { accountRef, district: DISTRICT, userType: 'residential-pipeline', status: 'active' },
+    ]);
+    const caseId = await start(accountRef);
+    const url = `${HOUSEHOLDS}/${caseId}`;
     await waitForCase(live.app, url, await clerk(), (body) => body.stage === 'installation-scheduled');
     const reported = await request(live.app)
       .post(`${url}/actions/report-installation`)
@@ -60,11 +67,31 @@ describe('the clerks’ workbench in a browser (real API, dev server, worker, Po
       .send({ serials: { valve: 'V-WB-1', hose: 'H-WB-1' } });
     assert.equal(reported.status, 200, JSON.stringify(reported.body));
     await waitForCase(live.app, url, await clerk(), (body) => body.stage === 'acceptance' && !!body.openTask);
-    return started.body.caseId as string;
+    return caseId;
   }
 
-  it('a gas-company clerk finds the acceptance on the task board, is refused without a reason, then passes it', async function () {
-    const caseId = await householdAwaitingAcceptance();
+  /** The window clerk takes the household's request in the workbench's start form. */
+  async function startInWorkbench(accountRef: string): Promise<string> {
+    const { page } = workbench.browser;
+    await signInAs(page, workbench.url, '燃气公司金水区窗口经办人');
+    await page.getByRole('menuitem', { name: /新办：燃气安全改造/ }).click();
+    await choose(page, '区县', '金水区');
+    await page.getByLabel('燃气户号').fill(accountRef);
+    await choose(page, '用户类型', '居民管道燃气用户');
+    await choose(page, '受理渠道', '窗口');
+    await page.getByLabel('燃气自闭阀').check();
+    await page.getByLabel('金属软管长度（米）').fill('1.5');
+    await page.getByLabel('姓名').fill('王芳');
+    await page.getByLabel('联系电话').fill('13912345678');
+    await page.getByLabel('地址').fill('金水区经三路 1 号');
+    await page.getByRole('button', { name: '提交办件' }).click();
+    const heading = page.getByRole('heading', { name: /^办件 / });
+    await heading.waitFor();
+    return (await heading.innerText()).replace(/^办件 /, '');
+  }
+
+  it('a gas-company clerk starts a household, finds its acceptance on the task board, is refused without a reason, then passes it', async function () {
+    const caseId = await householdAwaitingAcceptance(startInWorkbench);
     const { page } = workbench.browser;
     await signInAs(page, workbench.url, '燃气公司金水区窗口经办人');
 
