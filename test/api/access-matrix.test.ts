@@ -522,6 +522,14 @@ describe('access: the role × department × district × endpoint matrix, denials
       untouched: () => Promise.resolve(),
     },
     {
+      // Words and rules tables, no case: what any client needs to show a person their work.
+      name: 'read the kinds of case (every signed-in person)',
+      allowed: Object.keys(PROFILES) as ProfileName[],
+      success: 200,
+      send: (app, auth) => request(app).get('/v1/case-kinds').set('Authorization', auth),
+      untouched: () => Promise.resolve(),
+    },
+    {
       name: 'read a week’s petition index (everyone whose work is petitions)',
       allowed: PETITION_INDEX_READERS,
       success: 200,
