@@ -7,15 +7,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { DecisionRules } from '../workflows/kit/access';
-import {
-  DEPARTMENT_CODES,
-  DEPARTMENTS,
-  DISTRICTS,
-  ROLE_NAMES,
-  ROLES,
-  type Department,
-  type Role,
-} from '../workflows/definitions';
+import { DEPARTMENT_CODES, DEPARTMENTS, DISTRICTS, ROLE_NAMES, ROLES } from '../workflows/definitions';
 import type { AccessRule } from './auth';
 import { COMMON_FIELD_WORDS, COMMON_VALUE_WORDS, type FieldWords, type ValueWords } from './form-words';
 import { jsonContent, type ApiRoute } from './openapi';
@@ -33,7 +25,10 @@ export interface CaseKindWords<Stage extends string, Action extends string, Kind
 }
 
 const labelsSchema = z.record(z.string(), z.string());
-const permissionSchema = z.object({ role: z.enum(ROLES), departments: z.array(z.enum(DEPARTMENT_CODES)) });
+const permissionSchema = z.object({
+  role: z.enum(ROLES),
+  departments: z.array(z.enum(DEPARTMENT_CODES)).readonly(),
+});
 
 const caseKindSchema = z
   .object({
@@ -41,7 +36,10 @@ const caseKindSchema = z
     name: z.string(),
     casesPath: z.string().meta({ description: 'Cases are read at `{casesPath}/{caseId}`' }),
     startedBy: z
-      .object({ roles: z.array(z.enum(ROLES)), departments: z.array(z.enum(DEPARTMENT_CODES)).optional() })
+      .object({
+        roles: z.array(z.enum(ROLES)).readonly(),
+        departments: z.array(z.enum(DEPARTMENT_CODES)).readonly().optional(),
+      })
       .optional()
       .meta({ description: 'Who may start a case with `POST {casesPath}`; absent where staff start none' }),
     stages: labelsSchema,
@@ -65,7 +63,13 @@ const caseKindSchema = z
       .optional()
       .meta({ description: 'Where the personal data of a case is read, for those whose work needs it' }),
     rules: z
-      .record(z.string(), z.object({ permissions: z.array(permissionSchema), stages: z.array(z.string()) }))
+      .record(
+        z.string(),
+        z.object({
+          permissions: z.array(permissionSchema).readonly(),
+          stages: z.array(z.string()).readonly(),
+        }),
+      )
       .meta({ description: 'Per decision: who may take it (any one permission) and at which stages' }),
   })
   .meta({ id: 'CaseKind' });
@@ -80,12 +84,6 @@ export const caseKindsSchema = z
   })
   .meta({ id: 'CaseKinds' });
 
-const mutable = <T>(list: readonly T[]): T[] => [...list];
-const accessOf = (rule: AccessRule): NonNullable<CaseKind['startedBy']> => ({
-  roles: mutable<Role>(rule.roles),
-  ...(rule.departments ? { departments: mutable<Department>(rule.departments) } : {}),
-});
-
 /** One kind of case, from its routes' spec, its words and its rules table. */
 export function caseKindOf<Action extends string, Stage extends string, Kind extends string>(
   spec: { decisions: { casesPath: string }; start?: { access: AccessRule } },
@@ -98,19 +96,11 @@ export function caseKindOf<Action extends string, Stage extends string, Kind ext
     process,
     ...(personalData ? { personalData } : {}),
     casesPath: spec.decisions.casesPath,
-    ...(spec.start ? { startedBy: accessOf(spec.start.access) } : {}),
+    ...(spec.start ? { startedBy: spec.start.access } : {}),
     ...words,
     fields: { ...COMMON_FIELD_WORDS, ...words.fields },
     values: { ...COMMON_VALUE_WORDS, ...words.values },
-    rules: Object.fromEntries(
-      Object.entries<DecisionRules<Action, Stage>[Action]>(rules).map(([action, rule]) => [
-        action,
-        {
-          permissions: rule.permissions.map((p) => ({ role: p.role, departments: mutable(p.departments) })),
-          stages: mutable<string>(rule.stages),
-        },
-      ]),
-    ),
+    rules,
   };
 }
 
