@@ -35,6 +35,12 @@ export function CasePage({ session, words, process, caseId }: CasePageProps) {
     }
   }, [casePath, session.token]);
   useEffect(() => void load(), [load]);
+  // A decision is answered once recorded; the work that follows it runs on: read again until it is done.
+  useEffect(() => {
+    if (!view?.workingOn) return;
+    const again = setTimeout(() => void load(), 1000);
+    return () => clearTimeout(again);
+  }, [view, load]);
 
   useEffect(() => {
     if (!kind || !view) return;
