@@ -4,7 +4,7 @@ import type { Actor } from '../workflows/definitions';
 import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { decisionRefusalToHttp } from './decision-errors';
-import { HttpError, NotFoundError, RulesNotMetError, ValidationError } from './errors';
+import { HttpError, NotFoundError, problemsMessage, RulesNotMetError, ValidationError } from './errors';
 import { inChinese, prefersChinese } from './chinese-refusals';
 
 interface BodyParserError extends Error {
@@ -109,7 +109,7 @@ export function errorHandler(
     if (httpError instanceof ValidationError || httpError instanceof RulesNotMetError) {
       const problems = prefersChinese(req) ? inChinese(httpError.problems, chinese) : httpError.problems;
       body.problems = problems;
-      body.message = problems.map((p) => `${p.field}: ${p.rule}`).join('; ');
+      body.message = problemsMessage(problems);
     }
     res.status(httpError.status).json({ error: body });
   };

@@ -18,6 +18,10 @@ export class HttpError extends Error {
   }
 }
 
+/** A list of problems as one message: `field: rule; field: rule`. */
+export const problemsMessage = (problems: readonly FieldProblem[]): string =>
+  problems.map((p) => `${p.field}: ${p.rule}`).join('; ');
+
 /** Only the field and the rule: a declared refusal passed as a problem carries more (its Chinese) than an answer says. */
 const fieldAndRule = (problems: readonly FieldProblem[]): FieldProblem[] =>
   problems.map(({ field, rule }) => ({ field, rule }));
@@ -25,7 +29,7 @@ const fieldAndRule = (problems: readonly FieldProblem[]): FieldProblem[] =>
 export class ValidationError extends HttpError {
   readonly problems: FieldProblem[];
   constructor(problems: readonly FieldProblem[]) {
-    super(400, 'validation-failed', problems.map((p) => `${p.field}: ${p.rule}`).join('; '));
+    super(400, 'validation-failed', problemsMessage(problems));
     this.problems = fieldAndRule(problems);
   }
 }
@@ -34,7 +38,7 @@ export class ValidationError extends HttpError {
 export class RulesNotMetError extends HttpError {
   readonly problems: FieldProblem[];
   constructor(problems: readonly FieldProblem[]) {
-    super(422, 'rules-not-met', problems.map((p) => `${p.field}: ${p.rule}`).join('; '));
+    super(422, 'rules-not-met', problemsMessage(problems));
     this.problems = fieldAndRule(problems);
   }
 }
