@@ -158,6 +158,11 @@ program
     "also run WRP: WR with its activities' inputs, results and summaries padded to a household's sizes, and a household's search attributes",
     false,
   )
+  .option(
+    '--count-promises',
+    'replay one household and one WR case here and count the promises their workflow code creates',
+    false,
+  )
   .action(
     async (options: {
       cases: number;
@@ -165,6 +170,7 @@ program
       persistence: Persistence;
       nodeArgs: string;
       countStatements: boolean;
+      countPromises: boolean;
       wrPayloads: boolean;
       serverCpus?: CpuSplit;
     }) => {

@@ -9,10 +9,13 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createDataConverter } from '../platform/codec/data-converter';
+import { parseKeyRing } from '../platform/codec/payload-codec';
 import { closedLoop, type LoopRun } from './closed-loop';
 import { serverPinning, type CpuSplit } from './cpu-pinning';
 import { pidOf } from './proc-cpu';
 import { meanCaseCost, shapeOf } from './history-figures';
+import { countPromises, workflowBundles } from './promise-counter';
 import { startBenchStack, type BenchStack, type Persistence } from './stack';
 import { retrofitShapedRunners } from './workloads/baselines';
 import { householdDriver, seedHouseholds } from './workloads/households';
@@ -30,6 +33,8 @@ interface ProfileOptions {
   wrPayloads: boolean;
   /** The dev server alone on some CPUs (`--server-cpus`). */
   serverCpus?: CpuSplit;
+  /** Replay one household's and one WR case's history here and count the promises their workflow code creates. */
+  countPromises: boolean;
 }
 
 type StatementCounts = Array<[statement: string, count: number]>;
@@ -54,6 +59,26 @@ function logStatements(log: (line: string) => void, role: string, counts: Statem
   log(`  ${role}: ${(total / cases).toFixed(1)} statements per household`);
   for (const [statement, count] of counts) {
     log(`    ${(count / cases).toFixed(2).padStart(6)}  ${statement.slice(0, 150)}`);
+  }
+}
+
+/** One case of each run replayed here with the promise counter (`SITES_SHOWN` sites each, 12 unless told). */
+async function logPromiseCounts(
+  stack: BenchStack,
+  runs: LoopRun[],
+  log: (line: string) => void,
+): Promise<void> {
+  const bundleFor = workflowBundles();
+  const dataConverter = createDataConverter(parseKeyRing(stack.env.ONETHING_PAYLOAD_KEYS!));
+  const shown = Number(process.env.SITES_SHOWN ?? 12);
+  log(
+    '  promises the workflow code of one case creates (replayed here, first bundle frames that create them):',
+  );
+  for (const run of runs) {
+    const history = await stack.client.workflow.getHandle(run.caseIds[0]!).fetchHistory();
+    const { promises, sites } = await countPromises(history, bundleFor, dataConverter);
+    log(`    ${run.workload}: ${promises}`);
+    for (const [site, n] of sites.slice(0, shown)) log(`      ${String(n).padStart(5)}  ${site}`);
   }
 }
 
@@ -129,6 +154,7 @@ export async function runProfile(options: ProfileOptions, log: (line: string) =>
         logStatements(log, 'worker', counted.worker, cases);
         logStatements(log, 'API', counted.api, cases);
       }
+      if (options.countPromises) await logPromiseCounts(stack, runs, log);
     } finally {
       await driver.stop();
       await retrofitShaped.stop();
