@@ -580,7 +580,7 @@ const RECORDED_AGAIN_ON_THE_BASELINE = [
   'petition_reviewed-and-re-reviewed-closed',
 ];
 
-export const SCENARIOS: ReplayScenario[] = [
+const RECORDED_BEFORE_LEAN_WAITS: ReplayScenario[] = [
   ...RECORDED_BEFORE_THE_PATCH_BASELINE,
   {
     // A completed petition now waits for a review request (its window is the review scenario's to run out).
@@ -594,6 +594,22 @@ export const SCENARIOS: ReplayScenario[] = [
   ...RECORDED_BEFORE_THE_PATCH_BASELINE.filter((s) => RECORDED_AGAIN_ON_THE_BASELINE.includes(s.name)).map(
     (s) => ({ ...s, name: `${s.name}-on-baseline` }),
   ),
+  {
+    // The main path as the bench's households take it (installed, accepted, settled, paid): what promise counts and
+    // WR's shape are measured on, and what a change to the thread's cost must replay.
+    name: 'gasRetrofitHousehold_main-path-closed-on-baseline',
+    async run({ env, db, taskQueue }) {
+      const c = await startCase(env, db, taskQueue);
+      await c.waitForStage('installation-scheduled');
+      await c.act('report-installation', {
+        actor: actors.installer(J),
+        serials: { valve: 'ZV-M1', hose: 'MH-M1' },
+      });
+      await c.act('acceptance', { actor: actors.clerk(J), result: 'pass' });
+      await c.handle.result();
+      return c.caseId;
+    },
+  },
   {
     // Since childcare's payments became the kit's: a failing subsidy payment stops in an incident.
     name: 'childcareApplication_payment-incident-retried',
@@ -697,6 +713,23 @@ export const SCENARIOS: ReplayScenario[] = [
       return c.caseId;
     },
   },
+];
+
+/** Workflows that are not one case (a campaign, a round, an index) wait as they did: nothing to record again. */
+const NOT_A_CASE = ['gasRetrofitCampaign_', 'petitionWeeklyIndex_', 'policyPayoutRound_'];
+const onTheFirstBaseline = (s: ReplayScenario) =>
+  !RECORDED_BEFORE_THE_PATCH_BASELINE.includes(s) && !NOT_A_CASE.some((type) => s.name.startsWith(type));
+
+/**
+ * Recorded on the lean-waits baseline (workflows/kit/patches.ts): the kit's waits as promise chains, which moves
+ * where a decision's Update completes among the commands that follow it. Every case run of the first baseline, again.
+ */
+export const SCENARIOS: ReplayScenario[] = [
+  ...RECORDED_BEFORE_LEAN_WAITS,
+  ...RECORDED_BEFORE_LEAN_WAITS.filter(onTheFirstBaseline).map((s) => ({
+    ...s,
+    name: `${s.name.replace(/-on-baseline$/, '')}-lean-waits`,
+  })),
 ];
 
 const SJ = 'shangjie' as const;

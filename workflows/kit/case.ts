@@ -24,7 +24,9 @@ import { patchLevel, RESOLVE_ON_RECORD_PATCH, type PatchCheck } from './patches'
 import { createPublisher, type ProgressAroundCall, type CarryingCall, type Publication } from './publishing';
 import { DECISION_REFUSALS, refuse } from './refusals';
 import { createTaskDesk, type TaskAssignment } from './task-desk';
-import { DEPARTMENTS, type Actor } from './vocabulary';
+import { type Actor } from './vocabulary';
+import { legacyWaits } from './legacy-waits';
+import { leanWaits } from './waits';
 
 interface CaseDefinition<
   State extends CaseCore<Stage, Action>,
@@ -129,7 +131,7 @@ function setCaseHandlers<
 }
 
 /** Records the decision with its actor, answers its Update, and runs the process's handler for it. */
-async function recordAndHandle<
+function recordAndHandle<
   State extends CaseCore<string, Action>,
   Action extends string,
   Args extends { [A in Action]: { actor: Actor } },
@@ -138,7 +140,7 @@ async function recordAndHandle<
   handlers: DecisionHandlers<Action, Args>,
   state: State,
   hasPatch: PatchCheck,
-): Promise<void> {
+): Promise<void> | undefined {
   const handler: ((args: Args[Action]) => Promise<void>) | undefined = handlers[decision.action];
   if (!handler) {
     decision.reject(
@@ -147,7 +149,7 @@ async function recordAndHandle<
         DECISION_REFUSALS.wrongStage,
       ),
     );
-    return;
+    return undefined;
   }
   (state.decisions ??= []).push({
     action: decision.action,
@@ -155,19 +157,17 @@ async function recordAndHandle<
     at: now(),
     detail: JSON.stringify({ ...decision.args, actor: undefined }),
   });
-  if (!hasPatch(RESOLVE_ON_RECORD_PATCH)) {
-    await handler(decision.args);
-    decision.accept(state);
-    return;
-  }
+  if (!hasPatch(RESOLVE_ON_RECORD_PATCH)) return handler(decision.args).then(() => decision.accept(state));
   // The caller gets the case as the decision left it, before the work that follows from it.
   state.workingOn = decision.action;
   decision.accept(JSON.parse(JSON.stringify(state)) as State);
-  try {
-    await handler(decision.args);
-  } finally {
+  const worked = () => {
     delete state.workingOn;
-  }
+  };
+  return handler(decision.args).then(worked, (error: unknown) => {
+    worked();
+    throw error;
+  });
 }
 
 export function openCase<
@@ -183,9 +183,19 @@ export function openCase<
   const patches = patchLevel(definition.patchesBeforeBaseline ?? []);
   const inbox = createDecisionInbox<Action, Args[Action]>(patches.has);
   const publisher = createPublisher<Stage, State>(state, definition.publication, patches);
-  const tasks = createTaskDesk<Kind, State>(state, definition.ladders, publisher, patches.has);
+  const tasks = createTaskDesk<Kind, State>(state, definition.ladders, publisher, patches);
   let closing = false;
   setCaseHandlers(definition, state, inbox, () => closing);
+
+  const done = publisher.nothingToWaitFor;
+  const decide = (decision: Decision<Action, Args>, handlers: DecisionHandlers<Action, Args>) =>
+    recordAndHandle(decision, handlers, state, patches.has) ?? done;
+  const waits = (patches.leanWaits ? leanWaits : legacyWaits)({
+    state,
+    inbox,
+    flush: publisher.flush,
+    escalate: tasks.escalate,
+  });
 
   return {
     enterStage: publisher.enterStage,
@@ -193,31 +203,10 @@ export function openCase<
     hasPatch: patches.has,
     openTask: tasks.open,
     closeTask: tasks.close,
-    async nextDecision() {
-      for (;;) {
-        await publisher.flush();
-        const task = state.openTask;
-        if (!task) return (await inbox.next())!;
-        const decision = await inbox.next(msUntil(task.dueAt), {
-          summary: `待办截止：${task.kind} · ${DEPARTMENTS[task.department]}`,
-        });
-        if (decision) return decision;
-        // At the last rung the task stays overdue and visible: wait for the decision without another timer.
-        if ((await tasks.escalate()) === 'overdue-at-last-rung') {
-          await publisher.flush();
-          return (await inbox.next())!;
-        }
-      }
-    },
-    decide: (decision, handlers) => recordAndHandle(decision, handlers, state, patches.has),
-    async arrival(action) {
-      await publisher.flush();
-      return inbox.arrival(action);
-    },
-    async anyArrival(timeoutMs, timer) {
-      await publisher.flush();
-      return inbox.anyArrival(timeoutMs, timer);
-    },
+    nextDecision: waits.nextDecision,
+    decide,
+    arrival: waits.arrival,
+    anyArrival: waits.anyArrival,
     take: inbox.take,
     async awaitOutside(woken, timeoutMs) {
       const until = Date.now() + timeoutMs;
@@ -232,11 +221,7 @@ export function openCase<
         await tasks.escalate();
       }
     },
-    async finish() {
-      await publisher.flush();
-      inbox.refuseAll(`the case has ended (${state.stage})`);
-      await condition(allHandlersFinished);
-    },
+    finish: waits.finish,
     async closeRun() {
       closing = true;
       inbox.refuseAll(`the case is closing this run (${state.stage}); try again shortly`);

@@ -10,6 +10,11 @@ import { daysAfter, inDays, now } from './clock';
 
 const { computeWorkingDayDeadline } = departmentCalls<PlatformActivities>()('按法定工作日计算办理时限');
 
+/** The deadline `days` calendar days after `from` (now by default), known without asking anyone. */
+export function calendarDue(days: number, from?: string): Due {
+  return { dueAt: from ? daysAfter(from, days) : inDays(days) };
+}
+
 /**
  * The deadline `amount` days after `from` (now by default): calendar days, or working days with the start day not
  * counted.
@@ -19,9 +24,7 @@ export async function dueIn(
   unit: 'calendar-days' | 'working-days' = 'calendar-days',
   from?: string,
 ): Promise<Due> {
-  if (unit === 'calendar-days') {
-    return { dueAt: from ? daysAfter(from, amount) : inDays(amount) };
-  }
+  if (unit === 'calendar-days') return calendarDue(amount, from);
   const deadline = await computeWorkingDayDeadline({ from: from ?? now(), workingDays: amount });
   return {
     dueAt: deadline.dueAt,

@@ -36,21 +36,23 @@ export function createDecisionInbox<Action extends string, Args>(
   hasPatch: PatchCheck,
 ): DecisionInbox<Action, Args> {
   const waiting: PendingDecision<Action, Args>[] = [];
+  const hasWaiting = (): boolean => waiting.length > 0;
   const alreadyPassed = (timeoutMs: number): boolean =>
     timeoutMs <= 0 && hasPatch(NO_ZERO_LENGTH_TIMERS_PATCH);
   return {
     admit: (action, args) => new Promise((accept, reject) => waiting.push({ action, args, accept, reject })),
-    async next(timeoutMs, timer) {
-      if (timeoutMs === undefined) await condition(() => waiting.length > 0);
-      else if (alreadyPassed(timeoutMs)) return waiting.shift();
-      else if (!(await condition(() => waiting.length > 0, timeoutMs, timer ?? {}))) return undefined;
-      return waiting.shift();
+    // A chain rather than an async function (the SDK captures a stack for every promise), settling as many ticks
+    // after the condition as the async function did: runs recorded with it replay the same.
+    next(timeoutMs, timer) {
+      if (timeoutMs === undefined) return condition(hasWaiting).then(() => waiting.shift());
+      if (alreadyPassed(timeoutMs)) return Promise.resolve(waiting.shift());
+      return condition(hasWaiting, timeoutMs, timer ?? {}).then((arrived) =>
+        arrived ? waiting.shift() : undefined,
+      );
     },
     arrival: (action) => condition(() => waiting.some((pending) => pending.action === action)),
     anyArrival: async (timeoutMs, timer) =>
-      alreadyPassed(timeoutMs)
-        ? waiting.length > 0
-        : condition(() => waiting.length > 0, timeoutMs, timer ?? {}),
+      alreadyPassed(timeoutMs) ? waiting.length > 0 : condition(hasWaiting, timeoutMs, timer ?? {}),
     take(action) {
       const at = waiting.findIndex((pending) => pending.action === action);
       return at >= 0 ? waiting.splice(at, 1)[0] : undefined;

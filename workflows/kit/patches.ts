@@ -13,6 +13,14 @@ import { patched } from '@temporalio/workflow';
 const PATCH_BASELINE = 'onething-baseline-2026-12';
 
 /**
+ * The second baseline: the first, and the kit waiting, opening and closing tasks with fewer promises (the SDK captures
+ * a stack trace for each): nothing told is not waited for, and the waits are promise chains. That moves, by a tick or
+ * two, where a decision's Update completes among the commands that follow it, so runs begun before it keep the
+ * async versions (legacy-waits.ts). Asked first, so that a new run pays one marker, not two.
+ */
+const LEAN_WAITS_BASELINE = 'onething-baseline-2026-12-lean-waits';
+
+/**
  * A rung's deadline counts from the deadline that was missed, so a case typed in late, or a worker that was down,
  * finds each passed rung passed. Runs recorded before this counted each rung from when it was noticed.
  */
@@ -41,12 +49,15 @@ export type PatchCheck = (patchId: string) => boolean;
 interface PatchLevel {
   /** Whether this run was begun on code with the baseline (and so with every patch before it). */
   baseline: boolean;
+  /** Whether this run was begun on code with the lean-waits baseline (and so with the first baseline too). */
+  leanWaits: boolean;
   has: PatchCheck;
 }
 
 /** Call once, when the case opens, so that the baseline's marker (if any) is the run's first. */
 export function patchLevel(patchesBeforeBaseline: readonly string[]): PatchLevel {
-  const baseline = patched(PATCH_BASELINE);
+  const leanWaits = patched(LEAN_WAITS_BASELINE);
+  const baseline = leanWaits || patched(PATCH_BASELINE);
   const older = new Set<string>([...KIT_PATCHES_BEFORE_BASELINE, ...patchesBeforeBaseline]);
-  return { baseline, has: (patchId) => (baseline && older.has(patchId)) || patched(patchId) };
+  return { baseline, leanWaits, has: (patchId) => (baseline && older.has(patchId)) || patched(patchId) };
 }

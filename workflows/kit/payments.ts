@@ -24,14 +24,18 @@ export const paymentCalls =
 
 export type PaymentAttempt<Entry> = { booked: true; entry: Entry } | { booked: false; message: string };
 
-/** Runs a payment call: its attempts spent is an answer (the incident's message); anything else is thrown. */
-export async function attemptPayment<Entry>(book: () => Promise<Entry>): Promise<PaymentAttempt<Entry>> {
-  try {
-    return { booked: true, entry: await book() };
-  } catch (error) {
-    if (!(error instanceof ActivityFailure)) throw error;
-    return { booked: false, message: error.cause?.message ?? error.message };
-  }
+/**
+ * Runs a payment call: its attempts spent is an answer (the incident's message); anything else is thrown. A chain,
+ * not an async function (one promise where there were two; it settles on the same tick).
+ */
+export function attemptPayment<Entry>(book: () => Promise<Entry>): Promise<PaymentAttempt<Entry>> {
+  return book().then(
+    (entry): PaymentAttempt<Entry> => ({ booked: true, entry }),
+    (error: unknown): PaymentAttempt<Entry> => {
+      if (!(error instanceof ActivityFailure)) throw error;
+      return { booked: false, message: error.cause?.message ?? error.message };
+    },
+  );
 }
 
 export interface PaymentIncident<Party extends string> {

@@ -46,19 +46,24 @@ export type CarryingCall<Input extends CarriesCaseProgress, Output> = (input: In
  */
 export type ProgressAroundCall = 'carry' | 'tell-first' | 'tell-at-next-wait';
 
-/** What the task desk tells: the Web UI and search attributes, and the task board. */
+/**
+ * What the task desk tells: the Web UI and search attributes, and the task board. A change told at once answers
+ * with its activity; one gathered for the next wait answers undefined, nothing to wait for.
+ */
 export interface TaskPublisher {
+  /** This case's one settled promise, for what has nothing to wait for (each new promise costs a stack capture). */
+  nothingToWaitFor: Promise<void>;
   /** After a task opens, escalates, falls overdue or closes. */
   publishTaskChange: () => void;
   /** The open task (state.openTask) has opened or moved up its ladder. */
-  taskOpened: () => Promise<void>;
-  taskClosed: (task: OpenTaskSummary, status: ClosedTask['status']) => Promise<void>;
+  taskOpened: () => Promise<void> | undefined;
+  taskClosed: (task: OpenTaskSummary, status: ClosedTask['status']) => Promise<void> | undefined;
 }
 
 interface Publisher<Stage extends string> extends TaskPublisher {
   enterStage: (stage: Stage) => Promise<void>;
-  /** Tells what has not been told yet; the case calls this before it waits. */
-  flush: () => Promise<void>;
+  /** Tells what has not been told yet, the case calls this before it waits: undefined when there was nothing. */
+  flush: () => Promise<void> | undefined;
   /** Before continue-as-new: leaves what has not been told yet in the state, for the next run to tell. */
   leaveUntoldForNextRun: () => void;
   /** Calls a department, telling what has not been told yet as its retries allow. */
@@ -72,10 +77,10 @@ interface Publisher<Stage extends string> extends TaskPublisher {
 export function createPublisher<Stage extends string, State extends CaseCore<Stage, string>>(
   state: State,
   publication: Publication<State>,
-  patches: { baseline: boolean; has: PatchCheck },
+  patches: { baseline: boolean; leanWaits: boolean; has: PatchCheck },
 ): Publisher<Stage> {
   return patches.baseline
-    ? createOncePerWaitPublisher(state, publication, patches.has)
+    ? createOncePerWaitPublisher(state, publication, patches)
     : createPerChangePublisher(state, publication, patches.has);
 }
 
@@ -92,6 +97,7 @@ function createPerChangePublisher<Stage extends string, State extends CaseCore<S
   hasPatch: PatchCheck,
 ): Publisher<Stage> {
   return {
+    nothingToWaitFor: Promise.resolve(),
     async enterStage(stage) {
       state.stage = stage;
       state.revision = (state.revision ?? 0) + 1;
@@ -109,7 +115,7 @@ function createPerChangePublisher<Stage extends string, State extends CaseCore<S
     },
     taskOpened: () => upsertHumanTask(humanTaskOf(state, state.openTask!)),
     taskClosed: (task, status) => closeHumanTask({ taskId: task.taskId, status }),
-    flush: async () => {},
+    flush: () => undefined,
     leaveUntoldForNextRun: () => {},
     callDepartment: (call, input) => call(input as Parameters<typeof call>[0]),
   };
@@ -169,7 +175,7 @@ function untoldProgress<Stage extends string, State extends CaseCore<Stage, stri
 function createOncePerWaitPublisher<Stage extends string, State extends CaseCore<Stage, string>>(
   state: State,
   publication: Publication<State>,
-  hasPatch: PatchCheck,
+  { has: hasPatch, leanWaits }: { has: PatchCheck; leanWaits: boolean },
 ): Publisher<Stage> {
   const untold = untoldProgress<Stage, State>(state, publication);
 
@@ -182,13 +188,13 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
     if (changed.length > 0) upsertSearchAttributes(changed);
   }
 
-  // Most waits have nothing new to tell: they get one resolved promise of this run's, not a chain of new ones (the
-  // SDK captures a stack trace for every promise workflow code creates).
+  // Most waits have nothing new to tell: they get nothing to wait for, or one resolved promise of this run's, not a
+  // chain of new ones (the SDK captures a stack trace for every promise workflow code creates).
   const nothingToTell = Promise.resolve();
-  function flush(): Promise<void> {
+  function flush(): Promise<void> | undefined {
     upsertChangedAttributes();
     const progress = untold.take();
-    if (!progress) return nothingToTell;
+    if (!progress) return undefined;
     return recordCaseProgress(progress).catch((error: unknown) => {
       untold.putBack(progress);
       throw error;
@@ -196,6 +202,7 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
   }
 
   return {
+    nothingToWaitFor: nothingToTell,
     enterStage(stage) {
       state.stage = stage;
       state.revision = (state.revision ?? 0) + 1;
@@ -208,11 +215,11 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
     },
     taskOpened() {
       untold.taskOpened();
-      return nothingToTell;
+      return undefined;
     },
     taskClosed(task, status) {
       untold.taskClosed({ task: humanTaskOf(state, task), status });
-      return nothingToTell;
+      return undefined;
     },
     flush,
     // Telling it here would take an activity between the last step and continue-as-new; the next run tells it
@@ -220,11 +227,13 @@ function createOncePerWaitPublisher<Stage extends string, State extends CaseCore
     leaveUntoldForNextRun: () => untold.leaveForNextRun(),
     callDepartment(call, input, progress = 'carry') {
       const own = input as Parameters<typeof call>[0];
-      if (progress === 'tell-first') return flush().then(() => call(own));
+      if (progress === 'tell-first') return (flush() ?? nothingToTell).then(() => call(own));
       upsertChangedAttributes();
       if (progress === 'tell-at-next-wait') return call(own);
       const told = untold.take();
-      // Every carried call settles the same number of ticks later, whether it took progress along or not.
+      // Runs begun before the lean-waits baseline settle every carried call a tick later, whether it took progress
+      // along or not (patches.ts says why that tick stays).
+      if (!told && leanWaits) return call(own);
       return call(told ? { ...own, caseProgress: told } : own).catch((error: unknown) => {
         if (told) untold.putBack(told);
         throw error;

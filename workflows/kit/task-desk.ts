@@ -4,8 +4,9 @@
  * board in PostgreSQL mirrors it, so `GET /v1/tasks` lists what each department must do.
  */
 import type { CaseCore, Due } from './case-state';
-import { dueAfter, dueIn } from './deadlines';
+import { calendarDue, dueAfter, dueIn } from './deadlines';
 import type { TaskLadder } from './ladder';
+import { legacyTaskOpenClose } from './legacy-waits';
 import { RUNGS_FROM_MISSED_DEADLINE_PATCH, type PatchCheck } from './patches';
 import type { TaskPublisher } from './publishing';
 import type { Department, Role } from './vocabulary';
@@ -36,30 +37,49 @@ export function createTaskDesk<Kind extends string, State extends CaseCore<strin
   state: State,
   ladders: Record<Kind, TaskLadder<string, string>>,
   publisher: TaskPublisher,
-  hasPatch: PatchCheck,
+  { has: hasPatch, leanWaits }: { has: PatchCheck; leanWaits: boolean },
 ): TaskDesk<Kind> {
   const { publishTaskChange } = publisher;
-  return {
-    async open(kind, assignment = {}) {
+  // Opening and closing are chained rather than awaited, and a publisher that tells later gives nothing to wait
+  // for: the SDK captures a stack for every promise workflow code creates, and a case opens and closes many tasks.
+  const done = publisher.nothingToWaitFor;
+  const lean = {
+    open: (kind: Kind, assignment: TaskAssignment = {}): Promise<void> => {
       const [first] = ladders[kind].rungs;
-      state.openTask = {
+      const opened = {
         taskId: `${state.caseId}:${kind}:${state.revision ?? 0}`,
         kind,
         department: assignment.department ?? first.department,
         role: assignment.role ?? first.role,
         level: first.level,
-        ...(assignment.due ?? (await dueIn(assignment.days ?? first.days, first.unit, assignment.from))),
-        escalationRung: 0,
       };
-      publishTaskChange();
-      await publisher.taskOpened();
+      const openUntil = (due: Due): Promise<void> => {
+        state.openTask = { ...opened, ...due, escalationRung: 0 };
+        publishTaskChange();
+        return publisher.taskOpened() ?? done;
+      };
+      const days = assignment.days ?? first.days;
+      if (assignment.due) return openUntil(assignment.due);
+      if (first.unit === 'working-days') return dueIn(days, first.unit, assignment.from).then(openUntil);
+      return openUntil(calendarDue(days, assignment.from));
     },
-    async close(status) {
-      if (!state.openTask) return;
-      await publisher.taskClosed(state.openTask, status);
-      delete state.openTask;
-      publishTaskChange();
+    close: (status: 'done' | 'cancelled'): Promise<void> => {
+      const task = state.openTask;
+      if (!task) return done;
+      const closed = () => {
+        delete state.openTask;
+        publishTaskChange();
+      };
+      const told = publisher.taskClosed(task, status);
+      if (told) return told.then(closed);
+      closed();
+      return done;
     },
+  };
+  const { open, close } = leanWaits ? lean : legacyTaskOpenClose(state, ladders, publisher);
+  return {
+    open,
+    close,
     async escalate() {
       const task = state.openTask!;
       const next = ladders[task.kind as Kind]?.rungs[task.escalationRung + 1];
