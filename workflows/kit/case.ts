@@ -195,6 +195,7 @@ export function openCase<
     inbox,
     flush: publisher.flush,
     escalate: tasks.escalate,
+    nothingToWaitFor: done,
   });
 
   return {

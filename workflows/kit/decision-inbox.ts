@@ -19,6 +19,12 @@ export interface DecisionInbox<Action extends string, Args> {
   admit: (action: Action, args: Args) => Promise<unknown>;
   /** The next decision; undefined when `timeoutMs` passes first. */
   next: (timeoutMs?: number, timer?: TimerOptions) => Promise<PendingDecision<Action, Args> | undefined>;
+  /** The next decision, or what `whenPassed` gives once `timeoutMs` has passed first: one promise fewer than `next`. */
+  nextBefore: (
+    timeoutMs: number,
+    timer: TimerOptions,
+    whenPassed: () => Promise<PendingDecision<Action, Args>>,
+  ) => Promise<PendingDecision<Action, Args>>;
   /** Resolves when a decision of this kind is waiting (for steps that a decision may interrupt). */
   arrival: (action: Action) => Promise<void>;
   /**
@@ -48,6 +54,15 @@ export function createDecisionInbox<Action extends string, Args>(
       if (alreadyPassed(timeoutMs)) return Promise.resolve(waiting.shift());
       return condition(hasWaiting, timeoutMs, timer ?? {}).then((arrived) =>
         arrived ? waiting.shift() : undefined,
+      );
+    },
+    nextBefore(timeoutMs, timer, whenPassed) {
+      if (alreadyPassed(timeoutMs)) {
+        const decision = waiting.shift();
+        return decision ? Promise.resolve(decision) : whenPassed();
+      }
+      return condition(hasWaiting, timeoutMs, timer).then((arrived) =>
+        arrived ? waiting.shift()! : whenPassed(),
       );
     },
     arrival: (action) => condition(() => waiting.some((pending) => pending.action === action)),

@@ -17,6 +17,8 @@ export interface WaitingCase<Action extends string, Args> {
   /** Tells what the case has not told yet: undefined when there was nothing (publishing.ts). */
   flush: () => Promise<void> | undefined;
   escalate: () => Promise<'escalated' | 'overdue-at-last-rung'>;
+  /** The case's one settled promise, for what has nothing to wait for. */
+  nothingToWaitFor: Promise<void>;
 }
 
 export function leanWaits<Action extends string, Args>({
@@ -24,6 +26,7 @@ export function leanWaits<Action extends string, Args>({
   inbox,
   flush,
   escalate,
+  nothingToWaitFor,
 }: WaitingCase<Action, Args>) {
   const afterTelling = <T>(next: () => Promise<T>): Promise<T> => {
     const told = flush();
@@ -36,7 +39,7 @@ export function leanWaits<Action extends string, Args>({
       const task = state.openTask;
       if (!task) return anyDecision();
       const summary = `待办截止：${task.kind} · ${DEPARTMENTS[task.department]}`;
-      return inbox.next(msUntil(task.dueAt), { summary }).then((decision) => decision ?? escalateAndWait());
+      return inbox.nextBefore(msUntil(task.dueAt), { summary }, escalateAndWait);
     });
   }
 
@@ -52,7 +55,7 @@ export function leanWaits<Action extends string, Args>({
     finish: () =>
       afterTelling(() => {
         inbox.refuseAll(`the case has ended (${state.stage})`);
-        return condition(allHandlersFinished);
+        return allHandlersFinished() ? nothingToWaitFor : condition(allHandlersFinished);
       }),
   };
 }

@@ -39,7 +39,7 @@ export async function bookSlot({ state, theCase }: Household, earliestDay?: stri
   const attempt = new CancellationScope();
   const booked = attempt.run(() => theCase.call(bookInstallationSlot, request, 'tell-first'));
   const outcome = await Promise.race([
-    booked.then(() => 'booked' as const),
+    booked.then((booking) => ({ booking })),
     theCase.arrival('cancel').then(() => 'cancel' as const),
   ]);
   if (outcome === 'cancel') {
@@ -51,7 +51,7 @@ export async function bookSlot({ state, theCase }: Household, earliestDay?: stri
     await theCase.call(releaseBookingAttempt, { idempotencyKey: request.idempotencyKey });
     return; // still at `scheduling`: the main loop applies the pending cancellation
   }
-  state.booking = await booked;
+  state.booking = outcome.booking;
   await theCase.enterStage('installation-scheduled');
 }
 
