@@ -1,24 +1,26 @@
 /**
- * `npx tsx bench/replay-cpu.ts <history.json> [times]`: the workflow thread's CPU per case, alone. Replays one
- * committed history `times` times (200 unless told, after 20 to warm up) with the platform's bundle in this process
- * and prints CPU-milliseconds per replay: the workflow code's own cost (its promises, each given a stack trace by
- * the SDK's hook, included), with no server, database or activities in the way. Two versions of the code compare
- * by running this from each checkout in turn, each on its own history of the same path.
+ * `npx tsx bench/replay-cpu.ts <history.json>... [--times 300] [--rounds 3]`: the workflow thread's CPU per case,
+ * alone. Replays each committed history `times` times (after 20 to warm up), taking the histories in turn for
+ * `rounds` rounds, with the platform's bundle in this process, and prints each one's median CPU-milliseconds per
+ * replay and its ratio to the first's (and whether the rounds' spread is wider than the difference): the workflow code's own cost (its promises, each given a stack trace by the
+ * SDK's hook, included) with no server, database or activities in the way. Histories of one path recorded on two
+ * patch baselines compare the two code paths in the same run; two versions of the code compare by running this from
+ * each checkout in turn.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../platform/codec/data-converter';
 import { PLATFORM_BUNDLE_OPTIONS } from '../workers/bundle-options';
+import { ratioOf, spreadOf } from './stats';
 
 const WARM_UP = 20;
 
-async function replayTimes(
-  workflowBundle: WorkflowBundle,
-  history: ReturnType<typeof historyFromJSON>,
-  times: number,
-): Promise<void> {
+type History = ReturnType<typeof historyFromJSON>;
+
+async function replayTimes(workflowBundle: WorkflowBundle, history: History, times: number): Promise<void> {
   const histories = Array.from({ length: times }, (_, i) => ({ workflowId: `replay-${i}`, history }));
   for await (const result of Worker.runReplayHistories(
     { workflowBundle, dataConverter: { failureConverterPath: FAILURE_CONVERTER_PATH } },
@@ -28,30 +30,62 @@ async function replayTimes(
   }
 }
 
-async function main(file: string | undefined, timesText = '200'): Promise<void> {
-  if (!file) throw new Error('name a history file (test/histories/*.json)');
-  const times = Number(timesText);
-  if (!Number.isSafeInteger(times) || times < 1)
-    throw new Error(`times must be a whole number ≥ 1 (got ${timesText})`);
+async function cpuMsPerReplay(
+  workflowBundle: WorkflowBundle,
+  history: History,
+  times: number,
+): Promise<number> {
+  const before = process.cpuUsage();
+  await replayTimes(workflowBundle, history, times);
+  const cpu = process.cpuUsage(before);
+  return (cpu.user + cpu.system) / 1000 / times;
+}
+
+function positiveWhole(option: string) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isSafeInteger(parsed) || parsed < 1)
+      throw new InvalidArgumentError(`${option} must be a whole number of at least 1 (got ${value})`);
+    return parsed;
+  };
+}
+
+async function main(files: string[], options: { times: number; rounds: number }): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const history = historyFromJSON(JSON.parse(readFileSync(file, 'utf8')));
+  const histories = files.map((file) => historyFromJSON(JSON.parse(readFileSync(file, 'utf8'))));
   const workflowBundle = await bundleWorkflowCode({
     ...PLATFORM_BUNDLE_OPTIONS,
     logger: { ...console, info: () => {} },
   });
-  await replayTimes(workflowBundle, history, WARM_UP);
-  const before = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  await replayTimes(workflowBundle, history, times);
-  const cpu = process.cpuUsage(before);
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  process.stdout.write(
-    `${path.basename(file)}: ${(cpuMs / times).toFixed(2)} CPU-ms per replay, ${(wallMs / times).toFixed(2)} ms wall (${times} replays)\n`,
-  );
+  for (const history of histories) await replayTimes(workflowBundle, history, WARM_UP);
+  const readings: number[][] = histories.map(() => []);
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [i, history] of histories.entries()) {
+      readings[i]!.push(await cpuMsPerReplay(workflowBundle, history, options.times));
+    }
+  }
+  const first = spreadOf(readings[0]!);
+  for (const [i, file] of files.entries()) {
+    const spread = spreadOf(readings[i]!);
+    const { ratio, withinNoise } = ratioOf(spread, first);
+    process.stdout.write(
+      `${path.basename(file)}: ${spread.median.toFixed(2)} CPU-ms per replay (median of ${options.rounds} rounds of ` +
+        `${options.times}: ${spread.samples.map((r) => r.toFixed(2)).join(', ')})` +
+        (i > 0
+          ? `, ${ratio.toFixed(3)}× the first${withinNoise ? ' (within the rounds’ spread)' : ''}`
+          : '') +
+        '\n',
+    );
+  }
 }
 
-main(process.argv[2], process.argv[3]).catch((error: Error) => {
-  process.stderr.write(`replay-cpu failed: ${error.message}\n`);
-  process.exit(1);
-});
+new Command('replay-cpu')
+  .argument('<histories...>', 'committed history files (test/histories/*.json)')
+  .option('--times <n>', 'replays of each history per round', positiveWhole('--times'), 300)
+  .option('--rounds <n>', 'rounds, each replaying every history in turn', positiveWhole('--rounds'), 3)
+  .action(main)
+  .parseAsync()
+  .catch((error: Error) => {
+    process.stderr.write(`replay-cpu failed: ${error.message}\n`);
+    process.exit(1);
+  });
