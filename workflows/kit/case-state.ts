@@ -20,6 +20,19 @@ export interface Due {
 }
 
 /** The one human task a case is waiting on, where it stands on its escalation ladder. */
+/** Who holds a task whose first holder is known only at run time, and from when its first deadline counts. */
+export interface TaskAssignment {
+  department?: Department;
+  /** Who in that department holds it, when the case decides (a petition passed on too often); the ladder's first. */
+  role?: Role;
+  /** The instant the first deadline counts from (e.g. when the citizen submitted); now by default. */
+  from?: string;
+  /** The first rung's period when it depends on the case (a petition's kind); the ladder's own by default. */
+  days?: number;
+  /** The first deadline, computed already by the process (which records it in its state before the task shows). */
+  due?: Due;
+}
+
 export interface OpenTaskSummary {
   taskId: string;
   kind: string;

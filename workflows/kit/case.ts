@@ -16,14 +16,14 @@ import {
   type TimerOptions,
 } from '@temporalio/workflow';
 import { checkDecision, type DecisionRules } from './access';
-import type { CaseCore } from './case-state';
+import type { CaseCore, TaskAssignment } from './case-state';
 import { msUntil, now } from './clock';
 import { createDecisionInbox, type DecisionInbox, type PendingDecision } from './decision-inbox';
 import type { TaskLadder } from './ladder';
 import { patchLevel, RESOLVE_ON_RECORD_PATCH, type PatchCheck } from './patches';
 import { createPublisher, type ProgressAroundCall, type CarryingCall, type Publication } from './publishing';
 import { DECISION_REFUSALS, refuse } from './refusals';
-import { createTaskDesk, type TaskAssignment } from './task-desk';
+import { createTaskDesk } from './task-desk';
 import { type Actor } from './vocabulary';
 import { legacyWaits } from './legacy-waits';
 import { leanWaits } from './waits';

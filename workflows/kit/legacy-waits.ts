@@ -4,13 +4,12 @@
  * completes among the commands that follow it depends on those ticks, so such runs keep them unchanged.
  */
 import { allHandlersFinished, condition, type TimerOptions } from '@temporalio/workflow';
-import type { CaseCore } from './case-state';
+import type { CaseCore, TaskAssignment } from './case-state';
 import { msUntil } from './clock';
 import { dueIn } from './deadlines';
 import type { PendingDecision } from './decision-inbox';
 import type { TaskLadder } from './ladder';
 import type { TaskPublisher } from './publishing';
-import type { TaskAssignment } from './task-desk';
 import { DEPARTMENTS } from './vocabulary';
 import type { WaitingCase } from './waits';
 

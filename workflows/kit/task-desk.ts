@@ -3,26 +3,12 @@
  * deadline is missed, left overdue (and visible) at the last rung, closed when its decision is taken. The task
  * board in PostgreSQL mirrors it, so `GET /v1/tasks` lists what each department must do.
  */
-import type { CaseCore, Due } from './case-state';
+import type { CaseCore, Due, TaskAssignment } from './case-state';
 import { calendarDue, dueAfter, dueIn } from './deadlines';
 import type { TaskLadder } from './ladder';
 import { legacyTaskOpenClose } from './legacy-waits';
 import { RUNGS_FROM_MISSED_DEADLINE_PATCH, type PatchCheck } from './patches';
 import type { TaskPublisher } from './publishing';
-import type { Department, Role } from './vocabulary';
-
-/** Who holds a task whose first holder is known only at run time, and from when its first deadline counts. */
-export interface TaskAssignment {
-  department?: Department;
-  /** Who in that department holds it, when the case decides (a petition passed on too often); the ladder's first. */
-  role?: Role;
-  /** The instant the first deadline counts from (e.g. when the citizen submitted); now by default. */
-  from?: string;
-  /** The first rung's period when it depends on the case (a petition's kind); the ladder's own by default. */
-  days?: number;
-  /** The first deadline, computed already by the process (which records it in its state before the task shows). */
-  due?: Due;
-}
 
 interface TaskDesk<Kind extends string> {
   open: (kind: Kind, assignment?: TaskAssignment) => Promise<void>;
