@@ -19,7 +19,6 @@ export interface Due {
   provisionalYears?: number[];
 }
 
-/** The one human task a case is waiting on, where it stands on its escalation ladder. */
 /** Who holds a task whose first holder is known only at run time, and from when its first deadline counts. */
 export interface TaskAssignment {
   department?: Department;
@@ -33,6 +32,7 @@ export interface TaskAssignment {
   due?: Due;
 }
 
+/** The one human task a case is waiting on, where it stands on its escalation ladder. */
 export interface OpenTaskSummary {
   taskId: string;
   kind: string;

@@ -20,12 +20,12 @@ import type { CaseCore, TaskAssignment } from './case-state';
 import { msUntil, now } from './clock';
 import { createDecisionInbox, type DecisionInbox, type PendingDecision } from './decision-inbox';
 import type { TaskLadder } from './ladder';
+import { legacyWaits } from './legacy-waits';
 import { patchLevel, RESOLVE_ON_RECORD_PATCH, type PatchCheck } from './patches';
 import { createPublisher, type ProgressAroundCall, type CarryingCall, type Publication } from './publishing';
 import { DECISION_REFUSALS, refuse } from './refusals';
 import { createTaskDesk } from './task-desk';
-import { type Actor } from './vocabulary';
-import { legacyWaits } from './legacy-waits';
+import type { Actor } from './vocabulary';
 import { leanWaits } from './waits';
 
 interface CaseDefinition<
