@@ -5,7 +5,7 @@
  * nothing to tell: the SDK captures a stack trace for every promise workflow code creates, and these run at every
  * wait of every case. (Runs begun before the lean-waits baseline wait as legacy-waits.ts does.)
  */
-import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { allHandlersFinished, condition, type TimerOptions } from '@temporalio/workflow';
 import type { CaseCore } from './case-state';
 import { msUntil } from './clock';
 import type { DecisionInbox, PendingDecision } from './decision-inbox';
@@ -50,7 +50,7 @@ export function leanWaits<Action extends string, Args>({
   return {
     nextDecision,
     arrival: (action: Action) => afterTelling(() => inbox.arrival(action)),
-    anyArrival: (timeoutMs: number, timer?: Parameters<typeof inbox.anyArrival>[1]) =>
+    anyArrival: (timeoutMs: number, timer?: TimerOptions) =>
       afterTelling(() => inbox.anyArrival(timeoutMs, timer)),
     finish: () =>
       afterTelling(() => {
