@@ -58,11 +58,9 @@ async function main(): Promise<void> {
       db,
       false,
     );
-    await record(
-      missing.filter((s) => s.timeSkipping),
-      db,
-      true,
-    );
+    // One time-skipping server each: a scenario that skips a year would move the next one's clock with it (a 免申即享
+    // round judging by workflow time then found nobody for the year the scenario named).
+    for (const scenario of missing.filter((s) => s.timeSkipping)) await record([scenario], db, true);
   } finally {
     await db.destroy();
     await mochaGlobalTeardown();
