@@ -29,7 +29,7 @@ describe('the access log: one line per request, no bodies, no tokens', function 
   it('logs who asked for what and how it ended, and nothing of what was sent', async function () {
     // Temporal is never reached: the request is refused on its own merits first.
     const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-    const app = testApp(client, db, 'unused', undefined, {}, createLogger('info', 'onething-api', sink));
+    const app = testApp(client, db, 'unused', { logger: createLogger('info', 'onething-api', sink) });
     const token = await bearer({ sub: 'clerk-log', dept: 'health-commission', roles: ['clerk'] });
     const body = householdStartBody('JS-LOG-0001');
     const refused = await request(app)

@@ -849,7 +849,7 @@ describe('access: the role × department × district × endpoint matrix, denials
   });
 
   it('answers 429 to a user past the per-user limit, while another user carries on', async function () {
-    const limited = testApp(env.client, db, 'unused', { limit: 3, windowMs: 60_000 });
+    const limited = testApp(env.client, db, 'unused', { rateLimit: { limit: 3, windowMs: 60_000 } });
     const flooder = await bearer({ sub: 'flooder' });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) {

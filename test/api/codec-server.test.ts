@@ -236,8 +236,8 @@ describe('codec server for the Temporal Web UI (/codec)', function () {
       connection: Connection.lazy({ address: '127.0.0.1:1' }),
       namespace: 'default',
     });
-    const limited = testApp(client, db, 'unused', undefined, undefined, undefined, {
-      refusalLimit: { limit: 3, windowMs: 60_000 },
+    const limited = testApp(client, db, 'unused', {
+      codec: { refusalLimit: { limit: 3, windowMs: 60_000 } },
     });
     const decodeOn = () =>
       request(limited).post('/codec/decode').set('X-Namespace', 'default').set('Origin', TEST_UI_ORIGIN);

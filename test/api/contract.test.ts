@@ -507,7 +507,7 @@ describe('the OpenAPI contract: generated requests to every operation (real dev 
   });
 
   it('answers 429 with Retry-After, as documented', async function () {
-    const limited = testApp(env.client, db, 'unused', { limit: 1, windowMs: 60_000 });
+    const limited = testApp(env.client, db, 'unused', { rateLimit: { limit: 1, windowMs: 60_000 } });
     const auth = await bearer({ sub: 'fz-flood' });
     await request(limited).get('/v1/tasks').set('Authorization', auth);
     const res = await request(limited).get('/v1/tasks').set('Authorization', auth);

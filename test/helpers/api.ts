@@ -24,17 +24,28 @@ export const TEST_JWT: JwtSettings = {
 
 export const TEST_UI_ORIGIN = 'http://127.0.0.1:8233';
 
-export function testApp(
-  client: Client,
-  db: Db,
-  taskQueue: string,
-  rateLimit = { limit: 1_000_000, windowMs: 60_000 },
-  childcareResidents: Partial<Record<District, number>> = {},
-  logger = pino({ level: 'silent' }),
-  codecOverrides: Partial<CodecServerSettings> = {},
-  metrics?: Registry,
-  more: Partial<Pick<ApiDeps, 'workbench' | 'jwt'>> = {},
-) {
+/** What a test may change in the API it builds; everything else is the test defaults below. */
+export interface TestAppOptions {
+  rateLimit?: { limit: number; windowMs: number };
+  childcareResidents?: Partial<Record<District, number>>;
+  logger?: pino.Logger;
+  /** Settings of the codec server beyond the test defaults. */
+  codec?: Partial<CodecServerSettings>;
+  metrics?: Registry;
+  workbench?: ApiDeps['workbench'];
+  jwt?: ApiDeps['jwt'];
+}
+
+export function testApp(client: Client, db: Db, taskQueue: string, options: TestAppOptions = {}) {
+  const {
+    rateLimit = { limit: 1_000_000, windowMs: 60_000 },
+    childcareResidents = {},
+    logger = pino({ level: 'silent' }),
+    codec = {},
+    metrics,
+    workbench,
+    jwt = TEST_JWT,
+  } = options;
   const app = express();
   // Every exchange a test makes is checked against the OpenAPI document (test/setup/contract-hooks.ts).
   app.use(contractCheck());
@@ -44,7 +55,7 @@ export function testApp(
       db,
       adapters: createPostgresAdapters(db),
       logger,
-      jwt: TEST_JWT,
+      jwt,
       taskQueue,
       bodyLimit: '16kb',
       codec: {
@@ -55,12 +66,12 @@ export function testApp(
         cookie: { crossSite: false },
         bodyLimit: '1mb',
         refusalLimit: { limit: 1_000_000, windowMs: 60_000 },
-        ...codecOverrides,
+        ...codec,
       },
       rateLimit,
       childcareResidents,
       ...(metrics ? { metrics } : {}),
-      ...more,
+      ...(workbench ? { workbench } : {}),
     }),
   );
   return app;

@@ -83,7 +83,7 @@ export async function openScratchApi(
   return {
     db,
     adapters: createPostgresAdapters(db),
-    app: testApp(client, db, 'unused', undefined, residents),
+    app: testApp(client, db, 'unused', { childcareResidents: residents }),
     drop: async () => {
       await db.destroy();
       await scratch.drop();

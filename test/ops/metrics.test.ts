@@ -45,7 +45,7 @@ describe('operations: the API process’s metrics endpoint, liveness and readine
 
   before(async function () {
     const registry = apiMetricsRegistry(live.db);
-    app = testApp(live.env.client, live.db, live.taskQueue, undefined, {}, undefined, {}, registry);
+    app = testApp(live.env.client, live.db, live.taskQueue, { metrics: registry });
     server = await serveMetrics(registry, '127.0.0.1', 0);
     await ensureTeams(live.adapters, district);
     await ensureTenderPrices(live.adapters, district);

@@ -33,7 +33,7 @@ export interface WorkbenchOptions {
 export async function openWorkbench(live: LiveApi, options: WorkbenchOptions = {}): Promise<Workbench> {
   ensureWorkbenchBuilt();
   const jwt = { ...TEST_JWT, ...(options.provider ? { provider: options.provider } : {}) };
-  const app = testApp(live.env.client, live.db, live.taskQueue, undefined, {}, undefined, {}, undefined, {
+  const app = testApp(live.env.client, live.db, live.taskQueue, {
     jwt,
     workbench: workbenchSettings({ production: options.production ?? false, jwt }),
   });

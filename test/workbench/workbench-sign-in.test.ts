@@ -61,7 +61,7 @@ describe('signing in to the workbench through the city’s OpenID Connect provid
   });
 
   it('the API trusts the provider’s tokens only: another key, or the demo sign-in in production, is refused', async function () {
-    const app = testApp(live.env.client, live.db, live.taskQueue, undefined, {}, undefined, {}, undefined, {
+    const app = testApp(live.env.client, live.db, live.taskQueue, {
       jwt: { ...TEST_JWT, provider: idp.settings },
       workbench: workbenchSettings({ production: true, jwt: TEST_JWT }),
     });
