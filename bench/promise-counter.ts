@@ -8,10 +8,18 @@
 import v8 from 'node:v8';
 import type { DataConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker,
+  type InjectedSinks,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../platform/codec/data-converter';
 import { PLATFORM_BUNDLE_OPTIONS } from '../workers/bundle-options';
 import { BASELINE_WORKFLOWS } from './baselines/shape';
+import type { WaitNoticeSinks } from './baselines/wait-notices';
 
 export interface PromiseCount {
   promises: number;
@@ -66,6 +74,11 @@ export function workflowBundles(): (history: History) => Promise<WorkflowBundle>
   };
 }
 
+/** WR tells its driver when it waits (baselines/wait-notices.ts); a replay has no driver to tell. */
+const QUIET_WAIT_NOTICES: InjectedSinks<WaitNoticeSinks> = {
+  waits: { awaitingDecision: { fn: () => {}, callDuringReplay: false } },
+};
+
 let counting: Map<string, number> | undefined;
 let hooked = false;
 
@@ -93,13 +106,7 @@ export async function countPromises(
   const sites = new Map<string, number>();
   counting = sites;
   try {
-    await Worker.runReplayHistory(
-      {
-        workflowBundle,
-        dataConverter,
-      },
-      history,
-    );
+    await Worker.runReplayHistory({ workflowBundle, dataConverter, sinks: QUIET_WAIT_NOTICES }, history);
   } finally {
     counting = undefined;
   }
